@@ -1,0 +1,45 @@
+import Link from "next/link";
+import { requirePageUser } from "@/lib/server/auth";
+import { listDatasets } from "@/lib/server/datasets";
+import { listQueue } from "@/lib/server/queue";
+
+export default async function QueuePage() {
+  const user = await requirePageUser("/queue", "label");
+  const [queue, datasets] = await Promise.all([listQueue(user.id), listDatasets(user)]);
+  const done = queue.filter((q) => q.myLabel).length;
+  return (
+    <>
+      <h1>Your queue</h1>
+      <p className="muted" data-testid="queue.progress">
+        {queue.length === 0 ? "Nothing to label yet." : `${done} of ${queue.length} labelled.`}{" "}
+        Assigned datasets: {datasets.length === 0 ? "none" : datasets.map((d) => <Link key={d.id} href={`/datasets/${d.id}`}>{d.name}</Link>)}
+      </p>
+      {queue.length === 0 ? (
+        <p className="panel muted" data-testid="queue.empty">
+          When an admin or analyst asks for a batch of queries on a detector run of your datasets, the
+          stretches to label appear here in rank order.
+        </p>
+      ) : (
+        <section className="panel">
+          <table data-testid="queue.table">
+            <thead>
+              <tr><th>Rank</th><th>Dataset</th><th>Sequence</th><th>Steps</th><th>Strategy</th><th>Your label</th></tr>
+            </thead>
+            <tbody>
+              {queue.map((q) => (
+                <tr key={q.queryId} data-testid="queue.row">
+                  <td>{q.rank}</td>
+                  <td>{q.datasetName}</td>
+                  <td>{q.sequenceName}</td>
+                  <td>{q.start}–{q.end}</td>
+                  <td>{q.strategy}</td>
+                  <td>{q.myLabel ? (q.myLabel.anomalous ? `anomalous from ${q.myLabel.onset}` : "normal") : "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+    </>
+  );
+}

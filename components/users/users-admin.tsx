@@ -1,0 +1,86 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import { ROLE_LABEL, ROLES, type Role } from "@/lib/roles";
+import { postJson, requestJson } from "../fetch-json";
+
+export type UserView = { id: string; email: string; name: string; role: string; createdAt: string };
+
+export function UsersAdmin({ meId, initialUsers }: { meId: string; initialUsers: UserView[] }) {
+  const [users, setUsers] = useState(initialUsers);
+  const [message, setMessage] = useState<{ kind: "error" | "ok"; text: string } | null>(null);
+
+  async function onCreate(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const formElement = event.currentTarget;
+    const form = new FormData(formElement);
+    const result = await postJson<{ user: UserView }>("/api/admin/users", {
+      email: String(form.get("email") ?? ""),
+      name: String(form.get("name") ?? ""),
+      password: String(form.get("password") ?? ""),
+      role: String(form.get("role") ?? ""),
+    });
+    if (!result.ok) return setMessage({ kind: "error", text: result.message });
+    setUsers((list) => [...list, result.data.user]);
+    setMessage({ kind: "ok", text: `Created ${result.data.user.email}.` });
+    formElement.reset();
+  }
+
+  async function onRoleChange(user: UserView, role: Role) {
+    const result = await requestJson<{ user: UserView }>("PATCH", `/api/admin/users/${user.id}`, { role });
+    if (!result.ok) return setMessage({ kind: "error", text: result.message });
+    setUsers((list) => list.map((u) => (u.id === user.id ? { ...u, role: result.data.user.role } : u)));
+    setMessage({ kind: "ok", text: `${user.email} is now ${ROLE_LABEL[role].toLowerCase()}.` });
+  }
+
+  return (
+    <>
+      <section className="panel">
+        <table data-testid="users.table">
+          <thead>
+            <tr><th>Name</th><th>Email</th><th>Role</th><th>Since</th></tr>
+          </thead>
+          <tbody>
+            {users.map((user) => (
+              <tr key={user.id} data-testid="users.row" data-email={user.email}>
+                <td>{user.name}{user.id === meId && <span className="muted"> (you)</span>}</td>
+                <td>{user.email}</td>
+                <td>
+                  <select
+                    aria-label={`Role of ${user.email}`}
+                    value={user.role}
+                    data-testid="users.role"
+                    onChange={(e) => onRoleChange(user, e.target.value as Role)}
+                  >
+                    {ROLES.map((r) => <option key={r} value={r}>{ROLE_LABEL[r]}</option>)}
+                  </select>
+                </td>
+                <td className="muted">{user.createdAt.slice(0, 10)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      {message && (
+        <p className={message.kind} role={message.kind === "error" ? "alert" : "status"} data-testid="users.message">
+          {message.text}
+        </p>
+      )}
+      <section className="panel">
+        <h2>New user</h2>
+        <form className="inline" onSubmit={onCreate} data-testid="users.create">
+          <label>Name<input name="name" required data-testid="users.new.name" /></label>
+          <label>Email<input name="email" type="email" required data-testid="users.new.email" /></label>
+          <label>Password<input name="password" type="password" minLength={8} required data-testid="users.new.password" /></label>
+          <label>
+            Role
+            <select name="role" defaultValue="expert" data-testid="users.new.role">
+              {ROLES.map((r) => <option key={r} value={r}>{ROLE_LABEL[r]}</option>)}
+            </select>
+          </label>
+          <button type="submit" data-testid="users.new.submit">Create user</button>
+        </form>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,28 @@
+import { DEMO_DATASET, expect, test } from "./fixtures";
+
+test("the demo dataset is listed with its counts, and ground truth is shown to analysts only", async ({ page, session }, testInfo) => {
+  await session.signInAs("analyst");
+  const row = page.getByTestId("datasets.row").filter({ hasText: DEMO_DATASET });
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText("80");
+  await expect(row).toContainText("48 / 16 / 16");
+  await row.getByRole("link", { name: DEMO_DATASET }).click();
+  await expect(page.getByTestId("dataset.name")).toHaveText(DEMO_DATASET);
+  await expect(page.getByTestId("sequences.row")).toHaveCount(80);
+  await expect(page.getByTestId("sequences.table")).toContainText("Ground truth");
+  await page.screenshot({ path: testInfo.outputPath("dataset-analyst.png"), fullPage: false });
+});
+
+test("an expert sees the assigned demo dataset without ground truth", async ({ page, session }) => {
+  await session.signInAs("expert");
+  await expect(page.getByTestId("queue.progress")).toContainText(DEMO_DATASET);
+  const detail = await page.request.get("/api/datasets");
+  const { datasets } = (await detail.json()) as { datasets: { id: string; name: string }[] };
+  const demo = datasets.find((d) => d.name === DEMO_DATASET);
+  expect(demo).toBeDefined();
+  const body = await (await page.request.get(`/api/datasets/${demo?.id}`)).json();
+  expect(body.sequences).toHaveLength(80);
+  expect(body.sequences[0]).not.toHaveProperty("groundTruth");
+  await page.goto(`/datasets/${demo?.id}`);
+  await expect(page.getByTestId("sequences.table")).not.toContainText("Ground truth");
+});

@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { can, isRole, ROLE_HOME, ROLES, safeNextPath } from "./roles";
+
+describe("roles", () => {
+  it("recognises exactly the three roles", () => {
+    expect(ROLES.every(isRole)).toBe(true);
+    expect(isRole("superuser")).toBe(false);
+    expect(isRole("")).toBe(false);
+  });
+
+  it("lets only admins manage users and only experts label", () => {
+    expect(can("admin", "manageUsers")).toBe(true);
+    expect(can("expert", "manageUsers")).toBe(false);
+    expect(can("analyst", "manageUsers")).toBe(false);
+    expect(can("expert", "label")).toBe(true);
+    expect(can("analyst", "label")).toBe(false);
+  });
+
+  it("hides ground truth from experts", () => {
+    expect(can("expert", "viewGroundTruth")).toBe(false);
+    expect(can("analyst", "viewGroundTruth")).toBe(true);
+  });
+
+  it("has a home page per role", () => {
+    for (const role of ROLES) expect(ROLE_HOME[role]).toMatch(/^\//);
+  });
+
+  it("accepts only local paths as the next page", () => {
+    expect(safeNextPath("/datasets/1")).toBe("/datasets/1");
+    expect(safeNextPath("//evil.example")).toBeNull();
+    expect(safeNextPath("https://evil.example")).toBeNull();
+    expect(safeNextPath("/\\evil.example")).toBeNull();
+    expect(safeNextPath(null)).toBeNull();
+  });
+});

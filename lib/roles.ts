@@ -1,0 +1,45 @@
+/** Roles and what each may do. Pure: shared by pages, route handlers and the client. */
+export const ROLES = ["admin", "expert", "analyst"] as const;
+export type Role = (typeof ROLES)[number];
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
+
+/** Where each role lands after signing in. */
+export const ROLE_HOME: Record<Role, string> = {
+  admin: "/admin/users",
+  expert: "/queue",
+  analyst: "/datasets",
+};
+
+export const ROLE_LABEL: Record<Role, string> = {
+  admin: "Admin",
+  expert: "Expert",
+  analyst: "Analyst",
+};
+
+/** Who may do what; every page and route handler asks through `can`. */
+export const PERMISSIONS = {
+  manageUsers: ["admin"],
+  uploadDatasets: ["admin"],
+  viewDatasets: ["admin", "analyst", "expert"],
+  viewGroundTruth: ["admin", "analyst"],
+  startRuns: ["admin"],
+  requestQueries: ["admin", "analyst"],
+  label: ["expert"],
+  resolveLabels: ["admin"],
+  analyse: ["admin", "analyst"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
+
+/** Only a safe local path (no scheme, no protocol-relative "//") may be a post-sign-in target. */
+export function safeNextPath(next: string | null | undefined): string | null {
+  if (!next || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return null;
+  return next;
+}

@@ -1,0 +1,40 @@
+import "server-only";
+import { db } from "./db";
+
+export type QueueItem = {
+  queryId: string;
+  datasetName: string;
+  sequenceName: string;
+  start: number;
+  end: number;
+  rank: number;
+  strategy: string;
+  batchCreatedAt: string;
+  /** This expert's latest label, if any. */
+  myLabel: { anomalous: boolean; onset: number | null } | null;
+};
+
+/** The queried candidates of the datasets assigned to an expert, oldest batch first, in rank order. */
+export async function listQueue(userId: string): Promise<QueueItem[]> {
+  const rows = await db.query.findMany({
+    where: { batch: { run: { dataset: { assignments: { some: { userId } } } } } },
+    orderBy: [{ batch: { createdAt: "asc" } }, { rank: "asc" }],
+    select: {
+      id: true, start: true, end: true, rank: true,
+      sequence: { select: { name: true } },
+      batch: { select: { strategy: true, createdAt: true, run: { select: { dataset: { select: { name: true } } } } } },
+      labels: { where: { userId }, orderBy: { createdAt: "desc" }, take: 1, select: { anomalous: true, onset: true } },
+    },
+  });
+  return rows.map((r) => ({
+    queryId: r.id,
+    datasetName: r.batch.run.dataset.name,
+    sequenceName: r.sequence.name,
+    start: r.start,
+    end: r.end,
+    rank: r.rank,
+    strategy: r.batch.strategy,
+    batchCreatedAt: r.batch.createdAt.toISOString(),
+    myLabel: r.labels[0] ?? null,
+  }));
+}

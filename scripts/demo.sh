@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Installs, migrates, seeds (demo users and dataset) and serves the app on http://localhost:3000,
+# on the embedded SQLite database in .data/dqs.db unless DATABASE_URL says otherwise.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+[ -d node_modules ] || npm ci
+npm run db:setup
+npx next build
+exec npx next start -p "${PORT:-3000}"

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# The e2e suite against a local PostgreSQL (installed and started by scripts/pg-local.sh): generates
+# the PostgreSQL client, builds, runs Playwright with E2E_DATABASE_URL, then puts the SQLite client back.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+[ -d node_modules ] || npm ci
+bash scripts/ensure-chromium.sh
+URL="$(bash scripts/pg-local.sh)"
+echo "PostgreSQL at $URL"
+restore() { npx prisma generate >/dev/null 2>&1 || true; rm -rf .next; }
+trap restore EXIT
+DATABASE_URL="$URL" npx prisma generate >/dev/null
+DATABASE_URL="$URL" npx next build
+E2E_DATABASE_URL="$URL" npx playwright test

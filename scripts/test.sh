@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# The whole suite on SQLite: typecheck, lint, unit tests, then the e2e tests against a production
+# build in Chromium. Installs what is missing (node_modules, Chromium) first.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+[ -d node_modules ] || npm ci
+bash scripts/ensure-chromium.sh
+npx prisma generate >/dev/null # the client for the default provider (SQLite)
+npm run typecheck
+npm run lint
+npm run test:unit
+npm run test:e2e
