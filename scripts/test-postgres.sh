@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
-[ -d node_modules ] || npm ci
+[ -d node_modules ] || bash scripts/install.sh
 bash scripts/ensure-chromium.sh
 URL="$(bash scripts/pg-local.sh)"
 echo "PostgreSQL at $URL"
