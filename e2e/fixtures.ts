@@ -31,8 +31,8 @@ export class Session {
 }
 
 export const test = base.extend<{ session: Session }>({
-  session: async ({ page }, use) => {
-    await use(new Session(page));
+  session: async ({ page }, provide) => {
+    await provide(new Session(page));
   },
 });
 
