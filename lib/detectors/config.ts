@@ -1,0 +1,54 @@
+/**
+ * Defaults and checks of the detector configurations. Sizes follow DESIGN.md step 3 and the
+ * reference TeVAE; every one can be overridden (tests use tiny networks).
+ */
+import { DetectorError } from "./errors";
+import type { DetectorOptions, LstmAeConfig, TeVaeConfig } from "./types";
+
+function fail(what: string): never {
+  throw new DetectorError("invalid_config", `Invalid detector configuration: ${what}`);
+}
+
+function requireCount(value: number, name: string, min = 1): void {
+  if (!Number.isInteger(value) || value < min) fail(`${name} must be a whole number ≥ ${min} (got ${value})`);
+}
+
+function checkCommon(c: { features: number; windowSize: number; hidden: number; latent: number; seed: number }): void {
+  requireCount(c.features, "features");
+  requireCount(c.windowSize, "windowSize");
+  requireCount(c.hidden, "hidden");
+  requireCount(c.latent, "latent");
+  if (!Number.isFinite(c.seed)) fail("seed must be a finite number");
+}
+
+const halfFeatures = (features: number) => Math.max(1, Math.floor(features / 2));
+
+export function resolveTeVaeConfig(o: DetectorOptions["tevae"]): TeVaeConfig {
+  const config: TeVaeConfig = {
+    features: o.features,
+    windowSize: o.windowSize,
+    hidden: o.hidden ?? 16 * o.features,
+    latent: o.latent ?? halfFeatures(o.features),
+    heads: o.heads ?? 8,
+    keyDim: o.keyDim ?? Math.max(1, Math.floor(o.features / 8)),
+    noiseStd: o.noiseStd ?? 0.01,
+    seed: o.seed ?? 0,
+  };
+  checkCommon(config);
+  requireCount(config.heads, "heads");
+  requireCount(config.keyDim, "keyDim");
+  if (!(config.noiseStd >= 0 && Number.isFinite(config.noiseStd))) fail("noiseStd must be a finite number ≥ 0");
+  return config;
+}
+
+export function resolveLstmAeConfig(o: DetectorOptions["lstm-ae"]): LstmAeConfig {
+  const config: LstmAeConfig = {
+    features: o.features,
+    windowSize: o.windowSize,
+    hidden: o.hidden ?? 8 * o.features,
+    latent: o.latent ?? halfFeatures(o.features),
+    seed: o.seed ?? 0,
+  };
+  checkCommon(config);
+  return config;
+}

@@ -1,0 +1,95 @@
+/**
+ * A Detector over any Network: training, evaluation, scoring and save/load are shared, the
+ * network is what differs between kinds. One call at a time: a second one while training or
+ * scoring runs is refused with `busy` (the weights would change under it).
+ */
+import type { SeriesColumns } from "../series";
+import { DetectorError } from "./errors";
+import { reconstructionLoss } from "./evaluate";
+import type { Network } from "./network";
+import { scoreColumns } from "./score";
+import { TRAIN_DEFAULTS, evaluationBatchSize } from "./train-options";
+import { trainNetwork } from "./trainer";
+import type {
+  Detector,
+  DetectorConfigs,
+  DetectorKind,
+  SavedWeights,
+  ScoreOptions,
+  ScoreResult,
+  TrainData,
+  TrainOptions,
+  TrainResult,
+} from "./types";
+import { assignBytes, weightsToBytes, type WeightBytes } from "./weights";
+import { windowRefs } from "./windows";
+
+export type DetectorIdentity = { [K in DetectorKind]: { kind: K; config: DetectorConfigs[K] } }[DetectorKind];
+
+export class NetworkDetector implements Detector {
+  private state: "idle" | "busy" | "disposed" = "idle";
+
+  constructor(
+    private readonly identity: DetectorIdentity,
+    private readonly net: Network,
+  ) {}
+
+  get kind(): DetectorKind {
+    return this.identity.kind;
+  }
+
+  get config(): DetectorConfigs[DetectorKind] {
+    return this.identity.config;
+  }
+
+  get parameterCount(): number {
+    return this.net.variables.reduce((n, v) => n + v.variable.size, 0);
+  }
+
+  train(data: TrainData, options?: TrainOptions): Promise<TrainResult> {
+    return this.exclusive(() => trainNetwork(this.net, data, this.config, options));
+  }
+
+  evaluate(sequences: SeriesColumns[], options: { batchSize?: number } = {}): Promise<number> {
+    const batch = options.batchSize ?? evaluationBatchSize(TRAIN_DEFAULTS.batchSize);
+    return this.exclusive(() => {
+      const refs = windowRefs(sequences, this.config.windowSize, this.config.features);
+      return reconstructionLoss(this.net, sequences, refs, this.config, batch);
+    });
+  }
+
+  score(columns: SeriesColumns, options?: ScoreOptions): Promise<ScoreResult> {
+    return this.exclusive(() => scoreColumns((x) => this.net.predict(x), columns, this.config, options));
+  }
+
+  save(): Promise<SavedWeights> {
+    return this.exclusive(async () => ({ ...this.identity, ...(await weightsToBytes(this.net.variables)) }));
+  }
+
+  /** Replaces the weights with saved ones (names, shapes and sizes must match). */
+  load(weights: WeightBytes): void {
+    this.assertUsable();
+    assignBytes(this.net.variables, weights);
+  }
+
+  dispose(): void {
+    if (this.state === "disposed") return;
+    this.state = "disposed";
+    this.net.dispose();
+  }
+
+  private assertUsable(): void {
+    if (this.state === "disposed") throw new DetectorError("disposed", "The detector has been disposed");
+    if (this.state === "busy") throw new DetectorError("busy", "The detector is already training or scoring");
+  }
+
+  private async exclusive<T>(work: () => Promise<T>): Promise<T> {
+    this.assertUsable();
+    this.state = "busy";
+    try {
+      return await work();
+    } finally {
+      if (this.state === "busy") this.state = "idle";
+    }
+  }
+}

@@ -1,0 +1,47 @@
+/**
+ * Anomaly detectors (DESIGN.md steps 3–4): TeVAE and an LSTM autoencoder behind one interface —
+ * train on z-scored windows, score every step of a sequence with the Gaussian NLL, save and load
+ * the weights as bytes. Pure TensorFlow.js: the caller chooses the backend (tf.setBackend).
+ */
+import { resolveLstmAeConfig, resolveTeVaeConfig } from "./config";
+import { NetworkDetector, type DetectorIdentity } from "./detector";
+import { DetectorError } from "./errors";
+import { createLstmAeNetwork } from "./lstm-ae";
+import { createTeVaeNetwork } from "./tevae";
+import { type Detector, type DetectorKind, type DetectorOptions, type SavedWeights } from "./types";
+
+export * from "./types";
+export { DetectorError, errorCode, isDetectorError, type DetectorErrorCode } from "./errors";
+export { DEFAULT_BETA_SCHEDULE, klBeta, resolveBetaSchedule, type BetaSchedule } from "./beta-schedule";
+export { TRAIN_DEFAULTS, MAX_PREDICT_BATCH } from "./train-options";
+export { DEFAULT_SCORE_BATCH } from "./score";
+export { resolveLstmAeConfig, resolveTeVaeConfig } from "./config";
+
+function build(identity: DetectorIdentity): NetworkDetector {
+  const net = identity.kind === "tevae" ? createTeVaeNetwork(identity.config) : createLstmAeNetwork(identity.config);
+  return new NetworkDetector(identity, net);
+}
+
+function identityOf(kind: DetectorKind, options: DetectorOptions[DetectorKind]): DetectorIdentity {
+  if (kind === "tevae") return { kind, config: resolveTeVaeConfig(options) };
+  if (kind === "lstm-ae") return { kind, config: resolveLstmAeConfig(options) };
+  // Reachable with untyped input (a weights header read from the server).
+  throw new DetectorError("unknown_kind", `Unknown detector kind "${String(kind)}"`);
+}
+
+/** A new detector with seeded initial weights (config.seed). */
+export function createDetector<K extends DetectorKind>(kind: K, options: DetectorOptions[K]): Detector {
+  return build(identityOf(kind, options));
+}
+
+/** A detector with the saved configuration and weights; throws `invalid_weights` when they do not fit. */
+export async function loadDetector(saved: SavedWeights): Promise<Detector> {
+  const detector = build(identityOf(saved.kind, saved.config));
+  try {
+    detector.load(saved);
+  } catch (error) {
+    detector.dispose();
+    throw error;
+  }
+  return detector;
+}
