@@ -50,3 +50,16 @@ export async function readJson<T>(request: Request, schema: ZodType<T>): Promise
   }
   return schema.parse(body);
 }
+
+/** Reads a binary body (application/octet-stream) of at most maxBytes. */
+export async function readBinary(request: Request, maxBytes: number): Promise<Uint8Array<ArrayBuffer>> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > maxBytes) throw new AppError("too_large", `The upload is larger than ${maxBytes} bytes.`);
+  const bytes = new Uint8Array(await request.arrayBuffer());
+  if (bytes.length > maxBytes) throw new AppError("too_large", `The upload is larger than ${maxBytes} bytes.`);
+  return bytes;
+}
+
+export function binaryResponse(bytes: Uint8Array<ArrayBuffer>, headers: Record<string, string> = {}): Response {
+  return new Response(bytes, { headers: { "content-type": "application/octet-stream", "cache-control": "private, no-store", ...headers } });
+}

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AppError } from "@/lib/errors";
 import { can } from "@/lib/roles";
@@ -18,6 +19,9 @@ export default async function DatasetPage({ params }: { params: Promise<{ id: st
     <>
       <h1 data-testid="dataset.name">{dataset.name}</h1>
       <p className="muted">{dataset.description}</p>
+      {can(user.role, "analyse") && (
+        <p><Link href={`/datasets/${dataset.id}/runs`} data-testid="dataset.runs">Detector runs →</Link></p>
+      )}
       <section className="panel grid-2">
         <div><div className="muted">Sequences</div><div className="stat">{formatCount(dataset.sequenceCount)}</div></div>
         <div><div className="muted">Steps</div><div className="stat">{formatCount(dataset.totalSteps)}</div></div>

@@ -1,0 +1,149 @@
+/**
+ * Drives one run in the browser: create it on the server, load and z-score the training data, train
+ * in the training worker, save the weights, score every sequence in the scoring worker, store the
+ * scores and the unsupervised threshold (max validation score). Heartbeats keep the run alive; a
+ * closed tab marks it interrupted.
+ */
+import type { BackendName } from "@/lib/backend/choose";
+import { zscore, type ZScoreParams } from "@/lib/preprocess";
+import type { Split } from "@/lib/series";
+import type { DetectorName, RunConfig } from "@/lib/validations/run";
+import type { SavedWeights } from "@/lib/detectors";
+import { createScorer, type Scorer } from "@/workers/score/client";
+import { startTraining, type TrainingHandle } from "@/workers/train/client";
+import { WorkerError } from "@/workers/worker-error";
+import { fetchSequence, patchRun, uploadScores, uploadWeights } from "./run-io";
+import type { RunStore } from "./run-store";
+
+export type LaunchInput = {
+  datasetId: string;
+  detector: DetectorName;
+  config: RunConfig;
+  backend?: BackendName;
+  sequences: { id: string; split: Split }[];
+  trainStats: ZScoreParams;
+};
+
+const HEARTBEAT_MS = 10_000;
+
+async function createRun(input: LaunchInput): Promise<string> {
+  const response = await fetch("/api/runs", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ datasetId: input.datasetId, detector: input.detector, config: input.config }),
+  });
+  const body = (await response.json()) as { run?: { id: string }; error?: { message: string } };
+  if (!response.ok || !body.run) throw new Error(body.error?.message ?? `Could not create the run (${response.status}).`);
+  return body.run.id;
+}
+
+async function loadSplit(store: RunStore, input: LaunchInput, ids: string[], counter: { done: number; total: number }) {
+  const out = [];
+  for (const id of ids) {
+    out.push(zscore(await fetchSequence(input.datasetId, id), input.trainStats));
+    counter.done++;
+    store.getState().set({ loaded: { ...counter } });
+  }
+  return out;
+}
+
+/** One scoring worker per core (at most 4): each takes the next sequence, scores it and uploads it. */
+async function scoreAll(
+  runId: string,
+  input: LaunchInput,
+  weights: SavedWeights,
+  backend: BackendName | undefined,
+  onDispose: (dispose: () => void) => void,
+  isCancelled: () => boolean,
+  onProgress: (done: number) => void,
+): Promise<number> {
+  const size = Math.max(1, Math.min(4, navigator.hardwareConcurrency || 1, input.sequences.length));
+  const scorers = Array.from({ length: size }, () => createScorer(weights, backend, () => undefined));
+  onDispose(() => scorers.forEach((s) => s.dispose()));
+  await Promise.all(scorers.map((s) => s.ready));
+  let next = 0;
+  let done = 0;
+  let threshold = -Infinity;
+  const work = async (scorer: Scorer) => {
+    for (let i = next++; i < input.sequences.length; i = next++) {
+      if (isCancelled()) throw new WorkerError("interrupted", "Cancelled.");
+      const s = input.sequences[i];
+      if (!s) break;
+      const { score, channelScores } = await scorer.score(s.id, zscore(await fetchSequence(input.datasetId, s.id), input.trainStats));
+      if (s.split === "validation") for (const v of score) if (v > threshold) threshold = v;
+      await uploadScores(runId, s.id, score, channelScores);
+      onProgress(++done);
+    }
+  };
+  try {
+    await Promise.all(scorers.map(work));
+  } finally {
+    scorers.forEach((s) => s.dispose());
+  }
+  return threshold;
+}
+
+export function launchRun(store: RunStore, input: LaunchInput): { cancel(): void; done: Promise<string | null> } {
+  let cancelled = false;
+  let training: TrainingHandle | null = null;
+  const scoring = { dispose: () => {} };
+  const set = store.getState().set;
+
+  const done = (async () => {
+    set({ phase: "starting", error: null, epochs: [], epochTotal: input.config.epochs, startedAt: Date.now() });
+    const runId = await createRun(input);
+    set({ runId });
+    const beacon = () => navigator.sendBeacon(`/api/runs/${runId}/interrupt`);
+    window.addEventListener("pagehide", beacon);
+    const heartbeat = setInterval(() => {
+      patchRun(runId, { epochs: store.getState().epochs }).catch(() => undefined);
+    }, HEARTBEAT_MS);
+    try {
+      set({ phase: "loading-data" });
+      const ids = (split: Split) => input.sequences.filter((s) => s.split === split).map((s) => s.id);
+      const counter = { done: 0, total: ids("train").length + ids("validation").length };
+      const train = await loadSplit(store, input, ids("train"), counter);
+      const validation = await loadSplit(store, input, ids("validation"), counter);
+      if (cancelled) throw new WorkerError("interrupted", "Cancelled.");
+      set({ phase: "training" });
+      training = startTraining({ type: "start", detector: input.detector, config: input.config, backend: input.backend, train, validation }, (e) => {
+        if (e.type === "load") {
+          set({ backend: e.backend, backendReason: e.reason });
+          patchRun(runId, { backend: e.backend, backendReason: e.reason }).catch(() => undefined);
+        } else if (e.type === "progress") store.getState().addEpoch(e.epoch);
+        else if (e.type === "batch") set({ batch: { done: e.done, total: e.total } });
+      });
+      const result = await training.done;
+      set({ phase: "saving" });
+      await uploadWeights(runId, result.weights);
+      await patchRun(runId, { epochs: result.epochs, bestEpoch: result.bestEpoch });
+      set({ phase: "scoring", scored: { done: 0, total: input.sequences.length } });
+      const threshold = await scoreAll(runId, input, result.weights, store.getState().backend ?? undefined, (dispose) => (scoring.dispose = dispose), () => cancelled, (done) =>
+        set({ scored: { done, total: input.sequences.length } }),
+      );
+      if (!Number.isFinite(threshold)) throw new Error("No validation sequence was scored, so there is no unsupervised threshold.");
+      await patchRun(runId, { status: "complete", threshold });
+      set({ phase: "complete", threshold });
+      return runId;
+    } catch (error) {
+      const interrupted = cancelled || (error instanceof WorkerError && error.code === "interrupted");
+      const message = error instanceof Error ? error.message : String(error);
+      set({ phase: interrupted ? "cancelled" : "error", error: interrupted ? null : message });
+      await patchRun(runId, interrupted ? { status: "cancelled" } : { status: "error", error: message }).catch(() => undefined);
+      return null;
+    } finally {
+      clearInterval(heartbeat);
+      window.removeEventListener("pagehide", beacon);
+      scoring.dispose();
+    }
+  })();
+
+  return {
+    done,
+    cancel() {
+      cancelled = true;
+      training?.interrupt();
+      scoring.dispose();
+    },
+  };
+}

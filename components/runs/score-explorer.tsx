@@ -1,0 +1,75 @@
+"use client";
+
+import { useEffect, useMemo, useState } from "react";
+import { scoreChartOptions, type ThresholdLine } from "@/lib/run-charts";
+import { EChart } from "../charts/echart";
+
+type Row = { sequenceId: string; name: string; split: string; length: number; max: number };
+
+type Props = {
+  runId: string;
+  samplingRate: number;
+  sequences: Row[];
+  unsupervised: number | null;
+  refined: number | null;
+};
+
+/** Every scored sequence with its max score; the chosen one's score plotted with the thresholds. */
+export function ScoreExplorer({ runId, samplingRate, sequences, unsupervised, refined }: Props) {
+  const [selected, setSelected] = useState<Row | null>(null);
+  const [score, setScore] = useState<Float32Array | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const sorted = useMemo(() => [...sequences].sort((a, b) => b.max - a.max), [sequences]);
+
+  useEffect(() => {
+    if (!selected) return;
+    let live = true;
+    fetch(`/api/runs/${runId}/scores/${selected.sequenceId}`)
+      .then(async (r) => {
+        if (!r.ok) throw new Error(`Loading scores failed (${r.status}).`);
+        return new Float32Array(await r.arrayBuffer());
+      })
+      .then((values) => live && (setScore(values), setError(null)))
+      .catch((e: unknown) => live && setError(e instanceof Error ? e.message : String(e)));
+    return () => {
+      live = false;
+    };
+  }, [runId, selected]);
+
+  const option = useMemo(() => {
+    if (!score) return null;
+    const lines: ThresholdLine[] = [];
+    if (refined !== null) lines.push({ label: "refined", value: refined });
+    if (unsupervised !== null) lines.push({ label: "unsupervised", value: unsupervised, dimmed: refined !== null });
+    return scoreChartOptions(score, lines, samplingRate);
+  }, [score, samplingRate, refined, unsupervised]);
+
+  return (
+    <section className="panel">
+      <h2>Anomaly scores</h2>
+      {selected && option && (
+        <>
+          <p className="muted">{selected.name} ({selected.split}), {selected.length} steps</p>
+          <EChart option={option} resetKey={selected.sequenceId} testId="scores.chart" data={{ "data-points": score?.length ?? 0 }} style={{ height: 280, width: "100%" }} />
+        </>
+      )}
+      {error && <p className="error">{error}</p>}
+      <div style={{ maxHeight: 320, overflow: "auto" }}>
+        <table data-testid="scores.table">
+          <thead><tr><th>Sequence</th><th>Split</th><th className="num">Steps</th><th className="num">Max score</th><th>Above threshold</th></tr></thead>
+          <tbody>
+            {sorted.map((s) => (
+              <tr key={s.sequenceId} data-testid="scores.row" onClick={() => setSelected(s)} style={{ cursor: "pointer", background: s === selected ? "#eef3ff" : undefined }}>
+                <td>{s.name}</td>
+                <td>{s.split}</td>
+                <td className="num">{s.length}</td>
+                <td className="num">{s.max.toFixed(2)}</td>
+                <td>{(refined ?? unsupervised) !== null && s.max >= (refined ?? unsupervised ?? Infinity) ? "yes" : ""}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,89 @@
+import { DEMO_DATASET, expect, test } from "./fixtures";
+
+/**
+ * Trains a deliberately small TeVAE on the demo dataset in the browser (worker, fastest backend),
+ * scores every sequence, and checks that the run, its backend and its scores survive a reload.
+ */
+test("an admin trains a small TeVAE, scores appear on a sequence's plot, and the run survives a reload", async ({ page, session }, testInfo) => {
+  test.setTimeout(8 * 60_000);
+  await session.signInAs("admin");
+  await page.goto("/datasets");
+  await page.getByRole("link", { name: DEMO_DATASET }).click();
+  await page.getByTestId("dataset.runs").click();
+  await expect(page.getByRole("heading", { name: "Detector runs" })).toBeVisible();
+
+  await page.getByTestId("run.detector").selectOption("tevae");
+  await page.getByTestId("run.window").fill("16");
+  await page.getByTestId("run.epochs").fill("2");
+  await page.getByTestId("run.batch").fill("64");
+  await page.getByTestId("run.hidden").fill("4");
+  await page.getByTestId("run.maxWindows").fill("256");
+  await page.getByTestId("run.start").click();
+
+  const badge = page.getByTestId("run.backendBadge");
+  await expect(badge).toBeVisible({ timeout: 120_000 });
+  await expect(page.getByTestId("run.backendReason")).toContainText(/fastest in a short probe|chosen by you/);
+  await expect(page.getByTestId("run.done")).toBeVisible({ timeout: 6 * 60_000 });
+  const backend = (await badge.textContent())?.replace("backend: ", "") ?? "";
+  expect(["wasm", "webgpu", "webgl", "cpu"]).toContain(backend);
+  await page.screenshot({ path: testInfo.outputPath("run-trained.png"), fullPage: true });
+
+  await page.getByTestId("run.done").getByRole("link").click();
+  await expect(page.getByTestId("runpage.status")).toHaveText("complete");
+  await expect(page.getByTestId("runpage.backend")).toHaveText(backend);
+  await expect(page.getByTestId("runpage.scored")).toHaveText("80 / 80");
+  const threshold = await page.getByTestId("runpage.threshold").textContent();
+  expect(Number(threshold)).toBeGreaterThan(0);
+
+  await page.getByTestId("scores.row").first().click();
+  await expect(page.getByTestId("scores.chart")).toBeVisible();
+  await expect(page.getByTestId("scores.chart")).toHaveAttribute("data-points", /^[1-9]\d*$/);
+  await page.screenshot({ path: testInfo.outputPath("run-scores.png"), fullPage: true });
+
+  await page.reload();
+  await expect(page.getByTestId("runpage.status")).toHaveText("complete");
+  await expect(page.getByTestId("runpage.threshold")).toHaveText(threshold ?? "");
+});
+
+test("closing the tab mid-run leaves the run marked interrupted, and a finished run cannot be changed", async ({ page, session, context }) => {
+  test.setTimeout(3 * 60_000);
+  await session.signInAs("admin");
+  await page.goto("/datasets");
+  await page.getByRole("link", { name: DEMO_DATASET }).click();
+  await page.waitForURL(/\/datasets\/[^/]+$/);
+  const datasetUrl = page.url();
+  await page.getByTestId("dataset.runs").click();
+  await page.getByTestId("run.detector").selectOption("lstm-ae");
+  await page.getByTestId("run.window").fill("16");
+  await page.getByTestId("run.epochs").fill("500");
+  await page.getByTestId("run.hidden").fill("4");
+  await page.getByTestId("run.maxWindows").fill("64");
+  await page.getByTestId("run.start").click();
+  await expect(page.getByTestId("run.epoch")).toBeVisible({ timeout: 120_000 });
+  await page.close({ runBeforeUnload: true });
+
+  const other = await context.newPage();
+  const datasetId = datasetUrl.split("/").at(-1);
+  await expect
+    .poll(async () => {
+      const { runs } = (await (await other.request.get(`/api/runs?datasetId=${datasetId}`)).json()) as { runs: { detector: string; status: string }[] };
+      return runs.filter((r) => r.detector === "lstm-ae").map((r) => r.status);
+    }, { timeout: 30_000 })
+    .toContain("interrupted");
+  const { runs } = (await (await other.request.get(`/api/runs?datasetId=${datasetId}`)).json()) as { runs: { id: string; detector: string; status: string }[] };
+  const interrupted = runs.find((r) => r.detector === "lstm-ae" && r.status === "interrupted");
+  const stale = await other.request.patch(`/api/runs/${interrupted?.id}`, { data: { status: "complete", threshold: 1 } });
+  expect(stale.status()).toBe(409);
+});
+
+test("only admins may start runs", async ({ page, session }) => {
+  await session.signInAs("analyst");
+  const { datasets } = (await (await page.request.get("/api/datasets")).json()) as { datasets: { id: string; name: string }[] };
+  const demo = datasets.find((d) => d.name === DEMO_DATASET);
+  const refused = await page.request.post("/api/runs", {
+    data: { datasetId: demo?.id, detector: "tevae", config: { windowSize: 16, epochs: 1, batchSize: 8, learningRate: 0.001, patience: 1, seed: 1 } },
+  });
+  expect(refused.status()).toBe(403);
+  const bad = await page.request.get("/api/runs");
+  expect(bad.status()).toBe(400);
+});

@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { lossChartOptions, scoreChartOptions } from "./run-charts";
+
+describe("run charts", () => {
+  it("draws train and validation losses per epoch", () => {
+    const options = lossChartOptions([
+      { epoch: 1, trainLoss: 3, valLoss: 4 },
+      { epoch: 2, trainLoss: 2, valLoss: 3.5 },
+    ]);
+    expect(options.series.map((s) => s.name)).toEqual(["train", "validation"]);
+    expect(options.series[1]?.data).toEqual([[1, 4], [2, 3.5]]);
+  });
+
+  it("puts the score on a time axis and one line per threshold, the unsupervised one dimmed", () => {
+    const options = scoreChartOptions(Float32Array.from([1, 2, 5]), [
+      { label: "refined", value: 4 },
+      { label: "unsupervised", value: 4.5, dimmed: true },
+    ], 2);
+    const series = options.series[0];
+    expect(series?.data).toEqual([[0, 1], [0.5, 2], [1, 5]]);
+    expect(series?.markLine.data.map((d) => d.yAxis)).toEqual([4, 4.5]);
+    expect(series?.markLine.data[1]?.lineStyle.type).toBe("dotted");
+    expect(options.xAxis.name).toBe("seconds");
+  });
+});

@@ -1,0 +1,55 @@
+/**
+ * ECharts options for runs, built by pure functions so they can be tested in Node: the loss curves
+ * of training, and one sequence's anomaly score with the thresholds.
+ */
+export type LossPoint = { epoch: number; trainLoss: number; valLoss: number | null };
+
+export function lossChartOptions(epochs: LossPoint[]) {
+  return {
+    animation: false,
+    grid: { left: 60, right: 20, top: 30, bottom: 40 },
+    legend: { data: ["train", "validation"], top: 0 },
+    tooltip: { trigger: "axis" },
+    xAxis: { type: "value", name: "epoch", nameLocation: "middle", nameGap: 25, minInterval: 1 },
+    yAxis: { type: "value", name: "loss", scale: true },
+    series: [
+      { name: "train", type: "line", showSymbol: false, data: epochs.map((e) => [e.epoch, e.trainLoss]) },
+      { name: "validation", type: "line", showSymbol: false, data: epochs.map((e) => [e.epoch, e.valLoss]) },
+    ],
+  };
+}
+
+export type ThresholdLine = { label: string; value: number; dimmed?: boolean };
+
+/** Score per step (x = step index, or seconds when samplingRate is given) with horizontal threshold lines. */
+export function scoreChartOptions(score: ArrayLike<number>, thresholds: ThresholdLine[], samplingRate?: number) {
+  const data: [number, number][] = [];
+  for (let i = 0; i < score.length; i++) data.push([samplingRate ? i / samplingRate : i, score[i] ?? NaN]);
+  return {
+    animation: false,
+    grid: { left: 60, right: 20, top: 20, bottom: 40 },
+    tooltip: { trigger: "axis" },
+    dataZoom: [{ type: "inside" }, { type: "slider", height: 16, bottom: 4 }],
+    xAxis: { type: "value", name: samplingRate ? "seconds" : "step", nameLocation: "middle", nameGap: 25, min: "dataMin", max: "dataMax" },
+    yAxis: { type: "value", name: "score", scale: true },
+    series: [
+      {
+        name: "anomaly score",
+        type: "line",
+        showSymbol: false,
+        sampling: "lttb",
+        data,
+        markLine: {
+          symbol: "none",
+          silent: true,
+          data: thresholds.map((t) => ({
+            yAxis: t.value,
+            name: t.label,
+            label: { formatter: `${t.label} ${t.value.toFixed(2)}`, position: "insideEndTop" },
+            lineStyle: { type: t.dimmed ? "dotted" : "dashed", opacity: t.dimmed ? 0.45 : 1, color: t.dimmed ? "#888" : "#c0392b" },
+          })),
+        },
+      },
+    ],
+  };
+}

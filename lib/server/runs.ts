@@ -1,0 +1,159 @@
+import "server-only";
+import { AppError } from "../errors";
+import type { RunStatus, UpdateRunInput } from "../validations/run";
+import { db } from "./db";
+import type { Prisma } from "./generated/prisma/client";
+
+/** A running run whose browser has not been heard from for this long was closed mid-run. */
+export const HEARTBEAT_TIMEOUT_MS = 45_000;
+
+const runFields = {
+  id: true, datasetId: true, detector: true, config: true, backend: true, backendReason: true, status: true,
+  metrics: true, threshold: true, error: true, heartbeatAt: true, startedAt: true, finishedAt: true, createdAt: true,
+  createdBy: { select: { name: true } },
+  _count: { select: { scores: true } },
+} as const satisfies Prisma.DetectorRunSelect;
+
+export type RunRow = Prisma.DetectorRunGetPayload<{ select: typeof runFields }>;
+
+/** Marks runs whose tab went away (no heartbeat) as interrupted, so that none stays "running" forever. */
+async function expireStaleRuns(where: Prisma.DetectorRunWhereInput): Promise<void> {
+  await db.detectorRun.updateMany({
+    where: { ...where, status: "running", heartbeatAt: { lt: new Date(Date.now() - HEARTBEAT_TIMEOUT_MS) } },
+    data: { status: "interrupted", finishedAt: new Date(), error: "The browser running it stopped answering (tab closed or reloaded)." },
+  });
+}
+
+export async function createRun(input: { datasetId: string; detector: string; config: Prisma.InputJsonValue; userId: string }): Promise<RunRow> {
+  const dataset = await db.dataset.findUnique({ where: { id: input.datasetId }, select: { id: true } });
+  if (!dataset) throw new AppError("not_found", "No such dataset.");
+  const now = new Date();
+  return db.detectorRun.create({
+    data: {
+      datasetId: input.datasetId, detector: input.detector, config: input.config, status: "running",
+      startedAt: now, heartbeatAt: now, createdById: input.userId,
+    },
+    select: runFields,
+  });
+}
+
+export async function listRuns(datasetId: string): Promise<RunRow[]> {
+  await expireStaleRuns({ datasetId });
+  return db.detectorRun.findMany({ where: { datasetId }, orderBy: { createdAt: "desc" }, select: runFields });
+}
+
+export async function getRun(id: string): Promise<RunRow> {
+  await expireStaleRuns({ id });
+  const run = await db.detectorRun.findUnique({ where: { id }, select: runFields });
+  if (!run) throw new AppError("not_found", "No such run.");
+  return run;
+}
+
+async function requireRunning(id: string): Promise<RunRow> {
+  const run = await getRun(id);
+  if (run.status !== "running") {
+    throw new AppError("conflict", `This run is ${run.status}; it can no longer be changed.`);
+  }
+  return run;
+}
+
+/** Progress, backend, heartbeat and the final status, from the browser that runs the training. */
+export async function updateRun(id: string, patch: UpdateRunInput): Promise<RunRow> {
+  const run = await requireRunning(id);
+  const finished = patch.status !== undefined;
+  if (patch.status === "complete") {
+    if (patch.threshold === undefined) throw new AppError("invalid", "A complete run needs its unsupervised threshold.");
+    const sequences = await db.sequence.count({ where: { dataset: { runs: { some: { id } } } } });
+    if (run._count.scores < sequences) {
+      throw new AppError("conflict", `Only ${run._count.scores} of ${sequences} sequences are scored.`);
+    }
+  }
+  const metrics = {
+    ...(run.metrics as Prisma.JsonObject | null),
+    ...(patch.epochs ? { epochs: patch.epochs } : {}),
+    ...(patch.bestEpoch !== undefined ? { bestEpoch: patch.bestEpoch } : {}),
+  };
+  return db.$transaction(async (tx) => {
+    const updated = await tx.detectorRun.update({
+      where: { id },
+      data: {
+        heartbeatAt: new Date(),
+        metrics,
+        ...(patch.backend ? { backend: patch.backend, backendReason: patch.backendReason ?? null } : {}),
+        ...(patch.error ? { error: patch.error } : {}),
+        ...(patch.threshold !== undefined ? { threshold: patch.threshold } : {}),
+        ...(finished ? { status: patch.status as RunStatus, finishedAt: new Date() } : {}),
+      },
+      select: runFields,
+    });
+    if (patch.status === "complete" && patch.threshold !== undefined) {
+      await tx.threshold.create({ data: { runId: id, value: patch.threshold, kind: "unsupervised" } });
+    }
+    return updated;
+  });
+}
+
+export async function saveWeights(id: string, spec: Prisma.InputJsonValue, weights: Uint8Array<ArrayBuffer>): Promise<void> {
+  await requireRunning(id);
+  await db.detectorRun.update({ where: { id }, data: { weightsSpec: spec, weights, heartbeatAt: new Date() } });
+}
+
+export async function getWeights(id: string): Promise<{ spec: Prisma.JsonValue; weights: Uint8Array } | null> {
+  const run = await db.detectorRun.findUnique({ where: { id }, select: { weightsSpec: true, weights: true } });
+  if (!run) throw new AppError("not_found", "No such run.");
+  return run.weights && run.weightsSpec ? { spec: run.weightsSpec, weights: run.weights } : null;
+}
+
+export async function saveScores(
+  runId: string,
+  input: { sequenceId: string; length: number; data: Uint8Array<ArrayBuffer>; channelData: Uint8Array<ArrayBuffer>; max: number },
+): Promise<void> {
+  const run = await requireRunning(runId);
+  const sequence = await db.sequence.findFirst({
+    where: { id: input.sequenceId, datasetId: run.datasetId },
+    select: { length: true },
+  });
+  if (!sequence) throw new AppError("not_found", "That sequence is not in this run's dataset.");
+  if (sequence.length !== input.length) {
+    throw new AppError("invalid", `Scores have ${input.length} steps; the sequence has ${sequence.length}.`);
+  }
+  const row = { length: input.length, data: input.data, channelData: input.channelData, max: input.max };
+  await db.$transaction([
+    db.score.upsert({
+      where: { runId_sequenceId: { runId, sequenceId: input.sequenceId } },
+      create: { runId, sequenceId: input.sequenceId, ...row },
+      update: row,
+    }),
+    db.detectorRun.update({ where: { id: runId }, data: { heartbeatAt: new Date() } }),
+  ]);
+}
+
+export async function getScores(runId: string, sequenceId: string): Promise<{ length: number; data: Uint8Array; max: number } | null> {
+  return db.score.findUnique({
+    where: { runId_sequenceId: { runId, sequenceId } },
+    select: { length: true, data: true, max: true },
+  });
+}
+
+export type ScoredSequence = { sequenceId: string; name: string; index: number; split: string; length: number; max: number };
+
+export async function listRunScores(runId: string): Promise<ScoredSequence[]> {
+  const rows = await db.score.findMany({
+    where: { runId },
+    select: { max: true, length: true, sequence: { select: { id: true, name: true, index: true, split: true } } },
+    orderBy: { sequence: { index: "asc" } },
+  });
+  return rows.map((r) => ({ sequenceId: r.sequence.id, name: r.sequence.name, index: r.sequence.index, split: r.sequence.split, length: r.length, max: r.max }));
+}
+
+export type ThresholdView = { value: number; kind: string; f1: number | null; precision: number | null; recall: number | null; labelCount: number; createdAt: string };
+
+/** The latest threshold of each kind. */
+export async function currentThresholds(runId: string): Promise<{ unsupervised: ThresholdView | null; refined: ThresholdView | null }> {
+  const latest = async (kind: string) => {
+    const t = await db.threshold.findFirst({ where: { runId, kind }, orderBy: { createdAt: "desc" } });
+    return t ? { value: t.value, kind: t.kind, f1: t.f1, precision: t.precision, recall: t.recall, labelCount: t.labelCount, createdAt: t.createdAt.toISOString() } : null;
+  };
+  const [unsupervised, refined] = await Promise.all([latest("unsupervised"), latest("refined")]);
+  return { unsupervised, refined };
+}

@@ -1,0 +1,51 @@
+/// <reference lib="webworker" />
+import { createDetector, errorCode } from "@/lib/detectors";
+import { gpuAdapterInfo, selectBackend } from "./tf/backend";
+import type { TrainEvent, TrainRequest, TrainStart } from "./train/protocol";
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+let abort: AbortController | null = null;
+
+function post(event: TrainEvent, transfer: Transferable[] = []): void {
+  scope.postMessage(event, transfer);
+}
+
+async function start(request: TrainStart): Promise<void> {
+  abort = new AbortController();
+  post({ type: "check", adapter: await gpuAdapterInfo() });
+  const selection = await selectBackend(request.backend);
+  post({ type: "load", backend: selection.backend, reason: selection.reason, probes: selection.probes });
+  const channels = request.train[0]?.length ?? 0;
+  const { windowSize, hidden, latent, seed } = request.config;
+  const detector = createDetector(request.detector, { features: channels, windowSize, hidden, latent, seed });
+  post({ type: "ready" });
+  const result = await detector.train(
+    { train: request.train, validation: request.validation },
+    {
+      ...request.config,
+      // Validation is evaluated every epoch: cap it like training when a cap is set.
+      maxValidationWindows: request.config.maxTrainWindows,
+      signal: abort.signal,
+      onEpoch: (epoch) => post({ type: "progress", epoch, epochs: request.config.epochs }),
+      onBatch: (done, total) => post({ type: "batch", done, total }),
+    },
+  );
+  const weights = await detector.save();
+  detector.dispose();
+  post({ type: "complete", weights, bestEpoch: result.bestEpoch, epochs: result.epochs }, [weights.data.buffer as ArrayBuffer]);
+}
+
+scope.onmessage = (message: MessageEvent<TrainRequest>) => {
+  const request = message.data;
+  switch (request.type) {
+    case "start":
+      start(request).catch((error: unknown) => {
+        if (abort?.signal.aborted) return post({ type: "interrupted" });
+        post({ type: "error", code: errorCode(error), message: error instanceof Error ? error.message : String(error) });
+      });
+      break;
+    case "interrupt":
+      abort?.abort();
+      break;
+  }
+};
