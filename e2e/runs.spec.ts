@@ -4,6 +4,10 @@ import { DEMO_DATASET, expect, test } from "./fixtures";
  * Trains a deliberately small TeVAE on the demo dataset in the browser (worker, fastest backend),
  * scores every sequence, and checks that the run, its backend and its scores survive a reload.
  */
+let trainedRunUrl = "";
+
+// @loop: trains in the browser; run once per CI (SQLite pass), not again against PostgreSQL.
+test.describe.serial("the loop on the demo dataset @loop", () => {
 test("an admin trains a small TeVAE, scores appear on a sequence's plot, and the run survives a reload", async ({ page, session }, testInfo) => {
   test.setTimeout(8 * 60_000);
   await session.signInAs("admin");
@@ -43,6 +47,45 @@ test("an admin trains a small TeVAE, scores appear on a sequence's plot, and the
   await page.reload();
   await expect(page.getByTestId("runpage.status")).toHaveText("complete");
   await expect(page.getByTestId("runpage.threshold")).toHaveText(threshold ?? "");
+  trainedRunUrl = page.url();
+});
+
+test("an analyst asks for a DQS batch of 5 and the expert sees it in the queue, in rank order", async ({ page, session, browser }, testInfo) => {
+  expect(trainedRunUrl).not.toBe("");
+  await session.signInAs("analyst");
+  await page.goto(trainedRunUrl);
+  await page.getByTestId("query.strategy").selectOption("dqs");
+  await page.getByTestId("query.budget").fill("5");
+  await page.getByTestId("query.submit").click();
+  await expect(page.getByTestId("query.status")).toContainText("Queued 5 for the experts", { timeout: 120_000 });
+  const batch = page.getByTestId("batch").first();
+  await expect(batch).toHaveAttribute("data-strategy", "dqs");
+  await expect(batch.getByTestId("batch.query")).toHaveCount(5);
+  await expect(batch.getByTestId("batch.spark")).toHaveCount(5);
+  const names = await batch.getByTestId("batch.query").locator("td:nth-child(2)").allTextContents();
+  await page.screenshot({ path: testInfo.outputPath("dqs-batch.png"), fullPage: true });
+
+  // The same stretches cannot be queued twice.
+  const runId = trainedRunUrl.split("/").at(-1);
+  const { batches } = (await (await page.request.get(`/api/runs/${runId}/batches`)).json()) as { batches: { queries: { sequenceId: string; start: number; end: number }[] }[] };
+  const first = batches[0]?.queries[0];
+  const again = await page.request.post(`/api/runs/${runId}/batches`, {
+    data: { strategy: "random", budget: 1, seed: 1, segmentLength: null, threshold: null, picks: [{ key: `${first?.sequenceId}:${first?.start}-${first?.end}`, rank: 0, reason: "again" }] },
+  });
+  expect(again.status()).toBe(409);
+
+  const expert = await browser.newPage();
+  await expert.goto("/signin");
+  await expert.getByTestId("signin.email").fill("expert@dqs.local");
+  await expert.getByTestId("signin.password").fill("expert-demo-pw");
+  await expert.getByTestId("signin.submit").click();
+  await expect(expert).toHaveURL(/\/queue$/);
+  // Other specs queue batches on the same dataset in parallel: look for this batch, in rank order.
+  await expect(expert.getByTestId("queue.row").first()).toBeVisible();
+  const dqsRows = expert.getByTestId("queue.row").filter({ has: expert.locator("td:nth-child(5)", { hasText: /^dqs$/ }) });
+  await expect(dqsRows.locator("td:nth-child(3)")).toHaveText(names);
+  await expert.close();
+});
 });
 
 test("closing the tab mid-run leaves the run marked interrupted, and a finished run cannot be changed", async ({ page, session, context }) => {

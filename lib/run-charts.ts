@@ -53,3 +53,25 @@ export function scoreChartOptions(score: ArrayLike<number>, thresholds: Threshol
     ],
   };
 }
+
+/** A small score plot for a list row: no axes, the threshold as a dashed line. */
+export function sparklineOptions(score: ArrayLike<number>, threshold: number | null) {
+  const data: [number, number][] = [];
+  for (let i = 0; i < score.length; i++) data.push([i, score[i] ?? NaN]);
+  return {
+    animation: false,
+    grid: { left: 2, right: 2, top: 4, bottom: 4 },
+    xAxis: { type: "value", show: false, min: "dataMin", max: "dataMax" },
+    yAxis: { type: "value", show: false, scale: true },
+    series: [
+      {
+        type: "line",
+        showSymbol: false,
+        sampling: "lttb",
+        lineStyle: { width: 1 },
+        data,
+        markLine: threshold === null ? undefined : { symbol: "none", silent: true, label: { show: false }, data: [{ yAxis: threshold }], lineStyle: { type: "dashed", color: "#c0392b" } },
+      },
+    ],
+  };
+}

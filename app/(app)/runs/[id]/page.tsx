@@ -1,12 +1,16 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { LossChart } from "@/components/runs/loss-chart";
+import { BatchList } from "@/components/queries/batch-list";
+import { QueryPanel } from "@/components/queries/query-panel";
 import { ScoreExplorer } from "@/components/runs/score-explorer";
 import { AppError } from "@/lib/errors";
+import { can } from "@/lib/roles";
 import type { LossPoint } from "@/lib/run-charts";
 import { assertRunAccess } from "@/lib/server/access";
 import { requirePageUser } from "@/lib/server/auth";
 import { db } from "@/lib/server/db";
+import { listBatches } from "@/lib/server/queries";
 import { currentThresholds, getRun, listRunScores } from "@/lib/server/runs";
 
 export default async function RunPage({ params }: { params: Promise<{ id: string }> }) {
@@ -16,7 +20,8 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;
   });
-  const [run, scores, thresholds] = await Promise.all([getRun(id), listRunScores(id), currentThresholds(id)]);
+  const [run, scores, thresholds, batches] = await Promise.all([getRun(id), listRunScores(id), currentThresholds(id), listBatches(id)]);
+  const threshold = thresholds.refined?.value ?? thresholds.unsupervised?.value ?? run.threshold;
   const dataset = await db.dataset.findUniqueOrThrow({ where: { id: run.datasetId }, select: { name: true, samplingRate: true, sequenceCount: true } });
   const metrics = (run.metrics ?? {}) as { epochs?: LossPoint[]; bestEpoch?: number };
   return (
@@ -45,6 +50,10 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
           refined={thresholds.refined?.value ?? null}
         />
       )}
+      {run.status === "complete" && can(user.role, "requestQueries") && (
+        <QueryPanel runId={id} threshold={threshold} longestSequence={Math.max(2, ...scores.map((s) => s.length))} />
+      )}
+      {run.status === "complete" && <BatchList runId={id} batches={batches} threshold={threshold} />}
     </>
   );
 }

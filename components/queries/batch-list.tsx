@@ -1,0 +1,56 @@
+"use client";
+
+import { useEffect, useMemo, useState } from "react";
+import { sparklineOptions } from "@/lib/run-charts";
+import type { BatchView } from "@/lib/validations/query";
+import { EChart } from "../charts/echart";
+import { fetchRunScores } from "./run-scores";
+
+function Sparkline({ score, threshold }: { score: Float32Array; threshold: number | null }) {
+  const option = useMemo(() => sparklineOptions(score, threshold), [score, threshold]);
+  return <EChart option={option} style={{ height: 48, width: 260 }} testId="batch.spark" data={{ "data-points": score.length }} />;
+}
+
+/** Query batches of a run, newest first, each candidate with its score plot. */
+export function BatchList({ runId, batches, threshold }: { runId: string; batches: BatchView[]; threshold: number | null }) {
+  const [scores, setScores] = useState<Map<string, Float32Array> | null>(null);
+  useEffect(() => {
+    if (batches.length === 0) return;
+    let live = true;
+    fetchRunScores(runId)
+      .then((all) => live && setScores(new Map(all.map((s) => [s.sequenceId, s.score]))))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [runId, batches]);
+
+  if (batches.length === 0) return <p className="panel muted" data-testid="batches.empty">No queries asked for yet.</p>;
+  return (
+    <>
+      {batches.map((b) => (
+        <section key={b.id} className="panel" data-testid="batch" data-strategy={b.strategy}>
+          <h2>{b.strategy} · {b.queries.length} queries <span className="muted">— {b.createdAt.slice(0, 16).replace("T", " ")} by {b.createdBy}, seed {b.seed}</span></h2>
+          <table>
+            <thead><tr><th>Rank</th><th>Sequence</th><th>Steps</th><th>Score</th><th>Why</th><th className="num">Labels</th></tr></thead>
+            <tbody>
+              {b.queries.map((q) => {
+                const score = scores?.get(q.sequenceId)?.subarray(q.start, q.end);
+                return (
+                  <tr key={q.id} data-testid="batch.query">
+                    <td>{q.rank + 1}</td>
+                    <td>{q.sequenceName}</td>
+                    <td>{q.start}–{q.end}</td>
+                    <td>{score ? <Sparkline score={score} threshold={threshold} /> : "…"}</td>
+                    <td className="muted">{q.reason}</td>
+                    <td className="num">{q.labels}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </section>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,11 @@
+export * from "./types";
+export { DistanceCache } from "./distance-cache";
+export { computeDistanceRow, type DistanceRowOptions } from "./distance-row";
+export { dqsStrategy, selectDqs } from "./dqs";
+export { dqsNaive, type DistanceFn } from "./dqs-naive";
+export type { DqsStats } from "./dqs-pairs";
+export { diverseStrategy, selectDiverse } from "./diverse";
+export { FEATURE_NAMES, scoreFeatures } from "./features";
+export { randomStrategy, topStrategy, uncertainStrategy } from "./simple-strategies";
+export { QUERY_STRATEGIES, STRATEGY_NAMES, getStrategy, isStrategyName } from "./strategies";
+export { syntheticScores } from "./synthetic-scores";

@@ -1,0 +1,23 @@
+import { diverseStrategy } from "./diverse";
+import { dqsStrategy } from "./dqs";
+import { randomStrategy, topStrategy, uncertainStrategy } from "./simple-strategies";
+import { QueryError, type QueryStrategy, type StrategyName } from "./types";
+
+export const STRATEGY_NAMES = ["dqs", "random", "top", "uncertain", "diverse"] as const satisfies readonly StrategyName[];
+
+export const QUERY_STRATEGIES: Readonly<Record<StrategyName, QueryStrategy>> = {
+  dqs: dqsStrategy,
+  random: randomStrategy,
+  top: topStrategy,
+  uncertain: uncertainStrategy,
+  diverse: diverseStrategy,
+};
+
+export function isStrategyName(name: string): name is StrategyName {
+  return (STRATEGY_NAMES as readonly string[]).includes(name);
+}
+
+export function getStrategy(name: string): QueryStrategy {
+  if (!isStrategyName(name)) throw new QueryError("unknown-strategy", `unknown query strategy "${name}"`);
+  return QUERY_STRATEGIES[name];
+}

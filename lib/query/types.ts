@@ -1,0 +1,62 @@
+import type { DistanceCache } from "./distance-cache";
+
+/** The anomaly-score series of one unit an expert may be shown (a whole sequence or a segment). */
+export type Candidate = {
+  key: string;
+  scores: Float32Array;
+  /** max(scores), when the caller already knows it; computed otherwise. */
+  maxScore?: number;
+};
+
+export type QueryContext = {
+  /** Units that may be offered. A candidate whose key is in `queried` is ignored. */
+  candidates: Candidate[];
+  /** Units queried before (never offered again); DQS measures dissimilarity against them. */
+  queried: Candidate[];
+  /** How many picks to return (min(budget, available) are returned). A non-negative integer. */
+  budget: number;
+  /** Seed of every random choice: same seed and inputs → same batch. */
+  seed: number;
+  /** Current threshold on the score; required by "uncertain", used by "diverse" as a feature. */
+  threshold?: number;
+  /** Called as picks are made: (picks made so far, batch size). */
+  onProgress?: (done: number, total: number) => void;
+  /** Checked between steps; an aborted signal ends `select` with a QueryError "aborted". */
+  signal?: AbortSignal;
+  /** Pairwise DTW distances kept between calls (e.g. by a worker between batches). */
+  distance?: DistanceCache;
+};
+
+export type QueryPick = {
+  key: string;
+  /** 0-based position in the batch. */
+  rank: number;
+  /** A short human-readable why, e.g. "farthest from most similar (DTW 12.3)". */
+  reason: string;
+};
+
+export type StrategyName = "dqs" | "random" | "top" | "uncertain" | "diverse";
+
+export type QueryStrategy = {
+  name: StrategyName;
+  /** The picks in rank order: no queried key, no duplicate, min(budget, available) of them. */
+  select(ctx: QueryContext): QueryPick[];
+};
+
+export type QueryErrorCode =
+  | "invalid-budget"
+  | "duplicate-key"
+  | "missing-threshold"
+  | "empty-series"
+  | "non-finite-score"
+  | "unknown-strategy"
+  | "aborted";
+
+export class QueryError extends Error {
+  override readonly name = "QueryError";
+  readonly code: QueryErrorCode;
+  constructor(code: QueryErrorCode, message: string) {
+    super(message);
+    this.code = code;
+  }
+}

@@ -1,0 +1,74 @@
+import "server-only";
+import { AppError } from "../errors";
+import { parseCandidateKey } from "../query-candidates";
+import type { BatchView, CreateBatchInput } from "../validations/query";
+import { db } from "./db";
+
+/** Keys of every stretch of the dataset that was ever queried (by any run): never offered again. */
+export async function queriedKeys(datasetId: string): Promise<string[]> {
+  const rows = await db.query.findMany({ where: { batch: { run: { datasetId } } }, select: { candidateKey: true }, distinct: ["candidateKey"] });
+  return rows.map((r) => r.candidateKey);
+}
+
+export async function createBatch(runId: string, input: CreateBatchInput, userId: string): Promise<{ id: string }> {
+  return db.$transaction(async (tx) => {
+    const run = await tx.detectorRun.findUnique({ where: { id: runId }, select: { status: true, datasetId: true } });
+    if (!run) throw new AppError("not_found", "No such run.");
+    if (run.status !== "complete") throw new AppError("conflict", `Queries need a complete run; this one is ${run.status}.`);
+    const stretches = input.picks.map((p) => {
+      const stretch = parseCandidateKey(p.key);
+      if (!stretch) throw new AppError("invalid", `"${p.key}" is not a candidate key.`);
+      return { ...p, ...stretch };
+    });
+    const sequences = await tx.sequence.findMany({
+      where: { datasetId: run.datasetId, id: { in: stretches.map((s) => s.sequenceId) } },
+      select: { id: true, length: true },
+    });
+    const lengths = new Map(sequences.map((s) => [s.id, s.length]));
+    for (const s of stretches) {
+      const length = lengths.get(s.sequenceId);
+      if (length === undefined) throw new AppError("invalid", `Sequence ${s.sequenceId} is not in this run's dataset.`);
+      if (s.end > length) throw new AppError("invalid", `${s.key} ends after the sequence (${length} steps).`);
+    }
+    const taken = await tx.query.findMany({
+      where: { candidateKey: { in: stretches.map((s) => s.key) }, batch: { run: { datasetId: run.datasetId } } },
+      select: { candidateKey: true },
+    });
+    if (taken.length > 0) {
+      throw new AppError("conflict", `Already queried: ${taken.map((t) => t.candidateKey).join(", ")}. Ask for a new batch.`);
+    }
+    return tx.queryBatch.create({
+      data: {
+        runId, strategy: input.strategy, budget: input.budget, seed: input.seed, createdById: userId,
+        params: { segmentLength: input.segmentLength, threshold: input.threshold, ms: input.ms ?? null },
+        queries: {
+          create: stretches.map((s) => ({
+            rank: s.rank, sequenceId: s.sequenceId, start: s.start, end: s.end, candidateKey: s.key, reason: s.reason,
+          })),
+        },
+      },
+      select: { id: true },
+    });
+  });
+}
+
+
+export async function listBatches(runId: string): Promise<BatchView[]> {
+  const rows = await db.queryBatch.findMany({
+    where: { runId },
+    orderBy: { createdAt: "desc" },
+    select: {
+      id: true, strategy: true, budget: true, seed: true, createdAt: true, createdBy: { select: { name: true } },
+      queries: {
+        orderBy: { rank: "asc" },
+        select: { id: true, rank: true, sequenceId: true, start: true, end: true, reason: true, sequence: { select: { name: true } }, _count: { select: { labels: true } } },
+      },
+    },
+  });
+  return rows.map((b) => ({
+    id: b.id, strategy: b.strategy, budget: b.budget, seed: b.seed, createdAt: b.createdAt.toISOString(), createdBy: b.createdBy?.name ?? "—",
+    queries: b.queries.map((q) => ({
+      id: q.id, rank: q.rank, sequenceId: q.sequenceId, sequenceName: q.sequence.name, start: q.start, end: q.end, reason: q.reason, labels: q._count.labels,
+    })),
+  }));
+}

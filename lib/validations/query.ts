@@ -1,0 +1,30 @@
+import { z } from "zod";
+
+export const STRATEGIES = ["dqs", "random", "top", "uncertain", "diverse"] as const;
+
+export const createBatchSchema = z.object({
+  strategy: z.enum(STRATEGIES),
+  budget: z.number().int().min(1).max(1000),
+  seed: z.number().int().min(0).max(2 ** 31 - 1),
+  /** null: whole sequences */
+  segmentLength: z.number().int().min(2).nullable(),
+  threshold: z.number().finite().nullable(),
+  picks: z
+    .array(z.object({ key: z.string().min(1).max(200), rank: z.number().int().min(0), reason: z.string().max(500) }))
+    .min(1)
+    .max(1000),
+  /** How long the selection took in the browser, for the record. */
+  ms: z.number().nonnegative().optional(),
+});
+export type CreateBatchInput = z.infer<typeof createBatchSchema>;
+
+/** A stored batch as pages and the API show it. */
+export type BatchView = {
+  id: string;
+  strategy: string;
+  budget: number;
+  seed: number;
+  createdAt: string;
+  createdBy: string;
+  queries: { id: string; rank: number; sequenceId: string; sequenceName: string; start: number; end: number; reason: string; labels: number }[];
+};
