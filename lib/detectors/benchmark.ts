@@ -1,0 +1,68 @@
+/**
+ * One benchmark measurement of a detector on the current tfjs backend, shared by the Node bench and
+ * the browser bench worker: ms per training step (median, measured between batches of a real
+ * `train` call after warm-ups) and windows scored per second (`score`, shift 1). Pure: the caller
+ * picks the backend and supplies z-scored data.
+ */
+import { generatePathDataset } from "../demo/path-dataset";
+import { createChannelStats, finishChannelStats, updateChannelStats, zscore } from "../preprocess";
+import type { SeriesColumns } from "../series";
+import { createDetector } from "./index";
+import type { DetectorKind } from "./types";
+
+export type BenchCase = { kind: DetectorKind; hidden: number };
+export type BenchPlan = { warmups: number; reps: number; scoredWindows: number; windowSize: number; batchSize: number };
+export type BenchRow = BenchCase & { backend: string; params: number; stepMs: number; windowsPerSecond: number };
+
+/** The same seeded demo data for every benchmark row: 8 drives of 1,200 steps, 8 channels, z-scored. */
+export function benchmarkData(features = 8): SeriesColumns[] {
+  const dataset = generatePathDataset({ seed: 11, sequences: 8, minLength: 1200, maxLength: 1200, anomalyFraction: 0 });
+  const raw = dataset.sequences.map((s) => s.columns.slice(0, features));
+  const stats = createChannelStats(features);
+  for (const columns of raw) updateChannelStats(stats, columns);
+  const summary = finishChannelStats(stats);
+  return raw.map((columns) => zscore(columns, summary));
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
+/** `data`: at least two z-scored sequences; the last one is scored, the others train. */
+export async function measureDetector(backend: string, c: BenchCase, plan: BenchPlan, data: SeriesColumns[]): Promise<BenchRow> {
+  const features = data[0]?.length ?? 0;
+  const detector = createDetector(c.kind, { features, windowSize: plan.windowSize, hidden: c.hidden, seed: 1 });
+  const stamps: number[] = [];
+  try {
+    await detector.train(
+      { train: data.slice(0, -1), validation: [] },
+      {
+        epochs: 1, batchSize: plan.batchSize, seed: 1, patience: Number.POSITIVE_INFINITY,
+        maxTrainWindows: plan.batchSize * (plan.warmups + plan.reps),
+        onBatch: () => stamps.push(performance.now()),
+      },
+    );
+    const steps = stamps.slice(1).map((t, i) => t - (stamps[i] ?? t)).slice(Math.max(0, plan.warmups - 1));
+    const sequence = (data.at(-1) ?? []).map((column) => column.slice(0, plan.scoredWindows + plan.windowSize - 1));
+    const started = performance.now();
+    await detector.score(sequence);
+    const seconds = (performance.now() - started) / 1000;
+    return { ...c, backend, params: detector.parameterCount, stepMs: median(steps), windowsPerSecond: plan.scoredWindows / seconds };
+  } finally {
+    detector.dispose();
+  }
+}
+
+/** An aligned plain-text table, each row's step time also relative to the LSTM-AE on its backend. */
+export function formatBenchTable(rows: BenchRow[], title: string): string {
+  const baseline = (backend: string) => rows.find((r) => r.backend === backend && r.kind === "lstm-ae")?.stepMs;
+  const header = ["backend", "detector", "hidden", "weights", "ms/train step", "windows/s scored", "step vs lstm-ae"];
+  const body = rows.map((r) => [
+    r.backend, r.kind, String(r.hidden), r.params.toLocaleString("en-US"), r.stepMs.toFixed(0), r.windowsPerSecond.toFixed(0),
+    `${(r.stepMs / (baseline(r.backend) ?? Number.NaN)).toFixed(1)}×`,
+  ]);
+  const widths = header.map((h, c) => Math.max(h.length, ...body.map((cells) => (cells[c] ?? "").length)));
+  const line = (cells: string[]) => cells.map((cell, c) => (c < 2 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0))).join("  ");
+  return [title, line(header), ...body.map(line)].join("\n");
+}
