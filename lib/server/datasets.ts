@@ -24,11 +24,19 @@ function firstOnset(labels: Uint8Array): number | null {
   return i < 0 ? null : i;
 }
 
+/** Chunks written per statement, so that a long sequence does not become one huge INSERT. */
+const CHUNKS_PER_INSERT = 16;
+
+export type StoreOptions = {
+  /** Called after each sequence is written, with how many of how many are stored. */
+  onProgress?: (stored: number, total: number) => void;
+};
+
 /**
  * Stores a whole dataset in one transaction: all of it or nothing. Series go in as float32 chunks,
  * ground truth in its own table.
  */
-export async function storeDataset(input: NewDataset): Promise<{ id: string }> {
+export async function storeDataset(input: NewDataset, options: StoreOptions = {}): Promise<{ id: string }> {
   const channelCount = input.channelNames.length;
   const summary = summariseDataset(input.sequences, channelCount);
   const totalSteps = input.sequences.reduce((n, s) => n + (s.columns[0]?.length ?? 0), 0);
@@ -72,9 +80,12 @@ export async function storeDataset(input: NewDataset): Promise<{ id: string }> {
           },
           select: { id: true },
         });
-        await tx.seriesChunk.createMany({
-          data: encodeChunks(s.columns).map((c) => ({ sequenceId: sequence.id, ...c })),
-        });
+        const chunks = encodeChunks(s.columns);
+        for (let i = 0; i < chunks.length; i += CHUNKS_PER_INSERT) {
+          await tx.seriesChunk.createMany({
+            data: chunks.slice(i, i + CHUNKS_PER_INSERT).map((c) => ({ sequenceId: sequence.id, ...c })),
+          });
+        }
         if (s.labels) {
           const onset = firstOnset(s.labels);
           await tx.groundTruth.create({
@@ -87,6 +98,7 @@ export async function storeDataset(input: NewDataset): Promise<{ id: string }> {
             },
           });
         }
+        options.onProgress?.(index + 1, input.sequences.length);
       }
       return dataset;
     },

@@ -2,13 +2,17 @@ import Link from "next/link";
 import { requirePageUser } from "@/lib/server/auth";
 import { listDatasets } from "@/lib/server/datasets";
 import { formatBytes, formatCount } from "@/lib/format";
+import { can } from "@/lib/roles";
 
 export default async function DatasetsPage() {
   const user = await requirePageUser("/datasets", "viewDatasets");
   const datasets = await listDatasets(user);
   return (
     <>
-      <h1>Datasets</h1>
+      <div className="page-head">
+        <h1>Datasets</h1>
+        {can(user.role, "uploadDatasets") && <Link href="/datasets/upload" data-testid="datasets.upload">Upload a dataset</Link>}
+      </div>
       {datasets.length === 0 ? (
         <p className="panel muted" data-testid="datasets.empty">
           {user.role === "expert" ? "No dataset is assigned to you yet." : "No datasets yet."}

@@ -40,7 +40,7 @@ export default async function DatasetPage({ params }: { params: Promise<{ id: st
             {sequences.map((s) => (
               <tr key={s.id} data-testid="sequences.row">
                 <td>{s.index + 1}</td>
-                <td>{s.name}</td>
+                <td><Link href={`/datasets/${dataset.id}/sequences/${s.id}`} data-testid="sequences.link">{s.name}</Link></td>
                 <td>{s.split}</td>
                 <td className="num">{formatCount(s.length)}</td>
                 <td className="num">{s.maxAbsZ?.toFixed(2) ?? "—"}</td>

@@ -1,0 +1,80 @@
+/**
+ * The mapping form's state (strings, as inputs hold them), its first values from the preview's
+ * guess, and the mapping it stands for — checked by the same zod schema as the server.
+ */
+import type { CsvPreview } from "@/lib/import/preview";
+import { importMappingSchema, sequenceNameOf, type ImportMapping } from "@/lib/validations/dataset-import";
+
+export const NONE = "";
+
+export type MappingForm = {
+  name: string;
+  description: string;
+  timestampColumn: string;
+  samplingRate: string;
+  sequenceColumn: string;
+  channels: string[];
+  labelColumn: string;
+  targetRate: string;
+  splitKind: "ratios" | "column";
+  train: string;
+  validation: string;
+  test: string;
+  seed: string;
+  splitColumn: string;
+  missing: "reject" | "ffill";
+};
+
+export function initialForm(preview: CsvPreview, fileCount: number): MappingForm {
+  const { guess } = preview;
+  const base = sequenceNameOf(preview.file);
+  return {
+    name: fileCount > 1 ? `${base} and ${fileCount - 1} more` : base,
+    description: "",
+    timestampColumn: guess.timestampColumn ?? NONE,
+    samplingRate: "",
+    sequenceColumn: guess.sequenceColumn ?? NONE,
+    channels: guess.channels,
+    labelColumn: guess.labelColumn ?? NONE,
+    targetRate: "",
+    splitKind: guess.splitColumn ? "column" : "ratios",
+    train: "0.6",
+    validation: "0.2",
+    test: "0.2",
+    seed: "1",
+    splitColumn: guess.splitColumn ?? NONE,
+    missing: "reject",
+  };
+}
+
+const orNull = (value: string) => (value === NONE ? null : value);
+const numberOrNull = (value: string) => (value.trim() === "" ? null : Number(value));
+
+export type FormResult = { ok: true; mapping: ImportMapping } | { ok: false; message: string };
+
+export function toMapping(form: MappingForm): FormResult {
+  const split =
+    form.splitKind === "ratios"
+      ? { kind: "ratios" as const, train: Number(form.train), validation: Number(form.validation), test: Number(form.test), seed: Number(form.seed) }
+      : { kind: "column" as const, column: form.splitColumn };
+  const result = importMappingSchema.safeParse({
+    name: form.name,
+    description: form.description,
+    timestampColumn: orNull(form.timestampColumn),
+    samplingRate: form.timestampColumn === NONE ? numberOrNull(form.samplingRate) : null,
+    sequenceColumn: orNull(form.sequenceColumn),
+    channels: form.channels,
+    labelColumn: orNull(form.labelColumn),
+    targetRate: numberOrNull(form.targetRate),
+    split,
+    missing: form.missing,
+  });
+  if (result.success) return { ok: true, mapping: result.data };
+  return { ok: false, message: result.error.issues.map((i) => i.message).join("; ") };
+}
+
+/** Columns not taken by a role other than channel, in header order. */
+export function channelCandidates(header: string[], form: MappingForm): string[] {
+  const taken = new Set([form.timestampColumn, form.sequenceColumn, form.labelColumn, form.splitKind === "column" ? form.splitColumn : NONE]);
+  return header.filter((h) => !taken.has(h));
+}

@@ -1,0 +1,93 @@
+import type { Page } from "@playwright/test";
+import { DEMO_DATASET, expect, test } from "./fixtures";
+
+type SeriesBody = { from: number; to: number; downsampled: boolean; channels: { name: string; x: number[]; y: number[] }[] };
+
+/** Opens the demo dataset and the viewer of its first anomalous sequence (or the first one). */
+async function openDemoSequence(page: Page, anomalous: boolean): Promise<string> {
+  await page.goto("/datasets");
+  await page.getByTestId("datasets.row").filter({ hasText: DEMO_DATASET }).getByRole("link").click();
+  const rows = page.getByTestId("sequences.row");
+  const row = anomalous ? rows.filter({ hasText: "from step" }).first() : rows.first();
+  await row.getByTestId("sequences.link").click();
+  await expect(page).toHaveURL(/\/datasets\/[^/]+\/sequences\/[^/]+$/);
+  await expect(page.getByTestId("viewer.chart")).toHaveAttribute("data-ready", "true");
+  return page.url().split("/").at(-1) ?? "";
+}
+
+test.describe("sequence viewer", () => {
+  test("an analyst sees all channels with ground truth, hides a channel and zooms in with a refetch", async ({ page, session }, testInfo) => {
+    await session.signInAs("analyst");
+    const sequenceId = await openDemoSequence(page, true);
+    const chart = page.getByTestId("viewer.chart");
+    await expect(chart).toHaveAttribute("data-visible", "8");
+    await expect(page.getByTestId("viewer.groundtruth")).toContainText("Ground truth: anomalous");
+    await page.screenshot({ path: testInfo.outputPath("viewer-analyst.png"), fullPage: true });
+
+    await page.getByTestId("viewer.channel.speed").uncheck();
+    await expect(chart).toHaveAttribute("data-visible", "7");
+    await expect(page.getByTestId("viewer.channel.speed")).not.toBeChecked();
+
+    const fetches = Number(await chart.getAttribute("data-fetches"));
+    const length = Number((await chart.getAttribute("data-window"))?.split("-")[1]);
+    await page.getByTestId("viewer.zoom-in").click();
+    await page.getByTestId("viewer.zoom-in").click();
+    await expect(chart).toHaveAttribute("data-fetches", String(fetches + 1));
+    const [from, to] = ((await chart.getAttribute("data-window")) ?? "").split("-").map(Number);
+    expect((to ?? 0) - (from ?? 0)).toBeLessThanOrEqual(Math.ceil(length / 4) + 1);
+
+    const box = await chart.boundingBox();
+    await page.mouse.move((box?.x ?? 0) + (box?.width ?? 0) / 2, (box?.y ?? 0) + 120);
+    await page.mouse.wheel(0, -600);
+    await expect(chart).toHaveAttribute("data-fetches", String(fetches + 2));
+    await expect(page.getByTestId("viewer.status")).toContainText("7 of 8 channels");
+    await page.screenshot({ path: testInfo.outputPath("viewer-zoomed.png"), fullPage: true });
+
+    const series = await page.request.get(`/api/sequences/${sequenceId}/series?points=200`);
+    const body = (await series.json()) as SeriesBody;
+    expect(body.downsampled).toBe(true);
+    expect(body.channels).toHaveLength(8);
+    for (const c of body.channels) expect(c.x.length).toBeLessThanOrEqual(200);
+    const truth = await page.request.get(`/api/sequences/${sequenceId}/ground-truth`);
+    expect(truth.status()).toBe(200);
+    expect(((await truth.json()) as { groundTruth: { anomalous: boolean } }).groundTruth.anomalous).toBe(true);
+  });
+
+  test("an expert sees the series but no ground truth, in the page or from the API", async ({ page, session }) => {
+    await session.signInAs("expert");
+    await page.goto("/datasets");
+    const sequenceId = await openDemoSequence(page, false);
+    await expect(page.getByTestId("viewer.groundtruth")).toHaveCount(0);
+    const series = await page.request.get(`/api/sequences/${sequenceId}/series?from=10&to=400&points=100`);
+    expect(series.status()).toBe(200);
+    const body = (await series.json()) as SeriesBody & Record<string, unknown>;
+    expect(body).not.toHaveProperty("groundTruth");
+    expect(body.from).toBe(10);
+    expect(body.channels[0]?.x[0]).toBe(10);
+    expect((await page.request.get(`/api/sequences/${sequenceId}/ground-truth`)).status()).toBe(403);
+  });
+
+  test("an expert cannot read series of a dataset not assigned to them", async ({ page, session, browser }) => {
+    await session.signInAs("admin");
+    const name = `Unassigned ${Date.now()}`;
+    const mapping = { name, timestampColumn: null, samplingRate: 1, sequenceColumn: null, channels: ["a"], labelColumn: null, targetRate: null, split: { kind: "ratios", train: 1, validation: 0, test: 0, seed: 1 }, missing: "reject" };
+    const body = Buffer.from(`a\n${Array.from({ length: 50 }, (_, i) => i).join("\n")}\n`);
+    const created = await page.request.post("/api/datasets/uploads", { data: { mapping, files: [{ name: "one.csv", size: body.length }] } });
+    const { uploadId } = (await created.json()) as { uploadId: string };
+    await page.request.put(`/api/datasets/uploads/${uploadId}/files/0`, { data: body });
+    const imported = (await (await page.request.post(`/api/datasets/uploads/${uploadId}/import`, { data: {} })).json()) as { datasetId: string };
+    const detail = (await (await page.request.get(`/api/datasets/${imported.datasetId}`)).json()) as { sequences: { id: string }[] };
+    const sequenceId = detail.sequences[0]?.id ?? "";
+    expect((await page.request.get(`/api/sequences/${sequenceId}/series`)).status()).toBe(200);
+
+    const expert = await browser.newPage();
+    await expert.goto("/signin");
+    await expert.getByTestId("signin.email").fill("expert@dqs.local");
+    await expert.getByTestId("signin.password").fill("expert-demo-pw");
+    await expert.getByTestId("signin.submit").click();
+    await expect(expert).toHaveURL(/\/queue$/);
+    expect((await expert.request.get(`/api/sequences/${sequenceId}/series`)).status()).toBe(404);
+    expect((await expert.goto(`/datasets/${imported.datasetId}/sequences/${sequenceId}`))?.status()).toBe(404);
+    await expert.close();
+  });
+});

@@ -1,0 +1,95 @@
+import "server-only";
+import { createImportSession, isImportError, prepareImport, type ImportError } from "../import";
+import { AppError } from "../errors";
+import type { ImportMapping } from "../validations/dataset-import";
+import { storeDataset } from "./datasets";
+import { parseCsvInto } from "./import-csv";
+import { isRunning, setProgress, type ImportPhase } from "./import-progress";
+import { assertNameFree, loadUpload, removeUpload, stagedSources } from "./import-staging";
+
+/**
+ * A CSV import from end to end: stream every file through the parser into float32 columns,
+ * preprocess (downsample, split), then store the dataset in one transaction. Nothing reaches the
+ * database before every file has been read and checked, and the store is all or nothing.
+ */
+export type ImportSource = { name: string; size: number; open: () => AsyncIterable<Uint8Array> };
+
+export type ImportResult = { datasetId: string; sequenceCount: number; totalSteps: number; rows: number; samplingRate: number };
+
+type Report = (phase: ImportPhase, done: number, total: number) => void;
+
+/** ImportError → 422 (413 for size limits), with where it happened in `details`. */
+export function importErrorToAppError(error: ImportError): AppError {
+  return new AppError(error.code === "too_large" ? "too_large" : "invalid", error.message, error.details);
+}
+
+export async function importDataset(args: { mapping: ImportMapping; sources: ImportSource[]; createdById: string | null; report?: Report }): Promise<ImportResult> {
+  const { mapping, sources } = args;
+  const report: Report = args.report ?? (() => undefined);
+  try {
+    const session = createImportSession(mapping);
+    const total = sources.reduce((n, s) => n + s.size, 0);
+    let done = 0;
+    let reported = 0;
+    for (const source of sources) {
+      await parseCsvInto(session, source.name, source.open(), (bytes) => {
+        done += bytes;
+        if (done - reported >= total / 100 || done === total) report("parse", (reported = done), total);
+      });
+    }
+    report("preprocess", 0, 1);
+    const parsed = session.finish();
+    const prepared = prepareImport(parsed, mapping);
+    const sequences = prepared.sequences;
+    report("store", 0, sequences.length);
+    const { id } = await storeDataset(
+      {
+        name: mapping.name,
+        description: mapping.description,
+        samplingRate: prepared.samplingRate,
+        channelNames: mapping.channels,
+        sequences,
+        importConfig: {
+          source: "csv",
+          files: sources.map((s) => ({ name: s.name, size: s.size })),
+          mapping,
+          rows: parsed.rows,
+          sourceRate: prepared.sourceRate,
+          rateSource: parsed.rateSource,
+          downsampleFactor: prepared.downsampleFactor,
+          missing: mapping.missing,
+        },
+        createdById: args.createdById,
+      },
+      { onProgress: (stored, of) => report("store", stored, of) },
+    );
+    const totalSteps = sequences.reduce((n, s) => n + (s.columns[0]?.length ?? 0), 0);
+    return { datasetId: id, sequenceCount: sequences.length, totalSteps, rows: parsed.rows, samplingRate: prepared.samplingRate };
+  } catch (error) {
+    throw isImportError(error) ? importErrorToAppError(error) : error;
+  }
+}
+
+/** Imports a staged upload (all its files must have arrived), then removes the staged files. */
+export async function importUpload(uploadId: string, userId: string): Promise<ImportResult> {
+  const staged = await loadUpload(uploadId, userId);
+  if (isRunning(uploadId)) throw new AppError("conflict", "This upload is being imported already.");
+  setProgress(uploadId, "parse", 0, 1);
+  try {
+    await assertNameFree(staged.mapping.name);
+    const sources = await stagedSources(staged);
+    const result = await importDataset({
+      mapping: staged.mapping,
+      sources,
+      createdById: userId,
+      report: (phase, done, total) => setProgress(uploadId, phase, done, total),
+    });
+    setProgress(uploadId, "done", 1, 1);
+    await removeUpload(uploadId);
+    return result;
+  } catch (error) {
+    setProgress(uploadId, "failed", 0, 1);
+    if (!(error instanceof AppError && error.code === "bad_request")) await removeUpload(uploadId);
+    throw error;
+  }
+}

@@ -1,0 +1,100 @@
+/**
+ * The mapping an admin picks for a CSV upload, and the upload's file list: one schema for the form
+ * and the route handlers.
+ */
+import { z } from "zod";
+import { IMPORT_LIMITS } from "../import/limits";
+
+const columnName = z.string().trim().min(1, "Pick a column").max(200);
+const rate = z.number().positive("Enter a rate above 0 Hz").max(1e9).refine(Number.isFinite, "Enter a finite rate");
+const ratio = z.number().min(0, "Ratios are between 0 and 1").max(1, "Ratios are between 0 and 1");
+
+export const splitMappingSchema = z.discriminatedUnion("kind", [
+  z.object({
+    kind: z.literal("ratios"),
+    train: ratio,
+    validation: ratio,
+    test: ratio,
+    seed: z.number().int("The seed is a whole number").min(0).max(2 ** 32 - 1),
+  }),
+  z.object({ kind: z.literal("column"), column: columnName }),
+]);
+
+export const importMappingSchema = z
+  .object({
+    name: z.string().trim().min(1, "Enter a dataset name").max(120),
+    description: z.string().trim().max(2000).default(""),
+    /** A column of seconds or ISO dates; null to use `samplingRate`. */
+    timestampColumn: columnName.nullable(),
+    /** Hz; required when there is no timestamp column (and ignored when there is one). */
+    samplingRate: rate.nullable(),
+    /** A column naming the sequence of each row; null for one sequence per file. */
+    sequenceColumn: columnName.nullable(),
+    channels: z.array(columnName).min(1, "Pick at least one channel").max(IMPORT_LIMITS.maxColumns),
+    /** Ground truth, 0 or 1 per row. */
+    labelColumn: columnName.nullable(),
+    /** Average down to this rate (Hz); null keeps the source rate. */
+    targetRate: rate.nullable(),
+    split: splitMappingSchema,
+    /** What to do with empty cells: refuse the upload, or carry the last value forward. */
+    missing: z.enum(["reject", "ffill"]),
+  })
+  .superRefine((m, ctx) => {
+    if (m.timestampColumn === null && m.samplingRate === null) {
+      ctx.addIssue({ code: "custom", path: ["samplingRate"], message: "Without a timestamp column, enter the sampling rate" });
+    }
+    if (m.split.kind === "ratios") {
+      const sum = m.split.train + m.split.validation + m.split.test;
+      if (Math.abs(sum - 1) > 1e-6) ctx.addIssue({ code: "custom", path: ["split"], message: `Split ratios must add up to 1 (they add up to ${+sum.toFixed(4)})` });
+    }
+    const used = [
+      ...m.channels,
+      m.timestampColumn,
+      m.sequenceColumn,
+      m.labelColumn,
+      m.split.kind === "column" ? m.split.column : null,
+    ].filter((c): c is string => c !== null);
+    const seen = new Set<string>();
+    for (const c of used) {
+      if (seen.has(c)) ctx.addIssue({ code: "custom", path: ["channels"], message: `Column "${c}" is used twice` });
+      seen.add(c);
+    }
+  });
+
+export type ImportMapping = z.infer<typeof importMappingSchema>;
+export type SplitMapping = z.infer<typeof splitMappingSchema>;
+
+export const uploadFileSchema = z.object({
+  name: z.string().trim().min(1).max(255),
+  size: z.number().int().min(0).max(IMPORT_LIMITS.maxFileBytes, `A file may hold at most ${IMPORT_LIMITS.maxFileBytes / 2 ** 20} MiB`),
+});
+
+export type UploadFile = z.infer<typeof uploadFileSchema>;
+
+export const createUploadSchema = z
+  .object({
+    mapping: importMappingSchema,
+    files: z.array(uploadFileSchema).min(1, "Add at least one CSV file").max(IMPORT_LIMITS.maxFiles),
+  })
+  .superRefine((u, ctx) => {
+    const total = u.files.reduce((n, f) => n + f.size, 0);
+    if (total > IMPORT_LIMITS.maxTotalBytes) {
+      ctx.addIssue({ code: "custom", path: ["files"], message: `An upload may hold at most ${IMPORT_LIMITS.maxTotalBytes / 2 ** 30} GiB` });
+    }
+    const names = new Set<string>();
+    for (const f of u.files) {
+      const key = sequenceNameOf(f.name);
+      if (names.has(key)) ctx.addIssue({ code: "custom", path: ["files"], message: `Two files are named "${f.name}"` });
+      names.add(key);
+    }
+  });
+
+export type CreateUploadInput = z.infer<typeof createUploadSchema>;
+
+/** A file's sequence name when each file holds one sequence: its name without the extension. */
+export function sequenceNameOf(fileName: string): string {
+  return fileName.replace(/\.(csv|txt)$/i, "");
+}
+
+export const uploadIdSchema = z.string().regex(/^[0-9a-f-]{36}$/, "Not an upload id");
+export const fileIndexSchema = z.coerce.number().int().min(0).max(IMPORT_LIMITS.maxFiles - 1);
