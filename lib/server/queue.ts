@@ -3,7 +3,11 @@ import { db } from "./db";
 
 export type QueueItem = {
   queryId: string;
+  runId: string;
+  datasetId: string;
   datasetName: string;
+  sequenceId: string;
+  sequenceLength: number;
   sequenceName: string;
   start: number;
   end: number;
@@ -21,14 +25,18 @@ export async function listQueue(userId: string): Promise<QueueItem[]> {
     orderBy: [{ batch: { createdAt: "asc" } }, { rank: "asc" }],
     select: {
       id: true, start: true, end: true, rank: true,
-      sequence: { select: { name: true } },
-      batch: { select: { strategy: true, createdAt: true, run: { select: { dataset: { select: { name: true } } } } } },
+      sequence: { select: { id: true, name: true, length: true } },
+      batch: { select: { strategy: true, createdAt: true, run: { select: { id: true, dataset: { select: { id: true, name: true } } } } } },
       labels: { where: { userId }, orderBy: { createdAt: "desc" }, take: 1, select: { anomalous: true, onset: true } },
     },
   });
   return rows.map((r) => ({
     queryId: r.id,
+    runId: r.batch.run.id,
+    datasetId: r.batch.run.dataset.id,
     datasetName: r.batch.run.dataset.name,
+    sequenceId: r.sequence.id,
+    sequenceLength: r.sequence.length,
     sequenceName: r.sequence.name,
     start: r.start,
     end: r.end,

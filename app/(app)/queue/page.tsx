@@ -7,9 +7,13 @@ export default async function QueuePage() {
   const user = await requirePageUser("/queue", "label");
   const [queue, datasets] = await Promise.all([listQueue(user.id), listDatasets(user)]);
   const done = queue.filter((q) => q.myLabel).length;
+  const next = queue.find((q) => !q.myLabel) ?? queue[0];
   return (
     <>
-      <h1>Your queue</h1>
+      <div className="page-head">
+        <h1>Your queue</h1>
+        {next && <Link href={`/queue/${next.queryId}`} className="badge" data-testid="queue.start">{done < queue.length ? "Label the next one →" : "Review your labels →"}</Link>}
+      </div>
       <p className="muted" data-testid="queue.progress">
         {queue.length === 0 ? "Nothing to label yet." : `${done} of ${queue.length} labelled.`}{" "}
         Assigned datasets: {datasets.length === 0 ? "none" : datasets.map((d) => <Link key={d.id} href={`/datasets/${d.id}`}>{d.name}</Link>)}
@@ -28,9 +32,9 @@ export default async function QueuePage() {
             <tbody>
               {queue.map((q) => (
                 <tr key={q.queryId} data-testid="queue.row">
-                  <td>{q.rank}</td>
+                  <td><Link href={`/queue/${q.queryId}`}>{q.rank}</Link></td>
                   <td>{q.datasetName}</td>
-                  <td>{q.sequenceName}</td>
+                  <td><Link href={`/queue/${q.queryId}`}>{q.sequenceName}</Link></td>
                   <td>{q.start}–{q.end}</td>
                   <td>{q.strategy}</td>
                   <td>{q.myLabel ? (q.myLabel.anomalous ? `anomalous from ${q.myLabel.onset}` : "normal") : "—"}</td>

@@ -5,6 +5,7 @@ import { BatchList } from "@/components/queries/batch-list";
 import { QueryPanel } from "@/components/queries/query-panel";
 import { ScoreExplorer } from "@/components/runs/score-explorer";
 import { AppError } from "@/lib/errors";
+import { formatThreshold } from "@/lib/labels";
 import { can } from "@/lib/roles";
 import type { LossPoint } from "@/lib/run-charts";
 import { assertRunAccess } from "@/lib/server/access";
@@ -32,6 +33,11 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
         <div><div className="muted">Backend</div><div data-testid="runpage.backend">{run.backend ?? "—"}</div><div className="muted">{run.backendReason}</div></div>
         <div><div className="muted">Scored sequences</div><div className="stat" data-testid="runpage.scored">{scores.length} / {dataset.sequenceCount}</div></div>
         <div><div className="muted">Unsupervised threshold (max validation score)</div><div className="stat" data-testid="runpage.threshold">{thresholds.unsupervised?.value.toFixed(3) ?? run.threshold?.toFixed(3) ?? "—"}</div></div>
+        <div>
+          <div className="muted">Refined threshold (from the experts&apos; labels)</div>
+          <div className="stat" data-testid="runpage.refined">{formatThreshold(thresholds.refined?.value ?? null)}</div>
+          {thresholds.refined && <div className="muted">F1 {thresholds.refined.f1?.toFixed(2) ?? "—"} on {thresholds.refined.labelCount} labelled queries</div>}
+        </div>
         <div><div className="muted">Settings</div><code>{JSON.stringify(run.config)}</code></div>
       </section>
       {run.error && <p className="error" data-testid="runpage.error">{run.error}</p>}

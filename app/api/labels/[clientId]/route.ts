@@ -1,0 +1,14 @@
+import { handler } from "@/lib/server/api";
+import { requireApiUser } from "@/lib/server/auth";
+import { deleteLabel } from "@/lib/server/labels";
+import { clientIdSchema } from "@/lib/validations/label";
+
+type Params = { params: Promise<{ clientId: string }> };
+
+/** Undo: the author deletes their label. */
+export const DELETE = handler("/api/labels/[clientId]", async (_request, { params }: Params) => {
+  const user = await requireApiUser("label");
+  const clientId = clientIdSchema.parse((await params).clientId);
+  await deleteLabel(user, clientId);
+  return new Response(null, { status: 204 });
+});

@@ -1,0 +1,116 @@
+"use client";
+
+import Link from "next/link";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { defaultOnset, disagreement, effectiveLabel, thresholdFromLabels, toLabelledCandidates, withLocalChanges, type LabelView, type ThresholdState } from "@/lib/labels";
+import { contextOf, type ThresholdMark } from "@/lib/labels-chart";
+import { LabelCharts } from "./label-charts";
+import { LabelPanel } from "./label-panel";
+import { ThresholdPanel } from "./threshold-panel";
+import "./labelling.css";
+import { useChannels, useRunLabels, useScores } from "./use-label-data";
+import { useHotkeys } from "./use-hotkeys";
+import { useSessionLabels } from "./use-session-labels";
+
+export type QueueEntry = {
+  queryId: string; runId: string; datasetName: string; sequenceId: string; sequenceName: string; sequenceLength: number;
+  start: number; end: number; rank: number; strategy: string; myLabel: { anomalous: boolean; onset: number | null } | null;
+};
+export type RunInfo = { samplingRate: number; channelNames: string[]; unsupervised: number | null; refined: ThresholdState | null };
+type Props = { user: { id: string; name: string }; items: QueueEntry[]; runs: Record<string, RunInfo>; initialIndex: number };
+
+const mineOf = (labels: LabelView[], userId: string) => labels.filter((l) => l.userId === userId).reduce<LabelView | null>((a, l) => (!a || l.createdAt >= a.createdAt ? l : a), null);
+
+/** One queried stretch at a time: channels, score with the live threshold, labels by button or hotkey. */
+export function LabellingWorkspace({ user, items, runs, initialIndex }: Props) {
+  const [index, setIndex] = useState(initialIndex);
+  const [drafts, setDrafts] = useState<Record<string, { onset?: number; note?: string }>>({});
+  // The page renders this only for a non-empty queue, with the settings of every run in it.
+  const item = items[Math.min(index, items.length - 1)] as QueueEntry;
+  const run = runs[item.runId] as RunInfo;
+  const { session, outbox, box, label, undo } = useSessionLabels(user);
+  const server = useRunLabels(item.runId);
+  const merged = useMemo(() => withLocalChanges(server.queries ?? [], { added: session.added.filter((l) => l.runId === item.runId), removed: session.removed }), [server.queries, session, item.runId]);
+  const { scores, error: scoreError } = useScores(item.runId, [item.sequenceId, ...merged.map((q) => q.sequenceId)]);
+  const threshold = useMemo<ThresholdState>(() => {
+    const { candidates, missing } = toLabelledCandidates(merged, scores);
+    if (!server.queries || missing.length > 0) return run.refined ?? thresholdFromLabels([], run.unsupervised, run.samplingRate);
+    return thresholdFromLabels(candidates, run.unsupervised, run.samplingRate);
+  }, [merged, scores, server.queries, run]);
+
+  // After each label or undo, store the threshold it led to, so that every user sees the same value.
+  const dirty = useRef(new Set<string>());
+  const ready = server.queries !== null && toLabelledCandidates(merged, scores).missing.length === 0;
+  useEffect(() => {
+    if (!ready || !dirty.current.has(item.runId) || threshold.value === null || threshold.labelCount === 0) return;
+    dirty.current.delete(item.runId);
+    const { value, f1, precision, recall, labelCount } = threshold;
+    box.push({ kind: "threshold", runId: item.runId, body: { value, f1: f1 ?? 0, precision: precision ?? 0, recall: recall ?? 0, labelCount } });
+  });
+
+  useEffect(() => window.history.replaceState(null, "", `/queue/${item.queryId}`), [item.queryId]);
+
+  const query = merged.find((q) => q.queryId === item.queryId);
+  const mine = query ? mineOf(query.labels, user.id) : null;
+  const myLabelOf = (e: QueueEntry) => {
+    const q = merged.find((m) => m.queryId === e.queryId);
+    if (e.runId === item.runId && server.queries) return q ? mineOf(q.labels, user.id) !== null : false;
+    return e.myLabel !== null || session.added.some((l) => l.queryId === e.queryId && !session.removed.has(l.clientId));
+  };
+  const done = items.filter(myLabelOf).length;
+  const score = scores.get(item.sequenceId) ?? null;
+  const draft = drafts[item.queryId] ?? {};
+  const onset = draft.onset ?? (mine?.anomalous ? mine.onset : null) ?? (score ? defaultOnset(score, item.start, item.end, threshold.value) : item.start);
+  const other = query ? disagreement(query, user.id, mine?.anomalous ?? null) : null;
+  const counted = query ? effectiveLabel(query) : null;
+  const candidate = useMemo(() => ({ from: item.start, to: item.end }), [item.start, item.end]);
+  const context = useMemo(() => contextOf(candidate, item.sequenceLength), [candidate, item.sequenceLength]);
+  const channels = useChannels(item.sequenceId, context);
+  const marks = useMemo<ThresholdMark[]>(() => {
+    const lines: ThresholdMark[] = threshold.value !== null ? [{ label: threshold.source === "refined" ? "refined" : "unsupervised", value: threshold.value }] : [];
+    if (threshold.source === "refined" && run.unsupervised !== null) lines.push({ label: "unsupervised", value: run.unsupervised, dimmed: true });
+    return lines;
+  }, [threshold, run.unsupervised]);
+
+  const move = useCallback((delta: -1 | 1) => setIndex((i) => Math.max(0, Math.min(items.length - 1, i + delta))), [items.length]);
+  const setDraft = (patch: { onset?: number; note?: string }) => setDrafts((d) => ({ ...d, [item.queryId]: { ...d[item.queryId], ...patch } }));
+  const pick = (step: number) => setDraft({ onset: Math.max(item.start, Math.min(item.end - 1, step)) });
+  const act = {
+    label: (anomalous: boolean) => {
+      label({ queryId: item.queryId, runId: item.runId, sequenceId: item.sequenceId, start: item.start, end: item.end }, anomalous, onset, draft.note ?? "");
+      dirty.current.add(item.runId);
+      const next = items.findIndex((e, i) => i > index && !myLabelOf(e));
+      setIndex(next >= 0 ? next : Math.min(items.length - 1, index + 1));
+    },
+    skip: () => move(1),
+    undo: () => {
+      const queryId = undo();
+      if (!queryId) return;
+      dirty.current.add(item.runId);
+      const at = items.findIndex((e) => e.queryId === queryId);
+      if (at >= 0) setIndex(at);
+    },
+    move,
+  };
+  useHotkeys(act);
+
+  return (
+    <>
+      <p className="muted crumbs"><Link href="/queue">← queue</Link></p>
+      <div className="page-head">
+        <h1>Rank {item.rank}: {item.sequenceName} <span className="muted">steps {item.start}–{item.end}</span></h1>
+        <span className="badge" data-testid="label.progress">{done} of {items.length} labelled</span>
+      </div>
+      <p className="muted">{item.datasetName} · strategy {item.strategy} · query {index + 1} of {items.length}
+        {counted && counted.userId !== user.id ? ` · counting: ${counted.userName}'s label` : ""}</p>
+      <ThresholdPanel threshold={threshold} outbox={outbox} loading={!ready} />
+      {(server.error || scoreError || channels.error) && <p className="error">{server.error ?? scoreError ?? channels.error}</p>}
+      <LabelPanel onset={onset} mine={mine} other={other} note={draft.note ?? ""} onNote={(note) => setDraft({ note })}
+        onLabel={act.label} onSkip={act.skip} onUndo={act.undo} canUndo={session.undo.length > 0} onMove={move} />
+      <section className="panel">
+        <LabelCharts queryId={item.queryId} channelNames={run.channelNames} channels={channels.channels} score={score}
+          context={context} candidate={candidate} onset={onset} thresholds={marks} onPick={pick} />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,113 @@
+"use client";
+
+import { requestJson } from "@/components/fetch-json";
+import type { CreateLabelInput } from "@/lib/validations/label";
+import type { CreateThresholdInput } from "@/lib/validations/threshold";
+
+/** What the label op carries besides its body, so that an unsent label still counts after a reload. */
+export type LabelMeta = { runId: string; sequenceId: string; start: number; end: number; userId: string; userName: string; createdAt: string };
+
+export type OutboxOp =
+  | { kind: "label"; body: CreateLabelInput; meta: LabelMeta }
+  | { kind: "undo"; clientId: string }
+  | { kind: "threshold"; runId: string; body: CreateThresholdInput };
+
+export type OutboxState = { ops: OutboxOp[]; sending: boolean; retryAt: number | null; failures: string[] };
+
+const MAX_DELAY_MS = 30_000;
+
+/**
+ * Labels, undos and thresholds on their way to the server, kept in localStorage until the server
+ * has them: sent in order, retried with backoff while the network or server fails, never dropped
+ * silently (a refused one is listed in `failures`).
+ */
+export class Outbox {
+  private state: OutboxState = { ops: [], sending: false, retryAt: null, failures: [] };
+  private listeners = new Set<() => void>();
+  private delay = 1000;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(private readonly key: string) {
+    if (typeof window === "undefined") return;
+    try {
+      const saved: unknown = JSON.parse(window.localStorage.getItem(key) ?? "[]");
+      if (Array.isArray(saved)) this.state = { ...this.state, ops: saved as OutboxOp[] };
+    } catch {
+      // A corrupt entry is replaced by the next save; nothing else was stored there.
+    }
+    window.addEventListener("online", () => this.flush());
+  }
+
+  subscribe = (listener: () => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  snapshot = () => this.state;
+
+  private set(patch: Partial<OutboxState>) {
+    this.state = { ...this.state, ...patch };
+    if (patch.ops) window.localStorage.setItem(this.key, JSON.stringify(this.state.ops));
+    this.listeners.forEach((l) => l());
+  }
+
+  /** Queues an op; an undo of an unsent label cancels both, and a newer threshold replaces an unsent one. */
+  push(op: OutboxOp) {
+    let ops = this.state.ops;
+    if (op.kind === "undo" && ops.some((o) => o.kind === "label" && o.body.clientId === op.clientId)) {
+      ops = ops.filter((o) => !(o.kind === "label" && o.body.clientId === op.clientId));
+    } else if (op.kind === "threshold") {
+      ops = [...ops.filter((o) => !(o.kind === "threshold" && o.runId === op.runId)), op];
+    } else ops = [...ops, op];
+    this.set({ ops });
+    this.flush();
+  }
+
+  flush = () => {
+    if (this.state.sending || this.state.ops.length === 0) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.set({ sending: true, retryAt: null });
+    void this.drain();
+  };
+
+  private async drain() {
+    for (let op = this.state.ops[0]; op; op = this.state.ops[0]) {
+      const result = await send(op);
+      if (result === "retry") {
+        this.set({ sending: false, retryAt: Date.now() + this.delay });
+        this.timer = setTimeout(this.flush, this.delay);
+        this.delay = Math.min(MAX_DELAY_MS, this.delay * 2);
+        return;
+      }
+      this.delay = 1000;
+      const failures = result === "done" ? this.state.failures : [...this.state.failures, result];
+      this.set({ ops: this.state.ops.slice(1), failures });
+    }
+    this.set({ sending: false });
+  }
+}
+
+/** "done", "retry" (network or server trouble), or the message of a refusal. */
+async function send(op: OutboxOp): Promise<"done" | "retry" | string> {
+  const r =
+    op.kind === "label" ? await requestJson("POST", "/api/labels", op.body)
+    : op.kind === "undo" ? await requestJson("DELETE", `/api/labels/${op.clientId}`)
+    : await requestJson("POST", `/api/runs/${op.runId}/thresholds`, op.body);
+  if (r.ok || (op.kind === "undo" && r.status === 404)) return "done";
+  if (r.status === 0 || r.status >= 500 || r.status === 401) return "retry";
+  return `${op.kind === "label" ? "A label" : op.kind === "undo" ? "An undo" : "The threshold"} was refused: ${r.message}`;
+}
+
+const outboxes = new Map<string, Outbox>();
+
+/** One outbox per user and browser tab's lifetime. */
+export function outboxFor(userId: string): Outbox {
+  let box = outboxes.get(userId);
+  if (!box) outboxes.set(userId, (box = new Outbox(`dqs.outbox.${userId}`)));
+  return box;
+}
+
+export function pendingLabels(state: OutboxState): number {
+  return state.ops.filter((o) => o.kind !== "threshold").length;
+}

@@ -1,0 +1,65 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import type { PlotChannel, SeriesPayload } from "@/lib/charts/series-data";
+import type { LabelledQuery } from "@/lib/labels";
+import type { StepRange } from "@/lib/labels-chart";
+
+async function getJson<T>(url: string, signal: AbortSignal): Promise<T> {
+  const response = await fetch(url, { signal, cache: "no-store" });
+  if (!response.ok) throw new Error(`Loading ${url} failed (${response.status}).`);
+  return (await response.json()) as T;
+}
+
+/** Every labelled query of a run, as the server has them; reloaded when `version` changes. */
+export function useRunLabels(runId: string): { queries: LabelledQuery[] | null; error: string | null } {
+  const [state, setState] = useState<{ runId: string; queries: LabelledQuery[] | null; error: string | null }>({ runId, queries: null, error: null });
+  useEffect(() => {
+    const abort = new AbortController();
+    getJson<{ queries: LabelledQuery[] }>(`/api/runs/${runId}/labels`, abort.signal)
+      .then(({ queries }) => setState({ runId, queries, error: null }))
+      .catch((e: unknown) => !abort.signal.aborted && setState({ runId, queries: null, error: (e as Error).message }));
+    return () => abort.abort();
+  }, [runId]);
+  return state.runId === runId ? state : { queries: null, error: null };
+}
+
+/** Scores of the run's sequences that are asked for, fetched once each (float32 per step). */
+export function useScores(runId: string, sequenceIds: readonly string[]): { scores: ReadonlyMap<string, Float32Array>; error: string | null } {
+  const [cache, setCache] = useState<{ runId: string; scores: Map<string, Float32Array>; error: string | null }>({ runId, scores: new Map(), error: null });
+  const wanted = [...new Set(sequenceIds)].sort().join(",");
+  useEffect(() => {
+    const abort = new AbortController();
+    const ids = wanted ? wanted.split(",") : [];
+    const have = cache.runId === runId ? cache.scores : new Map<string, Float32Array>();
+    const missing = ids.filter((id) => !have.has(id));
+    if (missing.length === 0) return;
+    Promise.all(
+      missing.map(async (id) => {
+        const r = await fetch(`/api/runs/${runId}/scores/${id}`, { signal: abort.signal });
+        if (!r.ok) throw new Error(`Loading the scores failed (${r.status}).`);
+        return [id, new Float32Array(await r.arrayBuffer())] as const;
+      }),
+    )
+      .then((loaded) => setCache((c) => ({ runId, scores: new Map([...(c.runId === runId ? c.scores : []), ...loaded]), error: null })))
+      .catch((e: unknown) => !abort.signal.aborted && setCache((c) => ({ ...c, error: (e as Error).message })));
+    return () => abort.abort();
+  }, [runId, wanted, cache]);
+  return cache.runId === runId ? cache : { scores: new Map(), error: null };
+}
+
+/** The raw channels of a sequence over `range`, LTTB-reduced by the series API. */
+export function useChannels(sequenceId: string, range: StepRange): { channels: PlotChannel[] | null; error: string | null } {
+  const key = `${sequenceId}:${range.from}-${range.to}`;
+  const [state, setState] = useState<{ key: string; channels: PlotChannel[] | null; error: string | null }>({ key, channels: null, error: null });
+  useEffect(() => {
+    const abort = new AbortController();
+    const [id, span] = key.split(":");
+    const [from, to] = (span ?? "").split("-");
+    getJson<SeriesPayload>(`/api/sequences/${id}/series?from=${from}&to=${to}&points=1200`, abort.signal)
+      .then((p) => setState({ key, channels: p.channels.map((c) => ({ name: c.name, index: c.index, x: c.x, y: c.y })), error: null }))
+      .catch((e: unknown) => !abort.signal.aborted && setState({ key, channels: null, error: (e as Error).message }));
+    return () => abort.abort();
+  }, [key]);
+  return state.key === key ? state : { channels: null, error: null };
+}

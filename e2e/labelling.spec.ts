@@ -1,0 +1,152 @@
+import { randomUUID } from "node:crypto";
+import type { APIRequestContext, Page } from "@playwright/test";
+import { DEMO_DATASET, expect, test } from "./fixtures";
+
+/**
+ * The labelling loop: an admin trains a cheap run and stores a batch of three whole validation
+ * sequences (as the query UI would); the expert labels them with hotkeys, the refined threshold moves
+ * and is stored, and an analyst sees the same value on the run page.
+ */
+const shared = { runId: "", queryIds: [] as string[], unsupervised: "", refined: "" };
+
+type Sequence = { id: string; split: string; length: number };
+
+async function scoreMax(request: APIRequestContext, runId: string, sequenceId: string): Promise<number> {
+  const body = await (await request.get(`/api/runs/${runId}/scores/${sequenceId}`)).body();
+  return Math.max(...new Float32Array(new Uint8Array(body).buffer));
+}
+
+async function waitForThreshold(page: Page, labelled: number) {
+  await expect(page.getByTestId("threshold.f1")).toContainText(`${labelled} labelled quer`);
+  await expect(page.getByTestId("threshold.sync")).toHaveAttribute("data-pending", "0", { timeout: 20_000 });
+  return (await page.getByTestId("threshold.value").textContent()) ?? "";
+}
+
+// @loop: trains in the browser; run once per CI (SQLite pass), not again against PostgreSQL.
+test.describe.serial("labelling @loop", () => {
+  test("an admin trains a cheap run and stores a batch of three queries", async ({ page, session }) => {
+    test.setTimeout(4 * 60_000);
+    await session.signInAs("admin");
+    await page.goto("/datasets");
+    await page.getByRole("link", { name: DEMO_DATASET }).click();
+    await page.waitForURL(/\/datasets\/[^/]+$/);
+    const datasetId = page.url().split("/").at(-1) ?? "";
+    await page.getByTestId("dataset.runs").click();
+    await page.getByTestId("run.detector").selectOption("lstm-ae");
+    await page.getByTestId("run.window").fill("16");
+    await page.getByTestId("run.epochs").fill("1");
+    await page.getByTestId("run.hidden").fill("4");
+    await page.getByTestId("run.maxWindows").fill("64");
+    await page.getByTestId("run.start").click();
+    await expect(page.getByTestId("run.done")).toBeVisible({ timeout: 3 * 60_000 });
+    await page.getByTestId("run.done").getByRole("link").click();
+    await expect(page.getByTestId("runpage.status")).toHaveText("complete");
+    shared.runId = page.url().split("/").at(-1) ?? "";
+    shared.unsupervised = (await page.getByTestId("runpage.threshold").textContent()) ?? "";
+
+    const { sequences } = (await (await page.request.get(`/api/datasets/${datasetId}`)).json()) as { sequences: Sequence[] };
+    const { queriedKeys } = (await (await page.request.get(`/api/runs/${shared.runId}/batches`)).json()) as { queriedKeys: string[] };
+    const free = sequences.filter((s) => s.split === "validation" && !queriedKeys.includes(`${s.id}:0-${s.length}`));
+    const withMax = await Promise.all(free.map(async (s) => ({ ...s, max: await scoreMax(page.request, shared.runId, s.id) })));
+    // The lowest maxima first: an anomalous label on the first one must move the threshold below the unsupervised one.
+    const picks = withMax.sort((a, b) => a.max - b.max).slice(0, 3).map((s, rank) => ({ key: `${s.id}:0-${s.length}`, rank, reason: "e2e pick" }));
+    const created = await page.request.post(`/api/runs/${shared.runId}/batches`, { data: { strategy: "random", budget: 3, seed: 1, segmentLength: null, threshold: null, picks } });
+    expect(created.status()).toBe(201);
+    const { batch } = (await created.json()) as { batch: { id: string } };
+    const { batches } = (await (await page.request.get(`/api/runs/${shared.runId}/batches`)).json()) as { batches: { id: string; queries: { id: string }[] }[] };
+    shared.queryIds = batches.find((b) => b.id === batch.id)?.queries.map((q) => q.id) ?? [];
+    expect(shared.queryIds).toHaveLength(3);
+  });
+
+  test("the expert labels three queries with hotkeys and the threshold is refined live", async ({ page, session }, testInfo) => {
+    await session.signInAs("expert");
+    await expect(page.getByTestId("queue.row").first()).toBeVisible();
+    await page.goto(`/queue/${shared.queryIds[0]}`);
+    const score = page.getByTestId("label.chart.score");
+    await expect(score).toHaveAttribute("data-ready", "true");
+    await expect(page.getByTestId("label.chart.channels")).toHaveAttribute("data-ready", "true");
+    await expect(page.getByTestId("label.hotkeys")).toContainText("A");
+    await expect(page.getByTestId("threshold.value")).toHaveText(shared.unsupervised);
+    await page.screenshot({ path: testInfo.outputPath("labelling-start.png"), fullPage: true });
+
+    // 1: anomalous from the offered onset (first step above the threshold, else the highest score).
+    await page.keyboard.press("a");
+    const first = await waitForThreshold(page, 1);
+    expect(first).not.toBe(shared.unsupervised);
+    await expect(page.getByTestId("threshold.value")).toHaveAttribute("data-source", "refined");
+    await expect(page).toHaveURL(new RegExp(`/queue/${shared.queryIds[1]}$`));
+
+    // 2: anomalous from an onset set by clicking on the score plot.
+    await expect(score).toHaveAttribute("data-ready", "true");
+    const before = await page.getByTestId("label.onset").getAttribute("data-step");
+    const box = await score.boundingBox();
+    await score.click({ position: { x: (box?.width ?? 400) * 0.7, y: 100 } });
+    await expect(page.getByTestId("label.onset")).not.toHaveAttribute("data-step", before ?? "");
+    await page.screenshot({ path: testInfo.outputPath("labelling-onset.png"), fullPage: true });
+    await page.keyboard.press("a");
+    await waitForThreshold(page, 2);
+    await expect(page).toHaveURL(new RegExp(`/queue/${shared.queryIds[2]}$`));
+    await page.keyboard.press("ArrowLeft");
+    await expect(page).toHaveURL(new RegExp(`/queue/${shared.queryIds[1]}$`));
+    await expect(page.getByTestId("label.mine")).toContainText("anomalous from step");
+    await page.keyboard.press("ArrowRight");
+    await expect(page).toHaveURL(new RegExp(`/queue/${shared.queryIds[2]}$`));
+
+    // 3: normal, with a note.
+    await page.getByTestId("label.note").fill("looks like a normal drive");
+    await page.getByTestId("label.note").blur();
+    await page.keyboard.press("n");
+    await waitForThreshold(page, 3);
+    // Undo (U) takes the last label back (DELETE on the server); labelling again restores the count.
+    await page.keyboard.press("u");
+    await waitForThreshold(page, 2);
+    await expect(page.getByTestId("label.mine")).toContainText("Not labelled by you yet");
+    await page.keyboard.press("n");
+    shared.refined = await waitForThreshold(page, 3);
+    await expect(page.getByTestId("label.progress")).toContainText(/[3-9]\d* of/);
+    await page.screenshot({ path: testInfo.outputPath("labelling-done.png"), fullPage: true });
+
+    await expect
+      .poll(async () => {
+        const { thresholds } = (await (await page.request.get(`/api/runs/${shared.runId}/thresholds`)).json()) as { thresholds: { kind: string; value: number; labelCount: number }[] };
+        const latest = thresholds.find((t) => t.kind === "refined");
+        return latest ? `${latest.value.toFixed(3)}/${latest.labelCount}` : "";
+      })
+      .toBe(`${shared.refined}/3`);
+
+    await page.goto(`/queue/${shared.queryIds[1]}`);
+    await expect(page.getByTestId("label.mine")).toContainText("anomalous from step");
+    await waitForThreshold(page, 3);
+    await expect(page.getByTestId("threshold.value")).toHaveText(shared.refined);
+  });
+
+  test("a doubled submission is stored once, and undo deletes it", async ({ page, session }) => {
+    await session.signInAs("expert");
+    const clientId = randomUUID();
+    const body = { clientId, queryId: shared.queryIds[0], anomalous: false, note: "doubled" };
+    const [a, b] = [await page.request.post("/api/labels", { data: body }), await page.request.post("/api/labels", { data: body })];
+    expect([a.status(), b.status()]).toEqual([201, 200]);
+    const ids = await Promise.all([a, b].map(async (r) => ((await r.json()) as { label: { id: string } }).label.id));
+    expect(ids[0]).toBe(ids[1]);
+    const count = async () => {
+      const { queries } = (await (await page.request.get(`/api/runs/${shared.runId}/labels`)).json()) as { queries: { labels: { clientId: string }[] }[] };
+      return queries.flatMap((q) => q.labels).filter((l) => l.clientId === clientId).length;
+    };
+    expect(await count()).toBe(1);
+    expect((await page.request.delete(`/api/labels/${clientId}`)).status()).toBe(204);
+    expect(await count()).toBe(0);
+    const bad = await page.request.post("/api/labels", { data: { ...body, clientId: randomUUID(), anomalous: true } });
+    expect(bad.status()).toBe(422);
+  });
+
+  test("an analyst sees the same refined threshold on the run page and may not label", async ({ page, session }, testInfo) => {
+    await session.signInAs("analyst");
+    await page.goto(`/runs/${shared.runId}`);
+    await expect(page.getByTestId("runpage.refined")).toHaveText(shared.refined);
+    await page.getByTestId("scores.row").first().click();
+    await expect(page.getByTestId("scores.chart")).toBeVisible();
+    await page.screenshot({ path: testInfo.outputPath("run-page-refined.png"), fullPage: true });
+    const refused = await page.request.post("/api/labels", { data: { clientId: randomUUID(), queryId: shared.queryIds[0], anomalous: false, note: "" } });
+    expect(refused.status()).toBe(403);
+  });
+});

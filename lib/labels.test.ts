@@ -1,0 +1,78 @@
+import { describe, expect, it } from "vitest";
+import { defaultOnset, disagreement, effectiveLabel, thresholdFromLabels, toLabelledCandidates, withLocalChanges, type LabelledQuery, type LabelView } from "./labels";
+
+const label = (over: Partial<LabelView>): LabelView => ({
+  id: over.clientId ?? "l", clientId: "c", userId: "u1", userName: "Erik", anomalous: false, onset: null, note: "", createdAt: "2024-01-01T00:00:00.000Z", ...over,
+});
+const query = (over: Partial<LabelledQuery>): LabelledQuery => ({ queryId: "q", sequenceId: "s", start: 0, end: 4, resolvedLabelId: null, labels: [], ...over });
+const f32 = (...xs: number[]) => Float32Array.from(xs);
+
+describe("effectiveLabel", () => {
+  it("takes the latest label of a query, whoever gave it", () => {
+    const q = query({ labels: [label({ clientId: "a", createdAt: "2024-01-01T10:00:00Z" }), label({ clientId: "b", userId: "u2", createdAt: "2024-01-01T11:00:00Z" })] });
+    expect(effectiveLabel(q)?.clientId).toBe("b");
+  });
+  it("prefers the label an admin resolved the query to", () => {
+    const q = query({ resolvedLabelId: "a", labels: [label({ clientId: "a", id: "a" }), label({ clientId: "b", id: "b", createdAt: "2025-01-01T00:00:00Z" })] });
+    expect(effectiveLabel(q)?.clientId).toBe("a");
+  });
+});
+
+describe("toLabelledCandidates", () => {
+  const scores = new Map([["s", f32(0, 1, 2, 3, 4, 5, 6, 7, 8, 9)], ["t", f32(9, 9)]]);
+  it("slices the run's score to [start, end) and makes the onset relative to the candidate start", () => {
+    const q = query({ start: 3, end: 7, labels: [label({ anomalous: true, onset: 5 })] });
+    const { candidates } = toLabelledCandidates([q], scores);
+    expect(candidates).toHaveLength(1);
+    expect(Array.from(candidates[0]?.scores ?? [])).toEqual([3, 4, 5, 6]);
+    expect(candidates[0]).toMatchObject({ anomalous: true, onset: 2 });
+  });
+  it("uses only the latest label per query, and reports sequences whose scores are not loaded", () => {
+    const q = query({ labels: [label({ anomalous: true, onset: 1, createdAt: "2024-01-01T00:00:00Z" }), label({ clientId: "n", createdAt: "2024-02-01T00:00:00Z" })] });
+    const { candidates, missing } = toLabelledCandidates([q, query({ queryId: "q2", sequenceId: "x", labels: [label({})] })], scores);
+    expect(candidates).toEqual([{ scores: f32(0, 1, 2, 3), anomalous: false }]);
+    expect(missing).toEqual(["x"]);
+  });
+});
+
+describe("withLocalChanges", () => {
+  it("adds this browser's labels (also to unlabelled queries) and drops undone ones; skipped queries stay out", () => {
+    const server = [query({ labels: [label({ clientId: "old" })] })];
+    const merged = withLocalChanges(server, {
+      added: [{ ...label({ clientId: "new", anomalous: true, onset: 2 }), queryId: "q2", sequenceId: "t", start: 0, end: 2 }],
+      removed: new Set(["old"]),
+    });
+    expect(merged.map((q) => q.queryId)).toEqual(["q2"]);
+    expect(merged[0]?.labels.map((l) => l.clientId)).toEqual(["new"]);
+  });
+});
+
+describe("disagreement", () => {
+  it("names another expert whose latest label says otherwise", () => {
+    const q = query({ labels: [label({ clientId: "a", anomalous: true, onset: 1 }), label({ clientId: "b", userId: "u2", userName: "Eva" })] });
+    expect(disagreement(q, "u1", true)?.userName).toBe("Eva");
+    expect(disagreement(q, "u1", false)).toBeNull();
+  });
+});
+
+describe("thresholdFromLabels", () => {
+  it("keeps the unsupervised threshold, and says why, while no label is anomalous", () => {
+    const t = thresholdFromLabels([{ scores: f32(1, 2), anomalous: false }], 7, 2);
+    expect(t).toMatchObject({ source: "unsupervised", value: 7, labelCount: 1 });
+    expect(t.reason).toMatch(/No anomalous label/);
+  });
+  it("refines with the exact F1 optimum once an anomaly is labelled (worked on paper)", () => {
+    // Anomalous from step 2: alarm at 5 is in time for t in (1, 5]; the normal one alarms for t ≤ 3.
+    const t = thresholdFromLabels([{ scores: f32(1, 1, 5, 2), anomalous: true, onset: 2 }, { scores: f32(3, 0), anomalous: false }], 7, 1);
+    expect(t).toMatchObject({ source: "refined", value: 5, f1: 1, precision: 1, recall: 1, labelCount: 2, anomalousCount: 1 });
+  });
+});
+
+describe("defaultOnset", () => {
+  it("is the first step of the candidate at or above the threshold, else its highest score", () => {
+    const s = f32(9, 1, 4, 6, 2, 6);
+    expect(defaultOnset(s, 1, 6, 5)).toBe(3);
+    expect(defaultOnset(s, 1, 3, 5)).toBe(2);
+    expect(defaultOnset(s, 1, 6, null)).toBe(3);
+  });
+});

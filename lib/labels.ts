@@ -1,0 +1,141 @@
+/**
+ * Labels → the refined threshold (DESIGN.md steps 6–7). Pure: the browser runs it after every label
+ * and the tests run it in Node.
+ *
+ * A query may carry labels from several experts; the one that counts is the label an admin resolved
+ * it to (Query.resolvedLabelId), else the latest. Undo deletes a label (DELETE /api/labels/[clientId]);
+ * a label given again to the same query supersedes the earlier one, being the latest. Skipping stores
+ * nothing, so a skipped query has no label and is left out.
+ */
+import { refineThreshold, type LabelledCandidate } from "./threshold";
+
+export type LabelView = {
+  id: string;
+  clientId: string;
+  userId: string;
+  userName: string;
+  anomalous: boolean;
+  /** Step index within the sequence; null for normal. */
+  onset: number | null;
+  note: string;
+  /** ISO time. */
+  createdAt: string;
+};
+
+/** A labelled query of a run: its stretch [start, end) of a sequence, and every label it has. */
+export type LabelledQuery = {
+  queryId: string;
+  sequenceId: string;
+  start: number;
+  end: number;
+  resolvedLabelId: string | null;
+  labels: LabelView[];
+};
+
+/** Labels made in this browser (sent or not) and clientIds undone here, applied over what the server sent. */
+export type LocalChanges = {
+  added: readonly (LabelView & { queryId: string; sequenceId: string; start: number; end: number })[];
+  removed: ReadonlySet<string>;
+};
+
+/** The server's labels with this browser's own added and its undone ones removed; unlabelled queries dropped. */
+export function withLocalChanges(queries: readonly LabelledQuery[], local: LocalChanges): LabelledQuery[] {
+  const byId = new Map(queries.map((q) => [q.queryId, { ...q, labels: [...q.labels] }]));
+  for (const { queryId, sequenceId, start, end, ...label } of local.added) {
+    let q = byId.get(queryId);
+    if (!q) byId.set(queryId, (q = { queryId, sequenceId, start, end, resolvedLabelId: null, labels: [] }));
+    if (!q.labels.some((l) => l.clientId === label.clientId)) q.labels.push(label);
+  }
+  return [...byId.values()]
+    .map((q) => ({ ...q, labels: q.labels.filter((l) => !local.removed.has(l.clientId)) }))
+    .filter((q) => q.labels.length > 0);
+}
+
+/** The label that counts for a query: the resolved one when it still exists, else the latest. */
+export function effectiveLabel(query: Pick<LabelledQuery, "labels" | "resolvedLabelId">): LabelView | null {
+  const resolved = query.resolvedLabelId ? query.labels.find((l) => l.id === query.resolvedLabelId) : undefined;
+  if (resolved) return resolved;
+  let latest: LabelView | null = null;
+  for (const l of query.labels) if (!latest || l.createdAt >= latest.createdAt) latest = l;
+  return latest;
+}
+
+/** Another expert's latest label that says otherwise than `mine`, if any. */
+export function disagreement(query: Pick<LabelledQuery, "labels">, userId: string, mine: boolean | null): LabelView | null {
+  const others = new Map<string, LabelView>();
+  for (const l of query.labels) {
+    if (l.userId === userId) continue;
+    const seen = others.get(l.userId);
+    if (!seen || l.createdAt >= seen.createdAt) others.set(l.userId, l);
+  }
+  return [...others.values()].find((l) => mine === null || l.anomalous !== mine) ?? null;
+}
+
+/**
+ * Latest (or resolved) label per query → the candidates of the online evaluation: the run's score
+ * over [start, end), onset relative to the candidate start. Queries whose scores are not loaded are
+ * returned in `missing`.
+ */
+export function toLabelledCandidates(
+  queries: readonly LabelledQuery[],
+  scores: ReadonlyMap<string, Float32Array>,
+): { candidates: LabelledCandidate[]; missing: string[] } {
+  const candidates: LabelledCandidate[] = [];
+  const missing: string[] = [];
+  for (const q of queries) {
+    const label = effectiveLabel(q);
+    if (!label) continue;
+    const score = scores.get(q.sequenceId);
+    if (!score) {
+      missing.push(q.sequenceId);
+      continue;
+    }
+    const slice = score.subarray(q.start, Math.min(q.end, score.length));
+    candidates.push(label.anomalous ? { scores: slice, anomalous: true, onset: Math.max(0, (label.onset ?? q.start) - q.start) } : { scores: slice, anomalous: false });
+  }
+  return { candidates, missing };
+}
+
+export type ThresholdState = {
+  source: "refined" | "unsupervised";
+  value: number | null;
+  f1: number | null;
+  precision: number | null;
+  recall: number | null;
+  labelCount: number;
+  anomalousCount: number;
+  /** Why the unsupervised threshold is kept, when it is. */
+  reason: string | null;
+};
+
+/** The refined threshold of the labelled candidates, or the unsupervised one with the reason. */
+export function thresholdFromLabels(candidates: readonly LabelledCandidate[], unsupervised: number | null, samplingRate: number): ThresholdState {
+  const labelCount = candidates.length;
+  const anomalousCount = candidates.filter((c) => c.anomalous).length;
+  const keep = (reason: string): ThresholdState => ({ source: "unsupervised", value: unsupervised, f1: null, precision: null, recall: null, labelCount, anomalousCount, reason });
+  if (labelCount === 0) return keep("No labels yet: the unsupervised threshold (max validation score) applies.");
+  if (anomalousCount === 0) return keep("No anomalous label yet: F1 is 0 for every threshold, so the unsupervised threshold stays.");
+  const refined = refineThreshold(candidates, { samplingRate });
+  if (!refined || refined.f1 === 0) return keep("No threshold detects an anomaly at or after its onset (F1 = 0), so the unsupervised threshold stays.");
+  return { source: "refined", value: refined.threshold, f1: refined.f1, precision: refined.precision, recall: refined.recall, labelCount, anomalousCount, reason: null };
+}
+
+/**
+ * The onset offered for an anomalous label: the first step of [start, end) whose score is at or
+ * above the threshold, else the step of the highest score.
+ */
+export function defaultOnset(score: ArrayLike<number>, start: number, end: number, threshold: number | null): number {
+  const last = Math.min(end, score.length);
+  let best = start;
+  for (let i = start; i < last; i++) {
+    const v = score[i] ?? Number.NaN;
+    if (threshold !== null && v >= threshold) return i;
+    if (v > (score[best] ?? -Infinity)) best = i;
+  }
+  return best;
+}
+
+/** The same text on every page that shows a threshold. */
+export function formatThreshold(value: number | null): string {
+  return value === null ? "—" : value.toFixed(3);
+}

@@ -1,0 +1,18 @@
+import { z } from "zod";
+
+export const MAX_NOTE = 2000;
+
+/** A label as the browser sends it; the clientId makes a retried or doubled request count once. */
+export const createLabelSchema = z
+  .object({
+    clientId: z.uuid(),
+    queryId: z.string().min(1).max(100),
+    anomalous: z.boolean(),
+    /** Step index within the sequence where the anomaly starts; required when anomalous. */
+    onset: z.number().int().min(0).nullable().optional(),
+    note: z.string().max(MAX_NOTE).default(""),
+  })
+  .refine((l) => !l.anomalous || (l.onset !== null && l.onset !== undefined), { message: "An anomalous label needs its onset.", path: ["onset"] });
+export type CreateLabelInput = z.infer<typeof createLabelSchema>;
+
+export const clientIdSchema = z.uuid();
