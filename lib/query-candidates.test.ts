@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildCandidates, candidateKey, parseCandidateKey, segmentBounds } from "./query-candidates";
+import { buildCandidates, candidateKey, nameCandidateKeys, parseCandidateKey, segmentBounds } from "./query-candidates";
 
 describe("query candidates", () => {
   it("uses whole sequences by default and when segments would not be shorter", () => {
@@ -20,5 +20,11 @@ describe("query candidates", () => {
     expect(parseCandidateKey(candidateKey(stretch))).toEqual(stretch);
     expect(parseCandidateKey("cmabc:20-10")).toBeNull();
     expect(parseCandidateKey("nonsense")).toBeNull();
+  });
+
+  it("names candidate keys in a reason by their sequence", () => {
+    const names = new Map([["cmab1", "drive-013"]]);
+    expect(nameCandidateKeys("farthest from most similar cmab1:0-1948 (DTW 233.7)", names)).toBe("farthest from most similar drive-013 0–1948 (DTW 233.7)");
+    expect(nameCandidateKeys("near zz9:0-10", names)).toBe("near zz9:0-10");
   });
 });

@@ -50,3 +50,11 @@ export function segmentBounds(length: number, segmentLength: number | null): [nu
   }
   return bounds;
 }
+
+/** Replaces candidate keys inside a text (e.g. a pick's reason) with "<sequence name> <start>–<end>". */
+export function nameCandidateKeys(text: string, sequenceNames: ReadonlyMap<string, string>): string {
+  return text.replace(/([A-Za-z0-9_-]+):(\d+)-(\d+)/g, (match, id: string, start: string, end: string) => {
+    const name = sequenceNames.get(id);
+    return name ? `${name} ${start}–${end}` : match;
+  });
+}

@@ -1,6 +1,6 @@
 import "server-only";
 import { AppError } from "../errors";
-import { parseCandidateKey } from "../query-candidates";
+import { nameCandidateKeys, parseCandidateKey } from "../query-candidates";
 import type { BatchView, CreateBatchInput } from "../validations/query";
 import { db } from "./db";
 
@@ -37,13 +37,16 @@ export async function createBatch(runId: string, input: CreateBatchInput, userId
     if (taken.length > 0) {
       throw new AppError("conflict", `Already queried: ${taken.map((t) => t.candidateKey).join(", ")}. Ask for a new batch.`);
     }
+    const names = new Map(
+      (await tx.sequence.findMany({ where: { datasetId: run.datasetId }, select: { id: true, name: true } })).map((s) => [s.id, s.name]),
+    );
     return tx.queryBatch.create({
       data: {
         runId, strategy: input.strategy, budget: input.budget, seed: input.seed, createdById: userId,
         params: { segmentLength: input.segmentLength, threshold: input.threshold, ms: input.ms ?? null },
         queries: {
           create: stretches.map((s) => ({
-            rank: s.rank, sequenceId: s.sequenceId, start: s.start, end: s.end, candidateKey: s.key, reason: s.reason,
+            rank: s.rank, sequenceId: s.sequenceId, start: s.start, end: s.end, candidateKey: s.key, reason: nameCandidateKeys(s.reason, names),
           })),
         },
       },
