@@ -5,6 +5,7 @@ import { AppError } from "../errors";
 import type { Role } from "../roles";
 import { encodeChunks } from "../series-chunks";
 import type { SequenceSeries, Split } from "../series";
+import { visibleDatasets } from "./access";
 import { db } from "./db";
 
 export type NewSequence = SequenceSeries & { split: Split; anomalyKind?: string | null; startTime?: number | null };
@@ -126,7 +127,7 @@ export type DatasetListItem = {
 /** Datasets a user may see: all for admins and analysts, the assigned ones for experts. */
 export async function listDatasets(user: { id: string; role: Role }): Promise<DatasetListItem[]> {
   const rows = await db.dataset.findMany({
-    where: user.role === "expert" ? { assignments: { some: { userId: user.id } } } : {},
+    where: visibleDatasets(user),
     orderBy: { createdAt: "desc" },
   });
   const splitRows = await db.sequence.groupBy({

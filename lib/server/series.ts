@@ -4,6 +4,7 @@ import { downsampleColumns, labelRanges, type SeriesPayload } from "../charts/se
 import { AppError } from "../errors";
 import type { Role } from "../roles";
 import { decodeRange } from "../series-chunks";
+import { visibleDatasets } from "./access";
 import { db } from "./db";
 import { readChunkRows, readLabelBytes } from "./series-store";
 
@@ -31,7 +32,7 @@ export type ViewerSequence = {
 
 export async function findVisibleSequence(sequenceId: string, user: Viewer): Promise<ViewerSequence> {
   const row = await db.sequence.findFirst({
-    where: { id: sequenceId, ...(user.role === "expert" ? { dataset: { assignments: { some: { userId: user.id } } } } : {}) },
+    where: { id: sequenceId, dataset: visibleDatasets(user) },
     select: {
       id: true, index: true, name: true, split: true, length: true, samplingRate: true, startTime: true, channelNames: true,
       dataset: { select: { id: true, name: true } },
