@@ -58,6 +58,7 @@ test("an analyst asks for a DQS batch of 5 and the expert sees it in the queue, 
   await page.getByTestId("query.budget").fill("5");
   await page.getByTestId("query.submit").click();
   await expect(page.getByTestId("query.status")).toContainText("Queued 5 for the experts", { timeout: 120_000 });
+  await expect(page.getByTestId("query.status")).toContainText(/query worker \+ \d DTW workers?/);
   const batch = page.getByTestId("batch").first();
   await expect(batch).toHaveAttribute("data-strategy", "dqs");
   await expect(batch.getByTestId("batch.query")).toHaveCount(5);
@@ -85,6 +86,33 @@ test("an analyst asks for a DQS batch of 5 and the expert sees it in the queue, 
   const dqsRows = expert.getByTestId("queue.row").filter({ has: expert.locator("td:nth-child(5)", { hasText: /^dqs$/ }) });
   await expect(dqsRows.locator("td:nth-child(3)")).toHaveText(names);
   await expert.close();
+});
+
+test("a long DQS batch shows its progress and can be cancelled; nothing is queued", async ({ page, session }) => {
+  expect(trainedRunUrl).not.toBe("");
+  await session.signInAs("analyst");
+  await page.goto(trainedRunUrl);
+  const runId = trainedRunUrl.split("/").at(-1);
+  const count = async () => ((await (await page.request.get(`/api/runs/${runId}/batches`)).json()) as { batches: unknown[] }).batches.length;
+  const before = await count();
+  await page.getByTestId("query.strategy").selectOption("dqs");
+  await page.getByTestId("query.budget").fill("400");
+  await page.getByTestId("query.segment").fill("24");
+  await page.getByTestId("query.submit").click();
+  await expect(page.getByTestId("query.progress")).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId("query.status")).toContainText(/Selecting… \d+ of 400/);
+  await page.getByTestId("query.cancel").click();
+  await expect(page.getByTestId("query.status")).toHaveText("Cancelled: nothing was queued.");
+  await expect(page.getByTestId("query.submit")).toBeEnabled();
+  expect(await count()).toBe(before);
+
+  // The worker is free again: a small batch goes through.
+  await page.getByTestId("query.strategy").selectOption("random");
+  await page.getByTestId("query.budget").fill("1");
+  await page.getByTestId("query.segment").fill("");
+  await page.getByTestId("query.submit").click();
+  await expect(page.getByTestId("query.status")).toContainText("Queued 1 for the experts", { timeout: 60_000 });
+  expect(await count()).toBe(before + 1);
 });
 });
 

@@ -1,11 +1,12 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useRef, useState, type FormEvent } from "react";
 import type { StrategyName } from "@/lib/query";
 import { buildCandidates, parseCandidateKey, type ScoredSequence } from "@/lib/query-candidates";
 import { STRATEGIES } from "@/lib/validations/query";
 import { selectQueries } from "@/workers/query/client";
+import { WorkerError } from "@/workers/worker-error";
 import { postJson, requestJson } from "../fetch-json";
 import { fetchRunScores } from "./run-scores";
 
@@ -28,7 +29,8 @@ function queriedCandidates(keys: string[], sequences: ScoredSequence[]) {
 
 export function QueryPanel({ runId, threshold, longestSequence }: Props) {
   const router = useRouter();
-  const [status, setStatus] = useState<{ kind: "busy" | "ok" | "error"; text: string } | null>(null);
+  const [status, setStatus] = useState<{ kind: "busy" | "ok" | "error"; text: string; done?: number; total?: number } | null>(null);
+  const cancelRef = useRef<(() => void) | null>(null);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -48,10 +50,12 @@ export function QueryPanel({ runId, threshold, longestSequence }: Props) {
       const candidates = buildCandidates(sequences, segmentLength).map(({ key, scores }) => ({ key, scores }));
       const queried = queriedCandidates(existing.data.queriedKeys, sequences);
       setStatus({ kind: "busy", text: `Selecting ${budget} of ${candidates.length - queried.length} candidates…` });
-      const selection = await selectQueries(
+      const selecting = selectQueries(
         { type: "select", strategy, budget, seed, threshold: threshold ?? undefined, candidates, queried },
-        (done, total) => setStatus({ kind: "busy", text: `Selecting… ${done} of ${total}` }),
-      ).done;
+        (done, total) => setStatus({ kind: "busy", text: `Selecting… ${done} of ${total}`, done, total }),
+      );
+      cancelRef.current = selecting.cancel;
+      const selection = await selecting.done.finally(() => (cancelRef.current = null));
       if (selection.picks.length === 0) throw new Error("Every candidate has been queried already.");
       const saved = await postJson(`/api/runs/${runId}/batches`, {
         strategy, budget, seed, segmentLength, threshold, picks: selection.picks, ms: Math.round(selection.ms),
@@ -60,7 +64,8 @@ export function QueryPanel({ runId, threshold, longestSequence }: Props) {
       setStatus({ kind: "ok", text: `Queued ${selection.picks.length} for the experts (selected in ${Math.round(selection.ms)} ms, ${selection.where}).` });
       router.refresh();
     } catch (error) {
-      setStatus({ kind: "error", text: error instanceof Error ? error.message : String(error) });
+      if (error instanceof WorkerError && error.code === "interrupted") setStatus({ kind: "ok", text: "Cancelled: nothing was queued." });
+      else setStatus({ kind: "error", text: error instanceof Error ? error.message : String(error) });
     }
   }
 
@@ -79,7 +84,9 @@ export function QueryPanel({ runId, threshold, longestSequence }: Props) {
           Segment length<input name="segmentLength" type="number" min={2} max={longestSequence} placeholder="whole sequences" data-testid="query.segment" />
         </label>
         <button type="submit" disabled={status?.kind === "busy"} data-testid="query.submit">Ask for a batch</button>
+        {status?.kind === "busy" && <button type="button" onClick={() => cancelRef.current?.()} data-testid="query.cancel">Cancel</button>}
       </form>
+      {status?.kind === "busy" && status.total !== undefined && <progress max={status.total} value={status.done} data-testid="query.progress" />}
       {status && <p className={status.kind === "error" ? "error" : status.kind === "ok" ? "ok" : "muted"} data-testid="query.status">{status.text}</p>}
     </section>
   );

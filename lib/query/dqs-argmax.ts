@@ -14,9 +14,14 @@
  * 3. Each exact distance is computed with the candidate's own upper bound as the kernel's pruning
  *    threshold (PrunedDTW): the true distance is below it, so the result is exact, and cells whose
  *    cost already exceeds it are skipped.
+ * 4. In rounds (dqs-work.ts), a round's candidates are bounded and computed side by side against
+ *    the best known when the round starts (stale, so smaller: more work, never another answer), and
+ *    folded in visiting order. A row estimate (e.g. from the GPU) tightens both kinds of bound.
  */
 import { upperBoundPath } from "../dtw/bounds";
 import { UPPER_SLACK, type PairTable } from "./dqs-pairs";
+import { askPairs, askRows, type Steps } from "./dqs-work";
+import { PAIR_KIND } from "./pair-work";
 import { throwIfAborted } from "./pool";
 
 export type Farthest = { index: number; distance: number };
@@ -25,33 +30,52 @@ function isBetter(d: number, c: number, best: number, bestIndex: number): boolea
   return d > best || (d === best && c < bestIndex);
 }
 
-export function farthestFrom(table: PairTable, similar: number, remaining: number[], signal?: AbortSignal): Farthest {
+/** Exact distances from `similar` to each of `cs` (the bound is the kernel's pruning threshold). */
+function* exactDistances(table: PairTable, similar: number, cs: number[], bounds: number[]): Steps<Float64Array> {
+  const row = table.row(similar);
+  const out = new Float64Array(cs.length);
+  const ask = cs.flatMap((c, i) => (row.exact[c] === row.exact[c] ? [] : [{ kind: PAIR_KIND.dtw, a: similar, b: c, bound: bounds[i]! }]));
+  yield* askPairs(table, ask);
+  // Abandoned: cannot happen for a valid upper bound; stay exact anyway.
+  const retry = cs.filter((c) => row.exact[c] !== row.exact[c]);
+  yield* askPairs(table, retry.map((c) => ({ kind: PAIR_KIND.dtw, a: similar, b: c, bound: Infinity })));
+  cs.forEach((c, i) => (out[i] = row.exact[c]!));
+  return out;
+}
+
+export function* farthestFrom(table: PairTable, similar: number, remaining: number[], round: number, signal?: AbortSignal): Steps<Farthest> {
+  yield* askRows(table, [similar]);
   const row = table.withLowerBounds(similar);
   const s = table.seriesOf(similar);
   // Start from the candidate of largest lower bound: likely far, so most bounds fall below it at once.
   let bestIndex = remaining[0]!;
   for (const c of remaining) if (row.lb[c]! > row.lb[bestIndex]!) bestIndex = c;
-  let best = table.distance(similar, bestIndex);
+  let best = (yield* exactDistances(table, similar, [bestIndex], [Infinity]))[0]!;
   const bounds = new Float64Array(remaining.length);
   remaining.forEach((c, r) => {
     const e = row.exact[c]!;
-    bounds[r] = e === e ? e : upperBoundPath(s, table.seriesOf(c)) * UPPER_SLACK;
+    bounds[r] = e === e ? e : Math.min(row.ub[c]!, upperBoundPath(s, table.seriesOf(c)) * UPPER_SLACK);
   });
   const order = Array.from(remaining.keys()).sort((x, y) => bounds[y]! - bounds[x]! || remaining[x]! - remaining[y]!);
-  for (let v = 0; v < order.length; v++) {
-    const r = order[v]!;
-    const c = remaining[r]!;
-    let bound = bounds[r]!;
-    if (bound < best) break;
-    if (!isBetter(bound, c, best, bestIndex)) continue;
-    if ((v & 63) === 0) throwIfAborted(signal);
-    if (row.exact[c]! !== row.exact[c]!) {
-      bound = Math.min(bound, table.corridorBound(similar, c, bound));
-      if (!isBetter(bound, c, best, bestIndex)) continue;
+  let v = 0;
+  while (v < order.length) {
+    throwIfAborted(signal);
+    let batch: { c: number; bound: number }[] = [];
+    for (; v < order.length && batch.length < round; v++) {
+      const r = order[v]!;
+      const c = remaining[r]!;
+      if (bounds[r]! < best) v = order.length;
+      else if (isBetter(bounds[r]!, c, best, bestIndex)) batch.push({ c, bound: bounds[r]! });
     }
-    let d = table.distance(similar, c, bound);
-    if (d === Infinity) d = table.distance(similar, c); // cannot happen for a valid bound; stay exact anyway
-    if (isBetter(d, c, best, bestIndex)) [best, bestIndex] = [d, c];
+    // Tighten the unknown ones with the corridor bound; drop those that fall below the best.
+    const unknown = batch.filter(({ c }) => row.exact[c] !== row.exact[c]);
+    const corridor = yield* askPairs(table, unknown.map(({ c, bound }) => ({ kind: PAIR_KIND.corridor, a: similar, b: c, bound })));
+    unknown.forEach((u, i) => (u.bound = Math.min(u.bound, corridor[i]!)));
+    batch = batch.filter(({ c, bound }) => isBetter(bound, c, best, bestIndex));
+    const ds = yield* exactDistances(table, similar, batch.map((b) => b.c), batch.map((b) => b.bound));
+    batch.forEach(({ c }, i) => {
+      if (isBetter(ds[i]!, c, best, bestIndex)) [best, bestIndex] = [ds[i]!, c];
+    });
   }
   return { index: bestIndex, distance: best };
 }

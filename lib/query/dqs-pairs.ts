@@ -5,18 +5,18 @@
  *
  * Ids: 0 … N−1 are pool candidates (input order), N … N+Q−1 the series queried before the batch.
  * Exact values are shared in both directions between pool anchors and with the caller's
- * DistanceCache (read when a row is created, written when a value is computed).
+ * DistanceCache (read when a row is created, written when a value is computed). The table computes
+ * nothing itself: the DQS steps (dqs-argmin.ts, dqs-argmax.ts) ask for pairs through `dqs-work.ts`
+ * and `record` the answers, so the same steps run inline or on a pool of workers.
  */
 import { lbKim, lbRange, seriesRange } from "../dtw/bounds";
-import { corridorUpperBoundSquared, DEFAULT_CORRIDOR_FACTOR } from "../dtw/coarse";
-import { createDtwScratch, dtwDistance, thresholdFor } from "../dtw/dtw";
-import type { DtwScratch } from "../dtw/types";
 import type { DistanceCache } from "./distance-cache";
 import type { Candidate } from "./types";
 
 /** Bounds are widened by this relative amount against floating-point rounding. */
 export const LOWER_SLACK = 1 - 1e-9;
-export const UPPER_SLACK = 1 + 1e-9;
+import { UPPER_SLACK as UPPER_SLACK_VALUE } from "./pair-work";
+export { UPPER_SLACK } from "./pair-work";
 
 export type PairRow = {
   /** Exact distance to pool candidate c, NaN while unknown. */
@@ -24,6 +24,9 @@ export type PairRow = {
   /** A lower bound of that distance (meaningful where exact is NaN); filled by `withLowerBounds`. */
   lb: Float64Array;
   hasLb: boolean;
+  /** Upper bounds from a row estimate (Infinity where none). */
+  ub: Float64Array;
+  estimated: boolean;
 };
 
 /** Work counters: DTW computations (all, in the argmin step, abandoned early) for benchmarks. */
@@ -32,11 +35,11 @@ export type DqsStats = { dtwCalls: number; argminCalls: number; abandoned: numbe
 export class PairTable {
   readonly size: number;
   readonly stats: DqsStats = { dtwCalls: 0, argminCalls: 0, abandoned: 0, corridorCalls: 0, cells: 0 };
-  private readonly series: Float32Array[];
+  /** Every series by id: pool candidates, then the queried ones. */
+  readonly series: Float32Array[];
   private readonly keys: string[];
   private readonly ranges: { min: number; max: number }[];
   private readonly rows = new Map<number, PairRow>();
-  private readonly scratch: DtwScratch;
 
   constructor(pool: Candidate[], queried: Candidate[], private readonly cache?: DistanceCache) {
     this.size = pool.length;
@@ -44,12 +47,10 @@ export class PairTable {
     this.series = all.map((c) => c.scores);
     this.keys = all.map((c) => c.key);
     this.ranges = this.series.map(seriesRange);
-    this.scratch = createDtwScratch(this.series.reduce((m, s) => Math.max(m, s.length), 1));
   }
 
-  /** The counters, with the DP cells computed so far. */
   snapshot(): DqsStats {
-    return { ...this.stats, cells: this.scratch.cells };
+    return { ...this.stats };
   }
 
   seriesOf(id: number): Float32Array {
@@ -63,7 +64,8 @@ export class PairTable {
   row(id: number): PairRow {
     const existing = this.rows.get(id);
     if (existing) return existing;
-    const row: PairRow = { exact: new Float64Array(this.size).fill(NaN), lb: new Float64Array(this.size), hasLb: false };
+    const n = this.size;
+    const row: PairRow = { exact: new Float64Array(n).fill(NaN), lb: new Float64Array(n), hasLb: false, ub: new Float64Array(n).fill(Infinity), estimated: false };
     if (id < this.size) {
       row.exact[id] = 0;
       for (const [other, r] of this.rows) if (other < this.size) row.exact[other] = r.exact[id]!;
@@ -88,39 +90,38 @@ export class PairTable {
       const y = this.series[c]!;
       const ry = this.ranges[c]!;
       const lb = Math.max(lbKim(x, y), lbRange(x, ry.min, ry.max), lbRange(y, rx.min, rx.max));
-      row.lb[c] = lb * LOWER_SLACK;
+      row.lb[c] = Math.max(row.lb[c]!, lb * LOWER_SLACK);
     }
     row.hasLb = true;
     return row;
   }
 
   /**
-   * Upper bound of d(anchor, c) from the coarse-path corridor (lib/dtw/coarse.ts), widened by
-   * UPPER_SLACK; Infinity when it would exceed `limit` (the caller then keeps its own bound).
+   * Install a row estimate (approximate distances from `id` to every pool candidate, each within a
+   * relative error `relErr`): lower bounds are raised and upper bounds set, both widened by the error.
    */
-  corridorBound(anchor: number, c: number, limit: number): number {
-    this.stats.corridorCalls++;
-    const [a, b] = [this.series[anchor]!, this.series[c]!];
-    const sq = corridorUpperBoundSquared(a, b, { scratch: this.scratch, threshold: thresholdFor(limit) });
-    const f = DEFAULT_CORRIDOR_FACTOR;
-    this.scratch.cells += Math.ceil(a.length / f) * Math.ceil(b.length / f); // the coarse DP
-    return sq === Infinity ? Infinity : Math.sqrt(sq) * UPPER_SLACK;
+  installEstimate(id: number, approx: Float32Array, relErr: number): void {
+    const row = this.withLowerBounds(id);
+    for (let c = 0; c < this.size; c++) {
+      const v = approx[c]!;
+      const lo = v * (1 - relErr) * LOWER_SLACK;
+      if (lo > row.lb[c]!) row.lb[c] = lo;
+      row.ub[c] = v * (1 + relErr) * UPPER_SLACK_VALUE;
+    }
+    row.estimated = true;
   }
 
   /**
-   * d(anchor, c) if it is ≤ upperBound (exact, recorded), else Infinity with the row's lower bound
-   * raised to upperBound (the kernel returns Infinity only when the distance exceeds it).
+   * Record the answer to "d(anchor, c), abandoning above upperBound": an exact value is stored (both
+   * directions, and in the cache); Infinity (abandoned) raises the row's lower bound to upperBound.
    */
-  distance(anchor: number, c: number, upperBound = Infinity): number {
+  record(anchor: number, c: number, upperBound: number, d: number): void {
     const row = this.row(anchor);
-    const known = row.exact[c]!;
-    if (known === known) return known;
     this.stats.dtwCalls++;
-    const d = dtwDistance(this.series[anchor]!, this.series[c]!, { upperBound, scratch: this.scratch });
     if (d === Infinity) {
       this.stats.abandoned++;
       if (upperBound > row.lb[c]!) row.lb[c] = upperBound;
-      return Infinity;
+      return;
     }
     row.exact[c] = d;
     if (anchor < this.size) {
@@ -128,6 +129,10 @@ export class PairTable {
       if (back) back.exact[anchor] = d;
     }
     this.cache?.set(this.keys[anchor]!, this.keys[c]!, d);
-    return d;
+  }
+
+  known(anchor: number, c: number): boolean {
+    const e = this.row(anchor).exact[c]!;
+    return e === e;
   }
 }

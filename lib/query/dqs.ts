@@ -12,20 +12,25 @@
  * batches through `ctx.distance`) and both steps pruned with exact bounds (see dqs-argmin.ts and
  * dqs-argmax.ts); each iteration evaluates the previous most similar candidate first, as it tends
  * to stay central. Progress is reported in picks (onProgress(picksDone, batchSize)).
+ *
+ * The steps ask for their DTW work through dqs-work.ts: `selectDqs` computes it inline, one pair at
+ * a time; `selectDqsWith` hands it in rounds to an executor (a pool of workers, a GPU estimating
+ * whole rows) and makes the same picks.
  */
+import { createDtwScratch } from "../dtw/dtw";
 import { createRng } from "../rng";
 import { mostSimilar } from "./dqs-argmin";
 import { farthestFrom } from "./dqs-argmax";
 import { FIRST_PICK_REASON, farthestReason } from "./dqs-naive";
 import { PairTable, type DqsStats } from "./dqs-pairs";
+import { runAsync, runSync, type Steps } from "./dqs-work";
+import { computePairs, type PairExecutor } from "./pair-work";
 import { preparePool, throwIfAborted } from "./pool";
 import type { QueryContext, QueryPick, QueryStrategy } from "./types";
 
-export function selectDqs(ctx: QueryContext, stats?: DqsStats): QueryPick[] {
-  const { pool, count } = preparePool(ctx);
-  const table = new PairTable(pool, ctx.queried, ctx.distance);
-  const anchors = ctx.queried.map((_, i) => pool.length + i);
-  const remaining = pool.map((_, i) => i);
+function* dqsSteps(ctx: QueryContext, table: PairTable, pool: number, count: number, round: number): Steps<QueryPick[]> {
+  const anchors = ctx.queried.map((_, i) => pool + i);
+  const remaining = Array.from({ length: pool }, (_, i) => i);
   const picks: QueryPick[] = [];
   const take = (c: number, reason: string): void => {
     remaining.splice(remaining.indexOf(c), 1);
@@ -37,11 +42,42 @@ export function selectDqs(ctx: QueryContext, stats?: DqsStats): QueryPick[] {
   let previous: number | undefined;
   while (picks.length < count) {
     throwIfAborted(ctx.signal);
-    const similar = mostSimilar(table, anchors, remaining, ctx.signal, previous);
+    const similar = yield* mostSimilar(table, anchors, remaining, round, ctx.signal, previous);
     previous = similar.index;
-    const far = farthestFrom(table, similar.index, remaining, ctx.signal);
+    const far = yield* farthestFrom(table, similar.index, remaining, round, ctx.signal);
     take(far.index, farthestReason(table.keyOf(similar.index), far.distance));
   }
+  return picks;
+}
+
+/** The executor that computes each round inline, on this thread. */
+export function inlineExecutor(series: readonly Float32Array[]): PairExecutor {
+  const scratch = createDtwScratch(series.reduce((m, s) => Math.max(m, s.length), 1));
+  return { roundSize: 1, run: (requests) => computePairs(series, requests, scratch) };
+}
+
+export function selectDqs(ctx: QueryContext, stats?: DqsStats): QueryPick[] {
+  const { pool, count } = preparePool(ctx);
+  const table = new PairTable(pool, ctx.queried, ctx.distance);
+  const picks = runSync(dqsSteps(ctx, table, pool.length, count, 1), inlineExecutor(table.series));
+  if (stats) Object.assign(stats, table.snapshot());
+  return picks;
+}
+
+/**
+ * DQS with its DTW work done by `executor` (e.g. a pool of workers): the same picks as `selectDqs`.
+ * `load` is called first with every series by id (pool candidates in input order, then the queried)
+ * and the number of pool candidates.
+ */
+export async function selectDqsWith(
+  ctx: QueryContext,
+  executor: PairExecutor & { load?(series: readonly Float32Array[], poolSize: number): void | Promise<void> },
+  stats?: DqsStats,
+): Promise<QueryPick[]> {
+  const { pool, count } = preparePool(ctx);
+  const table = new PairTable(pool, ctx.queried, ctx.distance);
+  await executor.load?.(table.series, table.size);
+  const picks = await runAsync(dqsSteps(ctx, table, pool.length, count, Math.max(1, executor.roundSize)), executor);
   if (stats) Object.assign(stats, table.snapshot());
   return picks;
 }

@@ -1,7 +1,8 @@
 export * from "./types";
 export { DistanceCache } from "./distance-cache";
-export { computeDistanceRow, type DistanceRowOptions } from "./distance-row";
-export { dqsStrategy, selectDqs } from "./dqs";
+export { dqsStrategy, inlineExecutor, selectDqs, selectDqsWith } from "./dqs";
+export { poolExecutor, type PairWorker, type PoolOptions } from "./pair-pool";
+export { computePairs, PAIR_KIND, type PairExecutor, type PairRequests, type PairResults, type RowEstimates } from "./pair-work";
 export { dqsNaive, type DistanceFn } from "./dqs-naive";
 export type { DqsStats } from "./dqs-pairs";
 export { diverseStrategy, selectDiverse } from "./diverse";

@@ -1,7 +1,9 @@
 /**
  * DQS batch time: the naive definition (no cache, no pruning, full-matrix DTW) against the pruned
- * implementation (lib/query/dqs.ts), single thread, on seeded synthetic anomaly-score series.
- * Throws when the two disagree on a pick.
+ * implementation (lib/query/dqs.ts) on one thread, on a pool of worker threads (the same code as the
+ * browser's DTW workers), and with whole rows estimated on WebGPU in headless Chromium (whatever
+ * adapter it offers: on a machine without a GPU that is SwiftShader, a software rasteriser, and the
+ * table says so), on seeded synthetic anomaly-score series. Throws when any two disagree on a pick.
  *
  *   npx tsx -e "import('./scripts/bench/dqs.ts').then(m => m.run({ quick: false }))"
  *
@@ -11,9 +13,14 @@
  * measured time per call times its exact number of calls; the table says so. The picks of that
  * prefix are checked against ours (DQS is greedy: a smaller budget gives a prefix of the batch).
  */
+import { availableParallelism } from "node:os";
 import { createDtwScratch, dtwDistance } from "../../lib/dtw/dtw";
 import { dtwDistanceNaive } from "../../lib/dtw/dtw-naive";
-import { selectDqs } from "../../lib/query/dqs";
+import { selectDqs, selectDqsWith } from "../../lib/query/dqs";
+import { poolExecutor } from "../../lib/query/pair-pool";
+import type { GpuBenchArgs, GpuBenchResult } from "./dqs-gpu-page";
+import { startThreadPool, type ThreadPool } from "./dtw-threads";
+import { openLibPage, type LibPage } from "./lib-page";
 import { dqsNaive } from "../../lib/query/dqs-naive";
 import type { DqsStats } from "../../lib/query/dqs-pairs";
 import { syntheticScores } from "../../lib/query/synthetic-scores";
@@ -24,9 +31,12 @@ const BUDGET = 10;
 const SEED = 7;
 const NAIVE_FULL_LIMIT_S = 240;
 const NAIVE_PREFIX_TARGET_S = 75;
+/** The WebGPU batch is measured in full when one row × (2·budget − 1) rows is predicted below this. */
+const GPU_FULL_LIMIT_S = 150;
 
 type NaiveResult = { seconds: number; measured: boolean; picks: QueryPick[]; calls: number; note: string };
-type Row = { n: number; naive: NaiveResult; oursSeconds: number; stats: DqsStats; checked: string };
+type GpuResult = { seconds: number | null; measured: boolean; label: string; note: string };
+type Row = { n: number; naive: NaiveResult; oursSeconds: number; poolSeconds: number; stats: DqsStats; gpu: GpuResult; checked: string };
 
 /** DTW calls of naive DQS with nothing queried: iteration t (1…budget−1) has t queried, N−t left. */
 function naiveCalls(n: number, budget: number): number {
@@ -84,37 +94,84 @@ function compare(ours: QueryPick[], naive: NaiveResult): string {
   return k === ours.length ? `yes (${k}/${k})` : `yes (first ${k} of ${ours.length})`;
 }
 
-function benchSize(n: number, alwaysMeasure: boolean): Row {
+function samePicks(ours: QueryPick[], other: string[], who: string): void {
+  const a = ours.map((p) => `${p.key}|${p.reason}`);
+  if (JSON.stringify(a) !== JSON.stringify(other)) throw new Error(`DQS picks differ (${who}):\n  ours ${a.join(", ")}\n  ${who} ${other.join(", ")}`);
+}
+
+async function benchPool(pool: Candidate[], threads: ThreadPool, ours: QueryPick[]): Promise<number> {
+  const start = performance.now();
+  const picks = await selectDqsWith({ candidates: pool, queried: [], budget: BUDGET, seed: SEED }, poolExecutor(threads.workers));
+  const s = seconds(start);
+  samePicks(ours, picks.map((p) => `${p.key}|${p.reason}`), `pool of ${threads.workers.length}`);
+  return s;
+}
+
+async function benchGpu(n: number, page: LibPage | null, ours: QueryPick[]): Promise<GpuResult> {
+  if (!page) return { seconds: null, measured: false, label: "n/a", note: "" };
+  const args: GpuBenchArgs = { n, length: LENGTH, budget: BUDGET, seed: SEED, rowOnly: true };
+  const probe = await page.evaluateModule<GpuBenchResult>("/scripts/bench/dqs-gpu-page.ts", "run", args);
+  if (!probe.ok) return { seconds: null, measured: false, label: "n/a", note: `WebGPU at N=${n}: ${probe.reason}` };
+  const kind = probe.software ? "software adapter" : "GPU";
+  const rowNote = `one row of ${n.toLocaleString("en")} distances ${probe.rowSeconds.toFixed(2)} s, max relative error vs CPU ${probe.rowMaxRelativeError.toExponential(1)}`;
+  const maxRows = 2 * BUDGET - 1;
+  if (probe.rowSeconds * maxRows > GPU_FULL_LIMIT_S) {
+    return {
+      seconds: probe.rowSeconds * maxRows,
+      measured: false,
+      label: probe.adapter,
+      note: `WebGPU at N=${n} (${probe.adapter}, ${kind}): ${rowNote}; batch extrapolated as ${maxRows} rows (the most a batch of ${BUDGET} asks for), CPU confirmation not included`,
+    };
+  }
+  const full = await page.evaluateModule<GpuBenchResult>("/scripts/bench/dqs-gpu-page.ts", "run", { ...args, rowOnly: false });
+  if (!full.ok || full.seconds === undefined) return { seconds: null, measured: false, label: probe.adapter, note: "WebGPU batch failed" };
+  samePicks(ours, full.picks ?? [], "WebGPU");
+  return {
+    seconds: full.seconds,
+    measured: true,
+    label: probe.adapter,
+    note: `WebGPU at N=${n} (${probe.adapter}, ${kind}): ${rowNote}; ${full.rows} rows estimated, ${full.stats?.dtwCalls} exact DTW calls on the CPU`,
+  };
+}
+
+async function benchSize(n: number, alwaysMeasure: boolean, threads: ThreadPool, page: LibPage | null): Promise<Row> {
   const pool = syntheticScores(n, LENGTH, SEED);
   const stats: DqsStats = { dtwCalls: 0, argminCalls: 0, abandoned: 0, corridorCalls: 0, cells: 0 };
   const start = performance.now();
   const ours = selectDqs({ candidates: pool, queried: [], budget: BUDGET, seed: SEED }, stats);
   const oursSeconds = seconds(start);
+  const poolSeconds = await benchPool(pool, threads, ours);
+  const gpu = await benchGpu(n, page, ours);
   const naive = runNaive(pool, alwaysMeasure);
-  return { n, naive, oursSeconds, stats, checked: compare(ours, naive) };
+  return { n, naive, oursSeconds, poolSeconds, stats, gpu, checked: compare(ours, naive) };
 }
 
 const pad = (s: string, w: number): string => s.padEnd(w);
 const fmtS = (s: number): string => (s >= 100 ? s.toFixed(0) : s.toFixed(s >= 10 ? 1 : 2)) + " s";
 
-function printTable(rows: Row[]): void {
-  const head = ["N", "naive (no cache/pruning)", "ours (cache + exact pruning)", "speed-up", "DTW cells naive/ours", "same picks"];
-  const widths = [8, 28, 30, 10, 22, 22];
+function printTable(rows: Row[], threads: number): void {
+  const head = ["N", "naive (no cache/pruning)", "ours, 1 thread", `ours, pool of ${threads}`, "ours + WebGPU rows", "speed-up vs naive (1 / pool / GPU)", "DTW cells naive/ours", "same picks"];
+  const widths = [8, 26, 15, 16, 22, 36, 21, 20];
   console.log(head.map((h, i) => pad(h, widths[i]!)).join("  "));
+  const ratio = (x: number | null) => (x === null ? "–" : `${x.toFixed(1)}×`);
   for (const r of rows) {
     const naiveCells = r.naive.calls * LENGTH * LENGTH;
+    const gpu = r.gpu.seconds === null ? "n/a" : `${fmtS(r.gpu.seconds)}${r.gpu.measured ? "" : " (extrap.†)"}`;
     const cells = [
       r.n.toLocaleString("en"),
-      `${fmtS(r.naive.seconds)} ${r.naive.measured ? "(measured)" : "(extrapolated*)"}`,
+      `${fmtS(r.naive.seconds)} ${r.naive.measured ? "(measured)" : "(extrap.*)"}`,
       fmtS(r.oursSeconds),
-      `${(r.naive.seconds / r.oursSeconds).toFixed(1)}×`,
+      fmtS(r.poolSeconds),
+      gpu,
+      [r.oursSeconds, r.poolSeconds, r.gpu.seconds].map((x) => ratio(x === null ? null : r.naive.seconds / x)).join(" / "),
       `${(naiveCells / r.stats.cells).toFixed(1)}×`,
       r.checked,
     ];
     console.log(cells.map((c, i) => pad(c, widths[i]!)).join("  "));
   }
   for (const r of rows) if (r.naive.note) console.log(`* ${r.naive.note}`);
-  console.log("\nours, work done:");
+  for (const r of rows) if (r.gpu.note) console.log(`${r.gpu.measured ? "" : "† "}${r.gpu.note}`);
+  console.log("\nours (1 thread), work done:");
   for (const r of rows) {
     const s = r.stats;
     console.log(
@@ -122,6 +179,15 @@ function printTable(rows: Row[]): void {
         `${s.abandoned.toLocaleString("en")} abandoned early, ${s.corridorCalls.toLocaleString("en")} corridor upper bounds, ` +
         `${(s.cells / 1e6).toFixed(0)} M DP cells`,
     );
+  }
+}
+
+async function openGpuPage(): Promise<LibPage | null> {
+  try {
+    return await openLibPage();
+  } catch (error) {
+    console.log(`WebGPU rows skipped: Chromium did not start (${error instanceof Error ? error.message.split("\n")[0] : String(error)})`);
+    return null;
   }
 }
 
@@ -133,12 +199,19 @@ export async function run(opts: { quick: boolean }): Promise<void> {
   const scratch = createDtwScratch(LENGTH);
   const kernelNaive = perCallSeconds(warm, dtwDistanceNaive);
   const kernelOurs = perCallSeconds(warm, (a, b) => dtwDistance(a, b, { scratch }));
-  console.log(`DQS batch: budget ${BUDGET}, series length ${LENGTH}, seeded synthetic anomaly scores, single thread`);
+  const threads = startThreadPool(availableParallelism());
+  const page = await openGpuPage();
+  console.log(`DQS batch: budget ${BUDGET}, series length ${LENGTH}, seeded synthetic anomaly scores; ${availableParallelism()} cores`);
   console.log(
     `one ${LENGTH}×${LENGTH} DTW: full matrix ${(kernelNaive * 1000).toFixed(2)} ms, two-row kernel ` +
       `${(kernelOurs * 1000).toFixed(2)} ms (${(kernelNaive / kernelOurs).toFixed(2)}× of the speed-up is the kernel)\n`,
   );
   const rows: Row[] = [];
-  for (const n of sizes) rows.push(benchSize(n, n === sizes[0]));
-  printTable(rows);
+  try {
+    for (const n of sizes) rows.push(await benchSize(n, n === sizes[0], threads, page));
+  } finally {
+    await threads.close();
+    await page?.close();
+  }
+  printTable(rows, threads.workers.length);
 }

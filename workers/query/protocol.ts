@@ -1,9 +1,12 @@
 /**
  * The query worker's protocol: `select` a batch with a strategy (ready → progress… → complete |
  * error), plus interrupt. Score series cross as Float32Arrays (copied: the page keeps its own).
- * The worker keeps its DTW distance cache between batches.
+ * The worker keeps its DTW distance cache between batches. DQS's distances are computed by a pool of
+ * DTW workers that the query worker starts (workers/dtw/); interrupt stops it between rounds.
+ * `check` times the DQS paths this machine has (admin benchmark page).
  */
 import type { QueryPick, StrategyName } from "@/lib/query";
+import type { DqsCheckArgs, DqsCheckResult } from "./check";
 
 export type QueryCandidateData = { key: string; scores: Float32Array };
 
@@ -17,10 +20,12 @@ export type QueryRequest =
       candidates: QueryCandidateData[];
       queried: QueryCandidateData[];
     }
+  | { type: "check"; args: DqsCheckArgs }
   | { type: "interrupt" };
 
 export type QueryEvent =
   | { type: "ready" }
   | { type: "progress"; done: number; total: number }
-  | { type: "complete"; picks: QueryPick[]; ms: number }
+  | { type: "complete"; picks: QueryPick[]; ms: number; where: string }
+  | { type: "checked"; result: DqsCheckResult }
   | { type: "error"; code: string; message: string };

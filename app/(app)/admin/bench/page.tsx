@@ -1,4 +1,5 @@
 import { BenchRunner } from "@/components/bench/bench-runner";
+import { DqsCheck } from "@/components/bench/dqs-check";
 import { requirePageUser } from "@/lib/server/auth";
 
 export default async function BenchPage() {
@@ -11,6 +12,7 @@ export default async function BenchPage() {
         start (in a web worker, as runs do), and shows which one the backend picker chooses and why.
       </p>
       <BenchRunner />
+      <DqsCheck />
     </>
   );
 }
