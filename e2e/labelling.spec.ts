@@ -149,4 +149,63 @@ test.describe.serial("labelling @loop", () => {
     const refused = await page.request.post("/api/labels", { data: { clientId: randomUUID(), queryId: shared.queryIds[0], anomalous: false, note: "" } });
     expect(refused.status()).toBe(403);
   });
+
+  test("a second expert disagrees; an admin assigns her, sees the disagreement and resolves it, and the threshold follows", async ({ page, session, browser }, testInfo) => {
+    test.setTimeout(2 * 60_000);
+    await session.signInAs("admin");
+    const created = await page.request.post("/api/admin/users", { data: { email: "eva@dqs.local", name: "Eva Expert", password: "eva-demo-pw-1", role: "expert" } });
+    expect(created.status()).toBe(201);
+    const { user: admin } = (await (await page.request.get("/api/auth/me")).json()) as { user: { id: string } };
+    await page.goto("/datasets");
+    await page.getByRole("link", { name: DEMO_DATASET }).click();
+    await page.waitForURL(/\/datasets\/[^/]+$/);
+    const datasetId = page.url().split("/").at(-1) ?? "";
+    // Only experts can be assigned; a refused save changes nothing.
+    const notExpert = await page.request.put(`/api/datasets/${datasetId}/assignments`, { data: { userIds: [admin.id] } });
+    expect(notExpert.status()).toBe(422);
+    await page.locator('[data-testid="assignments.expert"][data-email="eva@dqs.local"]').check();
+    await page.getByTestId("assignments.save").click();
+    await expect(page.getByTestId("assignments.status")).toContainText("Saved: 2 of 2 experts");
+    await page.reload();
+    await expect(page.locator('[data-testid="assignments.expert"][data-email="eva@dqs.local"]')).toBeChecked();
+
+    // Eva sees the dataset's queue and says "normal" where Erik said "anomalous".
+    const eva = await browser.newPage();
+    await eva.goto("/signin");
+    await eva.getByTestId("signin.email").fill("eva@dqs.local");
+    await eva.getByTestId("signin.password").fill("eva-demo-pw-1");
+    await eva.getByTestId("signin.submit").click();
+    await expect(eva).toHaveURL(/\/queue$/);
+    await eva.goto(`/queue/${shared.queryIds[0]}`);
+    await expect(eva.getByTestId("label.chart.score")).toHaveAttribute("data-ready", "true");
+    await eva.keyboard.press("n");
+    await expect(eva.getByTestId("threshold.sync")).toHaveAttribute("data-pending", "0", { timeout: 20_000 });
+    await eva.close();
+
+    // The admin sees the disagreement on the run page; the latest label (Eva's) counts until resolved.
+    await page.goto(`/runs/${shared.runId}`);
+    const row = page.locator(`[data-testid="disagreements.row"][data-query="${shared.queryIds[0]}"]`);
+    await expect(row).toBeVisible();
+    await expect(row.getByTestId("disagreements.counts")).toContainText("Eva Expert: normal (latest)");
+    await expect(page.getByTestId("runpage.refined")).not.toHaveText(shared.refined);
+    const foreign = await page.request.get(`/api/runs/${shared.runId}/labels`);
+    const { queries } = (await foreign.json()) as { queries: { queryId: string; labels: { id: string }[] }[] };
+    const otherLabel = queries.find((q) => q.queryId === shared.queryIds[1])?.labels[0]?.id;
+    expect((await page.request.put(`/api/queries/${shared.queryIds[0]}/resolution`, { data: { labelId: otherLabel } })).status()).toBe(422);
+
+    await row.locator('[data-testid="disagreements.use"][data-user="Erik Expert"]').click();
+    await expect(page.getByTestId("disagreements.status")).toContainText(`refined threshold now ${shared.refined}`);
+    await expect(row.getByTestId("disagreements.counts")).toContainText("Erik Expert: anomalous from step");
+    await expect(row.getByTestId("disagreements.counts")).toContainText("(resolved by an admin)");
+    await expect(page.getByTestId("runpage.refined")).toHaveText(shared.refined);
+    await page.screenshot({ path: testInfo.outputPath("disagreement-resolved.png"), fullPage: true });
+
+    // Analysts see it but may not resolve.
+    await page.request.post("/api/auth/signout");
+    await session.signInAs("analyst");
+    await page.goto(`/runs/${shared.runId}`);
+    await expect(page.getByTestId("disagreements.row")).toHaveCount(1);
+    await expect(page.getByTestId("disagreements.use")).toHaveCount(0);
+    expect((await page.request.put(`/api/queries/${shared.queryIds[0]}/resolution`, { data: { labelId: null } })).status()).toBe(403);
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { defaultOnset, disagreement, effectiveLabel, thresholdFromLabels, toLabelledCandidates, withLocalChanges, type LabelledQuery, type LabelView } from "./labels";
+import { defaultOnset, disagreement, disagreements, effectiveLabel, thresholdFromLabels, toLabelledCandidates, withLocalChanges, type LabelledQuery, type LabelView } from "./labels";
 
 const label = (over: Partial<LabelView>): LabelView => ({
   id: over.clientId ?? "l", clientId: "c", userId: "u1", userName: "Erik", anomalous: false, onset: null, note: "", createdAt: "2024-01-01T00:00:00.000Z", ...over,
@@ -74,5 +74,32 @@ describe("defaultOnset", () => {
     expect(defaultOnset(s, 1, 6, 5)).toBe(3);
     expect(defaultOnset(s, 1, 3, 5)).toBe(2);
     expect(defaultOnset(s, 1, 6, null)).toBe(3);
+  });
+});
+
+describe("disagreements", () => {
+  const a1 = label({ id: "1", clientId: "1", userId: "u1", userName: "Erik", anomalous: true, onset: 3, createdAt: "2026-01-01T00:00:00Z" });
+  const n2 = label({ id: "2", clientId: "2", userId: "u2", userName: "Eva", anomalous: false, onset: null, createdAt: "2026-01-02T00:00:00Z" });
+  const a2 = label({ id: "3", clientId: "3", userId: "u2", userName: "Eva", anomalous: true, onset: 3, createdAt: "2026-01-03T00:00:00Z" });
+
+  it("lists a query whose experts' latest labels differ, with the label that counts", () => {
+    const [d, ...rest] = disagreements([query({ queryId: "q1", labels: [a1, n2] }), query({ queryId: "q2", labels: [a1] })]);
+    expect(rest).toEqual([]);
+    expect(d?.query.queryId).toBe("q1");
+    expect(d?.labels.map((l) => l.id)).toEqual(["1", "2"]);
+    expect(d?.counts.id).toBe("2");
+    expect(d?.resolved).toBe(false);
+  });
+
+  it("drops a query once an expert's newer label agrees, and marks a resolution", () => {
+    expect(disagreements([query({ labels: [a1, n2, a2] })])).toEqual([]);
+    const [d] = disagreements([query({ labels: [a1, n2], resolvedLabelId: "1" })]);
+    expect(d?.counts.id).toBe("1");
+    expect(d?.resolved).toBe(true);
+  });
+
+  it("counts a different onset as a disagreement", () => {
+    const later = label({ id: "4", clientId: "4", userId: "u2", userName: "Eva", anomalous: true, onset: 9, createdAt: "2026-01-04T00:00:00Z" });
+    expect(disagreements([query({ labels: [a1, later] })])).toHaveLength(1);
   });
 });

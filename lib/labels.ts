@@ -71,6 +71,33 @@ export function disagreement(query: Pick<LabelledQuery, "labels">, userId: strin
   return [...others.values()].find((l) => mine === null || l.anomalous !== mine) ?? null;
 }
 
+export type Disagreement = {
+  query: LabelledQuery;
+  /** Each expert's latest label, oldest first. */
+  labels: LabelView[];
+  /** The label that counts now (resolved, else the latest). */
+  counts: LabelView;
+  resolved: boolean;
+};
+
+/** Queries whose experts' latest labels differ in verdict or onset: what an admin may resolve. */
+export function disagreements(queries: readonly LabelledQuery[]): Disagreement[] {
+  const out: Disagreement[] = [];
+  for (const query of queries) {
+    const latest = new Map<string, LabelView>();
+    for (const l of query.labels) {
+      const seen = latest.get(l.userId);
+      if (!seen || l.createdAt >= seen.createdAt) latest.set(l.userId, l);
+    }
+    const labels = [...latest.values()].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    const verdicts = new Set(labels.map((l) => (l.anomalous ? `a${l.onset}` : "n")));
+    const counts = effectiveLabel(query);
+    if (verdicts.size < 2 || !counts) continue;
+    out.push({ query, labels, counts, resolved: counts.id === query.resolvedLabelId });
+  }
+  return out;
+}
+
 /**
  * Latest (or resolved) label per query → the candidates of the online evaluation: the run's score
  * over [start, end), onset relative to the candidate start. Queries whose scores are not loaded are

@@ -112,3 +112,15 @@ export async function labellingRuns(runIds: string[]): Promise<Record<string, La
   }
   return out;
 }
+
+/** Sets the label that counts for a query (an admin's resolution); it must be one of the query's labels. */
+export async function resolveQuery(queryId: string, labelId: string | null): Promise<{ id: string; resolvedLabelId: string | null }> {
+  const query = await db.query.findUnique({ where: { id: queryId }, select: { id: true } });
+  if (!query) throw new AppError("not_found", "No such query.");
+  if (labelId !== null) {
+    const label = await db.label.findUnique({ where: { id: labelId }, select: { queryId: true } });
+    if (!label) throw new AppError("conflict", "That label no longer exists (undone?): reload and choose again.");
+    if (label.queryId !== queryId) throw new AppError("invalid", "That label belongs to another query.");
+  }
+  return db.query.update({ where: { id: queryId }, data: { resolvedLabelId: labelId }, select: { id: true, resolvedLabelId: true } });
+}

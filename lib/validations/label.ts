@@ -16,3 +16,7 @@ export const createLabelSchema = z
 export type CreateLabelInput = z.infer<typeof createLabelSchema>;
 
 export const clientIdSchema = z.uuid();
+
+/** An admin settles a disagreement: the label that counts for the query, or null to go back to the latest. */
+export const resolveQuerySchema = z.object({ labelId: z.string().min(1).max(100).nullable() });
+export type ResolveQueryInput = z.infer<typeof resolveQuerySchema>;

@@ -2,6 +2,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AppError } from "@/lib/errors";
 import { can } from "@/lib/roles";
+import { ExpertAssignments } from "@/components/datasets/expert-assignments";
+import { listDatasetExperts } from "@/lib/server/assignments";
 import { requirePageUser } from "@/lib/server/auth";
 import { getDatasetDetail } from "@/lib/server/datasets";
 import { formatCount } from "@/lib/format";
@@ -15,6 +17,7 @@ export default async function DatasetPage({ params }: { params: Promise<{ id: st
     throw error;
   });
   const { dataset, sequences } = detail;
+  const experts = can(user.role, "manageUsers") ? await listDatasetExperts(id) : null;
   return (
     <>
       <h1 data-testid="dataset.name">{dataset.name}</h1>
@@ -28,6 +31,7 @@ export default async function DatasetPage({ params }: { params: Promise<{ id: st
         <div><div className="muted">Channels</div><div>{dataset.channelNames.join(", ")}</div></div>
         <div><div className="muted">Window size (ACF)</div><div className="stat">{dataset.windowSize ?? "—"}</div></div>
       </section>
+      {experts && <ExpertAssignments datasetId={dataset.id} experts={experts} />}
       <section className="panel">
         <table data-testid="sequences.table">
           <thead>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { LossChart } from "@/components/runs/loss-chart";
+import { DisagreementsPanel } from "@/components/labelling/disagreements-panel";
 import { BatchList } from "@/components/queries/batch-list";
 import { QueryPanel } from "@/components/queries/query-panel";
 import { ScoreExplorer } from "@/components/runs/score-explorer";
@@ -58,6 +59,15 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
       )}
       {run.status === "complete" && can(user.role, "requestQueries") && (
         <QueryPanel runId={id} threshold={threshold} longestSequence={Math.max(2, ...scores.map((s) => s.length))} />
+      )}
+      {batches.length > 0 && (
+        <DisagreementsPanel
+          runId={id}
+          canResolve={can(user.role, "resolveLabels")}
+          unsupervised={thresholds.unsupervised?.value ?? run.threshold}
+          samplingRate={dataset.samplingRate}
+          sequenceNames={Object.fromEntries(scores.map((s) => [s.sequenceId, s.name]))}
+        />
       )}
       {run.status === "complete" && <BatchList runId={id} batches={batches} threshold={threshold} />}
     </>
