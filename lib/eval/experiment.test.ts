@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { createRng } from "../rng";
+import { aggregateRecords } from "./aggregate";
+import { planProblems, progressTotal, runExperiment, type ExperimentPlan, type ExperimentProgress, type ModelRequest } from "./experiment";
+import { reportSchema } from "./report";
+import type { EvalSequence } from "./stage";
+
+const sequences: EvalSequence[] = Array.from({ length: 24 }, (_, i) => ({
+  id: `q${i}`,
+  name: `q${i}`,
+  truth: i % 4 === 0 ? { anomalous: true, onset: 20 } : { anomalous: false, onset: null },
+}));
+
+/** A fake model: noise, plus a jump after the onset whose height grows with the training data seen. */
+async function scoreStage(request: ModelRequest): Promise<Map<string, Float32Array>> {
+  const height = 2 + request.members.train.length / 4;
+  return new Map(
+    request.needed.map((s) => {
+      const rng = createRng(Number(s.id.slice(1)) + 1000 * request.stageIndex);
+      const onset = s.truth.onset;
+      return [s.id, Float32Array.from({ length: 40 }, (_, t) => 1 + 0.3 * rng.next() + (onset !== null && t >= onset ? height : 0))];
+    }),
+  );
+}
+
+const plan: ExperimentPlan = {
+  sequences, samplingRate: 1, folds: 2, seeds: 2, stages: [0.5, 1], strategies: ["dqs", "random"], budgets: [1, 3], mislabel: [0, 0.2], foldSeed: 1, seed: 1,
+};
+
+describe("runExperiment", () => {
+  it("trains one model per fold and stage, runs every combination, and reports progress up to the total", async () => {
+    const requests: ModelRequest[] = [];
+    const progress: ExperimentProgress[] = [];
+    let folds = 0;
+    const state = await runExperiment(plan, {
+      scoreStage: (r) => (requests.push(r), scoreStage(r)),
+      onProgress: (p) => progress.push(p),
+      onFold: () => void folds++,
+    });
+    expect(requests.map((r) => [r.fold.fold, r.stageIndex])).toEqual([[0, 0], [0, 1], [1, 0], [1, 1]]);
+    expect(folds).toBe(2);
+    expect(progress.at(-1)?.done).toBe(progressTotal(plan));
+    // Per fold: 2 stages × 2 baselines + 2 strategies × 2 budgets × 2 rates × 2 seeds × 2 stages.
+    expect(state.records.length).toBe(2 * (4 + 32));
+    const rows = aggregateRecords(state.records, plan.strategies);
+    expect(rows.length).toBe(2 * (2 + 8));
+    expect(rows.filter((r) => r.strategy === "dqs" && r.stage === 1).map((r) => r.budget)).toEqual([2, 2, 6, 6]);
+    expect(rows.find((r) => r.strategy === "dqs")?.n).toBe(4);
+    expect(rows.find((r) => r.strategy === "best")?.n).toBe(2);
+    const report = {
+      version: 1, id: "t", name: "t", createdAt: "now", finishedAt: null, status: "running", progress: progress.at(-1),
+      dataset: { source: "demo", name: "d", sequences: 24, channels: 1, samplingRate: 1, anomalous: 6 },
+      settings: { detector: "lstm-ae", detectorOptions: {}, backend: "cpu", strategies: plan.strategies, budgets: plan.budgets, mislabel: plan.mislabel, seeds: 2, folds: 2, stages: plan.stages, quick: false },
+      rows, timings: { modelSeconds: state.modelSeconds, querySeconds: state.querySeconds },
+    };
+    expect(reportSchema.safeParse(report).success).toBe(true);
+  });
+
+  it("names the problems of an impossible plan", () => {
+    expect(planProblems(plan)).toEqual([]);
+    expect(planProblems({ ...plan, folds: 7 })[0]).toContain("every test fold needs one");
+    expect(planProblems({ ...plan, stages: [1, 0.5] })).toContain("stages must be strictly ascending");
+    expect(planProblems({ ...plan, sequences: sequences.slice(0, 3) })[0]).toContain("too few");
+  });
+});

@@ -1,0 +1,147 @@
+/**
+ * The experiment loop, pure apart from the injected model: for each fold, one model per stage
+ * (trained and scored by the caller, e.g. with a cache) is shared by every strategy, budget,
+ * mislabel rate and seed — the paper fixes the model and varies the strategy. The baselines are
+ * evaluated once per (fold, stage). Every simulated run carries its queries across the stages.
+ *
+ * Progress counts one unit per simulated run and `modelWeight` units per (fold, stage) model (models
+ * take about three quarters of the time here), advanced within a model as it reports. Seeds: run seed s
+ * (0 … seeds − 1) drives the strategy's seed and the expert's draws through mixSeed(base, s); the
+ * folds depend on `foldSeed` only, so adding seeds never moves a sequence to another fold.
+ */
+import { DistanceCache, type StrategyName } from "../query";
+import type { RunRecord } from "./aggregate";
+import { planFolds, stageMembers, type FoldPlan, type StageMembers } from "./folds";
+import { mixSeed } from "./seeds";
+import { baselineOutcomes, simulateRun, type StageInput } from "./simulate";
+import { buildStageInput, neededSequences, type EvalSequence, type StageScores } from "./stage";
+
+export type ExperimentPlan = {
+  sequences: EvalSequence[];
+  samplingRate: number;
+  folds: number;
+  seeds: number;
+  /** Ascending fractions in (0, 1]. */
+  stages: number[];
+  strategies: StrategyName[];
+  /** Labels bought per stage. */
+  budgets: number[];
+  mislabel: number[];
+  /** Seed of the fold assignment and arrival order. */
+  foldSeed: number;
+  /** Base of the run seeds. */
+  seed: number;
+  validationShare?: number;
+};
+
+export type ModelRequest = {
+  fold: FoldPlan;
+  stageIndex: number;
+  members: StageMembers;
+  /** The sequences to score: the stage's train and validation, and the fold's test. */
+  needed: EvalSequence[];
+  /** Says what the model is doing now ("training epoch 3/20", …) and how much of it is done (0–1). */
+  report(detail: string, fraction?: number): void;
+};
+
+export type ExperimentProgress = { done: number; total: number; phase: string };
+
+export type ExperimentHooks = {
+  scoreStage(request: ModelRequest): Promise<StageScores>;
+  onProgress?(progress: ExperimentProgress): void;
+  /** After each fold, with every record so far. */
+  onFold?(state: ExperimentState): void | Promise<void>;
+  /** Awaited between simulated runs, so that the caller's output can flush. */
+  pause?(): Promise<void>;
+};
+
+export type ExperimentState = { records: RunRecord[]; modelSeconds: number; querySeconds: number; foldsDone: number };
+
+export function runsPerFold(plan: ExperimentPlan): number {
+  return plan.strategies.length * plan.budgets.length * plan.mislabel.length * plan.seeds;
+}
+
+/** Progress units of one model: together the models of a fold weigh three times its simulated runs. */
+export function modelWeight(plan: ExperimentPlan): number {
+  return Math.max(1, Math.round((3 * runsPerFold(plan)) / Math.max(1, plan.stages.length)));
+}
+
+export function progressTotal(plan: ExperimentPlan): number {
+  return plan.folds * (plan.stages.length * modelWeight(plan) + runsPerFold(plan));
+}
+
+/** Problems that make the plan impossible or meaningless; empty when it can run. */
+export function planProblems(plan: ExperimentPlan): string[] {
+  const problems: string[] = [];
+  const anomalous = plan.sequences.filter((s) => s.truth.anomalous).length;
+  const groups = plan.folds === 1 ? 3 : plan.folds;
+  if (plan.sequences.length < 2 * groups) problems.push(`${plan.sequences.length} sequences are too few for ${plan.folds} fold(s): need at least ${2 * groups}`);
+  if (anomalous < Math.min(plan.folds, groups)) problems.push(`only ${anomalous} anomalous sequence(s): every test fold needs one, so use at most ${Math.max(1, anomalous)} fold(s)`);
+  if (anomalous === plan.sequences.length) problems.push("every sequence is anomalous: there is no normal data to train on");
+  plan.stages.forEach((q, i) => {
+    if (!(q > 0 && q <= 1)) problems.push(`stage ${q} is not in (0, 1]`);
+    if (i > 0 && !(q > (plan.stages[i - 1] ?? 0))) problems.push("stages must be strictly ascending");
+  });
+  return problems;
+}
+
+type Tracker = { done: number; total: number; weight: number; hooks: ExperimentHooks };
+
+/** One model per stage of the fold, its stage inputs, and the baseline records. */
+async function modelsOfFold(plan: ExperimentPlan, f: FoldPlan, state: ExperimentState, t: Tracker): Promise<StageInput[]> {
+  const inputs: StageInput[] = [];
+  for (const [stage, fraction] of plan.stages.entries()) {
+    const members = stageMembers(f, fraction);
+    const phase = `fold ${f.fold + 1}/${plan.folds} · stage ${stage + 1}/${plan.stages.length}`;
+    const report = (detail: string, share = 0) =>
+      t.hooks.onProgress?.({ done: t.done + Math.floor(t.weight * Math.min(1, Math.max(0, share))), total: t.total, phase: `${phase} · ${detail}` });
+    report("model");
+    const started = performance.now();
+    const needed = neededSequences(plan.sequences, members, f.test);
+    const scores = await t.hooks.scoreStage({ fold: f, stageIndex: stage, members, needed, report });
+    state.modelSeconds += (performance.now() - started) / 1000;
+    const input = buildStageInput({ sequences: plan.sequences, members, test: f.test, scores, distance: new DistanceCache() });
+    inputs.push(input);
+    for (const [strategy, outcome] of Object.entries(baselineOutcomes(input, plan.samplingRate))) {
+      state.records.push({ stage: fraction, strategy, budget: null, budgetPerStage: null, mislabel: null, seed: 0, fold: f.fold, outcome });
+    }
+    t.done += t.weight;
+  }
+  return inputs;
+}
+
+/** Every (strategy, budget, mislabel, seed) run of the fold, across its stages. */
+async function runsOfFold(plan: ExperimentPlan, f: FoldPlan, inputs: readonly StageInput[], state: ExperimentState, t: Tracker): Promise<void> {
+  for (const strategy of plan.strategies) {
+    for (const budget of plan.budgets) {
+      for (const mislabel of plan.mislabel) {
+        for (let s = 0; s < plan.seeds; s++) {
+          const phase = `fold ${f.fold + 1}/${plan.folds} · querying: ${strategy}, budget ${budget}, mislabel ${mislabel}, seed ${s + 1}`;
+          t.hooks.onProgress?.({ done: t.done, total: t.total, phase });
+          const started = performance.now();
+          const spec = { strategy, budget, mislabel, seed: mixSeed("seed", plan.seed, s), fold: f.fold, samplingRate: plan.samplingRate };
+          simulateRun(inputs, spec).forEach((outcome, i) => {
+            const stage = inputs[i]?.fraction ?? 1;
+            state.records.push({ stage, strategy, budget: budget * (i + 1), budgetPerStage: budget, mislabel, seed: s, fold: f.fold, outcome });
+          });
+          state.querySeconds += (performance.now() - started) / 1000;
+          t.done++;
+          await t.hooks.pause?.();
+        }
+      }
+    }
+  }
+}
+
+export async function runExperiment(plan: ExperimentPlan, hooks: ExperimentHooks): Promise<ExperimentState> {
+  const state: ExperimentState = { records: [], modelSeconds: 0, querySeconds: 0, foldsDone: 0 };
+  const tracker: Tracker = { done: 0, total: progressTotal(plan), weight: modelWeight(plan), hooks };
+  for (const f of planFolds(plan.sequences.map((s) => s.truth.anomalous), plan.folds, plan.foldSeed, plan.validationShare)) {
+    const inputs = await modelsOfFold(plan, f, state, tracker);
+    await runsOfFold(plan, f, inputs, state, tracker);
+    state.foldsDone++;
+    hooks.onProgress?.({ done: tracker.done, total: tracker.total, phase: `fold ${f.fold + 1}/${plan.folds} done` });
+    await hooks.onFold?.(state);
+  }
+  return state;
+}

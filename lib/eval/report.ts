@@ -1,0 +1,96 @@
+/**
+ * The evaluation harness's report (`npm run eval` writes it, the Experiments page reads it): one JSON
+ * file per experiment, rewritten as the run progresses. Rows are aggregated over seeds × folds.
+ */
+import { z } from "zod";
+
+export const REPORT_VERSION = 1;
+
+/** Query strategies, plus the two baselines whose rows have no budget and no mislabel rate. */
+export const BASELINES = ["unsupervised", "best"] as const;
+export type Baseline = (typeof BASELINES)[number];
+
+const stat = z.object({ mean: z.number(), std: z.number() });
+/** Mean ± std over the runs that produced a value (delay: only runs with a true positive). */
+const optionalStat = z.object({ mean: z.number().nullable(), std: z.number().nullable() });
+
+export const reportRowSchema = z.object({
+  /** Fraction of the training sequences seen at this stage (1 = all; the growing-data setting uses < 1). */
+  stage: z.number().gt(0).max(1),
+  /** A query strategy name ("dqs", "random", …) or a baseline ("unsupervised", "best"). */
+  strategy: z.string().min(1),
+  /** Labels bought so far (cumulative over stages); null for the baselines. */
+  budget: z.number().int().min(0).nullable(),
+  /** Probability that the simulated expert mislabels a query; null for the baselines. */
+  mislabel: z.number().min(0).max(1).nullable(),
+  /** How many (seed, fold) runs were aggregated. */
+  n: z.number().int().min(0),
+  f1: stat,
+  precision: stat,
+  recall: stat,
+  /** Detection delay in seconds. */
+  delay: optionalStat,
+  /** The threshold used (mean ± std), for the table. */
+  threshold: stat,
+  /** Optional (harness v1): labels actually bought (fewer than `budget` when a stage ran out of candidates). */
+  labels: stat.optional(),
+  /** Optional: labels bought per stage (the --budgets value); null for the baselines. */
+  budgetPerStage: z.number().int().min(0).nullable().optional(),
+  /** Optional: share of runs whose threshold was refined from labels (the others kept the unsupervised one). */
+  refined: z.number().min(0).max(1).optional(),
+});
+export type ReportRow = z.infer<typeof reportRowSchema>;
+
+export const reportSchema = z.object({
+  version: z.literal(REPORT_VERSION),
+  /** File stem, [a-z0-9-]+. */
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+  name: z.string().min(1),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+  status: z.enum(["running", "done", "failed"]),
+  error: z.string().optional(),
+  progress: z.object({
+    done: z.number().int().min(0),
+    total: z.number().int().min(0),
+    /** What runs now, e.g. "fold 2/3 · stage 1/4 · training". */
+    phase: z.string(),
+  }),
+  dataset: z.object({
+    source: z.enum(["demo", "database", "csv"]),
+    name: z.string(),
+    sequences: z.number().int().min(0),
+    channels: z.number().int().min(0),
+    samplingRate: z.number().positive(),
+    anomalous: z.number().int().min(0),
+  }),
+  settings: z.object({
+    detector: z.string(),
+    /** Detector options as given (hidden size, window, epochs, …). */
+    detectorOptions: z.record(z.string(), z.number()),
+    backend: z.string(),
+    strategies: z.array(z.string()),
+    budgets: z.array(z.number().int().min(0)),
+    mislabel: z.array(z.number().min(0).max(1)),
+    seeds: z.number().int().min(1),
+    folds: z.number().int().min(1),
+    stages: z.array(z.number().gt(0).max(1)),
+    quick: z.boolean(),
+    /** Optional: how the settings were chosen (defaults, the ACF window, the demo's options, …), one line each. */
+    notes: z.array(z.string()).optional(),
+  }),
+  rows: z.array(reportRowSchema),
+  /** Wall-clock seconds so far: training+scoring (cached models cost ~0) and querying. */
+  timings: z.object({
+    modelSeconds: z.number(),
+    querySeconds: z.number(),
+    /** Optional: models trained in this run and models read from the cache. */
+    modelsTrained: z.number().int().min(0).optional(),
+    modelsCached: z.number().int().min(0).optional(),
+  }),
+});
+export type ExperimentReport = z.infer<typeof reportSchema>;
+
+export function parseReport(json: unknown): ExperimentReport {
+  return reportSchema.parse(json);
+}

@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import { DistanceCache } from "../query";
+import { createRng } from "../rng";
+import type { Truth } from "./expert";
+import { baselineOutcomes, simulateRun, type RunSpec, type StageInput } from "./simulate";
+
+/** Score series: noise around 1; an anomalous one jumps to 6 + noise from its onset on. */
+function series(seed: number, length: number, onset: number | null, peak = 6): Float32Array {
+  const rng = createRng(seed);
+  return Float32Array.from({ length }, (_, i) => 1 + 0.2 * rng.next() + (onset !== null && i >= onset ? peak : 0));
+}
+
+function stage(poolSize: number, fraction = 1): StageInput {
+  const truth = new Map<string, Truth>();
+  const pool = Array.from({ length: poolSize }, (_, i) => {
+    const onset = i % 4 === 1 ? 30 : null;
+    const key = `s${i}:0-60`;
+    truth.set(key, { anomalous: onset !== null, onset });
+    return { key, scores: series(i, 60, onset) };
+  });
+  const test = Array.from({ length: 12 }, (_, i) => {
+    const onset = i % 3 === 0 ? 20 : null;
+    // The refined threshold is the lowest labelled anomalous peak above every normal one: test peaks sit above it.
+    return onset === null ? { scores: series(100 + i, 60, null), anomalous: false } : { scores: series(100 + i, 60, onset, 8), anomalous: true, onset };
+  });
+  // The validation split holds one anomalous sequence with a high peak: the unsupervised threshold misses everything.
+  const validation = [series(200, 60, null), series(201, 60, 10, 20)];
+  return { fraction, pool, truth, validation, test, distance: new DistanceCache() };
+}
+
+const spec = (over: Partial<RunSpec> = {}): RunSpec => ({ strategy: "top", budget: 3, mislabel: 0, seed: 1, fold: 0, samplingRate: 2, ...over });
+
+describe("simulateRun", () => {
+  it("refines the threshold from the labels and beats the unsupervised one", () => {
+    const s = stage(16);
+    const { unsupervised, best } = baselineOutcomes(s, 2);
+    expect(unsupervised.f1).toBe(0);
+    expect(best.f1).toBe(1);
+    const [out] = simulateRun([s], spec());
+    expect(out?.refined).toBe(true);
+    expect(out?.f1).toBe(1);
+    expect(out?.labels).toBe(3);
+    expect(out?.delay).toBe(0);
+  });
+
+  it("keeps the unsupervised threshold while no label is anomalous", () => {
+    const s = stage(16);
+    const normalsOnly = { ...s, pool: s.pool.filter((c) => !s.truth.get(c.key)?.anomalous) };
+    const [out] = simulateRun([normalsOnly], spec({ strategy: "random", budget: 5 }));
+    expect(out?.refined).toBe(false);
+    expect(out?.threshold).toBe(baselineOutcomes(s, 2).unsupervised.threshold);
+  });
+
+  it("carries labels across stages, buys the budget per stage and stops when the pool runs out", () => {
+    const stages = [stage(4, 0.25), stage(8, 0.5), stage(16, 1)];
+    expect(simulateRun(stages, spec({ strategy: "dqs", budget: 3 })).map((o) => o.labels)).toEqual([3, 6, 9]);
+    expect(simulateRun(stages, spec({ strategy: "random", budget: 5 })).map((o) => o.labels)).toEqual([4, 8, 13]);
+  });
+
+  it("is reproducible for a seed, for every strategy", () => {
+    for (const strategy of ["dqs", "random", "top", "uncertain", "diverse"] as const) {
+      const a = simulateRun([stage(8, 0.5), stage(16)], spec({ strategy, mislabel: 0.3 }));
+      const b = simulateRun([stage(8, 0.5), stage(16)], spec({ strategy, mislabel: 0.3 }));
+      expect(a).toEqual(b);
+    }
+  });
+
+  it("suffers from an expert who always errs", () => {
+    const [wrong] = simulateRun([stage(16)], spec({ mislabel: 1 }));
+    expect(wrong?.f1).toBeLessThan(1);
+  });
+});

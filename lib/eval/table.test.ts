@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { aboveBest, describeChecks, refinedVsUnsupervised, strategyDifference } from "./checks";
+import type { ReportRow } from "./report";
+import { formatStage, formatStat, formatTable } from "./table";
+
+function row(strategy: string, f1: number, over: Partial<ReportRow> = {}): ReportRow {
+  const stat = { mean: f1, std: 0.1 };
+  const baseline = strategy === "unsupervised" || strategy === "best";
+  return {
+    stage: 1, strategy, budget: baseline ? null : 5, mislabel: baseline ? null : 0, n: 9,
+    f1: stat, precision: stat, recall: stat, delay: { mean: null, std: null }, threshold: { mean: 12.345, std: 1 }, ...over,
+  };
+}
+
+const rows = [
+  row("unsupervised", 0.1),
+  row("best", 0.6),
+  row("dqs", 0.5),
+  row("dqs", 0.7, { budget: 10 }),
+  row("random", 0.4),
+  row("random", 0.1, { budget: 1 }),
+  row("unsupervised", 0.2, { stage: 0.5 }),
+  row("best", 0.3, { stage: 0.5 }),
+  row("dqs", 0.3, { stage: 0.5 }),
+];
+
+describe("formatTable", () => {
+  it("prints one block per stage with aligned columns", () => {
+    const text = formatTable(rows);
+    const lines = text.split("\n");
+    expect(lines[0]).toBe("stage: all of the training data");
+    expect(lines[1]).toMatch(/^strategy\s+budget\s+mislabel\s+n\s+labels\s+F1\s+precision\s+recall\s+delay \(s\)\s+threshold$/);
+    expect(lines[2]).toContain("unsupervised");
+    expect(lines[2]).toContain("0.10 ± 0.10");
+    expect(lines[2]).toContain("12.3 ± 1.0");
+    expect(text).toContain("stage: 50 % of the training data");
+    const widths = new Set(lines.slice(2, 8).map((l) => l.indexOf("±")));
+    expect(widths.size).toBe(1);
+  });
+
+  it("formats missing values and stages", () => {
+    expect(formatStat({ mean: null, std: null })).toBe("—");
+    expect(formatStat({ mean: 3.14159, std: 0.5 }, 1)).toBe("3.1 ± 0.5");
+    expect(formatStage(0.125)).toBe("12.5 %");
+    expect(formatStage(1)).toBe("all");
+  });
+});
+
+describe("checks", () => {
+  it("compares refined rows (budget ≥ 5) with the unsupervised row of their stage", () => {
+    expect(refinedVsUnsupervised(rows)).toEqual({ wins: 4, ties: 0, losses: 0 });
+  });
+
+  it("lists rows above best, per stage", () => {
+    expect(aboveBest(rows).map((r) => [r.strategy, r.budget, r.stage])).toEqual([["dqs", 10, 1]]);
+  });
+
+  it("compares two strategies over shared cells", () => {
+    const d = strategyDifference(rows, "dqs", "random");
+    expect(d.cells).toBe(1);
+    expect(d.meanDiff).toBeCloseTo(0.1, 12);
+    expect(describeChecks(rows, ["dqs", "random"]).join("\n")).toContain("dqs vs random: mean F1 difference +0.100 over 1 cells");
+  });
+});

@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { FULL_PRESET, parseEvalArgs, QUICK_PRESET, UsageError, type EvalOptions } from "./options";
+
+function options(argv: string[]): EvalOptions {
+  const parsed = parseEvalArgs(argv);
+  if (parsed.help) throw new Error("help");
+  return parsed.options;
+}
+
+function usage(argv: string[]): string {
+  try {
+    parseEvalArgs(argv);
+  } catch (error) {
+    if (error instanceof UsageError) return error.message;
+    throw error;
+  }
+  return "no error";
+}
+
+describe("parseEvalArgs", () => {
+  it("has the documented defaults", () => {
+    const o = options([]);
+    expect(o).toMatchObject({ ...FULL_PRESET, dataset: "demo", detector: "lstm-ae", window: 16, hidden: null, quick: false, noCache: false });
+    expect(o.strategies).toEqual(["dqs", "random", "top", "uncertain", "diverse"]);
+  });
+
+  it("applies the quick preset, with explicit flags winning", () => {
+    expect(options(["--quick"])).toMatchObject(QUICK_PRESET);
+    expect(options(["--quick", "--folds", "3"]).folds).toBe(3);
+  });
+
+  it("reads lists, sorted and without duplicates", () => {
+    const o = options(["--budgets", "10,1,5,5", "--mislabel", "0.3,0", "--stages", "1,0.5", "--strategies", "top,dqs,top", "--window", "acf", "--no-cache"]);
+    expect(o.budgets).toEqual([1, 5, 10]);
+    expect(o.mislabel).toEqual([0, 0.3]);
+    expect(o.stages).toEqual([0.5, 1]);
+    expect(o.strategies).toEqual(["top", "dqs"]);
+    expect(o.window).toBe("acf");
+    expect(o.noCache).toBe(true);
+  });
+
+  it("refuses bad flags with a clear message", () => {
+    expect(usage(["--bogus"])).toContain("Unknown option '--bogus'");
+    expect(usage(["--budgets", "1,x"])).toContain("--budgets must be a whole number");
+    expect(usage(["--mislabel", "1.5"])).toContain("--mislabel must be a number in [0, 1]");
+    expect(usage(["--stages", "0"])).toContain("--stages");
+    expect(usage(["--strategies", "dqs,best"])).toContain('unknown strategy "best"');
+    expect(usage(["--detector", "svm"])).toContain("--detector must be one of tevae, lstm-ae");
+    expect(usage(["--id", "Bad Id"])).toContain("--id must match");
+    expect(usage(["--seeds", "0"])).toContain("--seeds");
+    expect(usage(["--dataset", "x.csv", "--sequences", "10"])).toContain("apply to --dataset demo only");
+    expect(usage(["--name"])).toContain("argument missing");
+  });
+
+  it("asks for help", () => {
+    expect(parseEvalArgs(["--help"])).toEqual({ help: true });
+  });
+});

@@ -1,0 +1,183 @@
+/**
+ * Command-line options of `npm run eval`: flags → validated options, with the defaults of the full
+ * run and of `--quick` (explicit flags win over both). A bad flag is a UsageError (exit code 2, and
+ * nothing is written). The defaults and why they are what they are: see HELP and README.md.
+ */
+import { parseArgs } from "node:util";
+import { DETECTOR_KINDS, type DetectorKind } from "../../lib/detectors";
+import { isStrategyName, STRATEGY_NAMES, type StrategyName } from "../../lib/query";
+
+export type EvalOptions = {
+  quick: boolean;
+  /** "demo", a database dataset id or name, or a path to a CSV file. */
+  dataset: string;
+  detector: DetectorKind;
+  budgets: number[];
+  mislabel: number[];
+  seeds: number;
+  folds: number;
+  stages: number[];
+  strategies: StrategyName[];
+  name: string | null;
+  id: string | null;
+  out: string | null;
+  cache: string | null;
+  noCache: boolean;
+  epochs: number;
+  sequences: number;
+  anomalyFraction: number;
+  demoSeed: number;
+  /** Window in steps, or "acf": the ACF rule on each stage's training data (DESIGN.md step 2). */
+  window: number | "acf";
+  /** null: 2·channels for the LSTM-AE, 1·channels for TeVAE. */
+  hidden: number | null;
+  batchSize: number;
+  maxWindows: number;
+  patience: number;
+  learningRate: number;
+  backend: "wasm" | "cpu";
+  seed: number;
+  /** Hz, for a CSV without a timestamp column. */
+  rate: number | null;
+};
+
+export class UsageError extends Error {
+  override name = "UsageError";
+  readonly code = "usage";
+}
+
+type Preset = Pick<EvalOptions, "budgets" | "mislabel" | "seeds" | "folds" | "stages" | "epochs" | "patience" | "maxWindows" | "sequences">;
+
+export const FULL_PRESET: Preset = {
+  budgets: [1, 5, 10], mislabel: [0, 0.1, 0.2, 0.3], seeds: 3, folds: 3, stages: [0.125, 0.25, 0.5, 1], epochs: 40, patience: 8, maxWindows: 1024, sequences: 80,
+};
+export const QUICK_PRESET: Preset = {
+  budgets: [1, 5, 10], mislabel: [0, 0.2], seeds: 2, folds: 2, stages: [0.5, 1], epochs: 20, patience: 5, maxWindows: 1024, sequences: 40,
+};
+
+const FLAGS = {
+  help: { type: "boolean", short: "h" },
+  quick: { type: "boolean" },
+  dataset: { type: "string" },
+  detector: { type: "string" },
+  budgets: { type: "string" },
+  mislabel: { type: "string" },
+  seeds: { type: "string" },
+  folds: { type: "string" },
+  stages: { type: "string" },
+  strategies: { type: "string" },
+  name: { type: "string" },
+  id: { type: "string" },
+  out: { type: "string" },
+  cache: { type: "string" },
+  "no-cache": { type: "boolean" },
+  epochs: { type: "string" },
+  sequences: { type: "string" },
+  "anomaly-fraction": { type: "string" },
+  "demo-seed": { type: "string" },
+  window: { type: "string" },
+  hidden: { type: "string" },
+  "batch-size": { type: "string" },
+  "max-windows": { type: "string" },
+  patience: { type: "string" },
+  "learning-rate": { type: "string" },
+  backend: { type: "string" },
+  seed: { type: "string" },
+  rate: { type: "string" },
+} as const;
+
+function fail(message: string): never {
+  throw new UsageError(message);
+}
+
+function number(flag: string, text: string, min: number, max: number, integer: boolean): number {
+  const value = Number(text.trim());
+  if (text.trim() === "" || !Number.isFinite(value) || (integer && !Number.isInteger(value)) || value < min || value > max) {
+    const range = min === Number.MIN_VALUE ? `(0, ${max}]` : `[${min}, ${max}]`;
+    fail(`--${flag} must be a ${integer ? "whole number" : "number"} in ${range}, got "${text}"`);
+  }
+  return value;
+}
+
+function list(flag: string, text: string, min: number, max: number, integer: boolean): number[] {
+  const values = text.split(",").map((part) => number(flag, part, min, max, integer));
+  return [...new Set(values)].sort((a, b) => a - b);
+}
+
+function strategies(text: string): StrategyName[] {
+  const names = text.split(",").map((s) => s.trim());
+  const unknown = names.filter((n) => !isStrategyName(n));
+  if (unknown.length > 0) fail(`unknown strategy "${unknown.join('", "')}"; choose from ${STRATEGY_NAMES.join(", ")}`);
+  return [...new Set(names.filter(isStrategyName))];
+}
+
+function oneOf<T extends string>(flag: string, text: string, allowed: readonly T[]): T {
+  const found = allowed.find((a) => a === text);
+  if (found === undefined) fail(`--${flag} must be one of ${allowed.join(", ")}, got "${text}"`);
+  return found;
+}
+
+export type ParsedArgs = { help: true } | { help: false; options: EvalOptions };
+
+export function parseEvalArgs(argv: readonly string[]): ParsedArgs {
+  let values: ReturnType<typeof parseArgs<{ options: typeof FLAGS; strict: true }>>["values"];
+  try {
+    ({ values } = parseArgs({ args: [...argv], options: FLAGS, strict: true, allowPositionals: false }));
+  } catch (error) {
+    fail(error instanceof Error ? error.message : String(error));
+  }
+  if (values.help) return { help: true };
+  const quick = values.quick ?? false;
+  const preset = quick ? QUICK_PRESET : FULL_PRESET;
+  const v = (flag: keyof typeof FLAGS): string | undefined => {
+    const value = values[flag];
+    return typeof value === "string" ? value : undefined;
+  };
+  const int = (flag: keyof typeof FLAGS, fallback: number, min: number, max: number) => {
+    const text = v(flag);
+    return text === undefined ? fallback : number(flag, text, min, max, true);
+  };
+  const dataset = v("dataset")?.trim() || "demo";
+  if (dataset !== "demo" && (v("sequences") ?? v("anomaly-fraction") ?? v("demo-seed")) !== undefined) {
+    fail("--sequences, --anomaly-fraction and --demo-seed apply to --dataset demo only");
+  }
+  const id = v("id") ?? null;
+  if (id !== null && !/^[a-z0-9][a-z0-9-]*$/.test(id)) fail(`--id must match [a-z0-9][a-z0-9-]*, got "${id}"`);
+  const name = v("name");
+  if (name !== undefined && name.trim() === "") fail("--name must not be empty");
+  const window = v("window");
+  const hidden = v("hidden");
+  const rate = v("rate");
+  return {
+    help: false,
+    options: {
+      quick,
+      dataset,
+      detector: oneOf("detector", v("detector") ?? "lstm-ae", DETECTOR_KINDS),
+      budgets: v("budgets") === undefined ? preset.budgets : list("budgets", v("budgets") ?? "", 1, 10_000, true),
+      mislabel: v("mislabel") === undefined ? preset.mislabel : list("mislabel", v("mislabel") ?? "", 0, 1, false),
+      seeds: int("seeds", preset.seeds, 1, 100),
+      folds: int("folds", preset.folds, 1, 20),
+      stages: v("stages") === undefined ? preset.stages : list("stages", v("stages") ?? "", Number.MIN_VALUE, 1, false),
+      strategies: v("strategies") === undefined ? [...STRATEGY_NAMES] : strategies(v("strategies") ?? ""),
+      name: name?.trim() ?? null,
+      id,
+      out: v("out") ?? null,
+      cache: v("cache") ?? null,
+      noCache: values["no-cache"] ?? false,
+      epochs: int("epochs", preset.epochs, 1, 1000),
+      sequences: int("sequences", preset.sequences, 4, 10_000),
+      anomalyFraction: v("anomaly-fraction") === undefined ? 0.25 : number("anomaly-fraction", v("anomaly-fraction") ?? "", 0, 1, false),
+      demoSeed: int("demo-seed", 1, 0, 2 ** 32 - 1),
+      window: window === "acf" ? "acf" : window === undefined ? 16 : number("window", window, 2, 2048, true),
+      hidden: hidden === undefined ? null : number("hidden", hidden, 1, 1024, true),
+      batchSize: int("batch-size", 32, 1, 1024),
+      maxWindows: int("max-windows", preset.maxWindows, 1, 10_000_000),
+      patience: int("patience", preset.patience, 1, 1000),
+      learningRate: v("learning-rate") === undefined ? 1e-3 : number("learning-rate", v("learning-rate") ?? "", 1e-6, 1, false),
+      backend: oneOf("backend", v("backend") ?? "wasm", ["wasm", "cpu"] as const),
+      seed: int("seed", 1, 0, 2 ** 31 - 1),
+      rate: rate === undefined ? null : number("rate", rate, 1e-9, 1e9, false),
+    },
+  };
+}

@@ -1,0 +1,85 @@
+/**
+ * The report's first state (settings, dataset, empty rows) and the lines printed above the table:
+ * everything a reader needs to know how the figures were made.
+ */
+import { resolveLstmAeConfig, resolveTeVaeConfig } from "../../lib/detectors";
+import { REPORT_VERSION, type ExperimentReport } from "../../lib/eval/report";
+import type { LoadedDataset } from "./dataset";
+import { SCORE_BATCH, type ModelSettings } from "./model";
+import type { EvalOptions } from "./options";
+
+export function defaultId(now = new Date()): string {
+  const iso = now.toISOString().replace(/[-:]/g, "").replace("T", "-");
+  return `eval-${iso.slice(0, 15)}`;
+}
+
+/** Every number the model depends on, as the report records it. */
+export function detectorOptions(settings: ModelSettings, features: number): Record<string, number> {
+  const windowSize = settings.window === "acf" ? 8 : settings.window;
+  const base = { features, windowSize, hidden: settings.hidden, seed: settings.seed };
+  const config: Record<string, number> = { ...(settings.kind === "tevae" ? resolveTeVaeConfig(base) : resolveLstmAeConfig(base)) };
+  if (settings.window === "acf") delete config.windowSize;
+  return {
+    ...config,
+    epochs: settings.epochs, batchSize: settings.batchSize, learningRate: settings.learningRate, patience: settings.patience,
+    maxTrainWindows: settings.maxWindows, maxValidationWindows: settings.maxWindows, scoreBatch: SCORE_BATCH,
+  };
+}
+
+export function settingsNotes(o: EvalOptions, settings: ModelSettings, dataset: LoadedDataset, backend: string): string[] {
+  const hiddenRule = o.hidden === null ? ` (default ${settings.kind === "lstm-ae" ? "2" : "1"}·channels)` : "";
+  return [
+    ...dataset.notes,
+    `detector ${settings.kind}, hidden ${settings.hidden}${hiddenRule}, window ${settings.window === "acf" ? "from the ACF of each stage's training data" : settings.window}` +
+      `, ≤ ${settings.epochs} epochs (patience ${settings.patience}), ≤ ${settings.maxWindows} training windows (sampled once), batch ${settings.batchSize}, backend ${backend}`,
+    `folds: stratified ${o.folds}-fold over sequences (seed ${o.seed}); the rest 75 % train / 25 % validation; stages ${o.stages.join(", ")} of both`,
+    `budgets are labels bought per stage (rows show the cumulative count); ${o.seeds} seed(s) vary the strategy seed and the expert's draws`,
+    `simulated expert: with probability = mislabel the label is flipped (an anomaly called normal loses its onset; a normal sequence called anomalous gets the onset the labelling page offers)`,
+    `baselines per stage: unsupervised = max validation score; best = the app's refined threshold with every train + validation label known (n = folds)`,
+  ];
+}
+
+export function initialReport(args: {
+  id: string;
+  name: string;
+  options: EvalOptions;
+  dataset: LoadedDataset;
+  settings: ModelSettings;
+  backend: string;
+  notes: string[];
+  total: number;
+}): ExperimentReport {
+  const { options: o, dataset } = args;
+  return {
+    version: REPORT_VERSION,
+    id: args.id,
+    name: args.name,
+    createdAt: new Date().toISOString(),
+    finishedAt: null,
+    status: "running",
+    progress: { done: 0, total: args.total, phase: "starting" },
+    dataset: {
+      source: dataset.source,
+      name: dataset.name,
+      sequences: dataset.sequences.length,
+      channels: dataset.channels.length,
+      samplingRate: dataset.samplingRate,
+      anomalous: dataset.sequences.filter((s) => s.labels?.includes(1)).length,
+    },
+    settings: {
+      detector: args.settings.kind,
+      detectorOptions: detectorOptions(args.settings, dataset.channels.length),
+      backend: args.backend,
+      strategies: [...o.strategies],
+      budgets: [...o.budgets],
+      mislabel: [...o.mislabel],
+      seeds: o.seeds,
+      folds: o.folds,
+      stages: [...o.stages],
+      quick: o.quick,
+      notes: args.notes,
+    },
+    rows: [],
+    timings: { modelSeconds: 0, querySeconds: 0, modelsTrained: 0, modelsCached: 0 },
+  };
+}
