@@ -15,6 +15,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         <nav data-testid="nav">
           {can(user.role, "label") && <Link href="/queue" data-testid="nav.queue">Queue</Link>}
           {can(user.role, "viewDatasets") && <Link href="/datasets" data-testid="nav.datasets">Datasets</Link>}
+          {can(user.role, "analyse") && <Link href="/experiments" data-testid="nav.experiments">Experiments</Link>}
           {can(user.role, "manageUsers") && <Link href="/admin/users" data-testid="nav.users">Users</Link>}
           {can(user.role, "manageUsers") && <Link href="/admin/bench" data-testid="nav.bench">Benchmark</Link>}
         </nav>

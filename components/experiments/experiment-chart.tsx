@@ -1,0 +1,47 @@
+"use client";
+
+import { LegendComponent } from "echarts/components";
+import { useCallback, useMemo, useState } from "react";
+import { buildExperimentOption } from "@/lib/charts/experiment-options";
+import type { Selection } from "@/lib/charts/experiment-rows";
+import type { ExperimentReport } from "@/lib/eval/report";
+import { EChart } from "../charts/echart";
+import { echarts, type EChartsType } from "../charts/echarts-core";
+
+// The shared core registers what every chart needs; this figure also has a legend.
+echarts.use([LegendComponent]);
+
+type Drawn = { strategies: string; baselines: string };
+
+/** What the chart really drew, for tests and screen readers: the strategy lines and the baselines. */
+function drawnSeries(chart: EChartsType): Drawn {
+  const series = (chart.getOption() as { series?: { id?: string; name?: string }[] }).series ?? [];
+  const names = (prefix: string) => series.filter((s) => String(s.id).startsWith(prefix)).map((s) => String(s.name)).join(",");
+  return { strategies: names("strategy:"), baselines: names("baseline:") };
+}
+
+export function ExperimentChart({ report, selection }: { report: ExperimentReport; selection: Selection }) {
+  const option = useMemo(() => buildExperimentOption(report, selection), [report, selection]);
+  const [drawn, setDrawn] = useState<Drawn>({ strategies: "", baselines: "" });
+  const onRendered = useCallback((chart: EChartsType) => {
+    const next = drawnSeries(chart);
+    setDrawn((prev) => (prev.strategies === next.strategies && prev.baselines === next.baselines ? prev : next));
+  }, []);
+  return (
+    <EChart
+      option={option}
+      // A new selection replaces the series instead of merging into the previous ones.
+      resetKey={`${selection.stage}|${selection.mislabel}|${selection.metric}`}
+      onRendered={onRendered}
+      className="exp-chart"
+      testId="exp.chart"
+      data={{
+        "data-strategies": drawn.strategies,
+        "data-baselines": drawn.baselines,
+        "data-stage": selection.stage,
+        "data-mislabel": selection.mislabel,
+        "data-metric": selection.metric,
+      }}
+    />
+  );
+}
