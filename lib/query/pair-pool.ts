@@ -13,7 +13,7 @@ export interface PairWorker {
 }
 
 export type PoolOptions = {
-  /** Messages per round, per worker (default 4): enough to balance the load, few enough to stay near the sequential bounds. */
+  /** Messages per round, per worker (default 8): enough to balance the load, few enough to stay near the sequential bounds. */
   piecesPerWorker?: number;
   /** Requests per message; default: about a million DP cells' worth for the loaded series, 2 … 32. */
   piece?: number;
@@ -32,7 +32,7 @@ function copyRequests(r: PairRequests, from: number, to: number): PairRequests {
 
 export function poolExecutor(workers: readonly PairWorker[], opts: PoolOptions = {}): PairExecutor & { load(series: readonly Float32Array[]): Promise<void> } {
   if (workers.length === 0) throw new Error("poolExecutor needs at least one worker");
-  const piecesPerWorker = Math.max(1, opts.piecesPerWorker ?? 4);
+  const piecesPerWorker = Math.max(1, opts.piecesPerWorker ?? 8);
   let piece = Math.max(1, opts.piece ?? 4);
   return {
     get roundSize() {
