@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { APIRequestContext, Page } from "@playwright/test";
-import { DEMO_DATASET, expect, test } from "./fixtures";
+import { DEMO_DATASET, expect, Session, test } from "./fixtures";
 
 /**
  * The labelling loop: an admin trains a cheap run and stores a batch of three whole validation
@@ -171,10 +171,7 @@ test.describe.serial("labelling @loop", () => {
 
     // Eva sees the dataset's queue and says "normal" where Erik said "anomalous".
     const eva = await browser.newPage();
-    await eva.goto("/signin");
-    await eva.getByTestId("signin.email").fill("eva@dqs.local");
-    await eva.getByTestId("signin.password").fill("eva-demo-pw-1");
-    await eva.getByTestId("signin.submit").click();
+    await new Session(eva).signIn("eva@dqs.local", "eva-demo-pw-1");
     await expect(eva).toHaveURL(/\/queue$/);
     await eva.goto(`/queue/${shared.queryIds[0]}`);
     await expect(eva.getByTestId("label.chart.score")).toHaveAttribute("data-ready", "true");

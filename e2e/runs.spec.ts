@@ -1,4 +1,4 @@
-import { DEMO_DATASET, expect, test } from "./fixtures";
+import { DEMO_DATASET, expect, Session, test } from "./fixtures";
 
 /**
  * Trains a deliberately small TeVAE on the demo dataset in the browser (worker, fastest backend),
@@ -76,11 +76,7 @@ test("an analyst asks for a DQS batch of 5 and the expert sees it in the queue, 
   expect(again.status()).toBe(409);
 
   const expert = await browser.newPage();
-  await expert.goto("/signin");
-  await expert.getByTestId("signin.email").fill("expert@dqs.local");
-  await expert.getByTestId("signin.password").fill("expert-demo-pw");
-  await expert.getByTestId("signin.submit").click();
-  await expect(expert).toHaveURL(/\/queue$/);
+  await new Session(expert).signInAs("expert");
   // Other specs queue batches on the same dataset in parallel: look for this batch, in rank order.
   await expect(expert.getByTestId("queue.row").first()).toBeVisible();
   const dqsRows = expert.getByTestId("queue.row").filter({ has: expert.locator("td:nth-child(5)", { hasText: /^dqs$/ }) });

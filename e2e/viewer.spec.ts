@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { DEMO_DATASET, expect, test } from "./fixtures";
+import { DEMO_DATASET, expect, Session, test } from "./fixtures";
 
 type SeriesBody = { from: number; to: number; downsampled: boolean; channels: { name: string; x: number[]; y: number[] }[] };
 
@@ -81,11 +81,7 @@ test.describe("sequence viewer", () => {
     expect((await page.request.get(`/api/sequences/${sequenceId}/series`)).status()).toBe(200);
 
     const expert = await browser.newPage();
-    await expert.goto("/signin");
-    await expert.getByTestId("signin.email").fill("expert@dqs.local");
-    await expert.getByTestId("signin.password").fill("expert-demo-pw");
-    await expert.getByTestId("signin.submit").click();
-    await expect(expert).toHaveURL(/\/queue$/);
+    await new Session(expert).signInAs("expert");
     expect((await expert.request.get(`/api/sequences/${sequenceId}/series`)).status()).toBe(404);
     expect((await expert.goto(`/datasets/${imported.datasetId}/sequences/${sequenceId}`))?.status()).toBe(404);
     await expert.close();
