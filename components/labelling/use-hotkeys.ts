@@ -1,13 +1,15 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useEffect, useLayoutEffect, useRef } from "react";
 
 type Actions = { label: (anomalous: boolean) => void; skip: () => void; undo: () => void; move: (delta: -1 | 1) => void };
 
 /** A anomalous, N normal, S skip, U undo, ← → previous/next; not while typing in a field. */
 export function useHotkeys(actions: Actions) {
   const latest = useRef(actions);
-  useEffect(() => {
+  // Before the browser handles the next key: a key pressed right after a label must act on the page
+  // as it is now (the next query), not on the one just labelled.
+  useLayoutEffect(() => {
     latest.current = actions;
   });
   useEffect(() => {
