@@ -77,7 +77,7 @@ test.describe("experiments", () => {
     await expect(page.getByTestId("exp.running")).toHaveCount(0);
   });
 
-  test("the figure draws one line per strategy and both baselines; the table has the stage's rows", async ({ page, session }, testInfo) => {
+  test("the figure draws one line per strategy and the three baselines; the table has the stage's rows", async ({ page, session }, testInfo) => {
     const report = readReport();
     expect(report.status).toBe("done");
     await session.signInAs("analyst");
@@ -87,7 +87,7 @@ test.describe("experiments", () => {
     const chart = page.getByTestId("exp.chart");
     await expect(chart.locator("canvas").first()).toBeVisible();
     await expect(chart).toHaveAttribute("data-strategies", report.settings.strategies.join(","));
-    await expect(chart).toHaveAttribute("data-baselines", "unsupervised,best");
+    await expect(chart).toHaveAttribute("data-baselines", "unsupervised,best,oracle");
     await expect(chart).toHaveAttribute("data-stage", "1");
     await expect(chart).toHaveAttribute("data-mislabel", "0");
     await expect(page.getByTestId("exp.stage")).toHaveValue("1");
@@ -97,12 +97,16 @@ test.describe("experiments", () => {
     const rows = page.getByTestId("exp.row");
     await expect(rows).toHaveCount(atStage(1).length);
     // The baselines first, then every strategy at each mislabel rate and budget.
-    expect(atStage(1).length).toBe(2 + report.settings.strategies.length * 2 * 2);
+    expect(atStage(1).length).toBe(3 + report.settings.strategies.length * 2 * 2);
     await expect(rows.nth(0)).toHaveAttribute("data-strategy", "unsupervised");
     await expect(rows.nth(1)).toHaveAttribute("data-strategy", "best");
+    await expect(rows.nth(2)).toHaveAttribute("data-strategy", "oracle");
     const dqs = atStage(1).find((r) => r.strategy === "dqs" && r.mislabel === 0 && r.budget === Math.max(...atStage(1).map((x) => x.budget ?? 0)));
     const dqsRow = page.locator(`[data-testid="exp.row"][data-strategy="dqs"][data-mislabel="0"][data-budget="${dqs?.budget}"]`);
     await expect(dqsRow.locator("td").nth(3)).toHaveText(`${dqs?.f1.mean.toFixed(3)} ± ${dqs?.f1.std.toFixed(3)}`);
+    const separability = report.separability?.find((s) => s.stage === 1);
+    expect(separability?.n).toBe(report.settings.folds);
+    await expect(page.getByTestId("exp.separability")).toContainText(`test ${separability?.test?.mean.toFixed(2)} ± ${separability?.test?.std.toFixed(2)}`);
     await expect(page.getByTestId("exp.settings")).toContainText(report.settings.detector);
     await expect(page.getByTestId("exp.timings")).toContainText("Training + scoring");
     await page.screenshot({ path: testInfo.outputPath("experiment-figure.png"), fullPage: true });
@@ -114,7 +118,7 @@ test.describe("experiments", () => {
     await page.getByTestId("exp.stage").selectOption("0.5");
     await expect(chart).toHaveAttribute("data-stage", "0.5");
     await expect(rows).toHaveCount(atStage(0.5).length);
-    await expect(chart).toHaveAttribute("data-baselines", "unsupervised,best");
+    await expect(chart).toHaveAttribute("data-baselines", "unsupervised,best,oracle");
     await page.getByTestId("exp.metric.recall").click();
     await expect(chart).toHaveAttribute("data-metric", "recall");
     await page.screenshot({ path: testInfo.outputPath("experiment-stage-half.png"), fullPage: true });

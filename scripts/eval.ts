@@ -14,7 +14,8 @@ import { describeChecks } from "../lib/eval/checks";
 import { planProblems, progressTotal, runExperiment, type ExperimentPlan, type ExperimentState } from "../lib/eval/experiment";
 import { truthOf } from "../lib/eval/expert";
 import type { ExperimentReport } from "../lib/eval/report";
-import { formatTable } from "../lib/eval/table";
+import { aggregateSeparability, describeSeparability } from "../lib/eval/separability";
+import { formatStage, formatTable } from "../lib/eval/table";
 import { startBackend } from "./eval/backend";
 import { datasetFingerprint, ModelCache } from "./eval/cache";
 import { DatasetError, loadDataset, type LoadedDataset } from "./eval/dataset";
@@ -55,6 +56,7 @@ function settingsOf(o: EvalOptions, channels: number): ModelSettings {
 
 function record(report: ExperimentReport, state: ExperimentState, ctx: ModelContext, strategies: readonly string[]): void {
   report.rows = aggregateRecords(state.records, strategies);
+  report.separability = aggregateSeparability(state.separability);
   report.timings = {
     modelSeconds: state.modelSeconds, querySeconds: state.querySeconds,
     modelsTrained: ctx.counters.trained, modelsCached: ctx.counters.cached,
@@ -70,6 +72,7 @@ function summary(report: ExperimentReport, file: string, seconds: number): strin
     formatTable(report.rows),
     "",
     ...describeChecks(report.rows, report.settings.strategies),
+    ...describeSeparability(report.separability ?? [], formatStage),
     "",
     `models: ${t.modelsTrained ?? 0} trained, ${t.modelsCached ?? 0} from the cache; ${t.modelSeconds.toFixed(0)} s on models, ${t.querySeconds.toFixed(0)} s querying; ${seconds.toFixed(0)} s in all`,
     `report: ${file}`,

@@ -40,7 +40,7 @@ export function FigurePanel({ report, selection, onSelect }: Props) {
         </div>
         <p className="muted exp-caption">
           Mean over {report.settings.seeds} seed{report.settings.seeds === 1 ? "" : "s"} × {report.settings.folds} fold{report.settings.folds === 1 ? "" : "s"};
-          the band is ± one standard deviation. Baselines: the unsupervised threshold (dashed) and the best one — refined with every training and validation label known (dotted).
+          the band is ± one standard deviation. Baselines: the unsupervised threshold (dashed); <i>best</i>, refined with every training and validation label known (dotted); <i>oracle</i>, fitted on the test labels themselves — no threshold does better on the test split (dotted, red).
         </p>
         {hasCurves(report, selection) ? (
           <ExperimentChart report={report} selection={selection} />
@@ -52,8 +52,23 @@ export function FigurePanel({ report, selection, onSelect }: Props) {
       </section>
       <section className="panel">
         <h2>Results with {formatStage(stage)}</h2>
+        <Separability report={report} stage={stage} />
         <ResultsTable report={report} stage={stage} mislabel={mislabel} />
       </section>
     </>
+  );
+}
+
+const auc = (s: { mean: number; std: number } | null) => (s === null ? "—" : `${s.mean.toFixed(2)} ± ${s.std.toFixed(2)}`);
+
+/** How well this stage's models separate the classes at all: a ceiling on what any threshold can do. */
+function Separability({ report, stage }: { report: ExperimentReport; stage: number }) {
+  const row = report.separability?.find((r) => r.stage === stage);
+  if (!row) return null;
+  return (
+    <p className="muted" data-testid="exp.separability">
+      Detector separability (ROC AUC of each sequence&apos;s maximum score, over {row.n} fold{row.n === 1 ? "" : "s"}; 0.5 is chance):
+      test <b>{auc(row.test)}</b>, train + validation — sequences the model trained on — <b>{auc(row.pool)}</b>.
+    </p>
   );
 }

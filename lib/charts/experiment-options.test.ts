@@ -47,7 +47,7 @@ describe("buildExperimentOption", () => {
     expect(byId(series, "strategy:dqs")?.color).not.toBe(byId(series, "strategy:random")?.color);
   });
 
-  it("draws the baselines as labelled horizontal lines across the budgets: unsupervised dashed, best dotted", () => {
+  it("draws the baselines as labelled horizontal lines across the budgets: unsupervised dashed, best and oracle dotted", () => {
     const series = seriesOf(buildExperimentOption(report, f1AtStage1));
     const unsupervised = byId(series, "baseline:unsupervised");
     const best = byId(series, "baseline:best");
@@ -57,6 +57,11 @@ describe("buildExperimentOption", () => {
     expect(best?.lineStyle?.type).toBe("dotted");
     expect(unsupervised?.endLabel?.formatter).toBe("unsupervised 0.50");
     expect(best?.endLabel?.formatter).toBe("best 0.90");
+    const oracle = byId(series, "baseline:oracle");
+    close(points(oracle), [[5, 0.95], [10, 0.95]]);
+    expect(oracle?.lineStyle?.type).toBe("dotted");
+    expect(oracle?.color).not.toBe(best?.color);
+    expect(oracle?.endLabel?.offset?.[1]).toBeLessThan(best?.endLabel?.offset?.[1] ?? 0);
     // Equal baselines (a tiny run) must not print their labels on top of each other.
     expect(best?.endLabel?.offset?.[1]).toBeLessThan(0);
     expect(unsupervised?.endLabel?.offset?.[1]).toBeGreaterThan(0);
@@ -84,7 +89,7 @@ describe("buildExperimentOption", () => {
     expect(option.xAxis).toMatchObject({ type: "value", name: "Budget (labelled queries)", min: 5, max: 10, minInterval: 1 });
     expect(option.xAxis).toMatchObject({ axisTick: { customValues: [5, 10] }, axisLabel: { customValues: [5, 10] } });
     expect(option.yAxis).toMatchObject({ type: "value", name: "F1", min: 0, max: 1 });
-    expect(option.legend).toMatchObject({ data: ["dqs", "random", "unsupervised", "best"] });
+    expect(option.legend).toMatchObject({ data: ["dqs", "random", "unsupervised", "best", "oracle"] });
     const delay = buildExperimentOption(report, { stage: 1, mislabel: 0, metric: "delay" });
     expect(delay.yAxis).toMatchObject({ name: "Detection delay (s)", min: 0, max: undefined });
   });

@@ -22,10 +22,11 @@ export const STRATEGY_COLORS: Record<string, string> = {
 };
 const FALLBACK_COLORS = ["#15803d", "#0369a1", "#a16207", "#4d7c0f", "#9f1239"] as const;
 
-/** Labels right of the plot: "best" just above its line, "unsupervised" just below, so equal values stay readable. */
+/** Labels right of the plot: "oracle" and "best" above their lines, "unsupervised" below, so equal values stay readable. */
 export const BASELINE_STYLE: Record<Baseline, { color: string; type: "dashed" | "dotted"; label: string; offset: [number, number] }> = {
   unsupervised: { color: "#5b6676", type: "dashed", label: "unsupervised", offset: [0, 8] },
   best: { color: "#111a2b", type: "dotted", label: "best", offset: [0, -8] },
+  oracle: { color: "#9a3412", type: "dotted", label: "oracle", offset: [0, -22] },
 };
 
 export function strategyColor(strategy: string, index: number): string {

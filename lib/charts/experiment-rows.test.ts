@@ -33,10 +33,10 @@ describe("experiment rows", () => {
 
   it("orders a stage's table rows: baselines, then strategy, mislabel rate, budget", () => {
     const rows = tableRows(report, 1);
-    expect(rows).toHaveLength(2 + 2 * 2 * 2);
+    expect(rows).toHaveLength(3 + 2 * 2 * 2);
     expect(rows.every((r) => r.stage === 1)).toBe(true);
     expect(rows.map((r) => `${r.strategy}/${r.mislabel ?? "-"}/${r.budget ?? "-"}`)).toEqual([
-      "unsupervised/-/-", "best/-/-",
+      "unsupervised/-/-", "best/-/-", "oracle/-/-",
       "dqs/0/5", "dqs/0/10", "dqs/0.1/5", "dqs/0.1/10",
       "random/0/5", "random/0/10", "random/0.1/5", "random/0.1/10",
     ]);

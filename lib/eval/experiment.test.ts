@@ -39,14 +39,16 @@ describe("runExperiment", () => {
     });
     expect(requests.map((r) => [r.fold.fold, r.stageIndex])).toEqual([[0, 0], [0, 1], [1, 0], [1, 1]]);
     expect(folds).toBe(2);
+    expect(state.separability.map((s) => [s.fold, s.stage])).toEqual([[0, 0.5], [0, 1], [1, 0.5], [1, 1]]);
     expect(progress.at(-1)?.done).toBe(progressTotal(plan));
-    // Per fold: 2 stages × 2 baselines + 2 strategies × 2 budgets × 2 rates × 2 seeds × 2 stages.
-    expect(state.records.length).toBe(2 * (4 + 32));
+    // Per fold: 2 stages × 3 baselines + 2 strategies × 2 budgets × 2 rates × 2 seeds × 2 stages.
+    expect(state.records.length).toBe(2 * (6 + 32));
     const rows = aggregateRecords(state.records, plan.strategies);
-    expect(rows.length).toBe(2 * (2 + 8));
+    expect(rows.length).toBe(2 * (3 + 8));
     expect(rows.filter((r) => r.strategy === "dqs" && r.stage === 1).map((r) => r.budget)).toEqual([2, 2, 6, 6]);
     expect(rows.find((r) => r.strategy === "dqs")?.n).toBe(4);
     expect(rows.find((r) => r.strategy === "best")?.n).toBe(2);
+    expect(rows.find((r) => r.strategy === "oracle")?.n).toBe(2);
     const report = {
       version: 1, id: "t", name: "t", createdAt: "now", finishedAt: null, status: "running", progress: progress.at(-1),
       dataset: { source: "demo", name: "d", sequences: 24, channels: 1, samplingRate: 1, anomalous: 6 },

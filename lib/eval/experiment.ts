@@ -13,6 +13,7 @@ import { DistanceCache, type StrategyName } from "../query";
 import type { RunRecord } from "./aggregate";
 import { planFolds, stageMembers, type FoldPlan, type StageMembers } from "./folds";
 import { mixSeed } from "./seeds";
+import { stageSeparability, type SeparabilityRecord } from "./separability";
 import { baselineOutcomes, simulateRun, type StageInput } from "./simulate";
 import { buildStageInput, neededSequences, type EvalSequence, type StageScores } from "./stage";
 
@@ -55,7 +56,14 @@ export type ExperimentHooks = {
   pause?(): Promise<void>;
 };
 
-export type ExperimentState = { records: RunRecord[]; modelSeconds: number; querySeconds: number; foldsDone: number };
+export type ExperimentState = {
+  records: RunRecord[];
+  /** Per (fold, stage): how well the model's maximum scores separate the classes (separability.ts). */
+  separability: SeparabilityRecord[];
+  modelSeconds: number;
+  querySeconds: number;
+  foldsDone: number;
+};
 
 export function runsPerFold(plan: ExperimentPlan): number {
   return plan.strategies.length * plan.budgets.length * plan.mislabel.length * plan.seeds;
@@ -102,6 +110,7 @@ async function modelsOfFold(plan: ExperimentPlan, f: FoldPlan, state: Experiment
     state.modelSeconds += (performance.now() - started) / 1000;
     const input = buildStageInput({ sequences: plan.sequences, members, test: f.test, scores, distance: new DistanceCache() });
     inputs.push(input);
+    state.separability.push(stageSeparability(input, f.fold));
     for (const [strategy, outcome] of Object.entries(baselineOutcomes(input, plan.samplingRate))) {
       state.records.push({ stage: fraction, strategy, budget: null, budgetPerStage: null, mislabel: null, seed: 0, fold: f.fold, outcome });
     }
@@ -134,7 +143,7 @@ async function runsOfFold(plan: ExperimentPlan, f: FoldPlan, inputs: readonly St
 }
 
 export async function runExperiment(plan: ExperimentPlan, hooks: ExperimentHooks): Promise<ExperimentState> {
-  const state: ExperimentState = { records: [], modelSeconds: 0, querySeconds: 0, foldsDone: 0 };
+  const state: ExperimentState = { records: [], separability: [], modelSeconds: 0, querySeconds: 0, foldsDone: 0 };
   const tracker: Tracker = { done: 0, total: progressTotal(plan), weight: modelWeight(plan), hooks };
   for (const f of planFolds(plan.sequences.map((s) => s.truth.anomalous), plan.folds, plan.foldSeed, plan.validationShare)) {
     const inputs = await modelsOfFold(plan, f, state, tracker);

@@ -6,8 +6,13 @@ import { z } from "zod";
 
 export const REPORT_VERSION = 1;
 
-/** Query strategies, plus the two baselines whose rows have no budget and no mislabel rate. */
-export const BASELINES = ["unsupervised", "best"] as const;
+/**
+ * The baselines, whose rows have no budget and no mislabel rate: "unsupervised" (max validation
+ * score), "best" (the refined threshold with every train + validation label known) and "oracle"
+ * (the refined threshold fitted on the test labels themselves: no threshold does better on the test
+ * split, so it bounds every row of its stage from above).
+ */
+export const BASELINES = ["unsupervised", "best", "oracle"] as const;
 export type Baseline = (typeof BASELINES)[number];
 
 const stat = z.object({ mean: z.number(), std: z.number() });
@@ -17,7 +22,7 @@ const optionalStat = z.object({ mean: z.number().nullable(), std: z.number().nul
 export const reportRowSchema = z.object({
   /** Fraction of the training sequences seen at this stage (1 = all; the growing-data setting uses < 1). */
   stage: z.number().gt(0).max(1),
-  /** A query strategy name ("dqs", "random", …) or a baseline ("unsupervised", "best"). */
+  /** A query strategy name ("dqs", "random", …) or a baseline ("unsupervised", "best", "oracle"). */
   strategy: z.string().min(1),
   /** Labels bought so far (cumulative over stages); null for the baselines. */
   budget: z.number().int().min(0).nullable(),
@@ -80,6 +85,13 @@ export const reportSchema = z.object({
     notes: z.array(z.string()).optional(),
   }),
   rows: z.array(reportRowSchema),
+  /**
+   * Optional: per stage, the ROC AUC of the per-sequence maximum score (mean ± std over folds) on
+   * the test split and on the query pool (train + validation, which the model trained on).
+   */
+  separability: z
+    .array(z.object({ stage: z.number().gt(0).max(1), n: z.number().int().min(0), test: stat.nullable(), pool: stat.nullable() }))
+    .optional(),
   /** Wall-clock seconds so far: training+scoring (cached models cost ~0) and querying. */
   timings: z.object({
     modelSeconds: z.number(),

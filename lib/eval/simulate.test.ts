@@ -43,6 +43,23 @@ describe("simulateRun", () => {
     expect(out?.delay).toBe(0);
   });
 
+  it("fits the oracle on the test truth: it bounds every run, and beats best where test anomalies are weaker than the labelled ones", () => {
+    const s = stage(16);
+    expect(baselineOutcomes(s, 2).oracle.f1).toBe(1);
+    // Test anomalies rise by 3 only: the labelled ones (peak 6) put "best" above all of them.
+    const weaker = { ...s, test: s.test.map((c, i) => (c.anomalous ? { ...c, scores: series(100 + i, 60, c.onset ?? 0, 3) } : c)) };
+    const { best, oracle } = baselineOutcomes(weaker, 2);
+    expect(best.f1).toBe(0);
+    expect(oracle.f1).toBe(1);
+    expect(oracle.threshold).toBeLessThan(best.threshold);
+    for (const strategy of ["dqs", "random", "top", "uncertain", "diverse"] as const) {
+      for (const mislabel of [0, 0.3]) {
+        const [out] = simulateRun([weaker], spec({ strategy, mislabel, budget: 6 }));
+        expect(out?.f1).toBeLessThanOrEqual(oracle.f1);
+      }
+    }
+  });
+
   it("keeps the unsupervised threshold while no label is anomalous", () => {
     const s = stage(16);
     const normalsOnly = { ...s, pool: s.pool.filter((c) => !s.truth.get(c.key)?.anomalous) };

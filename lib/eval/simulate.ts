@@ -111,18 +111,21 @@ export function simulateRun(stages: readonly StageInput[], spec: RunSpec): Outco
 }
 
 /**
- * The two baselines of a stage: "unsupervised" (max validation score) and "best" (the app's
- * threshold from labels with every train + validation sequence of the stage labelled by the truth).
+ * The baselines of a stage: "unsupervised" (max validation score), "best" (the app's threshold from
+ * labels with every train + validation sequence of the stage labelled by the truth) and "oracle" (the
+ * same rule fitted on the test sequences' truth: the highest test F1 any threshold reaches).
  */
-export function baselineOutcomes(stage: StageInput, samplingRate: number): { unsupervised: Outcome; best: Outcome } {
+export function baselineOutcomes(stage: StageInput, samplingRate: number): { unsupervised: Outcome; best: Outcome; oracle: Outcome } {
   const unsupervised = unsupervisedThreshold(stage.validation);
   const everything: Labelled[] = stage.pool.map((c) => {
     const t = stage.truth.get(c.key) ?? { anomalous: false, onset: null };
     return { key: c.key, anomalous: t.anomalous, onset: t.anomalous ? (t.onset ?? 0) : null, mislabelled: false };
   });
   const best = currentThreshold(everything, new Map(stage.pool.map((c) => [c.key, c])), unsupervised, samplingRate);
+  const oracle = thresholdFromLabels(stage.test, unsupervised, samplingRate);
   return {
     unsupervised: evaluateAt(stage, unsupervised, samplingRate, 0, false),
     best: evaluateAt(stage, best.value, samplingRate, everything.length, best.refined),
+    oracle: evaluateAt(stage, oracle.value ?? unsupervised, samplingRate, 0, oracle.source === "refined"),
   };
 }

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { aboveBest, describeChecks, refinedVsUnsupervised, strategyDifference } from "./checks";
+import { aboveBaseline, describeChecks, refinedVsUnsupervised, strategyDifference } from "./checks";
 import type { ReportRow } from "./report";
 import { formatStage, formatStat, formatTable } from "./table";
 
 function row(strategy: string, f1: number, over: Partial<ReportRow> = {}): ReportRow {
   const stat = { mean: f1, std: 0.1 };
-  const baseline = strategy === "unsupervised" || strategy === "best";
+  const baseline = strategy === "unsupervised" || strategy === "best" || strategy === "oracle";
   return {
     stage: 1, strategy, budget: baseline ? null : 5, mislabel: baseline ? null : 0, n: 9,
     f1: stat, precision: stat, recall: stat, delay: { mean: null, std: null }, threshold: { mean: 12.345, std: 1 }, ...over,
@@ -15,6 +15,7 @@ function row(strategy: string, f1: number, over: Partial<ReportRow> = {}): Repor
 const rows = [
   row("unsupervised", 0.1),
   row("best", 0.6),
+  row("oracle", 0.8),
   row("dqs", 0.5),
   row("dqs", 0.7, { budget: 10 }),
   row("random", 0.4),
@@ -51,8 +52,14 @@ describe("checks", () => {
     expect(refinedVsUnsupervised(rows)).toEqual({ wins: 4, ties: 0, losses: 0 });
   });
 
-  it("lists rows above best, per stage", () => {
-    expect(aboveBest(rows).map((r) => [r.strategy, r.budget, r.stage])).toEqual([["dqs", 10, 1]]);
+  it("lists rows above best or oracle, per stage", () => {
+    expect(aboveBaseline(rows, "best").map((r) => [r.strategy, r.budget, r.stage])).toEqual([["oracle", null, 1], ["dqs", 10, 1]]);
+    expect(aboveBaseline(rows, "oracle")).toEqual([]);
+    const lines = describeChecks(rows, ["dqs", "random"]);
+    expect(lines).toContain(`"oracle" bounds every row from above (mean F1)`);
+    expect(lines.join("\n")).toContain(`"best" is exceeded by 2 of 10 row(s): oracle/—/— at all, dqs/10/0 at all`);
+    const broken = describeChecks([...rows, row("top", 0.9, { budget: 10 })], ["dqs", "top"]);
+    expect(broken.join("\n")).toContain(`"oracle" is exceeded by 1 row(s), which cannot be: top/10/0 at all`);
   });
 
   it("compares two strategies over shared cells", () => {

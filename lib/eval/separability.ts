@@ -1,0 +1,77 @@
+/**
+ * How well a stage's model separates anomalous from normal sequences, whatever the threshold: the
+ * ROC AUC of the per-sequence maximum score (the statistic an alarm at any threshold looks at), on
+ * the test split and on the query pool (train + validation). 1 = every anomalous sequence peaks above
+ * every normal one; 0.5 = chance. The pool's value is read on sequences the model trained on, so a
+ * gap to the test value shows how far labels bought there can tell about the test split.
+ */
+import type { LabelledCandidate } from "../threshold";
+import { meanStd, type Stat } from "./aggregate";
+import type { StageInput } from "./simulate";
+
+/** Mann–Whitney AUC: P(positive > negative) + ½ P(tie); null without a positive or a negative. NaN maxima count as −∞. */
+export function rocAuc(positives: readonly number[], negatives: readonly number[]): number | null {
+  if (positives.length === 0 || negatives.length === 0) return null;
+  const clean = (v: number) => (Number.isNaN(v) ? -Infinity : v);
+  const all = [...positives.map((v) => ({ v: clean(v), pos: true })), ...negatives.map((v) => ({ v: clean(v), pos: false }))].sort((a, b) => a.v - b.v || 0);
+  // Sum of the positives' mid-ranks (1-based; ties share the mean of their ranks).
+  let rankSum = 0;
+  for (let i = 0; i < all.length; ) {
+    let j = i;
+    while (j < all.length && all[j]?.v === all[i]?.v) j++;
+    const midRank = (i + 1 + j) / 2;
+    for (let k = i; k < j; k++) if (all[k]?.pos) rankSum += midRank;
+    i = j;
+  }
+  const p = positives.length;
+  return (rankSum - (p * (p + 1)) / 2) / (p * negatives.length);
+}
+
+function maxOf(scores: ArrayLike<number>): number {
+  let max = -Infinity;
+  for (let i = 0; i < scores.length; i++) {
+    const v = scores[i] ?? Number.NaN;
+    if (v > max) max = v;
+  }
+  return max;
+}
+
+function aucOf(candidates: readonly LabelledCandidate[]): number | null {
+  const pos = candidates.filter((c) => c.anomalous).map((c) => maxOf(c.scores));
+  const neg = candidates.filter((c) => !c.anomalous).map((c) => maxOf(c.scores));
+  return rocAuc(pos, neg);
+}
+
+export type SeparabilityRecord = { stage: number; fold: number; test: number | null; pool: number | null };
+
+export function stageSeparability(input: StageInput, fold: number): SeparabilityRecord {
+  const pool: LabelledCandidate[] = input.pool.map((c) =>
+    input.truth.get(c.key)?.anomalous ? { scores: c.scores, anomalous: true, onset: 0 } : { scores: c.scores, anomalous: false },
+  );
+  return { stage: input.fraction, fold, test: aucOf(input.test), pool: aucOf(pool) };
+}
+
+export type SeparabilityRow = { stage: number; n: number; test: Stat | null; pool: Stat | null };
+
+/** Mean ± std over folds, per stage (ascending). */
+export function aggregateSeparability(records: readonly SeparabilityRecord[]): SeparabilityRow[] {
+  const stages = [...new Set(records.map((r) => r.stage))].sort((a, b) => a - b);
+  return stages.map((stage) => {
+    const at = records.filter((r) => r.stage === stage);
+    const stat = (values: (number | null)[]) => {
+      const present = values.filter((v): v is number => v !== null);
+      return present.length === 0 ? null : meanStd(present);
+    };
+    return { stage, n: at.length, test: stat(at.map((r) => r.test)), pool: stat(at.map((r) => r.pool)) };
+  });
+}
+
+/** One line per stage, for the harness's summary. */
+export function describeSeparability(rows: readonly SeparabilityRow[], formatStage: (stage: number) => string): string[] {
+  if (rows.length === 0) return [];
+  const f = (s: Stat | null) => (s === null ? "—" : `${s.mean.toFixed(2)} ± ${s.std.toFixed(2)}`);
+  return [
+    "detector separability (ROC AUC of each sequence's max score, mean ± std over folds; 0.5 = chance):",
+    ...rows.map((r) => `  ${formatStage(r.stage).padEnd(7)} test ${f(r.test)}, train + validation (seen in training) ${f(r.pool)}`),
+  ];
+}
