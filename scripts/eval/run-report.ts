@@ -35,7 +35,7 @@ export function settingsNotes(o: EvalOptions, settings: ModelSettings, dataset: 
     `folds: stratified ${o.folds}-fold over sequences (seed ${o.seed}); the rest 75 % train / 25 % validation; stages ${o.stages.join(", ")} of both`,
     `budgets are labels bought per stage (rows show the cumulative count); ${o.seeds} seed(s) vary the strategy seed and the expert's draws`,
     `simulated expert: with probability = mislabel the label is flipped (an anomaly called normal loses its onset; a normal sequence called anomalous gets the onset the labelling page offers)`,
-    `baselines per stage: unsupervised = max validation score; best = the app's refined threshold with every train + validation label known (n = folds)`,
+    `baselines per stage: unsupervised = max validation score; best = the app's refined threshold with every train + validation label known; oracle = the same rule on the test labels, the highest test F1 any threshold reaches (n = folds)`,
   ];
 }
 
