@@ -208,4 +208,51 @@ test.describe.serial("labelling @loop", () => {
     await expect(page.getByTestId("disagreements.use")).toHaveCount(0);
     expect((await page.request.put(`/api/queries/${shared.queryIds[0]}/resolution`, { data: { labelId: null } })).status()).toBe(403);
   });
+
+  test("on a slow network, a label made while the previous threshold is still on its way reaches the server", async ({ page, session }) => {
+    await session.signInAs("analyst");
+    const { queryIds, runId } = await createBatch(page.request, 2);
+    await page.request.post("/api/auth/signout");
+    await session.signInAs("expert");
+    // Every threshold upload takes 1.5 s: the next label is queued while one is in flight, and the
+    // threshold after it replaces the queued one (this once dropped the label queued in between).
+    await page.route("**/api/runs/*/thresholds", async (route) => {
+      if (route.request().method() === "POST") await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    });
+    await page.goto(`/queue/${queryIds[0]}`);
+    await expect(page.getByTestId("label.chart.score")).toHaveAttribute("data-ready", "true");
+    const uploading = page.waitForRequest((r) => r.url().includes("/thresholds") && r.method() === "POST");
+    await page.keyboard.press("n");
+    await uploading;
+    await expect(page).toHaveURL(new RegExp(`/queue/${queryIds[1]}$`));
+    await expect(page.getByTestId("label.mine")).toContainText("Not labelled by you yet");
+    await page.keyboard.press("n");
+    await expect(page.getByTestId("threshold.sync")).toHaveAttribute("data-pending", "0", { timeout: 20_000 });
+    await expect
+      .poll(async () => {
+        const { queries } = (await (await page.request.get(`/api/runs/${runId}/labels`)).json()) as { queries: { queryId: string; labels: unknown[] }[] };
+        return queryIds.map((id) => queries.find((q) => q.queryId === id)?.labels.length ?? 0);
+      }, { timeout: 10_000 })
+      .toEqual([1, 1]);
+  });
 });
+
+/** A new batch of `count` whole validation sequences of the shared run that nobody queried yet. */
+async function createBatch(request: APIRequestContext, count: number): Promise<{ runId: string; queryIds: string[] }> {
+  const runId = shared.runId;
+  const { run } = (await (await request.get(`/api/runs/${runId}`)).json()) as { run: { datasetId: string } };
+  const { sequences } = (await (await request.get(`/api/datasets/${run.datasetId}`)).json()) as { sequences: Sequence[] };
+  const { queriedKeys } = (await (await request.get(`/api/runs/${runId}/batches`)).json()) as { queriedKeys: string[] };
+  const picks = sequences
+    .filter((s) => s.split === "validation" && !queriedKeys.includes(`${s.id}:0-${s.length}`))
+    .slice(0, count)
+    .map((s, rank) => ({ key: `${s.id}:0-${s.length}`, rank, reason: "e2e pick" }));
+  const created = await request.post(`/api/runs/${runId}/batches`, { data: { strategy: "random", budget: count, seed: 2, segmentLength: null, threshold: null, picks } });
+  expect(created.status()).toBe(201);
+  const { batch } = (await created.json()) as { batch: { id: string } };
+  const { batches } = (await (await request.get(`/api/runs/${runId}/batches`)).json()) as { batches: { id: string; queries: { id: string }[] }[] };
+  const queryIds = batches.find((b) => b.id === batch.id)?.queries.map((q) => q.id) ?? [];
+  expect(queryIds).toHaveLength(count);
+  return { runId, queryIds };
+}

@@ -2,6 +2,7 @@
 
 import { requestJson } from "@/components/fetch-json";
 import type { CreateLabelInput } from "@/lib/validations/label";
+import { enqueue, settle } from "@/lib/outbox-queue";
 import type { CreateThresholdInput } from "@/lib/validations/threshold";
 
 /** What the label op carries besides its body, so that an unsent label still counts after a reload. */
@@ -25,6 +26,8 @@ export class Outbox {
   private state: OutboxState = { ops: [], sending: false, retryAt: null, failures: [] };
   private listeners = new Set<() => void>();
   private delay = 1000;
+  /** The op being sent now: neither cancelled nor replaced by a push, removed once answered. */
+  private inFlight: OutboxOp | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(private readonly key: string) {
@@ -53,13 +56,7 @@ export class Outbox {
 
   /** Queues an op; an undo of an unsent label cancels both, and a newer threshold replaces an unsent one. */
   push(op: OutboxOp) {
-    let ops = this.state.ops;
-    if (op.kind === "undo" && ops.some((o) => o.kind === "label" && o.body.clientId === op.clientId)) {
-      ops = ops.filter((o) => !(o.kind === "label" && o.body.clientId === op.clientId));
-    } else if (op.kind === "threshold") {
-      ops = [...ops.filter((o) => !(o.kind === "threshold" && o.runId === op.runId)), op];
-    } else ops = [...ops, op];
-    this.set({ ops });
+    this.set({ ops: enqueue(this.state.ops, op, this.inFlight) });
     this.flush();
   }
 
@@ -73,7 +70,8 @@ export class Outbox {
 
   private async drain() {
     for (let op = this.state.ops[0]; op; op = this.state.ops[0]) {
-      const result = await send(op);
+      this.inFlight = op;
+      const result = await send(op).finally(() => (this.inFlight = null));
       if (result === "retry") {
         this.set({ sending: false, retryAt: Date.now() + this.delay });
         this.timer = setTimeout(this.flush, this.delay);
@@ -82,7 +80,7 @@ export class Outbox {
       }
       this.delay = 1000;
       const failures = result === "done" ? this.state.failures : [...this.state.failures, result];
-      this.set({ ops: this.state.ops.slice(1), failures });
+      this.set({ ops: settle(this.state.ops, op), failures });
     }
     this.set({ sending: false });
   }
