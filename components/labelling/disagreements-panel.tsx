@@ -45,8 +45,9 @@ export function DisagreementsPanel({ runId, canResolve, unsupervised, samplingRa
       setQueries(all);
       const { candidates } = toLabelledCandidates(all, new Map(scores.map((s) => [s.sequenceId, s.score])));
       const t = thresholdFromLabels(candidates, unsupervised, samplingRate);
-      if (t.source === "refined" && t.value !== null) {
-        const saved = await requestJson("POST", `/api/runs/${runId}/thresholds`, { value: t.value, f1: t.f1, precision: t.precision, recall: t.recall, labelCount: t.labelCount });
+      if (t.value !== null) {
+        const body = { source: t.source, value: t.value, f1: t.f1 ?? 0, precision: t.precision ?? 0, recall: t.recall ?? 0, labelCount: t.labelCount };
+        const saved = await requestJson("POST", `/api/runs/${runId}/thresholds`, body);
         if (!saved.ok) throw new Error(saved.message);
       }
       setStatus({ kind: "ok", text: t.source === "refined" ? `Resolved; refined threshold now ${t.value?.toFixed(3)}.` : `Resolved. ${t.reason}` });

@@ -42,10 +42,10 @@ export function LabellingWorkspace({ user, items, runs, initialIndex }: Props) {
   const dirty = useRef(new Set<string>());
   const ready = server.queries !== null && toLabelledCandidates(merged, scores).missing.length === 0;
   useEffect(() => {
-    if (!ready || !dirty.current.has(item.runId) || threshold.value === null || threshold.labelCount === 0) return;
+    if (!ready || !dirty.current.has(item.runId) || threshold.value === null) return;
     dirty.current.delete(item.runId);
-    const { value, f1, precision, recall, labelCount } = threshold;
-    box.push({ kind: "threshold", runId: item.runId, body: { value, f1: f1 ?? 0, precision: precision ?? 0, recall: recall ?? 0, labelCount } });
+    const { source, value, f1, precision, recall, labelCount } = threshold;
+    box.push({ kind: "threshold", runId: item.runId, body: { source, value, f1: f1 ?? 0, precision: precision ?? 0, recall: recall ?? 0, labelCount } });
   });
 
   useEffect(() => window.history.replaceState(null, "", `/queue/${item.queryId}`), [item.queryId]);
