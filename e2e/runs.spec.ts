@@ -112,6 +112,26 @@ test("a long DQS batch shows its progress and can be cancelled; nothing is queue
 });
 });
 
+test("an admin fits the linear detector in one pass; every sequence is scored and its plot shows the scores @loop", async ({ page, session }, testInfo) => {
+  test.setTimeout(3 * 60_000);
+  await session.signInAs("admin");
+  await page.goto("/datasets");
+  await page.getByRole("link", { name: DEMO_DATASET }).click();
+  await page.getByTestId("dataset.runs").click();
+  await page.getByTestId("run.detector").selectOption("linear");
+  await page.getByTestId("run.window").fill("16");
+  await page.getByTestId("run.start").click();
+  await expect(page.getByTestId("run.backendReason")).toContainText("not used by the linear detector", { timeout: 120_000 });
+  await expect(page.getByTestId("run.done")).toBeVisible({ timeout: 150_000 });
+  await page.getByTestId("run.done").getByRole("link").click();
+  await expect(page.getByTestId("runpage.status")).toHaveText("complete");
+  await expect(page.getByTestId("runpage.scored")).toHaveText("80 / 80");
+  expect(Number(await page.getByTestId("runpage.threshold").textContent())).toBeGreaterThan(0);
+  await page.getByTestId("scores.row").first().click();
+  await expect(page.getByTestId("scores.chart")).toHaveAttribute("data-points", /^[1-9]\d*$/);
+  await page.screenshot({ path: testInfo.outputPath("linear-run.png"), fullPage: true });
+});
+
 test("closing the tab mid-run leaves the run marked interrupted, and a finished run cannot be changed", async ({ page, session, context }) => {
   test.setTimeout(3 * 60_000);
   await session.signInAs("admin");

@@ -14,7 +14,9 @@ async function start(request: TrainStart): Promise<void> {
   abort = new AbortController();
   post({ type: "check", adapter: await gpuAdapterInfo() });
   const selection = await selectBackend(request.backend);
-  post({ type: "load", backend: selection.backend, reason: selection.reason, probes: selection.probes });
+  // The linear detector is fitted and scored in plain JavaScript: say so next to the backend.
+  const reason = request.detector === "linear" ? `${selection.reason}; not used by the linear detector (plain JavaScript)` : selection.reason;
+  post({ type: "load", backend: selection.backend, reason, probes: selection.probes });
   const channels = request.train[0]?.length ?? 0;
   const { windowSize, hidden, latent, seed } = request.config;
   const detector = createDetector(request.detector, { features: channels, windowSize, hidden, latent, seed });

@@ -9,6 +9,12 @@ import type { ZScoreParams } from "@/lib/preprocess";
 import type { Split } from "@/lib/series";
 import { DETECTORS, runConfigSchema, type DetectorName } from "@/lib/validations/run";
 import { launchRun } from "./run-controller";
+
+const DETECTOR_LABEL: Record<DetectorName, string> = {
+  tevae: "TeVAE",
+  "lstm-ae": "LSTM autoencoder",
+  linear: "Linear (cross-channel regression, fitted in one pass)",
+};
 import { RunProgress } from "./run-progress";
 import { createRunStore } from "./run-store";
 
@@ -56,7 +62,7 @@ export function RunLauncher({ datasetId, defaultWindow, channelCount, sequences,
       <form className="panel inline" onSubmit={onSubmit} data-testid="run.form">
         <label>Detector
           <select name="detector" defaultValue="tevae" data-testid="run.detector">
-            {DETECTORS.map((d) => <option key={d} value={d}>{d === "tevae" ? "TeVAE" : "LSTM autoencoder"}</option>)}
+            {DETECTORS.map((d) => <option key={d} value={d}>{DETECTOR_LABEL[d]}</option>)}
           </select>
         </label>
         <label>Window<input name="windowSize" type="number" defaultValue={defaultWindow} min={4} data-testid="run.window" /></label>

@@ -3,7 +3,7 @@
  * reference TeVAE; every one can be overridden (tests use tiny networks).
  */
 import { DetectorError } from "./errors";
-import type { DetectorOptions, LstmAeConfig, TeVaeConfig } from "./types";
+import type { DetectorOptions, LinearConfig, LstmAeConfig, TeVaeConfig } from "./types";
 
 function fail(what: string): never {
   throw new DetectorError("invalid_config", `Invalid detector configuration: ${what}`);
@@ -50,5 +50,15 @@ export function resolveLstmAeConfig(o: DetectorOptions["lstm-ae"]): LstmAeConfig
     seed: o.seed ?? 0,
   };
   checkCommon(config);
+  return config;
+}
+
+export function resolveLinearConfig(o: DetectorOptions["linear"]): LinearConfig {
+  const config: LinearConfig = { features: o.features, windowSize: o.windowSize, lags: o.lags ?? 2, ridge: o.ridge ?? 1, seed: o.seed ?? 0 };
+  requireCount(config.features, "features");
+  requireCount(config.windowSize, "windowSize");
+  requireCount(config.lags, "lags", 0);
+  if (!(config.ridge > 0 && Number.isFinite(config.ridge))) fail("ridge must be a finite number > 0");
+  if (!Number.isFinite(config.seed)) fail("seed must be a finite number");
   return config;
 }

@@ -3,8 +3,9 @@
  * train on z-scored windows, score every step of a sequence with the Gaussian NLL, save and load
  * the weights as bytes. Pure TensorFlow.js: the caller chooses the backend (tf.setBackend).
  */
-import { resolveLstmAeConfig, resolveTeVaeConfig } from "./config";
+import { resolveLinearConfig, resolveLstmAeConfig, resolveTeVaeConfig } from "./config";
 import { NetworkDetector, type DetectorIdentity } from "./detector";
+import { LinearDetector } from "./linear";
 import { DetectorError } from "./errors";
 import { createLstmAeNetwork } from "./lstm-ae";
 import { createTeVaeNetwork } from "./tevae";
@@ -15,9 +16,10 @@ export { DetectorError, errorCode, isDetectorError, type DetectorErrorCode } fro
 export { DEFAULT_BETA_SCHEDULE, klBeta, resolveBetaSchedule, type BetaSchedule } from "./beta-schedule";
 export { TRAIN_DEFAULTS, MAX_PREDICT_BATCH } from "./train-options";
 export { DEFAULT_SCORE_BATCH } from "./score";
-export { resolveLstmAeConfig, resolveTeVaeConfig } from "./config";
+export { resolveLinearConfig, resolveLstmAeConfig, resolveTeVaeConfig } from "./config";
 
-function build(identity: DetectorIdentity): NetworkDetector {
+function build(identity: DetectorIdentity): NetworkDetector | LinearDetector {
+  if (identity.kind === "linear") return new LinearDetector(identity.config);
   const net = identity.kind === "tevae" ? createTeVaeNetwork(identity.config) : createLstmAeNetwork(identity.config);
   return new NetworkDetector(identity, net);
 }
@@ -25,6 +27,7 @@ function build(identity: DetectorIdentity): NetworkDetector {
 function identityOf(kind: DetectorKind, options: DetectorOptions[DetectorKind]): DetectorIdentity {
   if (kind === "tevae") return { kind, config: resolveTeVaeConfig(options) };
   if (kind === "lstm-ae") return { kind, config: resolveLstmAeConfig(options) };
+  if (kind === "linear") return { kind, config: resolveLinearConfig(options) };
   // Reachable with untyped input (a weights header read from the server).
   throw new DetectorError("unknown_kind", `Unknown detector kind "${String(kind)}"`);
 }

@@ -6,8 +6,8 @@
 import type { SeriesColumns } from "../series";
 import type { BetaSchedule } from "./beta-schedule";
 
-export type DetectorKind = "tevae" | "lstm-ae";
-export const DETECTOR_KINDS = ["tevae", "lstm-ae"] as const satisfies readonly DetectorKind[];
+export type DetectorKind = "tevae" | "lstm-ae" | "linear";
+export const DETECTOR_KINDS = ["tevae", "lstm-ae", "linear"] as const satisfies readonly DetectorKind[];
 
 /** TeVAE, resolved: every size explicit, as saved with the weights. */
 export type TeVaeConfig = {
@@ -39,7 +39,20 @@ export type LstmAeConfig = {
   seed: number;
 };
 
-export type DetectorConfigs = { tevae: TeVaeConfig; "lstm-ae": LstmAeConfig };
+/** Cross-channel linear regression (linear.ts), resolved. */
+export type LinearConfig = {
+  features: number;
+  /** Not used by the model (it has no windows); kept for the shared interface and the run's records. */
+  windowSize: number;
+  /** Past steps of every channel among the regressors (default 2). */
+  lags: number;
+  /** Ridge penalty on the coefficients, in z-scored units (default 1). */
+  ridge: number;
+  /** Unused (the fit is closed-form and deterministic); kept for the shared interface (default 0). */
+  seed: number;
+};
+
+export type DetectorConfigs = { tevae: TeVaeConfig; "lstm-ae": LstmAeConfig; linear: LinearConfig };
 type SizedOptions<T extends { features: number; windowSize: number }> = Pick<T, "features" | "windowSize"> &
   Partial<Omit<T, "features" | "windowSize">>;
 /** What createDetector accepts: features and windowSize, the rest defaulted. */

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { BACKENDS } from "../backend/choose";
 
-export const DETECTORS = ["tevae", "lstm-ae"] as const;
+export const DETECTORS = ["tevae", "lstm-ae", "linear"] as const;
 export type DetectorName = (typeof DETECTORS)[number];
 
 export const RUN_STATUSES = ["running", "complete", "error", "interrupted", "cancelled"] as const;

@@ -11,7 +11,7 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import type { SavedWeights } from "../../lib/detectors";
+import { DETECTOR_KINDS, type SavedWeights } from "../../lib/detectors";
 import { decodeFloat32, encodeFloat32 } from "../../lib/series-chunks";
 import type { LoadedDataset } from "./dataset";
 
@@ -24,7 +24,7 @@ export type CachedModel = CachedScores & { weights: SavedWeights };
 
 const metaSchema = z.object({
   version: z.literal(CACHE_VERSION),
-  kind: z.enum(["tevae", "lstm-ae"]),
+  kind: z.enum(DETECTOR_KINDS),
   config: z.record(z.string(), z.number()),
   specs: z.array(z.object({ name: z.string(), shape: z.array(z.number().int()), dtype: z.literal("float32") })),
   sequences: z.array(z.object({ id: z.string(), length: z.number().int().min(0) })),

@@ -28,7 +28,11 @@ Experiment
   --quick             the smaller presets above (explicit flags still win); a few minutes here
 
 Detector (one model per fold and stage, shared by every strategy)
-  --detector lstm-ae|tevae   default lstm-ae (TeVAE is ~4× slower per step on these CPUs)
+  --detector linear|lstm-ae|tevae
+                      default linear: a ridge regression per channel on the other channels and 2
+                      past steps, fitted in seconds; it separates the demo's faults far better than
+                      an LSTM-AE trainable here (TeVAE is ~4× slower per step than the LSTM-AE);
+                      the flags below apply to lstm-ae and tevae
   --hidden N          default 2·channels (lstm-ae) or 1·channels (tevae)
   --window N|acf      default 16; "acf" = the app's rule on each stage's training data (128 on the
                       demo, too slow on a 2-core CPU for the full run)

@@ -20,7 +20,7 @@ function usage(argv: string[]): string {
 describe("parseEvalArgs", () => {
   it("has the documented defaults", () => {
     const o = options([]);
-    expect(o).toMatchObject({ ...FULL_PRESET, dataset: "demo", detector: "lstm-ae", window: 16, hidden: null, quick: false, noCache: false });
+    expect(o).toMatchObject({ ...FULL_PRESET, dataset: "demo", detector: "linear", window: 16, hidden: null, quick: false, noCache: false });
     expect(o.strategies).toEqual(["dqs", "random", "top", "uncertain", "diverse"]);
   });
 
@@ -45,11 +45,15 @@ describe("parseEvalArgs", () => {
     expect(usage(["--mislabel", "1.5"])).toContain("--mislabel must be a number in [0, 1]");
     expect(usage(["--stages", "0"])).toContain("--stages");
     expect(usage(["--strategies", "dqs,best"])).toContain('unknown strategy "best"');
-    expect(usage(["--detector", "svm"])).toContain("--detector must be one of tevae, lstm-ae");
+    expect(usage(["--detector", "svm"])).toContain("--detector must be one of tevae, lstm-ae, linear");
     expect(usage(["--id", "Bad Id"])).toContain("--id must match");
     expect(usage(["--seeds", "0"])).toContain("--seeds");
     expect(usage(["--dataset", "x.csv", "--sequences", "10"])).toContain("apply to --dataset demo only");
     expect(usage(["--name"])).toContain("argument missing");
+  });
+
+  it("takes every detector kind of lib/detectors, the linear baseline included", () => {
+    expect(options(["--detector", "linear"]).detector).toBe("linear");
   });
 
   it("asks for help", () => {

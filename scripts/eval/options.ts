@@ -153,7 +153,7 @@ export function parseEvalArgs(argv: readonly string[]): ParsedArgs {
     options: {
       quick,
       dataset,
-      detector: oneOf("detector", v("detector") ?? "lstm-ae", DETECTOR_KINDS),
+      detector: oneOf("detector", v("detector") ?? "linear", DETECTOR_KINDS),
       budgets: v("budgets") === undefined ? preset.budgets : list("budgets", v("budgets") ?? "", 1, 10_000, true),
       mislabel: v("mislabel") === undefined ? preset.mislabel : list("mislabel", v("mislabel") ?? "", 0, 1, false),
       seeds: int("seeds", preset.seeds, 1, 100),

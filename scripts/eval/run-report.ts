@@ -2,7 +2,7 @@
  * The report's first state (settings, dataset, empty rows) and the lines printed above the table:
  * everything a reader needs to know how the figures were made.
  */
-import { resolveLstmAeConfig, resolveTeVaeConfig } from "../../lib/detectors";
+import { resolveLinearConfig, resolveLstmAeConfig, resolveTeVaeConfig } from "../../lib/detectors";
 import { REPORT_VERSION, type ExperimentReport } from "../../lib/eval/report";
 import type { LoadedDataset } from "./dataset";
 import { SCORE_BATCH, type ModelSettings } from "./model";
@@ -17,7 +17,8 @@ export function defaultId(now = new Date()): string {
 export function detectorOptions(settings: ModelSettings, features: number): Record<string, number> {
   const windowSize = settings.window === "acf" ? 8 : settings.window;
   const base = { features, windowSize, hidden: settings.hidden, seed: settings.seed };
-  const config: Record<string, number> = { ...(settings.kind === "tevae" ? resolveTeVaeConfig(base) : resolveLstmAeConfig(base)) };
+  const resolved = settings.kind === "tevae" ? resolveTeVaeConfig(base) : settings.kind === "linear" ? resolveLinearConfig(base) : resolveLstmAeConfig(base);
+  const config: Record<string, number> = { ...resolved };
   if (settings.window === "acf") delete config.windowSize;
   return {
     ...config,
@@ -28,10 +29,14 @@ export function detectorOptions(settings: ModelSettings, features: number): Reco
 
 export function settingsNotes(o: EvalOptions, settings: ModelSettings, dataset: LoadedDataset, backend: string): string[] {
   const hiddenRule = o.hidden === null ? ` (default ${settings.kind === "lstm-ae" ? "2" : "1"}·channels)` : "";
+  const model =
+    settings.kind === "linear"
+      ? `detector linear: per channel a ridge regression (ridge 1) on the other channels now and every channel 1–2 steps back, fitted in closed form on every other training step (no windows, epochs or backend)`
+      : `detector ${settings.kind}, hidden ${settings.hidden}${hiddenRule}, window ${settings.window === "acf" ? "from the ACF of each stage's training data" : settings.window}` +
+        `, ≤ ${settings.epochs} epochs (patience ${settings.patience}), ≤ ${settings.maxWindows} training windows (sampled once), batch ${settings.batchSize}, backend ${backend}`;
   return [
     ...dataset.notes,
-    `detector ${settings.kind}, hidden ${settings.hidden}${hiddenRule}, window ${settings.window === "acf" ? "from the ACF of each stage's training data" : settings.window}` +
-      `, ≤ ${settings.epochs} epochs (patience ${settings.patience}), ≤ ${settings.maxWindows} training windows (sampled once), batch ${settings.batchSize}, backend ${backend}`,
+    model,
     `folds: stratified ${o.folds}-fold over sequences (seed ${o.seed}); the rest 75 % train / 25 % validation; stages ${o.stages.join(", ")} of both`,
     `budgets are labels bought per stage (rows show the cumulative count); ${o.seeds} seed(s) vary the strategy seed and the expert's draws`,
     `simulated expert: with probability = mislabel the label is flipped (an anomaly called normal loses its onset; a normal sequence called anomalous gets the onset the labelling page offers)`,
