@@ -6,7 +6,7 @@
  * every sequence that is needed with shift-1 windows. The weights and scores go to the cache; a
  * cache hit skips all of it.
  */
-import { createDetector, type DetectorKind } from "../../lib/detectors";
+import { createDetector, resolveLinearConfig, resolveLstmAeConfig, resolveTeVaeConfig, type DetectorKind } from "../../lib/detectors";
 import type { ModelRequest } from "../../lib/eval/experiment";
 import type { StageScores } from "../../lib/eval/stage";
 import { createChannelStats, finishChannelStats, updateChannelStats, windowSizeFromAcf, zscore, type ZScoreParams } from "../../lib/preprocess";
@@ -51,12 +51,23 @@ function pick(dataset: LoadedDataset, indices: readonly number[]): LoadedSequenc
   return indices.flatMap((i) => dataset.sequences[i] ?? []);
 }
 
+/** The detector's configuration with its defaults resolved; without the window when it comes from the ACF. */
+export function resolvedDetectorConfig(settings: ModelSettings, features: number): Record<string, number> {
+  const base = { features, windowSize: settings.window === "acf" ? 8 : settings.window, hidden: settings.hidden, seed: settings.seed };
+  const resolved = settings.kind === "tevae" ? resolveTeVaeConfig(base) : settings.kind === "linear" ? resolveLinearConfig(base) : resolveLstmAeConfig(base);
+  const config: Record<string, number> = { ...resolved };
+  if (settings.window === "acf") delete config.windowSize;
+  return config;
+}
+
+/** The cache key: everything the model depends on, a detector's own defaults included. */
 export function modelKey(ctx: ModelContext, request: ModelRequest): string {
   const ids = (list: readonly { id: string }[]) => list.map((s) => s.id);
   return hashOf({
     version: CACHE_VERSION,
     data: ctx.fingerprint,
     settings: ctx.settings,
+    detector: resolvedDetectorConfig(ctx.settings, ctx.dataset.channels.length),
     backend: ctx.backend,
     train: ids(pick(ctx.dataset, request.members.train)),
     validation: ids(pick(ctx.dataset, request.members.validation)),

@@ -2,10 +2,9 @@
  * The report's first state (settings, dataset, empty rows) and the lines printed above the table:
  * everything a reader needs to know how the figures were made.
  */
-import { resolveLinearConfig, resolveLstmAeConfig, resolveTeVaeConfig } from "../../lib/detectors";
 import { REPORT_VERSION, type ExperimentReport } from "../../lib/eval/report";
 import type { LoadedDataset } from "./dataset";
-import { SCORE_BATCH, type ModelSettings } from "./model";
+import { resolvedDetectorConfig, SCORE_BATCH, type ModelSettings } from "./model";
 import type { EvalOptions } from "./options";
 
 export function defaultId(now = new Date()): string {
@@ -15,13 +14,8 @@ export function defaultId(now = new Date()): string {
 
 /** Every number the model depends on, as the report records it. */
 export function detectorOptions(settings: ModelSettings, features: number): Record<string, number> {
-  const windowSize = settings.window === "acf" ? 8 : settings.window;
-  const base = { features, windowSize, hidden: settings.hidden, seed: settings.seed };
-  const resolved = settings.kind === "tevae" ? resolveTeVaeConfig(base) : settings.kind === "linear" ? resolveLinearConfig(base) : resolveLstmAeConfig(base);
-  const config: Record<string, number> = { ...resolved };
-  if (settings.window === "acf") delete config.windowSize;
   return {
-    ...config,
+    ...resolvedDetectorConfig(settings, features),
     epochs: settings.epochs, batchSize: settings.batchSize, learningRate: settings.learningRate, patience: settings.patience,
     maxTrainWindows: settings.maxWindows, maxValidationWindows: settings.maxWindows, scoreBatch: SCORE_BATCH,
   };
