@@ -181,8 +181,9 @@ test.describe.serial("labelling @loop", () => {
     // Her browser recomputes the threshold from the latest labels (hers on this query): with her
     // "normal", no threshold catches the one anomalous label left at or after its onset (F1 0), so the
     // labels no longer refine it; the unsupervised one applies and the refined one is withdrawn.
-    const evas = await waitForThreshold(eva, 3);
+    // (The page shows the stored refined threshold, also "3 labelled queries", until it has counted her label.)
     await expect(eva.getByTestId("threshold.value")).toHaveAttribute("data-source", "unsupervised");
+    const evas = await waitForThreshold(eva, 3);
     expect(evas).toBe(shared.unsupervised);
     await eva.close();
 
