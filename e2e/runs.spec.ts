@@ -1,3 +1,4 @@
+import type { Page } from "@playwright/test";
 import { DEMO_DATASET, expect, Session, test } from "./fixtures";
 
 /**
@@ -6,14 +7,22 @@ import { DEMO_DATASET, expect, Session, test } from "./fixtures";
  */
 let trainedRunUrl = "";
 
+/** From the datasets list to the demo dataset's run form; returns the dataset's id. */
+async function openRunForm(page: Page): Promise<string> {
+  await page.goto("/datasets");
+  await page.getByRole("link", { name: DEMO_DATASET }).click();
+  await page.waitForURL(/\/datasets\/[^/]+$/);
+  const datasetId = page.url().split("/").at(-1) ?? "";
+  await page.getByTestId("dataset.runs").click();
+  return datasetId;
+}
+
 // @loop: trains in the browser; run once per CI (SQLite pass), not again against PostgreSQL.
 test.describe.serial("the loop on the demo dataset @loop", () => {
 test("an admin trains a small TeVAE, scores appear on a sequence's plot, and the run survives a reload", async ({ page, session }, testInfo) => {
   test.setTimeout(8 * 60_000);
   await session.signInAs("admin");
-  await page.goto("/datasets");
-  await page.getByRole("link", { name: DEMO_DATASET }).click();
-  await page.getByTestId("dataset.runs").click();
+  await openRunForm(page);
   await expect(page.getByRole("heading", { name: "Detector runs" })).toBeVisible();
 
   await page.getByTestId("run.detector").selectOption("tevae");
@@ -115,9 +124,7 @@ test("a long DQS batch shows its progress and can be cancelled; nothing is queue
 test("an admin fits the linear detector in one pass; every sequence is scored and its plot shows the scores @loop", async ({ page, session }, testInfo) => {
   test.setTimeout(3 * 60_000);
   await session.signInAs("admin");
-  await page.goto("/datasets");
-  await page.getByRole("link", { name: DEMO_DATASET }).click();
-  await page.getByTestId("dataset.runs").click();
+  await openRunForm(page);
   await page.getByTestId("run.detector").selectOption("linear");
   await page.getByTestId("run.window").fill("16");
   await page.getByTestId("run.start").click();
@@ -135,11 +142,7 @@ test("an admin fits the linear detector in one pass; every sequence is scored an
 test("closing the tab mid-run leaves the run marked interrupted, and a finished run cannot be changed", async ({ page, session, context }) => {
   test.setTimeout(3 * 60_000);
   await session.signInAs("admin");
-  await page.goto("/datasets");
-  await page.getByRole("link", { name: DEMO_DATASET }).click();
-  await page.waitForURL(/\/datasets\/[^/]+$/);
-  const datasetUrl = page.url();
-  await page.getByTestId("dataset.runs").click();
+  const datasetId = await openRunForm(page);
   await page.getByTestId("run.detector").selectOption("lstm-ae");
   await page.getByTestId("run.window").fill("16");
   await page.getByTestId("run.epochs").fill("500");
@@ -150,7 +153,6 @@ test("closing the tab mid-run leaves the run marked interrupted, and a finished 
   await page.close({ runBeforeUnload: true });
 
   const other = await context.newPage();
-  const datasetId = datasetUrl.split("/").at(-1);
   await expect
     .poll(async () => {
       const { runs } = (await (await other.request.get(`/api/runs?datasetId=${datasetId}`)).json()) as { runs: { detector: string; status: string }[] };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { defaultOnset, disagreement, disagreements, effectiveLabel, thresholdFromLabels, toLabelledCandidates, withLocalChanges, type LabelledQuery, type LabelView } from "./labels";
+import { defaultOnset, disagreement, disagreements, effectiveLabel, thresholdFromLabels, thresholdInput, toLabelledCandidates, withLocalChanges, type LabelledQuery, type LabelView } from "./labels";
 
 const label = (over: Partial<LabelView>): LabelView => ({
   id: over.clientId ?? "l", clientId: "c", userId: "u1", userName: "Erik", anomalous: false, onset: null, note: "", createdAt: "2024-01-01T00:00:00.000Z", ...over,
@@ -65,6 +65,16 @@ describe("thresholdFromLabels", () => {
     // Anomalous from step 2: alarm at 5 is in time for t in (1, 5]; the normal one alarms for t ≤ 3.
     const t = thresholdFromLabels([{ scores: f32(1, 1, 5, 2), anomalous: true, onset: 2 }, { scores: f32(3, 0), anomalous: false }], 7, 1);
     expect(t).toMatchObject({ source: "refined", value: 5, f1: 1, precision: 1, recall: 1, labelCount: 2, anomalousCount: 1 });
+  });
+});
+
+describe("thresholdInput", () => {
+  it("stores a refined threshold as refined, and the unsupervised fallback as such (the server withdraws the refined one)", () => {
+    const refined = { source: "refined" as const, value: 3, f1: 1, precision: 1, recall: 1, labelCount: 2, anomalousCount: 1, reason: null };
+    expect(thresholdInput(refined)).toEqual({ source: "refined", value: 3, f1: 1, precision: 1, recall: 1, labelCount: 2 });
+    const kept = thresholdFromLabels([], 7, 2);
+    expect(thresholdInput(kept)).toEqual({ source: "unsupervised", value: 7, f1: 0, precision: 0, recall: 0, labelCount: 0 });
+    expect(thresholdInput(thresholdFromLabels([], null, 2))).toBeNull();
   });
 });
 

@@ -8,6 +8,7 @@
  * nothing, so a skipped query has no label and is left out.
  */
 import { refineThreshold, type LabelledCandidate } from "./threshold";
+import type { CreateThresholdInput } from "./validations/threshold";
 
 export type LabelView = {
   id: string;
@@ -145,6 +146,12 @@ export function thresholdFromLabels(candidates: readonly LabelledCandidate[], un
   const refined = refineThreshold(candidates, { samplingRate });
   if (!refined || refined.f1 === 0) return keep("No threshold detects an anomaly at or after its onset (F1 = 0), so the unsupervised threshold stays.");
   return { source: "refined", value: refined.threshold, f1: refined.f1, precision: refined.precision, recall: refined.recall, labelCount, anomalousCount, reason: null };
+}
+
+/** What the browser stores after a label, an undo or a resolution (POST /api/runs/[id]/thresholds); null without a value. */
+export function thresholdInput(t: ThresholdState): CreateThresholdInput | null {
+  if (t.value === null) return null;
+  return { source: t.source, value: t.value, f1: t.f1 ?? 0, precision: t.precision ?? 0, recall: t.recall ?? 0, labelCount: t.labelCount };
 }
 
 /**

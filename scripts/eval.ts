@@ -15,7 +15,7 @@ import { planProblems, progressTotal, runExperiment, type ExperimentPlan, type E
 import { truthOf } from "../lib/eval/expert";
 import type { ExperimentReport } from "../lib/eval/report";
 import { aggregateSeparability, describeSeparability } from "../lib/eval/separability";
-import { formatStage, formatTable } from "../lib/eval/table";
+import { formatTable } from "../lib/eval/table";
 import { startBackend } from "./eval/backend";
 import { datasetFingerprint, ModelCache } from "./eval/cache";
 import { DatasetError, loadDataset, type LoadedDataset } from "./eval/dataset";
@@ -72,7 +72,7 @@ function summary(report: ExperimentReport, file: string, seconds: number): strin
     formatTable(report.rows),
     "",
     ...describeChecks(report.rows, report.settings.strategies),
-    ...describeSeparability(report.separability ?? [], formatStage),
+    ...describeSeparability(report.separability ?? []),
     "",
     `models: ${t.modelsTrained ?? 0} trained, ${t.modelsCached ?? 0} from the cache; ${t.modelSeconds.toFixed(0)} s on models, ${t.querySeconds.toFixed(0)} s querying; ${seconds.toFixed(0)} s in all`,
     `report: ${file}`,

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useState } from "react";
-import { disagreements, thresholdFromLabels, toLabelledCandidates, type Disagreement, type LabelledQuery, type LabelView } from "@/lib/labels";
+import { disagreements, thresholdFromLabels, thresholdInput, toLabelledCandidates, type Disagreement, type LabelledQuery, type LabelView } from "@/lib/labels";
 import { requestJson } from "../fetch-json";
 import { fetchRunScores } from "../queries/run-scores";
 
@@ -45,8 +45,8 @@ export function DisagreementsPanel({ runId, canResolve, unsupervised, samplingRa
       setQueries(all);
       const { candidates } = toLabelledCandidates(all, new Map(scores.map((s) => [s.sequenceId, s.score])));
       const t = thresholdFromLabels(candidates, unsupervised, samplingRate);
-      if (t.value !== null) {
-        const body = { source: t.source, value: t.value, f1: t.f1 ?? 0, precision: t.precision ?? 0, recall: t.recall ?? 0, labelCount: t.labelCount };
+      const body = thresholdInput(t);
+      if (body !== null) {
         const saved = await requestJson("POST", `/api/runs/${runId}/thresholds`, body);
         if (!saved.ok) throw new Error(saved.message);
       }

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { defaultOnset, disagreement, effectiveLabel, thresholdFromLabels, toLabelledCandidates, withLocalChanges, type LabelView, type ThresholdState } from "@/lib/labels";
+import { defaultOnset, disagreement, effectiveLabel, thresholdFromLabels, thresholdInput, toLabelledCandidates, withLocalChanges, type LabelView, type ThresholdState } from "@/lib/labels";
 import { contextOf, type ThresholdMark } from "@/lib/labels-chart";
 import { LabelCharts } from "./label-charts";
 import { LabelPanel } from "./label-panel";
@@ -42,10 +42,10 @@ export function LabellingWorkspace({ user, items, runs, initialIndex }: Props) {
   const dirty = useRef(new Set<string>());
   const ready = server.queries !== null && toLabelledCandidates(merged, scores).missing.length === 0;
   useEffect(() => {
-    if (!ready || !dirty.current.has(item.runId) || threshold.value === null) return;
+    const body = thresholdInput(threshold);
+    if (!ready || !dirty.current.has(item.runId) || body === null) return;
     dirty.current.delete(item.runId);
-    const { source, value, f1, precision, recall, labelCount } = threshold;
-    box.push({ kind: "threshold", runId: item.runId, body: { source, value, f1: f1 ?? 0, precision: precision ?? 0, recall: recall ?? 0, labelCount } });
+    box.push({ kind: "threshold", runId: item.runId, body });
   });
 
   useEffect(() => window.history.replaceState(null, "", `/queue/${item.queryId}`), [item.queryId]);

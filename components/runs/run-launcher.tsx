@@ -9,14 +9,14 @@ import type { ZScoreParams } from "@/lib/preprocess";
 import type { Split } from "@/lib/series";
 import { DETECTORS, runConfigSchema, type DetectorName } from "@/lib/validations/run";
 import { launchRun } from "./run-controller";
+import { RunProgress } from "./run-progress";
+import { createRunStore } from "./run-store";
 
 const DETECTOR_LABEL: Record<DetectorName, string> = {
   tevae: "TeVAE",
   "lstm-ae": "LSTM autoencoder",
   linear: "Linear (cross-channel regression, fitted in one pass)",
 };
-import { RunProgress } from "./run-progress";
-import { createRunStore } from "./run-store";
 
 type Props = {
   datasetId: string;

@@ -36,6 +36,13 @@ function regressors(columns: SeriesColumns, c: number, t: number, lags: number, 
   }
 }
 
+/** w[offset …] · x over the n regressors. */
+function predict(w: Float32Array | Float64Array, offset: number, x: Float64Array, n: number): number {
+  let p = 0;
+  for (let i = 0; i < n; i++) p += (w[offset + i] ?? 0) * (x[i] ?? 0);
+  return p;
+}
+
 /** Solves the symmetric positive definite system A x = b in place (Cholesky); A is n × n, row-major. */
 function solveSpd(a: Float64Array, b: Float64Array, n: number): Float64Array {
   for (let j = 0; j < n; j++) {
@@ -120,9 +127,7 @@ export class LinearDetector implements Detector {
         const target = columns[c] ?? new Float32Array(0);
         for (let t = 0; t < target.length; t += STRIDE) {
           regressors(columns, c, t, lags, x);
-          let p = 0;
-          for (let i = 0; i < n; i++) p += (w[i] ?? 0) * (x[i] ?? 0);
-          squares += ((target[t] ?? 0) - p) ** 2;
+          squares += ((target[t] ?? 0) - predict(w, 0, x, n)) ** 2;
         }
       }
       variance[c] = Math.max(MIN_VARIANCE, squares / steps);
@@ -183,8 +188,7 @@ export class LinearDetector implements Detector {
       const target = columns[c] ?? new Float32Array(0);
       for (let t = 0; t < length; t++) {
         regressors(columns, c, t, lags, x);
-        let p = 0;
-        for (let i = 0; i < n; i++) p += (this.fit.weights[c * n + i] ?? 0) * (x[i] ?? 0);
+        const p = predict(this.fit.weights, c * n, x, n);
         const nll = half + (0.5 * ((target[t] ?? 0) - p) ** 2) / v;
         (mean[c] as Float32Array)[t] = p;
         (channelScores[c] as Float32Array)[t] = nll;

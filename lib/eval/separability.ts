@@ -5,9 +5,10 @@
  * every normal one; 0.5 = chance. The pool's value is read on sequences the model trained on, so a
  * gap to the test value shows how far labels bought there can tell about the test split.
  */
-import type { LabelledCandidate } from "../threshold";
 import { meanStd, type Stat } from "./aggregate";
 import type { StageInput } from "./simulate";
+import { maxOf } from "./stage";
+import { formatStage } from "./table";
 
 /** Mann–Whitney AUC: P(positive > negative) + ½ P(tie); null without a positive or a negative. NaN maxima count as −∞. */
 export function rocAuc(positives: readonly number[], negatives: readonly number[]): number | null {
@@ -27,28 +28,17 @@ export function rocAuc(positives: readonly number[], negatives: readonly number[
   return (rankSum - (p * (p + 1)) / 2) / (p * negatives.length);
 }
 
-function maxOf(scores: ArrayLike<number>): number {
-  let max = -Infinity;
-  for (let i = 0; i < scores.length; i++) {
-    const v = scores[i] ?? Number.NaN;
-    if (v > max) max = v;
-  }
-  return max;
-}
-
-function aucOf(candidates: readonly LabelledCandidate[]): number | null {
-  const pos = candidates.filter((c) => c.anomalous).map((c) => maxOf(c.scores));
-  const neg = candidates.filter((c) => !c.anomalous).map((c) => maxOf(c.scores));
-  return rocAuc(pos, neg);
+/** AUC of the per-sequence maxima, anomalous against normal. */
+function aucOf(sequences: readonly { anomalous: boolean; max: number }[]): number | null {
+  return rocAuc(sequences.filter((s) => s.anomalous).map((s) => s.max), sequences.filter((s) => !s.anomalous).map((s) => s.max));
 }
 
 export type SeparabilityRecord = { stage: number; fold: number; test: number | null; pool: number | null };
 
 export function stageSeparability(input: StageInput, fold: number): SeparabilityRecord {
-  const pool: LabelledCandidate[] = input.pool.map((c) =>
-    input.truth.get(c.key)?.anomalous ? { scores: c.scores, anomalous: true, onset: 0 } : { scores: c.scores, anomalous: false },
-  );
-  return { stage: input.fraction, fold, test: aucOf(input.test), pool: aucOf(pool) };
+  const pool = input.pool.map((c) => ({ anomalous: input.truth.get(c.key)?.anomalous ?? false, max: c.maxScore ?? maxOf(c.scores) }));
+  const test = input.test.map((c) => ({ anomalous: c.anomalous, max: maxOf(c.scores) }));
+  return { stage: input.fraction, fold, test: aucOf(test), pool: aucOf(pool) };
 }
 
 export type SeparabilityRow = { stage: number; n: number; test: Stat | null; pool: Stat | null };
@@ -67,7 +57,7 @@ export function aggregateSeparability(records: readonly SeparabilityRecord[]): S
 }
 
 /** One line per stage, for the harness's summary. */
-export function describeSeparability(rows: readonly SeparabilityRow[], formatStage: (stage: number) => string): string[] {
+export function describeSeparability(rows: readonly SeparabilityRow[]): string[] {
   if (rows.length === 0) return [];
   const f = (s: Stat | null) => (s === null ? "—" : `${s.mean.toFixed(2)} ± ${s.std.toFixed(2)}`);
   return [

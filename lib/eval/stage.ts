@@ -22,9 +22,10 @@ function scoreOf(scores: StageScores, s: EvalSequence): Float32Array {
   return score;
 }
 
-function maxOf(values: Float32Array): number {
+/** The largest score of a series (NaN steps ignored; −∞ when empty). */
+export function maxOf(values: ArrayLike<number>): number {
   let max = -Infinity;
-  for (const v of values) if (v > max) max = v;
+  for (let i = 0; i < values.length; i++) if ((values[i] ?? Number.NaN) > max) max = values[i] ?? max;
   return max;
 }
 
