@@ -8,7 +8,8 @@
  * Run through `npm run db:*` (tsx with the react-server condition, so server-only modules load).
  */
 import { execFileSync } from "node:child_process";
-import { rmSync } from "node:fs";
+import { mkdirSync, rmSync } from "node:fs";
+import path from "node:path";
 import { databaseProvider, env } from "../lib/env.mjs";
 import { newMigration, applyPostgresMigrations, resetPostgres } from "./db-migrations";
 
@@ -18,9 +19,19 @@ function prisma(...args: string[]): void {
   execFileSync("npx", ["prisma", ...args], { stdio: "inherit", env: { ...process.env, DATABASE_URL: env.DATABASE_URL } });
 }
 
+/** SQLite cannot create its file in a folder that does not exist (Prisma says only "External error id#0"). */
+function sqliteFile(): string {
+  return env.DATABASE_URL.replace(/^file:/, "");
+}
+
 async function migrate(): Promise<void> {
-  if (provider === "sqlite") prisma("migrate", "deploy");
-  else await applyPostgresMigrations(env.DATABASE_URL);
+  mkdirSync(env.DATA_DIR, { recursive: true });
+  if (provider === "sqlite") {
+    mkdirSync(path.dirname(sqliteFile()), { recursive: true });
+    prisma("migrate", "deploy");
+  } else {
+    await applyPostgresMigrations(env.DATABASE_URL);
+  }
 }
 
 async function seed(): Promise<void> {
@@ -34,7 +45,7 @@ async function seed(): Promise<void> {
 
 async function reset(): Promise<void> {
   if (provider === "sqlite") {
-    const file = env.DATABASE_URL.replace(/^file:/, "");
+    const file = sqliteFile();
     for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(file + suffix, { force: true });
   } else {
     await resetPostgres(env.DATABASE_URL);
