@@ -64,13 +64,40 @@ describe("thresholdFromLabels", () => {
   it("refines with the exact F1 optimum once an anomaly is labelled (worked on paper)", () => {
     // Anomalous from step 2: alarm at 5 is in time for t in (1, 5]; the normal one alarms for t ≤ 3.
     const t = thresholdFromLabels([{ scores: f32(1, 1, 5, 2), anomalous: true, onset: 2 }, { scores: f32(3, 0), anomalous: false }], 7, 1);
-    expect(t).toMatchObject({ source: "refined", value: 5, f1: 1, precision: 1, recall: 1, labelCount: 2, anomalousCount: 1 });
+    // Optimal interval (3, 5]; the lowest labelled score is 0, so "margin" places √(3·5) from it.
+    expect(t).toMatchObject({ source: "refined", f1: 1, precision: 1, recall: 1, labelCount: 2, anomalousCount: 1, placement: "margin" });
+    expect(t.value).toBeCloseTo(Math.sqrt(15), 12);
+    expect(t.interval).toEqual({ lower: 3, upper: 5 });
+    expect(t.bounds).toEqual({ lower: { index: 1, side: "normal peak" }, upper: { index: 0, side: "post-onset peak" } });
+    expect(t.normalAlarmShare).toBe(0);
+    expect(t.warning).toBeNull();
+  });
+  it("places the refined value by the policy asked for, always inside the same interval", () => {
+    const labelled = [{ scores: f32(1, 1, 5, 2), anomalous: true, onset: 2 }, { scores: f32(3, 0), anomalous: false }];
+    expect(thresholdFromLabels(labelled, 7, 1, "upper").value).toBe(5);
+    expect(thresholdFromLabels(labelled, 7, 1, "middle").value).toBe(4);
+    // The reference's grid over the pooled scores [0, 1, 1, 2, 3, 5]: first value above 3 at percentile 80.01.
+    expect(thresholdFromLabels(labelled, 7, 1, "reference").value).toBeCloseTo(3.001, 9);
+  });
+  it("flags a refined threshold that alarms on more than a fifth of the labelled normals", () => {
+    // The anomaly peaks at 3 after its onset, two normals peak at 4, one at 1: catching the anomaly
+    // means alarming on both normals at 4 (F1 2/4), the best there is; it lies in (1, 3].
+    const normal4 = { scores: f32(4, 0), anomalous: false };
+    const low = thresholdFromLabels([{ scores: f32(0, 3), anomalous: true, onset: 1 }, normal4, normal4, { scores: f32(1), anomalous: false }], null, 1);
+    expect(low).toMatchObject({ source: "refined", f1: 0.5, interval: { lower: 1, upper: 3 } });
+    expect(low.normalAlarmShare).toBeCloseTo(2 / 3, 12);
+    expect(low.warning).toMatch(/alarms on 2 of 3 stretches labelled normal/);
+    const clean = thresholdFromLabels([{ scores: f32(0, 9), anomalous: true, onset: 1 }, normal4, { scores: f32(1), anomalous: false }], null, 1);
+    expect(clean).toMatchObject({ normalAlarmShare: 0, warning: null });
   });
 });
 
 describe("thresholdInput", () => {
   it("stores a refined threshold as refined, and the unsupervised fallback as such (the server withdraws the refined one)", () => {
-    const refined = { source: "refined" as const, value: 3, f1: 1, precision: 1, recall: 1, labelCount: 2, anomalousCount: 1, reason: null };
+    const refined = {
+      source: "refined" as const, value: 3, f1: 1, precision: 1, recall: 1, labelCount: 2, anomalousCount: 1, reason: null,
+      placement: "margin" as const, interval: { lower: 2, upper: 4 }, bounds: null, normalAlarmShare: 0, warning: null,
+    };
     expect(thresholdInput(refined)).toEqual({ source: "refined", value: 3, f1: 1, precision: 1, recall: 1, labelCount: 2 });
     const kept = thresholdFromLabels([], 7, 2);
     expect(thresholdInput(kept)).toEqual({ source: "unsupervised", value: 7, f1: 0, precision: 0, recall: 0, labelCount: 0 });

@@ -7,7 +7,8 @@
  * a label given again to the same query supersedes the earlier one, being the latest. Skipping stores
  * nothing, so a skipped query has no label and is left out.
  */
-import { refineThreshold, type LabelledCandidate } from "./threshold";
+import { DEFAULT_PLACEMENT, decisionPoints, placeThreshold, poolScores, refineThreshold, type LabelledCandidate, type Placement } from "./threshold";
+
 import type { CreateThresholdInput } from "./validations/threshold";
 
 export type LabelView = {
@@ -124,6 +125,9 @@ export function toLabelledCandidates(
   return { candidates, missing };
 }
 
+/** A labelled candidate that bounds the optimal interval: its index among the candidates, and which of its maxima. */
+export type IntervalBound = { index: number; side: "normal peak" | "pre-onset peak" | "post-onset peak" };
+
 export type ThresholdState = {
   source: "refined" | "unsupervised";
   value: number | null;
@@ -134,18 +138,70 @@ export type ThresholdState = {
   anomalousCount: number;
   /** Why the unsupervised threshold is kept, when it is. */
   reason: string | null;
+  /** Where the refined value was placed inside its interval (null when unsupervised). */
+  placement: Placement | null;
+  /** The F1-optimal interval (lower, upper] the refined value lies in; lower is null when unbounded. */
+  interval: { lower: number | null; upper: number } | null;
+  /** The labelled candidates whose peaks are the interval's ends (by index in the candidates given). */
+  bounds: { lower: IntervalBound | null; upper: IntervalBound | null } | null;
+  /** Share of the labelled normal candidates that alarm at the value (null without one). */
+  normalAlarmShare: number | null;
+  /** Set when the value alarms on more than MAX_NORMAL_ALARM_SHARE of the labelled normals. */
+  warning: string | null;
 };
 
-/** The refined threshold of the labelled candidates, or the unsupervised one with the reason. */
-export function thresholdFromLabels(candidates: readonly LabelledCandidate[], unsupervised: number | null, samplingRate: number): ThresholdState {
+/** A refined threshold that alarms on more than this share of the labelled normals is flagged. */
+export const MAX_NORMAL_ALARM_SHARE = 0.2;
+
+function boundAt(candidates: readonly LabelledCandidate[], key: number | null): IntervalBound | null {
+  if (key === null) return null;
+  for (const [index, c] of candidates.entries()) {
+    const p = decisionPoints(c);
+    if (p.early === key) return { index, side: c.anomalous ? "pre-onset peak" : "normal peak" };
+    if (p.late === key) return { index, side: "post-onset peak" };
+  }
+  return null;
+}
+
+function normalAlarms(candidates: readonly LabelledCandidate[], value: number): { share: number | null; warning: string | null } {
+  const normals = candidates.filter((c) => !c.anomalous);
+  if (normals.length === 0) return { share: null, warning: null };
+  const alarming = normals.filter((c) => decisionPoints(c).early >= value).length;
+  const share = alarming / normals.length;
+  const warning =
+    share > MAX_NORMAL_ALARM_SHARE
+      ? `This threshold alarms on ${alarming} of ${normals.length} stretches labelled normal (more than ${Math.round(MAX_NORMAL_ALARM_SHARE * 100)} %): the labels disagree with the scores, so check them or the detector.`
+      : null;
+  return { share, warning };
+}
+
+/** The refined threshold of the labelled candidates, placed by `placement`, or the unsupervised one with the reason. */
+export function thresholdFromLabels(
+  candidates: readonly LabelledCandidate[],
+  unsupervised: number | null,
+  samplingRate: number,
+  placement: Placement = DEFAULT_PLACEMENT,
+): ThresholdState {
   const labelCount = candidates.length;
   const anomalousCount = candidates.filter((c) => c.anomalous).length;
-  const keep = (reason: string): ThresholdState => ({ source: "unsupervised", value: unsupervised, f1: null, precision: null, recall: null, labelCount, anomalousCount, reason });
+  const keep = (reason: string): ThresholdState => ({
+    source: "unsupervised", value: unsupervised, f1: null, precision: null, recall: null, labelCount, anomalousCount, reason,
+    placement: null, interval: null, bounds: null, normalAlarmShare: null, warning: null,
+  });
   if (labelCount === 0) return keep("No labels yet: the unsupervised threshold (max validation score) applies.");
   if (anomalousCount === 0) return keep("No anomalous label yet: F1 is 0 for every threshold, so the unsupervised threshold stays.");
   const refined = refineThreshold(candidates, { samplingRate });
   if (!refined || refined.f1 === 0) return keep("No threshold detects an anomaly at or after its onset (F1 = 0), so the unsupervised threshold stays.");
-  return { source: "refined", value: refined.threshold, f1: refined.f1, precision: refined.precision, recall: refined.recall, labelCount, anomalousCount, reason: null };
+  const interval = { lower: refined.lowerBound, upper: refined.threshold };
+  const value = placeThreshold(interval, placement, poolScores(candidates));
+  const lower = Number.isFinite(interval.lower) ? interval.lower : null;
+  const alarms = normalAlarms(candidates, value);
+  return {
+    source: "refined", value, f1: refined.f1, precision: refined.precision, recall: refined.recall, labelCount, anomalousCount, reason: null,
+    placement, interval: { lower, upper: interval.upper },
+    bounds: { lower: boundAt(candidates, lower), upper: boundAt(candidates, interval.upper) },
+    normalAlarmShare: alarms.share, warning: alarms.warning,
+  };
 }
 
 /** What the browser stores after a label, an undo or a resolution (POST /api/runs/[id]/thresholds); null without a value. */

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { AppError } from "../errors";
-import type { LabelledQuery, LabelView } from "../labels";
+import type { LabelledQuery, LabelView, ThresholdState } from "../labels";
 import type { CreateLabelInput } from "../validations/label";
 import type { CurrentUser } from "./auth";
 import { db } from "./db";
@@ -93,7 +93,7 @@ export type LabellingRun = {
   channelNames: string[];
   unsupervised: number | null;
   /** The stored refined threshold, shown until the labels are loaded and it is recomputed. */
-  refined: { source: "refined"; value: number; f1: number | null; precision: number | null; recall: number | null; labelCount: number; anomalousCount: number; reason: null } | null;
+  refined: ThresholdState | null;
 };
 
 /** What the labelling page needs of each run in an expert's queue. */
@@ -102,7 +102,12 @@ export async function labellingRuns(runIds: string[]): Promise<Record<string, La
   for (const id of [...new Set(runIds)]) {
     const run = await db.detectorRun.findUniqueOrThrow({ where: { id }, select: { threshold: true, dataset: { select: { samplingRate: true, channelNames: true } } } });
     const t = await currentThresholds(id);
-    const refined = t.refined ? { source: "refined" as const, value: t.refined.value, f1: t.refined.f1, precision: t.refined.precision, recall: t.refined.recall, labelCount: t.refined.labelCount, anomalousCount: 0, reason: null } : null;
+    const refined: ThresholdState | null = t.refined
+      ? {
+          source: "refined", value: t.refined.value, f1: t.refined.f1, precision: t.refined.precision, recall: t.refined.recall, labelCount: t.refined.labelCount,
+          anomalousCount: 0, reason: null, placement: null, interval: null, bounds: null, normalAlarmShare: null, warning: null,
+        }
+      : null;
     out[id] = {
       samplingRate: run.dataset.samplingRate,
       channelNames: z.array(z.string()).parse(run.dataset.channelNames),
