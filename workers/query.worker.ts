@@ -1,14 +1,14 @@
 /// <reference lib="webworker" />
 import { GpuDtw } from "@/lib/dtw/webgpu";
-import { DistanceCache, getStrategy, poolExecutor, QueryError, selectDqsWith } from "@/lib/query";
+import { getStrategy, poolExecutor, QueryError, ScopedDistanceCaches, selectDqsWith } from "@/lib/query";
 import { withGpuRows } from "@/lib/query/gpu-rows";
 import { startDtwPool, type DtwPoolWorker } from "./dtw/client";
 import { checkDqsPaths } from "./query/check";
 import type { QueryEvent, QueryRequest } from "./query/protocol";
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
-/** Pair distances survive between batches of the same page: the next DQS batch reuses them. */
-const cache = new DistanceCache();
+/** Pair distances survive between batches of the same run: its next DQS batch reuses them. Never across runs. */
+const caches = new ScopedDistanceCaches();
 let abort = new AbortController();
 /** DQS's DTW pool: one worker per core (at most 4), started on the first DQS batch; null = inline. */
 let pool: DtwPoolWorker[] | null | undefined;
@@ -44,7 +44,7 @@ async function select(request: Extract<QueryRequest, { type: "select" }>): Promi
     seed: request.seed,
     threshold: request.threshold,
     signal: abort.signal,
-    distance: cache,
+    distance: caches.forScope(request.scope),
     onProgress: (done: number, total: number) => post({ type: "progress", done, total }),
   };
   try {

@@ -51,7 +51,7 @@ export function QueryPanel({ runId, threshold, longestSequence }: Props) {
       const queried = queriedCandidates(existing.data.queriedKeys, sequences);
       setStatus({ kind: "busy", text: `Selecting ${budget} of ${candidates.length - queried.length} candidates…` });
       const selecting = selectQueries(
-        { type: "select", strategy, budget, seed, threshold: threshold ?? undefined, candidates, queried },
+        { type: "select", scope: runId, strategy, budget, seed, threshold: threshold ?? undefined, candidates, queried },
         (done, total) => setStatus({ kind: "busy", text: `Selecting… ${done} of ${total}`, done, total }),
       );
       cancelRef.current = selecting.cancel;

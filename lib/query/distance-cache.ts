@@ -32,3 +32,31 @@ export class DistanceCache {
     this.count = 0;
   }
 }
+
+/**
+ * One DistanceCache per scope (a detector run): a candidate key names a stretch of the dataset, not
+ * the scores on it, so two runs of one dataset must never share distances. Keeps the `keep` most
+ * recently used scopes (a page works on one run at a time).
+ */
+export class ScopedDistanceCaches {
+  private readonly byScope = new Map<string, DistanceCache>();
+
+  constructor(private readonly keep = 2) {}
+
+  forScope(scope: string): DistanceCache {
+    let cache = this.byScope.get(scope);
+    if (cache) this.byScope.delete(scope);
+    else cache = new DistanceCache();
+    this.byScope.set(scope, cache); // most recent last
+    while (this.byScope.size > this.keep) {
+      const oldest = this.byScope.keys().next().value;
+      if (oldest === undefined) break;
+      this.byScope.delete(oldest);
+    }
+    return cache;
+  }
+
+  get scopes(): string[] {
+    return [...this.byScope.keys()];
+  }
+}

@@ -1,5 +1,5 @@
 export * from "./types";
-export { DistanceCache } from "./distance-cache";
+export { DistanceCache, ScopedDistanceCaches } from "./distance-cache";
 export { dqsStrategy, inlineExecutor, selectDqs, selectDqsWith } from "./dqs";
 export { poolExecutor, type PairWorker, type PoolOptions } from "./pair-pool";
 export { computePairs, PAIR_KIND, type PairExecutor, type PairRequests, type PairResults, type RowEstimates } from "./pair-work";

@@ -1,7 +1,7 @@
 /**
  * The query worker's protocol: `select` a batch with a strategy (ready → progress… → complete |
  * error), plus interrupt. Score series cross as Float32Arrays (copied: the page keeps its own).
- * The worker keeps its DTW distance cache between batches. DQS's distances are computed by a pool of
+ * The worker keeps a DTW distance cache per `scope` (the run whose scores these are) between batches. DQS's distances are computed by a pool of
  * DTW workers that the query worker starts (workers/dtw/); interrupt stops it between rounds.
  * `check` times the DQS paths this machine has (admin benchmark page).
  */
@@ -13,6 +13,8 @@ export type QueryCandidateData = { key: string; scores: Float32Array };
 export type QueryRequest =
   | {
       type: "select";
+      /** The detector run whose scores the candidates carry: distances are cached per scope. */
+      scope: string;
       strategy: StrategyName;
       budget: number;
       seed: number;
