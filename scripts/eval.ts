@@ -33,7 +33,7 @@ function usage(message: string): number {
 
 function planOf(o: EvalOptions, dataset: LoadedDataset): ExperimentPlan {
   return {
-    sequences: dataset.sequences.map((s) => ({ id: s.id, name: s.name, truth: truthOf(s.labels) })),
+    sequences: dataset.sequences.map((s) => ({ id: s.id, name: s.name, truth: truthOf(s.labels), labels: s.labels, length: s.columns[0]?.length ?? 0 })),
     samplingRate: dataset.samplingRate,
     folds: o.folds,
     seeds: o.seeds,
@@ -43,6 +43,9 @@ function planOf(o: EvalOptions, dataset: LoadedDataset): ExperimentPlan {
     mislabel: o.mislabel,
     foldSeed: o.seed,
     seed: o.seed,
+    segment: o.segment,
+    includeTrain: o.pool === "validation+train",
+    evaluation: { protocol: o.protocol, placement: o.placement, window: o.window === "acf" ? 16 : o.window },
   };
 }
 
@@ -71,7 +74,7 @@ function summary(report: ExperimentReport, file: string, seconds: number): strin
     "",
     formatTable(report.rows),
     "",
-    ...describeChecks(report.rows, report.settings.strategies),
+    ...describeChecks(report.rows, report.settings.strategies, report.separability ?? []),
     ...describeSeparability(report.separability ?? []),
     "",
     `models: ${t.modelsTrained ?? 0} trained, ${t.modelsCached ?? 0} from the cache; ${t.modelSeconds.toFixed(0)} s on models, ${t.querySeconds.toFixed(0)} s querying; ${seconds.toFixed(0)} s in all`,
@@ -128,6 +131,7 @@ async function main(): Promise<number> {
     });
     record(report, state, ctx, options.strategies);
     if (options.window === "acf") report.settings.notes?.push(`ACF windows used: ${[...ctx.counters.windowSizes].join(", ")}`);
+    report.settings.notes?.push(`query candidates per fold: ${state.segmentLengths.map((n) => (n === null ? "whole sequences" : `segments of ${n} steps`)).join(", ")}`);
     Object.assign(report, { status: "done", finishedAt: new Date().toISOString(), progress: { ...report.progress, done: report.progress.total, phase: "done" } });
     file.write(report);
     bar.finish();

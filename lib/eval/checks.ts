@@ -4,6 +4,7 @@
  * how does DQS compare with random querying. They describe; they do not fail the run.
  */
 import type { ReportRow } from "./report";
+import type { SeparabilityRow } from "./separability";
 import { formatStage } from "./table";
 
 export type Comparison = { wins: number; ties: number; losses: number };
@@ -19,14 +20,33 @@ function compare(a: number, b: number, c: Comparison): void {
 const isBaseline = (r: ReportRow) => r.budget === null;
 const baseline = (rows: readonly ReportRow[], stage: number, name: string) => rows.find((r) => r.stage === stage && r.strategy === name);
 
-/** Strategy rows with budget ≥ minBudget against the unsupervised row of their stage (mean F1). */
-export function refinedVsUnsupervised(rows: readonly ReportRow[], minBudget = 5): Comparison {
+/** Strategy rows with budget ≥ minBudget (and, when given, this mislabel rate) against the unsupervised row of their stage (mean F1). */
+export function refinedVsUnsupervised(rows: readonly ReportRow[], minBudget = 5, mislabel?: number): Comparison {
   const c: Comparison = { wins: 0, ties: 0, losses: 0 };
   for (const r of rows) {
     const u = baseline(rows, r.stage, "unsupervised");
-    if (!isBaseline(r) && (r.budget ?? 0) >= minBudget && u) compare(r.f1.mean, u.f1.mean, c);
+    if (!isBaseline(r) && (r.budget ?? 0) >= minBudget && (mislabel === undefined || r.mislabel === mislabel) && u) compare(r.f1.mean, u.f1.mean, c);
   }
   return c;
+}
+
+/** Rows (budget ≥ minBudget, correct expert) whose mean F1 is 0 where the unsupervised threshold's is above 0. */
+export function fallsToZero(rows: readonly ReportRow[], minBudget = 5): ReportRow[] {
+  return rows.filter((r) => {
+    const u = baseline(rows, r.stage, "unsupervised");
+    return !isBaseline(r) && (r.budget ?? 0) >= minBudget && r.mislabel === 0 && u !== undefined && u.f1.mean > EPS && r.f1.mean <= EPS;
+  });
+}
+
+/** Per stage whose mean test AUC is ≥ minAuc: best's mean F1 as a share of the oracle's. */
+export function bestVsOracle(rows: readonly ReportRow[], separability: readonly SeparabilityRow[], minAuc = 0.95): { stage: number; auc: number; ratio: number | null }[] {
+  return separability.flatMap((s) => {
+    if (!s.test || s.test.mean < minAuc) return [];
+    const best = baseline(rows, s.stage, "best");
+    const oracle = baseline(rows, s.stage, "oracle");
+    if (!best || !oracle) return [];
+    return [{ stage: s.stage, auc: s.test.mean, ratio: oracle.f1.mean > EPS ? best.f1.mean / oracle.f1.mean : null }];
+  });
 }
 
 /** The rows a ceiling is checked against: every row but the ceilings themselves (the oracle is above "best" by design). */
@@ -57,11 +77,23 @@ export function strategyDifference(rows: readonly ReportRow[], a: string, b: str
 
 const tally = (c: Comparison) => `${c.wins} better, ${c.ties} equal, ${c.losses} worse`;
 
-export function describeChecks(rows: readonly ReportRow[], strategies: readonly string[]): string[] {
+export function describeChecks(rows: readonly ReportRow[], strategies: readonly string[], separability: readonly SeparabilityRow[] = []): string[] {
   const lines: string[] = [];
   const refined = refinedVsUnsupervised(rows);
   if (refined.wins + refined.ties + refined.losses > 0) {
     lines.push(`refined (budget ≥ 5) vs unsupervised, mean F1 per row: ${tally(refined)}`);
+  }
+  const correct = refinedVsUnsupervised(rows, 5, 0);
+  const total = correct.wins + correct.ties + correct.losses;
+  if (total > 0) {
+    const zero = fallsToZero(rows);
+    lines.push(
+      `with a correct expert: refined beats unsupervised in ${correct.wins} of ${total} rows (${((100 * correct.wins) / total).toFixed(0)} %; ${correct.ties} equal, ${correct.losses} worse); ` +
+        (zero.length === 0 ? "no row falls to F1 0 where unsupervised is above 0" : `${zero.length} row(s) fall to F1 0 where unsupervised is above 0`),
+    );
+  }
+  for (const b of bestVsOracle(rows, separability)) {
+    lines.push(`test AUC ${b.auc.toFixed(2)} at ${formatStage(b.stage)}: best reaches ${b.ratio === null ? "—" : `${(100 * b.ratio).toFixed(0)} %`} of the oracle's F1`);
   }
   const describe = (list: readonly ReportRow[]) =>
     `${list.slice(0, 6).map((r) => `${r.strategy}/${r.budget ?? "—"}/${r.mislabel ?? "—"} at ${formatStage(r.stage)}`).join(", ")}${list.length > 6 ? ", …" : ""}`;

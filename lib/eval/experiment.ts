@@ -10,12 +10,13 @@
  * folds depend on `foldSeed` only, so adding seeds never moves a sequence to another fold.
  */
 import { DistanceCache, type StrategyName } from "../query";
+import { suggestSegmentLength } from "../query/segment-length";
 import type { RunRecord } from "./aggregate";
 import { planFolds, stageMembers, type FoldPlan, type StageMembers } from "./folds";
 import { mixSeed } from "./seeds";
 import { stageSeparability, type SeparabilityRecord } from "./separability";
-import { baselineOutcomes, simulateRun, type StageInput } from "./simulate";
-import { buildStageInput, neededSequences, type EvalSequence, type StageScores } from "./stage";
+import { baselineOutcomes, OUR_PROTOCOL, simulateRun, type EvalProtocol, type StageInput } from "./simulate";
+import { buildStageInput, neededSequences, type EvalSequence, type StageOptions, type StageScores } from "./stage";
 
 export type ExperimentPlan = {
   sequences: EvalSequence[];
@@ -33,7 +34,22 @@ export type ExperimentPlan = {
   /** Base of the run seeds. */
   seed: number;
   validationShare?: number;
+  /** Candidates: whole sequences (null), segments of N steps, or "auto" (suggestSegmentLength on each fold's full pool). */
+  segment?: number | "auto" | null;
+  /** The app's pool rule: validation, and train only when this is set. */
+  includeTrain?: boolean;
+  /** Our protocol with a placement policy, or the reference's (default: ours, "margin"). */
+  evaluation?: EvalProtocol;
 };
+
+/** The segment length of a fold: fixed, or suggested from the lengths of its pool at stage "all". */
+export function foldSegmentLength(plan: ExperimentPlan, f: FoldPlan): number | null {
+  const segment = plan.segment ?? null;
+  if (segment !== "auto") return segment;
+  const pool = plan.includeTrain ? [...f.validation, ...f.train] : f.validation;
+  const lengths = pool.flatMap((i) => plan.sequences[i]?.length ?? []);
+  return suggestSegmentLength({ lengths, window: (plan.evaluation ?? OUR_PROTOCOL).window });
+}
 
 export type ModelRequest = {
   fold: FoldPlan;
@@ -63,6 +79,8 @@ export type ExperimentState = {
   modelSeconds: number;
   querySeconds: number;
   foldsDone: number;
+  /** The segment length each fold used (null = whole sequences). */
+  segmentLengths: (number | null)[];
 };
 
 export function runsPerFold(plan: ExperimentPlan): number {
@@ -98,6 +116,8 @@ type Tracker = { done: number; total: number; weight: number; hooks: ExperimentH
 /** One model per stage of the fold, its stage inputs, and the baseline records. */
 async function modelsOfFold(plan: ExperimentPlan, f: FoldPlan, state: ExperimentState, t: Tracker): Promise<StageInput[]> {
   const inputs: StageInput[] = [];
+  const options: StageOptions = { segmentLength: foldSegmentLength(plan, f), includeTrain: plan.includeTrain ?? false };
+  state.segmentLengths.push(options.segmentLength);
   for (const [stage, fraction] of plan.stages.entries()) {
     const members = stageMembers(f, fraction);
     const phase = `fold ${f.fold + 1}/${plan.folds} · stage ${stage + 1}/${plan.stages.length}`;
@@ -108,10 +128,10 @@ async function modelsOfFold(plan: ExperimentPlan, f: FoldPlan, state: Experiment
     const needed = neededSequences(plan.sequences, members, f.test);
     const scores = await t.hooks.scoreStage({ fold: f, stageIndex: stage, members, needed, report });
     state.modelSeconds += (performance.now() - started) / 1000;
-    const input = buildStageInput({ sequences: plan.sequences, members, test: f.test, scores, distance: new DistanceCache() });
+    const input = buildStageInput({ sequences: plan.sequences, members, test: f.test, scores, distance: new DistanceCache(), options });
     inputs.push(input);
     state.separability.push(stageSeparability(input, f.fold));
-    for (const [strategy, outcome] of Object.entries(baselineOutcomes(input, plan.samplingRate))) {
+    for (const [strategy, outcome] of Object.entries(baselineOutcomes(input, plan.samplingRate, plan.evaluation))) {
       state.records.push({ stage: fraction, strategy, budget: null, budgetPerStage: null, mislabel: null, seed: 0, fold: f.fold, outcome });
     }
     t.done += t.weight;
@@ -128,7 +148,7 @@ async function runsOfFold(plan: ExperimentPlan, f: FoldPlan, inputs: readonly St
           const phase = `fold ${f.fold + 1}/${plan.folds} · querying: ${strategy}, budget ${budget}, mislabel ${mislabel}, seed ${s + 1}`;
           t.hooks.onProgress?.({ done: t.done, total: t.total, phase });
           const started = performance.now();
-          const spec = { strategy, budget, mislabel, seed: mixSeed("seed", plan.seed, s), fold: f.fold, samplingRate: plan.samplingRate };
+          const spec = { strategy, budget, mislabel, seed: mixSeed("seed", plan.seed, s), fold: f.fold, samplingRate: plan.samplingRate, evaluation: plan.evaluation };
           simulateRun(inputs, spec).forEach((outcome, i) => {
             const stage = inputs[i]?.fraction ?? 1;
             state.records.push({ stage, strategy, budget: budget * (i + 1), budgetPerStage: budget, mislabel, seed: s, fold: f.fold, outcome });
@@ -143,7 +163,7 @@ async function runsOfFold(plan: ExperimentPlan, f: FoldPlan, inputs: readonly St
 }
 
 export async function runExperiment(plan: ExperimentPlan, hooks: ExperimentHooks): Promise<ExperimentState> {
-  const state: ExperimentState = { records: [], separability: [], modelSeconds: 0, querySeconds: 0, foldsDone: 0 };
+  const state: ExperimentState = { records: [], separability: [], modelSeconds: 0, querySeconds: 0, foldsDone: 0, segmentLengths: [] };
   const tracker: Tracker = { done: 0, total: progressTotal(plan), weight: modelWeight(plan), hooks };
   for (const f of planFolds(plan.sequences.map((s) => s.truth.anomalous), plan.folds, plan.foldSeed, plan.validationShare)) {
     const inputs = await modelsOfFold(plan, f, state, tracker);

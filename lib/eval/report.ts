@@ -8,7 +8,7 @@ export const REPORT_VERSION = 1;
 
 /**
  * The baselines, whose rows have no budget and no mislabel rate: "unsupervised" (max validation
- * score), "best" (the refined threshold with every train + validation label known) and "oracle"
+ * score), "best" (the refined threshold with every label of the query pool known) and "oracle"
  * (the refined threshold fitted on the test labels themselves: no threshold does better on the test
  * split, so it bounds every row of its stage from above).
  */

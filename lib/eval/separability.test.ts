@@ -38,6 +38,7 @@ describe("stageSeparability", () => {
   const input: StageInput = {
     fraction: 0.5,
     pool: [{ key: "a", scores: f(1, 5) }, { key: "b", scores: f(2, 3) }, { key: "c", scores: f(1, 4) }],
+    labelledAll: [],
     truth: new Map([["a", { anomalous: false, onset: null }], ["b", { anomalous: true, onset: 1 }], ["c", { anomalous: false, onset: null }]]),
     validation: [],
     test: [{ scores: f(0, 9), anomalous: true, onset: 1 }, { scores: f(1, 2), anomalous: false }],

@@ -1,9 +1,10 @@
 /**
  * How well a stage's model separates anomalous from normal sequences, whatever the threshold: the
  * ROC AUC of the per-sequence maximum score (the statistic an alarm at any threshold looks at), on
- * the test split and on the query pool (train + validation). 1 = every anomalous sequence peaks above
- * every normal one; 0.5 = chance. The pool's value is read on sequences the model trained on, so a
- * gap to the test value shows how far labels bought there can tell about the test split.
+ * the test split and on the query pool (validation by default, train too when opted in), candidate by
+ * candidate (segments when the run queries segments). 1 = every anomalous candidate peaks above every
+ * normal one; 0.5 = chance. A gap between the two shows how far labels bought in the pool can tell
+ * about the test split (in-sample candidates score low).
  */
 import { meanStd, type Stat } from "./aggregate";
 import type { StageInput } from "./simulate";
@@ -61,7 +62,7 @@ export function describeSeparability(rows: readonly SeparabilityRow[]): string[]
   if (rows.length === 0) return [];
   const f = (s: Stat | null) => (s === null ? "—" : `${s.mean.toFixed(2)} ± ${s.std.toFixed(2)}`);
   return [
-    "detector separability (ROC AUC of each sequence's max score, mean ± std over folds; 0.5 = chance):",
-    ...rows.map((r) => `  ${formatStage(r.stage).padEnd(7)} test ${f(r.test)}, train + validation (seen in training) ${f(r.pool)}`),
+    "detector separability (ROC AUC of each candidate's max score, mean ± std over folds; 0.5 = chance):",
+    ...rows.map((r) => `  ${formatStage(r.stage).padEnd(7)} test ${f(r.test)}, query pool ${f(r.pool)}`),
   ];
 }

@@ -25,7 +25,7 @@ function stage(poolSize: number, fraction = 1): StageInput {
   });
   // The validation split holds one anomalous sequence with a high peak: the unsupervised threshold misses everything.
   const validation = [series(200, 60, null), series(201, 60, 10, 20)];
-  return { fraction, pool, truth, validation, test, distance: new DistanceCache() };
+  return { fraction, pool, labelledAll: pool, truth, validation, test, distance: new DistanceCache() };
 }
 
 const spec = (over: Partial<RunSpec> = {}): RunSpec => ({ strategy: "top", budget: 3, mislabel: 0, seed: 1, fold: 0, samplingRate: 2, ...over });
@@ -46,12 +46,15 @@ describe("simulateRun", () => {
   it("fits the oracle on the test truth: it bounds every run, and beats best where test anomalies are weaker than the labelled ones", () => {
     const s = stage(16);
     expect(baselineOutcomes(s, 2).oracle.f1).toBe(1);
-    // Test anomalies rise by 3 only: the labelled ones (peak 6) put "best" above all of them.
+    // Test anomalies rise by 3 only: placed at the upper edge, the labelled ones (peak 6) put "best" above all of them.
     const weaker = { ...s, test: s.test.map((c, i) => (c.anomalous ? { ...c, scores: series(100 + i, 60, c.onset ?? 0, 3) } : c)) };
-    const { best, oracle } = baselineOutcomes(weaker, 2);
+    const upper = { protocol: "ours" as const, placement: "upper" as const, window: 16 };
+    const { best, oracle } = baselineOutcomes(weaker, 2, upper);
     expect(best.f1).toBe(0);
     expect(oracle.f1).toBe(1);
     expect(oracle.threshold).toBeLessThan(best.threshold);
+    // The default placement keeps a margin below the weakest labelled anomaly, and catches them.
+    expect(baselineOutcomes(weaker, 2).best.f1).toBe(1);
     for (const strategy of ["dqs", "random", "top", "uncertain", "diverse"] as const) {
       for (const mislabel of [0, 0.3]) {
         const [out] = simulateRun([weaker], spec({ strategy, mislabel, budget: 6 }));
@@ -87,3 +90,40 @@ describe("simulateRun", () => {
     expect(wrong?.f1).toBeLessThan(1);
   });
 });
+
+describe("the reference protocol", () => {
+  const reference = { protocol: "reference" as const, placement: "margin" as const, window: 4 };
+
+  it("falls back to the lowest labelled score when labels exist but no threshold reaches F1 > 0", () => {
+    const s = stage(16);
+    const normalsOnly = { ...s, pool: s.pool.filter((c) => !s.truth.get(c.key)?.anomalous) };
+    const [out] = simulateRun([normalsOnly], spec({ strategy: "random", budget: 5, evaluation: reference }));
+    expect(out?.refined).toBe(false);
+    // Every normal pool series lies in [1, 1.2): its lowest labelled score alarms on the whole test split.
+    expect(out?.threshold).toBeGreaterThanOrEqual(1);
+    expect(out?.threshold).toBeLessThan(1.2);
+    expect(out?.recall).toBe(0); // every anomalous test sequence alarms before its onset (premature)
+  });
+
+  it("places the refined threshold where the reference's grid lands: at the lower end of the interval", () => {
+    const s = stage(16);
+    const [ours] = simulateRun([s], spec({ evaluation: { ...reference, protocol: "ours", placement: "upper" } }));
+    const [ref] = simulateRun([s], spec({ evaluation: reference }));
+    expect(ref?.refined).toBe(true);
+    expect(ref?.threshold).toBeLessThan(ours?.threshold ?? 0);
+    expect(ref?.threshold).toBeGreaterThan(1.19); // above every normal peak (the interval's lower end)
+  });
+
+  it("keeps the scores a label was bought on across stages", () => {
+    // Stage 2 rescales every score ×10: ours re-reads the labels on the new scores, the reference keeps the old ones.
+    const first = stage(16, 0.5);
+    const scaled = (c: { key: string; scores: Float32Array }) => ({ ...c, scores: c.scores.map((v) => v * 10) });
+    const pool2 = first.pool.map(scaled);
+    const second: StageInput = { ...first, fraction: 1, pool: pool2, labelledAll: pool2, validation: first.validation.map((v) => v.map((x) => x * 10)), test: first.test.map((c) => ({ ...c, scores: c.scores.map((v) => v * 10) })) };
+    const ours = simulateRun([first, second], spec({ budget: 3 }));
+    const ref = simulateRun([first, second], spec({ budget: 3, evaluation: reference }));
+    expect(ours[1]?.threshold).toBeGreaterThan(10);
+    expect(ref[1]?.threshold).toBeLessThan(10);
+  });
+});
+

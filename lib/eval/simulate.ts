@@ -5,33 +5,43 @@
  * At each stage (the detector retrained on the data so far, so every score is new):
  * 1. the unsupervised threshold is the max validation score of this stage's model;
  * 2. the current threshold is the app's: `thresholdFromLabels` over the labels bought so far, read
- *    on this stage's scores (refined when some label is anomalous and F1 > 0, else unsupervised);
- * 3. the strategy picks `budget` whole sequences among the stage's train + validation sequences that
- *    were never queried (the earlier queries are passed as `queried`, as the app does with a
+ *    on this stage's scores, placed by the run's placement policy (refined when some label is
+ *    anomalous and F1 > 0, else unsupervised);
+ * 3. the strategy picks `budget` candidates of the stage's pool (the app's pool rule, see stage.ts)
+ *    that were never queried (the earlier queries are passed as `queried`, as the app does with a
  *    dataset's queried keys), with the current threshold and a seed per (seed, fold, stage);
  * 4. the simulated expert answers each pick; the threshold is recomputed after every label (the
  *    labelling page shows it, and a wrongly "anomalous" answer takes the onset it points at);
- * 5. the test sequences are evaluated online at the resulting threshold.
+ * 5. the test candidates are evaluated online at the resulting threshold.
  * Labels carry over to later stages. Ground truth never reaches the strategies: they see keys and
  * scores only.
+ *
+ * The "reference" protocol reproduces the DQS reference's evaluation instead (protocol.ts): its
+ * placement, its fallback when no threshold reaches F1 > 0, labels that keep the scores of the model
+ * that existed when they were bought, onset 0 for a mislabelled normal, "uncertain" steered by the
+ * max train + validation score at the first stage, and its delay metric.
  */
 import { thresholdFromLabels } from "../labels";
 import type { Candidate, DistanceCache, StrategyName } from "../query";
 import { getStrategy } from "../query";
-import { evaluateOnline, unsupervisedThreshold, type LabelledCandidate } from "../threshold";
+import { DEFAULT_PLACEMENT, evaluateOnline, unsupervisedThreshold, type LabelledCandidate, type Placement } from "../threshold";
 import { createExpert, type ExpertAnswer, type Truth } from "./expert";
+import { referenceDelay, type Protocol } from "./protocol";
 import { mixSeed } from "./seeds";
+import { maxOf } from "./stage";
 
 export type StageInput = {
   /** Fraction of the fold's train and validation sequences available (1 = all). */
   fraction: number;
-  /** Whole-sequence candidates: the stage's train + validation sequences, scored by its model. */
+  /** The query pool: the stage's candidates the app offers (validation, and train when opted in). */
   pool: Candidate[];
-  /** Ground truth of every pool candidate, by key (never shown to a strategy). */
+  /** Every train + validation candidate of the stage (the reference steers "uncertain" by their max). */
+  labelledAll: Candidate[];
+  /** Ground truth of every train + validation candidate, by key (never shown to a strategy). */
   truth: ReadonlyMap<string, Truth>;
   /** Scores of the stage's validation sequences (for the unsupervised threshold). */
   validation: Float32Array[];
-  /** The fold's test sequences with their ground truth, scored by the stage's model. */
+  /** The fold's test candidates with their ground truth, scored by the stage's model. */
   test: LabelledCandidate[];
   /** DTW distances between this stage's score series, shared by every run of the fold and stage. */
   distance?: DistanceCache;
@@ -41,7 +51,7 @@ export type Outcome = {
   f1: number;
   precision: number;
   recall: number;
-  /** Mean detection delay in seconds over the true positives; null without one. */
+  /** Mean detection delay in seconds (ours: over the true positives, null without one; reference: protocol.ts). */
   delay: number | null;
   threshold: number;
   /** Labels bought so far (cumulative). */
@@ -49,6 +59,17 @@ export type Outcome = {
   /** Whether the threshold was refined from labels (else the unsupervised one was kept). */
   refined: boolean;
 };
+
+/** How a run is evaluated: our protocol with a placement policy, or the reference's. */
+export type EvalProtocol = {
+  protocol: Protocol;
+  /** Ours only: where the refined threshold goes in its interval ("reference" always uses the grid's). */
+  placement: Placement;
+  /** The detector's window in steps (the reference's delay penalty). */
+  window: number;
+};
+
+export const OUR_PROTOCOL: EvalProtocol = { protocol: "ours", placement: DEFAULT_PLACEMENT, window: 16 };
 
 export type RunSpec = {
   strategy: StrategyName;
@@ -58,74 +79,95 @@ export type RunSpec = {
   seed: number;
   fold: number;
   samplingRate: number;
+  evaluation?: EvalProtocol;
 };
 
-type Labelled = ExpertAnswer & { key: string };
+/** A bought label; `scores` is the series the expert saw (kept by the reference protocol). */
+type Labelled = ExpertAnswer & { key: string; scores: Float32Array };
 
-function labelledCandidates(labels: readonly Labelled[], pool: ReadonlyMap<string, Candidate>): LabelledCandidate[] {
+function labelledCandidates(labels: readonly Labelled[], pool: ReadonlyMap<string, Candidate>, frozen: boolean): LabelledCandidate[] {
   return labels.flatMap((l): LabelledCandidate[] => {
-    const c = pool.get(l.key);
-    if (!c) return [];
-    return l.anomalous ? [{ scores: c.scores, anomalous: true, onset: l.onset ?? 0 }] : [{ scores: c.scores, anomalous: false }];
+    const scores = frozen ? l.scores : pool.get(l.key)?.scores;
+    if (!scores) return [];
+    return l.anomalous ? [{ scores, anomalous: true, onset: l.onset ?? 0 }] : [{ scores, anomalous: false }];
   });
 }
 
 /** Online evaluation of the test split at `threshold`, as an Outcome. */
-export function evaluateAt(stage: StageInput, threshold: number, samplingRate: number, labels: number, refined: boolean): Outcome {
+export function evaluateAt(stage: StageInput, threshold: number, samplingRate: number, labels: number, refined: boolean, evaluation = OUR_PROTOCOL): Outcome {
   const e = evaluateOnline(stage.test, threshold, { samplingRate });
-  return { f1: e.f1, precision: e.precision, recall: e.recall, delay: e.meanDelay, threshold, labels, refined };
+  const delay = evaluation.protocol === "reference" ? referenceDelay(stage.test, threshold, evaluation.window, samplingRate) : e.meanDelay;
+  return { f1: e.f1, precision: e.precision, recall: e.recall, delay, threshold, labels, refined };
 }
 
-function currentThreshold(labels: readonly Labelled[], pool: ReadonlyMap<string, Candidate>, unsupervised: number, rate: number) {
-  const state = thresholdFromLabels(labelledCandidates(labels, pool), unsupervised, rate);
-  return { value: state.value ?? unsupervised, refined: state.source === "refined" };
+function lowestScore(candidates: readonly LabelledCandidate[]): number | null {
+  let min = Infinity;
+  for (const c of candidates) for (const s of c.scores) if (s < min) min = s;
+  return Number.isFinite(min) ? min : null;
+}
+
+/** The app's threshold from these labels; the reference falls back to the lowest labelled score when labels exist but F1 is 0 everywhere. */
+function thresholdOf(candidates: readonly LabelledCandidate[], unsupervised: number, rate: number, evaluation: EvalProtocol) {
+  const reference = evaluation.protocol === "reference";
+  const state = thresholdFromLabels(candidates, unsupervised, rate, reference ? "reference" : evaluation.placement);
+  if (state.source === "refined" && state.value !== null) return { value: state.value, refined: true };
+  const lowest = reference && candidates.length > 0 ? lowestScore(candidates) : null;
+  return { value: lowest ?? unsupervised, refined: false };
 }
 
 /** One outcome per stage, in stage order. */
 export function simulateRun(stages: readonly StageInput[], spec: RunSpec): Outcome[] {
+  const evaluation = spec.evaluation ?? OUR_PROTOCOL;
+  const reference = evaluation.protocol === "reference";
   const expert = createExpert(spec.seed, spec.mislabel);
   const strategy = getStrategy(spec.strategy);
   const labels: Labelled[] = [];
   return stages.map((stage, s) => {
     const unsupervised = unsupervisedThreshold(stage.validation);
     const pool = new Map(stage.pool.map((c) => [c.key, c]));
-    let current = currentThreshold(labels, pool, unsupervised, spec.samplingRate);
-    const queried = labels.flatMap((l) => pool.get(l.key) ?? []);
+    const current = () => thresholdOf(labelledCandidates(labels, pool, reference), unsupervised, spec.samplingRate, evaluation);
+    let threshold = current();
+    const queried = labels.flatMap((l) => (reference ? [{ key: l.key, scores: l.scores }] : (pool.get(l.key) ?? [])));
+    // The reference steers "uncertain" by the max train + validation score before any label.
+    const steer = reference && s === 0 && labels.length === 0 ? Math.max(...stage.labelledAll.map((c) => c.maxScore ?? maxOf(c.scores))) : threshold.value;
     const picks = strategy.select({
       candidates: stage.pool,
       queried,
       budget: spec.budget,
       seed: mixSeed("strategy", spec.seed, spec.fold, s),
-      threshold: current.value,
+      threshold: steer,
       distance: stage.distance,
     });
     for (const pick of picks) {
       const c = pool.get(pick.key);
       const truth = stage.truth.get(pick.key);
       if (!c || !truth) throw new Error(`pick ${pick.key} is not a candidate of stage ${s}`);
-      labels.push({ key: pick.key, ...expert.answer(pick.key, truth, c.scores, current.value) });
-      current = currentThreshold(labels, pool, unsupervised, spec.samplingRate);
+      const answer = expert.answer(pick.key, truth, c.scores, threshold.value);
+      const onset = reference && answer.mislabelled && answer.anomalous ? 0 : answer.onset;
+      labels.push({ key: pick.key, scores: Float32Array.from(c.scores), ...answer, onset });
+      threshold = current();
     }
-    return evaluateAt(stage, current.value, spec.samplingRate, labels.length, current.refined);
+    return evaluateAt(stage, threshold.value, spec.samplingRate, labels.length, threshold.refined, evaluation);
   });
 }
 
 /**
  * The baselines of a stage: "unsupervised" (max validation score), "best" (the app's threshold from
- * labels with every train + validation sequence of the stage labelled by the truth) and "oracle" (the
- * same rule fitted on the test sequences' truth: the highest test F1 any threshold reaches).
+ * labels with every candidate of the stage's query pool labelled by the truth: the most any strategy
+ * can know) and "oracle" (the same rule fitted on the test candidates' truth: the highest test F1 any
+ * threshold reaches).
  */
-export function baselineOutcomes(stage: StageInput, samplingRate: number): { unsupervised: Outcome; best: Outcome; oracle: Outcome } {
+export function baselineOutcomes(stage: StageInput, samplingRate: number, evaluation = OUR_PROTOCOL): { unsupervised: Outcome; best: Outcome; oracle: Outcome } {
   const unsupervised = unsupervisedThreshold(stage.validation);
-  const everything: Labelled[] = stage.pool.map((c) => {
+  const everything: LabelledCandidate[] = stage.pool.map((c) => {
     const t = stage.truth.get(c.key) ?? { anomalous: false, onset: null };
-    return { key: c.key, anomalous: t.anomalous, onset: t.anomalous ? (t.onset ?? 0) : null, mislabelled: false };
+    return t.anomalous ? { scores: c.scores, anomalous: true, onset: t.onset ?? 0 } : { scores: c.scores, anomalous: false };
   });
-  const best = currentThreshold(everything, new Map(stage.pool.map((c) => [c.key, c])), unsupervised, samplingRate);
-  const oracle = thresholdFromLabels(stage.test, unsupervised, samplingRate);
+  const best = thresholdOf(everything, unsupervised, samplingRate, evaluation);
+  const oracle = thresholdOf(stage.test, unsupervised, samplingRate, evaluation);
   return {
-    unsupervised: evaluateAt(stage, unsupervised, samplingRate, 0, false),
-    best: evaluateAt(stage, best.value, samplingRate, everything.length, best.refined),
-    oracle: evaluateAt(stage, oracle.value ?? unsupervised, samplingRate, 0, oracle.source === "refined"),
+    unsupervised: evaluateAt(stage, unsupervised, samplingRate, 0, false, evaluation),
+    best: evaluateAt(stage, best.value, samplingRate, everything.length, best.refined, evaluation),
+    oracle: evaluateAt(stage, oracle.value, samplingRate, 0, oracle.refined, evaluation),
   };
 }

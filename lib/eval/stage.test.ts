@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildStageInput, neededSequences, type EvalSequence } from "./stage";
+import { buildStageInput, neededSequences, stretchTruth, type EvalSequence } from "./stage";
 
 const sequences: EvalSequence[] = [
   { id: "a", name: "A", truth: { anomalous: false, onset: null } },
@@ -12,11 +12,26 @@ const members = { fraction: 0.5, train: [0, 1], validation: [3] };
 
 describe("buildStageInput", () => {
   const input = buildStageInput({ sequences, members, test: [2], scores });
+  const withTrain = buildStageInput({ sequences, members, test: [2], scores, options: { segmentLength: null, includeTrain: true } });
 
-  it("offers the stage's train and validation sequences as whole-sequence candidates keyed as the app keys them", () => {
-    expect(input.pool.map((c) => c.key)).toEqual(["a:0-4", "b:0-4", "d:0-4"]);
-    expect(input.pool.map((c) => c.maxScore)).toEqual([3, 4, 6]);
+  it("offers the validation sequences only, by the app's pool rule; train when opted in; never test", () => {
+    expect(input.pool.map((c) => c.key)).toEqual(["d:0-4"]);
+    expect(withTrain.pool.map((c) => c.key)).toEqual(["d:0-4", "a:0-4", "b:0-4"]);
+    expect(withTrain.pool.map((c) => c.maxScore)).toEqual([6, 3, 4]);
+  });
+
+  it("keeps every train + validation candidate and its truth (the reference protocol reads them)", () => {
+    expect(input.labelledAll.map((c) => c.key)).toEqual(["a:0-4", "b:0-4", "d:0-4"]);
     expect(input.truth.get("b:0-4")).toEqual({ anomalous: true, onset: 2 });
+  });
+
+  it("cuts pool and test into segments with their exact truth", () => {
+    const seg = buildStageInput({ sequences, members, test: [2], scores, options: { segmentLength: 2, includeTrain: true } });
+    expect(seg.pool.map((c) => c.key)).toEqual(["d:0-2", "d:2-4", "a:0-2", "a:2-4", "b:0-2", "b:2-4"]);
+    expect(seg.truth.get("b:0-2")).toEqual({ anomalous: false, onset: null });
+    expect(seg.truth.get("b:2-4")).toEqual({ anomalous: true, onset: 0 });
+    // Test sequence c is anomalous from step 1: its first segment holds the onset at 1, the second is anomalous throughout.
+    expect(seg.test.map((c) => [c.anomalous, c.onset])).toEqual([[true, 1], [true, 0]]);
   });
 
   it("keeps validation scores and labels the test sequences with their ground truth", () => {
@@ -27,5 +42,23 @@ describe("buildStageInput", () => {
   it("needs the stage's sequences and the fold's test, and fails on a missing score", () => {
     expect(neededSequences(sequences, members, [2]).map((s) => s.id)).toEqual(["a", "b", "d", "c"]);
     expect(() => buildStageInput({ sequences, members, test: [2], scores: new Map() })).toThrow(/no score/);
+  });
+});
+
+describe("stretchTruth", () => {
+  const labelled: EvalSequence = { id: "s", name: "S", truth: { anomalous: true, onset: 3 }, labels: Uint8Array.from([0, 0, 0, 1, 1, 0, 0, 1, 0, 0]) };
+
+  it("maps step labels exactly: bursts, gaps, an onset inside or before the stretch", () => {
+    expect(stretchTruth(labelled, 0, 3)).toEqual({ anomalous: false, onset: null });
+    expect(stretchTruth(labelled, 2, 6)).toEqual({ anomalous: true, onset: 1 });
+    expect(stretchTruth(labelled, 5, 7)).toEqual({ anomalous: false, onset: null }); // between two bursts
+    expect(stretchTruth(labelled, 5, 10)).toEqual({ anomalous: true, onset: 2 });
+  });
+
+  it("without step labels, reads the anomaly as running from the onset to the end", () => {
+    const { labels: _, ...plain } = labelled;
+    expect(stretchTruth(plain, 0, 3)).toEqual({ anomalous: false, onset: null });
+    expect(stretchTruth(plain, 2, 6)).toEqual({ anomalous: true, onset: 1 });
+    expect(stretchTruth(plain, 5, 7)).toEqual({ anomalous: true, onset: 0 });
   });
 });

@@ -1,8 +1,14 @@
 /**
- * From one model's scores to the inputs of the simulated runs of a (fold, stage): whole-sequence
- * candidates built exactly as the query panel builds them (`buildCandidates` with no segment length,
- * keys "<sequenceId>:0-<length>"), the ground truth by candidate key, the validation scores and the
- * labelled test candidates.
+ * From one model's scores to the inputs of the simulated runs of a (fold, stage), built exactly as
+ * the app builds them:
+ * - the query pool follows the app's pool rule: the stage's validation sequences (the detector did not
+ *   train on them), and its train sequences only when `includeTrain` (in-sample scores run low); the
+ *   test split is never offered;
+ * - candidates are whole sequences or segments of `segmentLength` steps (`buildCandidates`, keys
+ *   "<sequenceId>:<start>-<end>"), and the test split is cut the same way, so that the threshold is
+ *   fitted and judged on the same units;
+ * - a segment's ground truth is mapped exactly from the sequence's step labels (`stretchTruth`);
+ * - "best" is fitted on every candidate of the pool (the most a strategy can know).
  */
 import type { DistanceCache } from "../query";
 import { buildCandidates } from "../query-candidates";
@@ -11,10 +17,23 @@ import type { Truth } from "./expert";
 import type { StageMembers } from "./folds";
 import type { StageInput } from "./simulate";
 
-/** A sequence of the evaluated dataset: its id (unique, no ":"), display name and ground truth. */
-export type EvalSequence = { id: string; name: string; truth: Truth };
+/**
+ * A sequence of the evaluated dataset: its id (unique, no ":"), display name, ground truth and, when
+ * known, its 0/1 step labels (needed to map segments exactly; without them the anomaly is taken to
+ * run from the onset to the end).
+ */
+export type EvalSequence = { id: string; name: string; truth: Truth; labels?: Uint8Array; length?: number };
 
 export type StageScores = ReadonlyMap<string, Float32Array>;
+
+export type StageOptions = {
+  /** Steps per candidate; null = whole sequences. */
+  segmentLength: number | null;
+  /** Offer the train split too (the app's opt-in). */
+  includeTrain: boolean;
+};
+
+export const DEFAULT_STAGE_OPTIONS: StageOptions = { segmentLength: null, includeTrain: false };
 
 function scoreOf(scores: StageScores, s: EvalSequence): Float32Array {
   const score = scores.get(s.id);
@@ -29,31 +48,56 @@ export function maxOf(values: ArrayLike<number>): number {
   return max;
 }
 
+/** Ground truth of the stretch [start, end) of a sequence: anomalous when a labelled step falls in it, onset relative to start. */
+export function stretchTruth(s: EvalSequence, start: number, end: number): Truth {
+  if (s.labels) {
+    for (let i = start; i < Math.min(end, s.labels.length); i++) if (s.labels[i]) return { anomalous: true, onset: i - start };
+    return { anomalous: false, onset: null };
+  }
+  if (!s.truth.anomalous) return { anomalous: false, onset: null };
+  const onset = s.truth.onset ?? 0;
+  return onset < end ? { anomalous: true, onset: Math.max(0, onset - start) } : { anomalous: false, onset: null };
+}
+
+type Unit = { key: string; scores: Float32Array; truth: Truth };
+
+function unitsOf(list: readonly EvalSequence[], scores: StageScores, segmentLength: number | null): Unit[] {
+  const byId = new Map(list.map((s) => [s.id, s]));
+  return buildCandidates(list.map((s) => ({ sequenceId: s.id, score: scoreOf(scores, s) })), segmentLength).map((c) => {
+    const s = byId.get(c.sequenceId);
+    if (!s) throw new Error(`no sequence ${c.sequenceId}`);
+    return { key: c.key, scores: c.scores, truth: stretchTruth(s, c.start, c.end) };
+  });
+}
+
+const asCandidate = (u: Unit) => ({ key: u.key, scores: u.scores, maxScore: maxOf(u.scores) });
+
 export function buildStageInput(args: {
   sequences: readonly EvalSequence[];
   members: StageMembers;
   test: readonly number[];
   scores: StageScores;
   distance?: DistanceCache;
+  options?: StageOptions;
 }): StageInput {
   const { sequences, members, scores } = args;
+  const { segmentLength, includeTrain } = args.options ?? DEFAULT_STAGE_OPTIONS;
   const at = (i: number): EvalSequence => {
     const s = sequences[i];
     if (!s) throw new RangeError(`no sequence ${i}`);
     return s;
   };
-  const poolSequences = [...members.train, ...members.validation].map(at);
-  const candidates = buildCandidates(poolSequences.map((s) => ({ sequenceId: s.id, score: scoreOf(scores, s) })), null);
-  const byId = new Map(poolSequences.map((s) => [s.id, s.truth]));
-  const truth = new Map(candidates.map((c) => [c.key, byId.get(c.sequenceId) ?? { anomalous: false, onset: null }]));
-  const test: LabelledCandidate[] = args.test.map(at).map((s) => {
-    const score = scoreOf(scores, s);
-    return s.truth.anomalous ? { scores: score, anomalous: true, onset: s.truth.onset ?? 0 } : { scores: score, anomalous: false };
-  });
+  const train = unitsOf(members.train.map(at), scores, segmentLength);
+  const validation = unitsOf(members.validation.map(at), scores, segmentLength);
+  const pool = includeTrain ? [...validation, ...train] : validation;
+  const test: LabelledCandidate[] = unitsOf(args.test.map(at), scores, segmentLength).map((u) =>
+    u.truth.anomalous ? { scores: u.scores, anomalous: true, onset: u.truth.onset ?? 0 } : { scores: u.scores, anomalous: false },
+  );
   return {
     fraction: members.fraction,
-    pool: candidates.map((c) => ({ key: c.key, scores: c.scores, maxScore: maxOf(c.scores) })),
-    truth,
+    pool: pool.map(asCandidate),
+    labelledAll: [...train, ...validation].map(asCandidate),
+    truth: new Map([...train, ...validation].map((u) => [u.key, u.truth])),
     validation: members.validation.map(at).map((s) => scoreOf(scores, s)),
     test,
     distance: args.distance,

@@ -25,6 +25,16 @@ Experiment
   --stages LIST       growing data: fractions of the training sequences seen, the detector retrained
                       at each (default 0.125,0.25,0.5,1; --quick 0.5,1; --stages 1 = plain setting)
   --seed N            seed of the folds and base of the run seeds (default 1)
+  --segment auto|whole|N
+                      query candidates (and test units): the run page's suggestion (default auto:
+                      segments when sequences are few or long), whole sequences, or N steps
+  --pool validation|validation+train
+                      the app's pool rule: validation only (default), or train too (in-sample)
+  --placement margin|middle|reference|upper
+                      where the refined threshold goes in its F1-optimal interval (default margin)
+  --protocol ours|reference
+                      ours (default) or the DQS reference's evaluation (its placement, fallback,
+                      frozen label scores, onset 0 for mislabels, delay metric)
   --quick             the smaller presets above (explicit flags still win); a few minutes here
 
 Detector (one model per fold and stage, shared by every strategy)

@@ -52,6 +52,16 @@ describe("parseEvalArgs", () => {
     expect(usage(["--name"])).toContain("argument missing");
   });
 
+  it("reads the query and protocol flags, with the app's defaults", () => {
+    expect(options([])).toMatchObject({ segment: "auto", pool: "validation", placement: "margin", protocol: "ours" });
+    const o = options(["--segment", "256", "--pool", "validation+train", "--placement", "upper", "--protocol", "reference"]);
+    expect(o).toMatchObject({ segment: 256, pool: "validation+train", placement: "upper", protocol: "reference" });
+    expect(options(["--segment", "whole"]).segment).toBeNull();
+    expect(usage(["--segment", "1"])).toContain("--segment must be a whole number");
+    expect(usage(["--placement", "edge"])).toContain("--placement must be one of margin, middle, reference, upper");
+    expect(usage(["--pool", "test"])).toContain("--pool must be one of");
+  });
+
   it("takes every detector kind of lib/detectors, the linear baseline included", () => {
     expect(options(["--detector", "linear"]).detector).toBe("linear");
   });

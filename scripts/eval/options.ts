@@ -5,7 +5,9 @@
  */
 import { parseArgs } from "node:util";
 import { DETECTOR_KINDS, type DetectorKind } from "../../lib/detectors";
+import { PROTOCOLS, type Protocol } from "../../lib/eval/protocol";
 import { isStrategyName, STRATEGY_NAMES, type StrategyName } from "../../lib/query";
+import { PLACEMENTS, type Placement } from "../../lib/threshold";
 
 export type EvalOptions = {
   quick: boolean;
@@ -39,6 +41,14 @@ export type EvalOptions = {
   seed: number;
   /** Hz, for a CSV without a timestamp column. */
   rate: number | null;
+  /** Query candidates: whole sequences (null), segments of N steps, or "auto" (the run page's suggestion). */
+  segment: number | "auto" | null;
+  /** The query pool: validation only (the app's default) or validation + train (the app's opt-in). */
+  pool: "validation" | "validation+train";
+  /** Where the refined threshold goes in its optimal interval (our protocol). */
+  placement: Placement;
+  /** Our protocol, or the DQS reference's (lib/eval/protocol.ts). */
+  protocol: Protocol;
 };
 
 export class UsageError extends Error {
@@ -84,6 +94,10 @@ const FLAGS = {
   backend: { type: "string" },
   seed: { type: "string" },
   rate: { type: "string" },
+  segment: { type: "string" },
+  pool: { type: "string" },
+  placement: { type: "string" },
+  protocol: { type: "string" },
 } as const;
 
 function fail(message: string): never {
@@ -115,6 +129,13 @@ function oneOf<T extends string>(flag: string, text: string, allowed: readonly T
   const found = allowed.find((a) => a === text);
   if (found === undefined) fail(`--${flag} must be one of ${allowed.join(", ")}, got "${text}"`);
   return found;
+}
+
+/** --segment: "auto" (default), "whole", or a length in steps. */
+function segmentOf(text: string | undefined): number | "auto" | null {
+  if (text === undefined || text === "auto") return "auto";
+  if (text === "whole") return null;
+  return number("segment", text, 2, 10_000_000, true);
 }
 
 export type ParsedArgs = { help: true } | { help: false; options: EvalOptions };
@@ -178,6 +199,10 @@ export function parseEvalArgs(argv: readonly string[]): ParsedArgs {
       backend: oneOf("backend", v("backend") ?? "wasm", ["wasm", "cpu"] as const),
       seed: int("seed", 1, 0, 2 ** 31 - 1),
       rate: rate === undefined ? null : number("rate", rate, 1e-9, 1e9, false),
+      segment: segmentOf(v("segment")),
+      pool: oneOf("pool", v("pool") ?? "validation", ["validation", "validation+train"] as const),
+      placement: oneOf("placement", v("placement") ?? "margin", PLACEMENTS),
+      protocol: oneOf("protocol", v("protocol") ?? "ours", PROTOCOLS),
     },
   };
 }

@@ -34,7 +34,11 @@ export function settingsNotes(o: EvalOptions, settings: ModelSettings, dataset: 
     `folds: stratified ${o.folds}-fold over sequences (seed ${o.seed}); the rest 75 % train / 25 % validation; stages ${o.stages.join(", ")} of both`,
     `budgets are labels bought per stage (rows show the cumulative count); ${o.seeds} seed(s) vary the strategy seed and the expert's draws`,
     `simulated expert: with probability = mislabel the label is flipped (an anomaly called normal loses its onset; a normal sequence called anomalous gets the onset the labelling page offers)`,
-    `baselines per stage: unsupervised = max validation score; best = the app's refined threshold with every train + validation label known; oracle = the same rule on the test labels, the highest test F1 any threshold reaches (n = folds)`,
+    `query pool: ${o.pool === "validation" ? "the validation split (the app's default: sequences the detector did not train on)" : "validation + train (the app's opt-in; in-sample scores run low)"}; the test split is never queried; candidates ${o.segment === "auto" ? "by the run page's segment rule (--segment auto)" : o.segment === null ? "whole sequences" : `segments of ${o.segment} steps`}, the test split cut the same way`,
+    o.protocol === "reference"
+      ? `protocol: the DQS reference's — the grid's placement (lower end of the optimal interval), the lowest labelled score when no threshold reaches F1 > 0, labels keep the scores they were bought on, a mislabelled normal gets onset 0, "uncertain" starts from the max train + validation score, delay with the reverse-window penalty over every anomalous test candidate`
+      : `protocol: ours — refined threshold placed by "${o.placement}" inside its F1-optimal interval, re-read on each stage's scores; delay over true positives`,
+    `baselines per stage: unsupervised = max validation score; best = the refined threshold with every label of the query pool known; oracle = the same rule on the test labels, the highest test F1 any threshold reaches (n = folds)`,
   ];
 }
 
