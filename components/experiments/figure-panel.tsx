@@ -67,8 +67,8 @@ function Separability({ report, stage }: { report: ExperimentReport; stage: numb
   if (!row) return null;
   return (
     <p className="muted" data-testid="exp.separability">
-      Detector separability (ROC AUC of each sequence&apos;s maximum score, over {row.n} fold{row.n === 1 ? "" : "s"}; 0.5 is chance):
-      test <b>{auc(row.test)}</b>, train + validation — sequences the model trained on — <b>{auc(row.pool)}</b>.
+      Detector separability (ROC AUC of each candidate&apos;s maximum score, over {row.n} fold{row.n === 1 ? "" : "s"}; 0.5 is chance):
+      test <b>{auc(row.test)}</b>, query pool <b>{auc(row.pool)}</b>.
     </p>
   );
 }

@@ -21,13 +21,19 @@ const isBaseline = (r: ReportRow) => r.budget === null;
 const baseline = (rows: readonly ReportRow[], stage: number, name: string) => rows.find((r) => r.stage === stage && r.strategy === name);
 
 /** Strategy rows with budget ≥ minBudget (and, when given, this mislabel rate) against the unsupervised row of their stage (mean F1). */
-export function refinedVsUnsupervised(rows: readonly ReportRow[], minBudget = 5, mislabel?: number): Comparison {
+export function refinedVsUnsupervised(rows: readonly ReportRow[], minBudget = 5, mislabel?: number, only: (r: ReportRow) => boolean = () => true): Comparison {
   const c: Comparison = { wins: 0, ties: 0, losses: 0 };
   for (const r of rows) {
     const u = baseline(rows, r.stage, "unsupervised");
-    if (!isBaseline(r) && (r.budget ?? 0) >= minBudget && (mislabel === undefined || r.mislabel === mislabel) && u) compare(r.f1.mean, u.f1.mean, c);
+    if (!isBaseline(r) && (r.budget ?? 0) >= minBudget && (mislabel === undefined || r.mislabel === mislabel) && u && only(r)) compare(r.f1.mean, u.f1.mean, c);
   }
   return c;
+}
+
+/** Whether labels could refine anything at this row's stage: some fold's "best" (every pool label known) was refined, i.e. its pool held an anomalous candidate. */
+export function refinable(rows: readonly ReportRow[], r: ReportRow): boolean {
+  const best = baseline(rows, r.stage, "best");
+  return best?.refined === undefined || best.refined > 0;
 }
 
 /** Rows (budget ≥ minBudget, correct expert) whose mean F1 is 0 where the unsupervised threshold's is above 0. */
@@ -83,13 +89,16 @@ export function describeChecks(rows: readonly ReportRow[], strategies: readonly 
   if (refined.wins + refined.ties + refined.losses > 0) {
     lines.push(`refined (budget ≥ 5) vs unsupervised, mean F1 per row: ${tally(refined)}`);
   }
-  const correct = refinedVsUnsupervised(rows, 5, 0);
+  const correct = refinedVsUnsupervised(rows, 5, 0, (r) => refinable(rows, r));
   const total = correct.wins + correct.ties + correct.losses;
-  if (total > 0) {
+  const stuck = refinedVsUnsupervised(rows, 5, 0, (r) => !refinable(rows, r));
+  const stuckTotal = stuck.wins + stuck.ties + stuck.losses;
+  if (total + stuckTotal > 0) {
     const zero = fallsToZero(rows);
     lines.push(
-      `with a correct expert: refined beats unsupervised in ${correct.wins} of ${total} rows (${((100 * correct.wins) / total).toFixed(0)} %; ${correct.ties} equal, ${correct.losses} worse); ` +
-        (zero.length === 0 ? "no row falls to F1 0 where unsupervised is above 0" : `${zero.length} row(s) fall to F1 0 where unsupervised is above 0`),
+      `with a correct expert: refined beats unsupervised in ${correct.wins} of ${total} rows (${total > 0 ? ((100 * correct.wins) / total).toFixed(0) : "—"} %; ${correct.ties} equal, ${correct.losses} worse)` +
+        (stuckTotal > 0 ? ` where the pool held an anomalous candidate; ${stuckTotal} more at stages whose pools held none (the unsupervised threshold stays)` : "") +
+        `; ${zero.length === 0 ? "no row falls to F1 0 where unsupervised is above 0" : `${zero.length} row(s) fall to F1 0 where unsupervised is above 0`}`,
     );
   }
   for (const b of bestVsOracle(rows, separability)) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { aboveBaseline, describeChecks, refinedVsUnsupervised, strategyDifference } from "./checks";
+import { aboveBaseline, bestVsOracle, describeChecks, fallsToZero, refinedVsUnsupervised, strategyDifference } from "./checks";
 import type { ReportRow } from "./report";
 import { formatStage, formatStat, formatTable } from "./table";
 
@@ -67,5 +67,30 @@ describe("checks", () => {
     expect(d.cells).toBe(1);
     expect(d.meanDiff).toBeCloseTo(0.1, 12);
     expect(describeChecks(rows, ["dqs", "random"]).join("\n")).toContain("dqs vs random: mean F1 difference +0.100 over 1 cells");
+  });
+});
+
+describe("checks against the issue's criteria", () => {
+  it("counts correct-expert rows, apart from stages whose pools held no anomaly, and rows that fall to F1 0", () => {
+    const table = [
+      ...rows,
+      row("unsupervised", 0.4, { stage: 0.25 }),
+      row("best", 0.4, { stage: 0.25, refined: 0 }), // no fold's pool held an anomalous candidate
+      row("dqs", 0.4, { stage: 0.25 }),
+      row("random", 0, { stage: 0.25, budget: 10 }),
+    ];
+    const line = describeChecks(table, ["dqs", "random"]).find((l) => l.startsWith("with a correct expert"));
+    expect(line).toContain("refined beats unsupervised in 4 of 4 rows (100 %; 0 equal, 0 worse) where the pool held an anomalous candidate; 2 more at stages");
+    expect(line).toContain("1 row(s) fall to F1 0");
+    expect(fallsToZero(table).map((r) => [r.strategy, r.stage])).toEqual([["random", 0.25]]);
+  });
+
+  it("sets best against the oracle where the test AUC is at least 0.95", () => {
+    const separability = [
+      { stage: 1, n: 3, test: { mean: 0.97, std: 0.01 }, pool: null },
+      { stage: 0.5, n: 3, test: { mean: 0.9, std: 0.01 }, pool: null },
+    ];
+    expect(bestVsOracle(rows, separability)).toEqual([{ stage: 1, auc: 0.97, ratio: 0.6 / 0.8 }]);
+    expect(describeChecks(rows, ["dqs"], separability).join("\n")).toContain("test AUC 0.97 at all: best reaches 75 % of the oracle's F1");
   });
 });

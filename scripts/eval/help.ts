@@ -9,7 +9,7 @@ a table (mean ± std) and writes a JSON report.
 What to run on
   --dataset demo|ID|NAME|FILE.csv  the seeded demo generator (default), a database dataset (by id or
                                    name; needs ground truth), or a CSV with a label column
-  --sequences N                    demo: drives to generate (default 80; --quick 40)
+  --sequences N                    demo: drives to generate (default 80)
   --anomaly-fraction F             demo: share of drives with a fault (default 0.25; the seeded app
                                    demo uses 0.15: more anomalous drives make the F1 figures less noisy)
   --demo-seed N                    demo: generator seed (default 1)
@@ -17,13 +17,13 @@ What to run on
 
 Experiment
   --strategies LIST   dqs,random,top,uncertain,diverse (default: all five)
-  --budgets LIST      labels bought per stage (default 1,5,10); rows show the cumulative count
+  --budgets LIST      labels bought per stage (default 1,5,10; --quick 5,10); rows show the cumulative count
   --mislabel LIST     probabilities the expert errs (default 0,0.1,0.2,0.3; --quick 0,0.2)
-  --seeds N           strategy seeds and expert draws per fold (default 3; --quick 2)
-  --folds N           stratified k-fold over sequences for the test split (default 3; --quick 2;
+  --seeds N           strategy seeds and expert draws per fold (default 3)
+  --folds N           stratified k-fold over sequences for the test split (default 3;
                       1 = one hold-out split of a third)
   --stages LIST       growing data: fractions of the training sequences seen, the detector retrained
-                      at each (default 0.125,0.25,0.5,1; --quick 0.5,1; --stages 1 = plain setting)
+                      at each (default 0.125,0.25,0.5,1; --stages 1 = plain setting)
   --seed N            seed of the folds and base of the run seeds (default 1)
   --segment auto|whole|N
                       query candidates (and test units): the run page's suggestion (default auto:
@@ -35,7 +35,8 @@ Experiment
   --protocol ours|reference
                       ours (default) or the DQS reference's evaluation (its placement, fallback,
                       frozen label scores, onset 0 for mislabels, delay metric)
-  --quick             the smaller presets above (explicit flags still win); a few minutes here
+  --quick             the smaller presets above (explicit flags still win): the same data and folds,
+                      stages and seeds, fewer budgets and rates; under a minute with the linear detector
 
 Detector (one model per fold and stage, shared by every strategy)
   --detector linear|lstm-ae|tevae
