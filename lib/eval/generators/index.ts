@@ -38,7 +38,7 @@ export function fromPathDemo(demo: DemoDataset): GeneratedDataset {
 export const GENERATORS: readonly DatasetGenerator[] = [
   {
     name: "demo",
-    description: "PATH-like EV powertrain: 80 drives × 1,000–3,000 steps at 2 Hz, 8 channels; 25 % with one sensor or coupling fault from its onset to the end",
+    description: "PATH-like EV powertrain: 80 drives × 1,000–3,000 steps at 2 Hz, 8 channels; 25 % with one sensor or coupling fault from its onset to the end (in the harness, --sequences and --anomaly-fraction change both)",
     generate: (seed) => fromPathDemo(generatePathDataset({ seed, ...DEMO_DEFAULTS })),
   },
   {
