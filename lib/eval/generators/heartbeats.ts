@@ -95,11 +95,12 @@ function beatTimes(rng: Rng, duration: number): number[] {
   return times;
 }
 
-/** Turns one beat (the first fully visible one in 20–80 % of the recording) into the fault. */
+/** Turns a random beat with its R peak in 20–80 % of the recording (and, for an ST elevation, the 1–3 after it) into the fault. */
 function injectFault(beats: Beat[], kind: HeartbeatFault, duration: number, rng: Rng): void {
   const inside = beats.map((b, i) => i).filter((i) => (beats[i]?.r ?? 0) > 0.2 * duration && (beats[i]?.r ?? 0) < 0.8 * duration);
   const first = inside[rng.int(inside.length)] ?? Math.floor(beats.length / 2);
   const count = kind === "st_elevation" ? 2 + rng.int(3) : 1;
+  const waves = faultyWaves(kind, beats[first]?.waves ?? TEMPLATE, rng); // the same leads for every beat of it
   for (let i = first; i < Math.min(beats.length, first + count); i++) {
     const beat = beats[i];
     if (!beat) continue;
@@ -107,7 +108,7 @@ function injectFault(beats: Beat[], kind: HeartbeatFault, duration: number, rng:
       const previous = beats[i - 1]?.r ?? beat.r - 1;
       beat.r = previous + (beat.r - previous) * uniform(rng, 0.65, 0.8);
     }
-    beat.waves = faultyWaves(kind, beat.waves, rng);
+    beat.waves = waves;
     beat.fault = kind;
   }
 }

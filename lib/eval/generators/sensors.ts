@@ -1,10 +1,11 @@
 /**
- * `sensors`: a few long recordings of a sensor network — six temperature nodes of one building
- * (°C, one sample a minute), 12 sequences of 10,000–15,000 steps (7–10 days). Every node mixes the
- * same drivers with its own loadings: a daily cycle (with a per-node phase), the weather (a slow
- * AR(1) walk), and the HVAC (on/off switching every 1–4 hours, smoothed by the building's inertia);
- * plus a local AR(1) drift and white measurement noise of its own. The nodes are therefore strongly
- * correlated, and a fault on one node breaks its relation to the others.
+ * `sensors`: a few long recordings of a sensor network — six temperature nodes of a building (°C, one
+ * sample a minute), 12 sequences of 10,000–15,000 steps (7–10 days), each from a building of its own
+ * (named site-001 …, with its own loadings and weather). Every node mixes the same drivers with its
+ * own loadings: a daily cycle (with a per-node phase), the weather (a slow AR(1) walk), and the HVAC
+ * (on/off switching every 1–4 hours, smoothed by the building's inertia); plus a local AR(1) drift
+ * and white measurement noise of its own. The nodes are therefore strongly correlated, and a fault on
+ * one node breaks its relation to the others.
  *
  * Fault mix: 7 of the 12 sequences (58 %; few long sequences, so more than half) carry 1–3 short
  * events, each on one or two nodes; only the event steps are labelled 1:
