@@ -2,7 +2,8 @@
  * `npm run eval -- [flags]` — the evaluation harness (issue 7): the same lib/ code as the app, in
  * Node on TensorFlow.js's wasm (or cpu) backend. See scripts/eval/help.ts for the flags and
  * lib/eval/experiment.ts for the loop. stdout: the table and the sanity checks; stderr: the progress
- * bar; $DATA_DIR/experiments/<id>.json: the report, rewritten as the run goes.
+ * bar; $DATA_DIR/experiments/<id>.json: the report, rewritten as the run goes. `--suite` runs the
+ * experiment on every generator in turn (scripts/eval/suite.ts): one report each, <id>-<generator>.
  *
  * Runs through tsx with the react-server condition (like scripts/db.ts), so that the database
  * loader can import lib/server/ when --dataset names a stored dataset.
@@ -25,6 +26,7 @@ import { parseEvalArgs, UsageError, type EvalOptions } from "./eval/options";
 import { createProgressBar } from "./eval/progress";
 import { ReportFile } from "./eval/report-file";
 import { defaultId, initialReport, settingsNotes } from "./eval/run-report";
+import { formatSuiteSummary, suiteRuns, type SuiteResult } from "./eval/suite";
 
 function usage(message: string): number {
   process.stderr.write(`eval: ${message}\nSee: npm run eval -- --help\n`);
@@ -66,10 +68,16 @@ function record(report: ExperimentReport, state: ExperimentState, ctx: ModelCont
   };
 }
 
+/** "2 Hz", or "1/300 Hz" for a sample every 5 minutes. */
+function formatRate(hz: number): string {
+  const period = 1 / hz;
+  return hz < 1 && Math.abs(period - Math.round(period)) < 1e-9 ? `1/${Math.round(period)} Hz` : `${Number(hz.toPrecision(4))} Hz`;
+}
+
 function summary(report: ExperimentReport, file: string, seconds: number): string {
   const t = report.timings;
   return [
-    `${report.name} — ${report.dataset.name}: ${report.dataset.sequences} sequences (${report.dataset.anomalous} anomalous), ${report.dataset.channels} channels, ${report.dataset.samplingRate} Hz`,
+    `${report.name} — ${report.dataset.name}: ${report.dataset.sequences} sequences (${report.dataset.anomalous} anomalous), ${report.dataset.channels} channels, ${formatRate(report.dataset.samplingRate)}`,
     ...(report.settings.notes ?? []).map((n) => `  ${n}`),
     "",
     formatTable(report.rows),
@@ -82,25 +90,22 @@ function summary(report: ExperimentReport, file: string, seconds: number): strin
   ].join("\n");
 }
 
-async function main(): Promise<number> {
+type RunResult = { code: number; report: ExperimentReport | null; dataset: LoadedDataset | null; seconds: number };
+
+/** One experiment on one dataset: the table on stdout and one report file. */
+async function runOne(options: EvalOptions): Promise<RunResult> {
   const started = performance.now();
-  let options: EvalOptions;
+  const seconds = () => (performance.now() - started) / 1000;
   let dataset: LoadedDataset;
   try {
-    const parsed = parseEvalArgs(process.argv.slice(2));
-    if (parsed.help) {
-      process.stdout.write(HELP);
-      return 0;
-    }
-    options = parsed.options;
     dataset = await loadDataset(options);
   } catch (error) {
-    if (error instanceof UsageError || error instanceof DatasetError) return usage(error.message);
+    if (error instanceof DatasetError) return { code: usage(error.message), report: null, dataset: null, seconds: seconds() };
     throw error;
   }
   const plan = planOf(options, dataset);
   const problems = planProblems(plan);
-  if (problems.length > 0) return usage(problems.join("; "));
+  if (problems.length > 0) return { code: usage(problems.join("; ")), report: null, dataset, seconds: seconds() };
 
   const { backend, note } = await startBackend(options.backend);
   const settings = settingsOf(options, dataset.channels.length);
@@ -109,7 +114,8 @@ async function main(): Promise<number> {
   const id = options.id ?? defaultId();
   const file = new ReportFile(path.resolve(options.out ?? path.join(env.DATA_DIR, "experiments"), `${id}.json`));
   const notes = [...settingsNotes(options, settings, dataset, backend), ...(note ? [note] : [])];
-  const name = options.name ?? `${options.quick ? "Quick: " : ""}${settings.kind} on ${dataset.source === "demo" ? "the demo" : dataset.name}`;
+  const on = dataset.source === "demo" ? "the demo" : dataset.source === "generator" ? options.dataset : dataset.name;
+  const name = options.name ?? `${options.quick ? "Quick: " : ""}${settings.kind} on ${on}`;
   const report = initialReport({ id, name, options, dataset, settings, backend, notes, total: progressTotal(plan) });
   file.write(report);
   process.stderr.write(`eval ${id}: ${notes.slice(1, 3).join("; ")}\n`);
@@ -135,16 +141,51 @@ async function main(): Promise<number> {
     Object.assign(report, { status: "done", finishedAt: new Date().toISOString(), progress: { ...report.progress, done: report.progress.total, phase: "done" } });
     file.write(report);
     bar.finish();
-    process.stdout.write(`${summary(report, file.file, (performance.now() - started) / 1000)}\n`);
-    return 0;
+    process.stdout.write(`${summary(report, file.file, seconds())}\n`);
+    return { code: 0, report, dataset, seconds: seconds() };
   } catch (error) {
     bar.finish();
     const message = error instanceof Error ? error.message : String(error);
     Object.assign(report, { status: "failed", error: message, finishedAt: new Date().toISOString() });
     file.write(report);
     process.stderr.write(`eval: failed: ${error instanceof Error ? (error.stack ?? message) : message}\n`);
-    return 1;
+    return { code: 1, report, dataset, seconds: seconds() };
   }
+}
+
+function sizeOf(dataset: LoadedDataset | null): string {
+  if (!dataset) return "—";
+  const lengths = dataset.sequences.map((s) => s.columns[0]?.length ?? 0);
+  const [lo, hi] = [Math.min(...lengths), Math.max(...lengths)].map((n) => n.toLocaleString("en"));
+  return `${dataset.sequences.length} × ${lo === hi ? lo : `${lo}–${hi}`}`;
+}
+
+/** --suite: every generator in turn, then one line each; the worst exit code. */
+async function runSuite(options: EvalOptions): Promise<number> {
+  const results: SuiteResult[] = [];
+  for (const run of suiteRuns(options, options.id ?? defaultId())) {
+    process.stdout.write(`\n=== ${run.dataset} ===\n`);
+    const result = await runOne(run);
+    results.push({ generator: run.dataset, code: result.code, report: result.report, size: sizeOf(result.dataset), seconds: result.seconds });
+  }
+  process.stdout.write(`\n${formatSuiteSummary(results)}\n`);
+  return Math.max(0, ...results.map((r) => r.code));
+}
+
+async function main(): Promise<number> {
+  let options: EvalOptions;
+  try {
+    const parsed = parseEvalArgs(process.argv.slice(2));
+    if (parsed.help) {
+      process.stdout.write(HELP);
+      return 0;
+    }
+    options = parsed.options;
+  } catch (error) {
+    if (error instanceof UsageError) return usage(error.message);
+    throw error;
+  }
+  return options.suite ? runSuite(options) : (await runOne(options)).code;
 }
 
 main().then(

@@ -62,7 +62,8 @@ export const reportSchema = z.object({
     phase: z.string(),
   }),
   dataset: z.object({
-    source: z.enum(["demo", "database", "csv"]),
+    /** "demo": the PATH-like demo; "generator": another seeded generator of lib/eval/generators. */
+    source: z.enum(["demo", "generator", "database", "csv"]),
     name: z.string(),
     sequences: z.number().int().min(0),
     channels: z.number().int().min(0),

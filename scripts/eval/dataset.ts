@@ -1,19 +1,22 @@
 /**
- * The dataset an evaluation runs on: the seeded demo generator, a dataset stored in the database
- * (by id or name), or a CSV file. Every source gives the same shape — sequences with channel-major
- * columns and 0/1 ground truth per step — and a failure is a DatasetError with a message that says
- * what to do. The database and CSV loaders are imported only when asked for, so that a demo run
- * needs neither a database nor a CSV parser.
+ * The dataset an evaluation runs on: a seeded generator (the PATH-like demo, or one of
+ * lib/eval/generators: sensors, heartbeats, servers), a dataset stored in the database (by id or
+ * name; a generator's name wins over a stored dataset of the same name), or a CSV file. Every source
+ * gives the same shape — sequences with channel-major columns and 0/1 ground truth per step — and a
+ * failure is a DatasetError with a message that says what to do. The database and CSV loaders are
+ * imported only when asked for, so that a generated run needs neither a database nor a CSV parser.
  */
 import { existsSync } from "node:fs";
 import { generatePathDataset } from "../../lib/demo/path-dataset";
+import { faultCounts } from "../../lib/eval/generators/common";
+import { fromPathDemo, getGenerator, isGeneratorName, type GeneratorName } from "../../lib/eval/generators";
 import type { SeriesColumns } from "../../lib/series";
 import type { EvalOptions } from "./options";
 
 export type LoadedSequence = { id: string; name: string; columns: SeriesColumns; labels: Uint8Array | undefined };
 
 export type LoadedDataset = {
-  source: "demo" | "database" | "csv";
+  source: "demo" | "generator" | "database" | "csv";
   name: string;
   samplingRate: number;
   channels: string[];
@@ -44,6 +47,31 @@ function demoDataset(options: EvalOptions): LoadedDataset {
     notes: [
       `demo: generatePathDataset({ seed: ${options.demoSeed}, sequences: ${options.sequences}, anomalyFraction: ${options.anomalyFraction} }), ` +
         `1,000–3,000 steps at ${demo.samplingRate} Hz; the seeded app demo is --sequences 80 --anomaly-fraction 0.15`,
+      `demo faults: ${faultCounts(fromPathDemo(demo).sequences)}`,
+    ],
+  };
+}
+
+function lengthRange(lengths: readonly number[]): string {
+  const lo = Math.min(...lengths);
+  const hi = Math.max(...lengths);
+  return lo === hi ? lo.toLocaleString("en") : `${lo.toLocaleString("en")}–${hi.toLocaleString("en")}`;
+}
+
+/** One of lib/eval/generators other than the demo, seeded by --demo-seed. */
+function generatedDataset(name: GeneratorName, seed: number): LoadedDataset {
+  const generator = getGenerator(name);
+  const data = generator.generate(seed);
+  const anomalous = data.sequences.filter((s) => s.faults.length > 0).length;
+  return {
+    source: "generator",
+    name: `${data.name}, ${data.sequences.length} sequences, ${anomalous} with a fault`,
+    samplingRate: data.samplingRate,
+    channels: data.channels,
+    sequences: data.sequences.map((s) => ({ id: s.name, name: s.name, columns: s.columns, labels: s.labels })),
+    notes: [
+      `generator ${name} (lib/eval/generators/${name}.ts), seed ${seed} (--dataset ${name} --demo-seed ${seed} remakes it): ${generator.description}`,
+      `${name}: ${data.sequences.length} sequences × ${lengthRange(data.sequences.map((s) => s.labels.length))} steps; faults: ${faultCounts(data.sequences)}`,
     ],
   };
 }
@@ -57,6 +85,7 @@ function requireGroundTruth(dataset: LoadedDataset): LoadedDataset {
 
 export async function loadDataset(options: EvalOptions): Promise<LoadedDataset> {
   if (options.dataset === "demo") return demoDataset(options);
+  if (isGeneratorName(options.dataset)) return generatedDataset(options.dataset, options.demoSeed);
   if (/\.csv$/i.test(options.dataset) || existsSync(options.dataset)) {
     if (!existsSync(options.dataset)) throw new DatasetError("not_found", `no such file: ${options.dataset}`);
     const { loadCsvDataset } = await import("./csv-dataset");

@@ -1,4 +1,19 @@
 /** `npm run eval -- --help`. */
+import { GENERATORS } from "../../lib/eval/generators";
+
+/** Words wrapped to lines of at most `width` characters. */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  for (const word of text.split(" ")) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && last.length + 1 + word.length <= width) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
+
+const generators = GENERATORS.map((g) => wrap(g.description, 86).map((line, i) => `  ${(i === 0 ? g.name : "").padEnd(12)}${line}`).join("\n")).join("\n");
+
 export const HELP = `npm run eval -- [flags]
 
 Evaluates query strategies the way the app uses them: preprocess → train the detector → score →
@@ -7,13 +22,19 @@ threshold → online evaluation on the test split; over folds, seeds and growing
 a table (mean ± std) and writes a JSON report.
 
 What to run on
-  --dataset demo|ID|NAME|FILE.csv  the seeded demo generator (default), a database dataset (by id or
-                                   name; needs ground truth), or a CSV with a label column
+  --dataset GENERATOR|ID|NAME|FILE.csv
+                                   a seeded generator (below; default demo), a database dataset (by id
+                                   or name; needs ground truth), or a CSV with a label column
+  --suite                          the same experiment on every generator in turn, one report each
+                                   (id <id>-<generator>), then one summary line per dataset
   --sequences N                    demo: drives to generate (default 80)
   --anomaly-fraction F             demo: share of drives with a fault (default 0.25; the seeded app
                                    demo uses 0.15: more anomalous drives make the F1 figures less noisy)
-  --demo-seed N                    demo: generator seed (default 1)
+  --demo-seed N                    the generator's seed, for any generator (default 1)
   --rate HZ                        CSV without a timestamp column: the sampling rate
+
+Generators (lib/eval/generators; the others have fixed sizes, --quick does not shrink them)
+${generators}
 
 Experiment
   --strategies LIST   dqs,random,top,uncertain,diverse (default: all five)

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { GENERATOR_NAMES } from "../../lib/eval/generators";
 import { FULL_PRESET, parseEvalArgs, QUICK_PRESET, UsageError, type EvalOptions } from "./options";
 
 function options(argv: string[]): EvalOptions {
@@ -20,7 +21,7 @@ function usage(argv: string[]): string {
 describe("parseEvalArgs", () => {
   it("has the documented defaults", () => {
     const o = options([]);
-    expect(o).toMatchObject({ ...FULL_PRESET, dataset: "demo", detector: "linear", window: 16, hidden: null, quick: false, noCache: false });
+    expect(o).toMatchObject({ ...FULL_PRESET, dataset: "demo", suite: false, detector: "linear", window: 16, hidden: null, quick: false, noCache: false });
     expect(o.strategies).toEqual(["dqs", "random", "top", "uncertain", "diverse"]);
   });
 
@@ -60,6 +61,22 @@ describe("parseEvalArgs", () => {
     expect(usage(["--segment", "1"])).toContain("--segment must be a whole number");
     expect(usage(["--placement", "edge"])).toContain("--placement must be one of margin, middle, reference, upper");
     expect(usage(["--pool", "test"])).toContain("--pool must be one of");
+  });
+
+  it("takes a generator by name, seeded by --demo-seed", () => {
+    for (const name of GENERATOR_NAMES) expect(options(["--dataset", name])).toMatchObject({ dataset: name, suite: false, demoSeed: 1 });
+    expect(options(["--dataset", "heartbeats", "--demo-seed", "7"])).toMatchObject({ dataset: "heartbeats", demoSeed: 7 });
+    expect(options(["--dataset", "demo", "--sequences", "16", "--anomaly-fraction", "0.5"])).toMatchObject({ sequences: 16, anomalyFraction: 0.5 });
+    expect(usage(["--dataset", "sensors", "--sequences", "16"])).toContain("apply to --dataset demo only");
+    expect(usage(["--dataset", "servers", "--anomaly-fraction", "0.5"])).toContain("apply to --dataset demo only");
+    expect(usage(["--dataset", "x.csv", "--demo-seed", "2"])).toContain("--demo-seed applies to a generated dataset only");
+  });
+
+  it("runs the suite with the other flags, the demo flags applying to its demo", () => {
+    const o = options(["--suite", "--folds", "3", "--demo-seed", "4", "--sequences", "20", "--budgets", "5"]);
+    expect(o).toMatchObject({ suite: true, dataset: "demo", folds: 3, demoSeed: 4, sequences: 20, budgets: [5] });
+    expect(usage(["--suite", "--dataset", "sensors"])).toContain("leave out --dataset");
+    expect(usage(["--suite=yes"])).toContain("--suite");
   });
 
   it("takes every detector kind of lib/detectors, the linear baseline included", () => {

@@ -6,13 +6,16 @@
 import { parseArgs } from "node:util";
 import { DETECTOR_KINDS, type DetectorKind } from "../../lib/detectors";
 import { PROTOCOLS, type Protocol } from "../../lib/eval/protocol";
+import { GENERATOR_NAMES, isGeneratorName } from "../../lib/eval/generators";
 import { isStrategyName, STRATEGY_NAMES, type StrategyName } from "../../lib/query";
 import { PLACEMENTS, type Placement } from "../../lib/threshold";
 
 export type EvalOptions = {
   quick: boolean;
-  /** "demo", a database dataset id or name, or a path to a CSV file. */
+  /** A generator ("demo", "sensors", …: lib/eval/generators), a database dataset id or name, or a path to a CSV file. */
   dataset: string;
+  /** Run the experiment on every generator in turn (then `dataset` is "demo" and unused). */
+  suite: boolean;
   detector: DetectorKind;
   budgets: number[];
   mislabel: number[];
@@ -86,6 +89,7 @@ const FLAGS = {
   sequences: { type: "string" },
   "anomaly-fraction": { type: "string" },
   "demo-seed": { type: "string" },
+  suite: { type: "boolean" },
   window: { type: "string" },
   hidden: { type: "string" },
   "batch-size": { type: "string" },
@@ -139,6 +143,21 @@ function segmentOf(text: string | undefined): number | "auto" | null {
   return number("segment", text, 2, 10_000_000, true);
 }
 
+// --- Which data: a generator (--dataset <name>, --suite), a database dataset or a CSV -------------
+
+/** --dataset and --suite, and the flags that apply to generated data only. */
+function datasetChoice(given: string | undefined, suite: boolean, has: (flag: "sequences" | "anomaly-fraction" | "demo-seed") => boolean): { dataset: string; suite: boolean } {
+  if (suite && given !== undefined) fail("--suite runs every generator in turn; leave out --dataset");
+  const dataset = given?.trim() || "demo";
+  if (!suite && dataset !== "demo" && (has("sequences") || has("anomaly-fraction"))) {
+    fail("--sequences and --anomaly-fraction apply to --dataset demo only (and to the demo of --suite)");
+  }
+  if (!suite && !isGeneratorName(dataset) && has("demo-seed")) fail(`--demo-seed applies to a generated dataset only (--dataset ${GENERATOR_NAMES.join("|")}, or --suite)`);
+  return { dataset, suite };
+}
+
+// ---------------------------------------------------------------------------------------------------
+
 export type ParsedArgs = { help: true } | { help: false; options: EvalOptions };
 
 export function parseEvalArgs(argv: readonly string[]): ParsedArgs {
@@ -159,10 +178,7 @@ export function parseEvalArgs(argv: readonly string[]): ParsedArgs {
     const text = v(flag);
     return text === undefined ? fallback : number(flag, text, min, max, true);
   };
-  const dataset = v("dataset")?.trim() || "demo";
-  if (dataset !== "demo" && (v("sequences") ?? v("anomaly-fraction") ?? v("demo-seed")) !== undefined) {
-    fail("--sequences, --anomaly-fraction and --demo-seed apply to --dataset demo only");
-  }
+  const { dataset, suite } = datasetChoice(v("dataset"), values.suite ?? false, (flag) => v(flag) !== undefined);
   const id = v("id") ?? null;
   if (id !== null && !/^[a-z0-9][a-z0-9-]*$/.test(id)) fail(`--id must match [a-z0-9][a-z0-9-]*, got "${id}"`);
   const name = v("name");
@@ -175,6 +191,7 @@ export function parseEvalArgs(argv: readonly string[]): ParsedArgs {
     options: {
       quick,
       dataset,
+      suite,
       detector: oneOf("detector", v("detector") ?? "linear", DETECTOR_KINDS),
       budgets: v("budgets") === undefined ? preset.budgets : list("budgets", v("budgets") ?? "", 1, 10_000, true),
       mislabel: v("mislabel") === undefined ? preset.mislabel : list("mislabel", v("mislabel") ?? "", 0, 1, false),
