@@ -192,7 +192,8 @@ export function thresholdFromLabels(
   if (anomalousCount === 0) return keep("No anomalous label yet: F1 is 0 for every threshold, so the unsupervised threshold stays.");
   const refined = refineThreshold(candidates, { samplingRate });
   if (!refined || refined.f1 === 0) return keep("No threshold detects an anomaly at or after its onset (F1 = 0), so the unsupervised threshold stays.");
-  const interval = { lower: refined.lowerBound, upper: refined.threshold };
+  const { tp, fp, tn, fn } = refined.evaluation;
+  const interval = { lower: refined.lowerBound, upper: refined.threshold, above: tp + fp, below: tn + fn };
   const value = placeThreshold(interval, placement, poolScores(candidates));
   const lower = Number.isFinite(interval.lower) ? interval.lower : null;
   const alarms = normalAlarms(candidates, value);

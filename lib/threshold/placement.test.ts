@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { geometricMiddle, placeThreshold, referenceGridPoint } from "./placement";
+import { geometricMiddle, logSpacePoint, marginFraction, placeThreshold, referenceGridPoint } from "./placement";
 import { percentileGridThreshold, poolScores } from "./percentile-grid";
 import { refineThreshold } from "./refine";
 import { createRng } from "../rng";
@@ -17,7 +17,18 @@ describe("placeThreshold, hand cases", () => {
     expect(placeThreshold(interval, "margin", pooled(-10, 10, 1000))).toBeCloseTo(Math.sqrt(20 * 1010) - 10, 10);
   });
 
-  it("middle, upper and reference", () => {
+  it("margin with counts: nearer the edge the many labels pin down (a + 1) / (a + b + 2) of the way up in log space", () => {
+    expect(marginFraction(1, 1)).toBe(0.5);
+    expect(marginFraction(2, 16)).toBe(3 / 20);
+    // 2 anomalies above, 16 normals below: 10 · (1000 / 10)^(3/20) from a floor of 0.
+    expect(placeThreshold({ ...interval, above: 2, below: 16 }, "margin", scores)).toBeCloseTo(10 * 100 ** 0.15, 9);
+    expect(placeThreshold({ ...interval, above: 1, below: 1 }, "margin", scores)).toBeCloseTo(100, 10);
+    expect(logSpacePoint(interval, 0, 0)).toBeCloseTo(10, 12);
+    expect(logSpacePoint(interval, 0, 1)).toBeCloseTo(1000, 9);
+  });
+
+  it("geometric, middle, upper and reference", () => {
+    expect(placeThreshold(interval, "geometric", scores)).toBeCloseTo(100, 10);
     expect(placeThreshold(interval, "middle", scores)).toBe(505);
     expect(placeThreshold(interval, "upper", scores)).toBe(1000);
     // Grid over [0, 10, 1000]: v = 2q, the first value above 10 is at q = 0.5001 → 10 + 990 · 0.0002.
