@@ -51,7 +51,7 @@ Experiment
                       segments when sequences are few or long), whole sequences, or N steps
   --pool validation|validation+train
                       the app's pool rule: validation only (default), or train too (in-sample)
-  --placement margin|middle|reference|upper
+  --placement margin|geometric|middle|reference|upper
                       where the refined threshold goes in its F1-optimal interval (default margin)
   --protocol ours|reference
                       ours (default) or the DQS reference's evaluation (its placement, fallback,

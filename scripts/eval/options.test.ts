@@ -59,7 +59,7 @@ describe("parseEvalArgs", () => {
     expect(o).toMatchObject({ segment: 256, pool: "validation+train", placement: "upper", protocol: "reference" });
     expect(options(["--segment", "whole"]).segment).toBeNull();
     expect(usage(["--segment", "1"])).toContain("--segment must be a whole number");
-    expect(usage(["--placement", "edge"])).toContain("--placement must be one of margin, middle, reference, upper");
+    expect(usage(["--placement", "edge"])).toContain("--placement must be one of margin, geometric, middle, reference, upper");
     expect(usage(["--pool", "test"])).toContain("--pool must be one of");
   });
 
