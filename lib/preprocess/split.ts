@@ -20,7 +20,7 @@ export function validateSplitRatios(ratios: SplitRatios): void {
   }
   const sum = ratios.train + ratios.validation + ratios.test;
   if (Math.abs(sum - 1) > RATIO_SUM_TOLERANCE) {
-    throw new PreprocessError("invalid_split_ratios", `split ratios must sum to 1, got ${sum}`);
+    throw new PreprocessError("invalid_split_ratios", `split ratios must sum to 1, got ${+sum.toFixed(6)}`);
   }
 }
 
