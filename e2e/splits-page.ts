@@ -9,15 +9,19 @@ import { csv, type CsvPayload } from "./upload-page";
 /** Steps per sequence: long (over 20 windows of 64 steps). */
 export const STEPS = 1500;
 
-/** `count` CSV files of STEPS rows at 2 Hz; the sequences listed in `anomalous` get a level shift labelled 1 from step 1,000. */
-export function longSequences(count: number, anomalous: number[]): CsvPayload[] {
+/**
+ * `count` CSV files of STEPS rows at 2 Hz; the sequences listed in `anomalous` get a level shift
+ * labelled 1 from step 1,000. With `unitOf`, a "vehicle" column names each sequence's unit.
+ */
+export function longSequences(count: number, anomalous: number[], unitOf?: (sequence: number) => string): CsvPayload[] {
   return Array.from({ length: count }, (_, s) => {
-    const lines = ["t,a,b,label"];
+    const unit = unitOf ? `,${unitOf(s)}` : "";
+    const lines = [`t,a,b,label${unitOf ? ",vehicle" : ""}`];
     for (let i = 0; i < STEPS; i++) {
       const fault = anomalous.includes(s) && i >= 1000;
       const a = Math.sin(i / 9 + s) + (fault ? 3 : 0);
       const b = Math.cos(i / 23) * 2 + ((i * 7919 + s * 104729) % 97) / 970;
-      lines.push(`${i / 2},${a.toFixed(4)},${b.toFixed(4)},${fault ? 1 : 0}`);
+      lines.push(`${i / 2},${a.toFixed(4)},${b.toFixed(4)},${fault ? 1 : 0}${unit}`);
     }
     return csv(`drive-${s + 1}.csv`, lines.join("\n") + "\n");
   });
@@ -27,10 +31,10 @@ type Ratios = { train: number; validation: number; test: number };
 type Imported = { datasetId: string; warnings: { code: string; split: string | null; message: string }[] };
 
 /** Imports CSV files (one sequence each, columns t, a, b, label) through the upload API as the signed-in admin. */
-export async function importViaApi(page: Page, name: string, files: CsvPayload[], ratios: Ratios): Promise<Imported> {
+export async function importViaApi(page: Page, name: string, files: CsvPayload[], ratios: Ratios, unitColumn?: string): Promise<Imported> {
   const mapping = {
     name, timestampColumn: "t", samplingRate: null, sequenceColumn: null, channels: ["a", "b"], labelColumn: "label",
-    targetRate: null, split: { kind: "ratios", ...ratios, seed: 1 }, missing: "reject",
+    targetRate: null, split: { kind: "ratios", ...ratios, seed: 1 }, missing: "reject", ...(unitColumn ? { unitColumn } : {}),
   };
   const created = await page.request.post("/api/datasets/uploads", { data: { mapping, files: files.map((f) => ({ name: f.name, size: f.buffer.length })) } });
   expect(created.status()).toBe(201);

@@ -143,4 +143,29 @@ test.describe("dataset splits", () => {
     await expect(page.getByTestId("splits.locked")).toContainText("Import the data again as a new dataset to split it differently.");
     await expect(page.getByTestId("sequences.split")).toHaveCount(0);
   });
+
+  test("sequences of one unit share a split: the import keeps units whole, the editor moves a unit whole, the API refuses to cut one", async ({ page, session }) => {
+    await session.signInAs("admin");
+    const vehicle = (s: number) => `V${Math.floor(s / 2) + 1}`;
+    const { datasetId } = await importViaApi(page, `Units ${Date.now()}`, longSequences(6, [0, 3], vehicle), R622, "vehicle");
+    const before = await splitsByName(page, datasetId);
+    for (const unit of [0, 1, 2]) expect(before[`drive-${2 * unit + 1}`]).toBe(before[`drive-${2 * unit + 2}`]);
+    const ids = await sequenceIds(page, datasetId);
+    const other = before["drive-1"] === "test" ? "validation" : "test";
+    const cut = await page.request.patch(`/api/datasets/${datasetId}/splits`, { data: { changes: [{ sequenceId: ids["drive-1"], split: other }] } });
+    expect(cut.status()).toBe(422);
+    expect(((await cut.json()) as { error: { message: string } }).error.message).toContain('Unit "V1" would be in');
+    expect(await splitsByName(page, datasetId)).toEqual(before);
+
+    const splits = new DatasetSplits(page);
+    await splits.open(datasetId);
+    await expect(splits.row("drive-2")).toContainText("V1");
+    await splits.select("drive-1").selectOption(other);
+    await expect(splits.select("drive-2")).toHaveValue(other);
+    await expect(splits.save).toHaveText("Save splits (2 changes)");
+    await splits.save.click();
+    await expect(splits.status).toContainText("Saved: 2 sequences moved.");
+    const after = await splitsByName(page, datasetId);
+    expect([after["drive-1"], after["drive-2"]]).toEqual([other, other]);
+  });
 });
