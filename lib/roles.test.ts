@@ -16,6 +16,12 @@ describe("roles", () => {
     expect(can("analyst", "label")).toBe(false);
   });
 
+  it("lets only admins change a dataset's splits", () => {
+    expect(can("admin", "editSplits")).toBe(true);
+    expect(can("analyst", "editSplits")).toBe(false);
+    expect(can("expert", "editSplits")).toBe(false);
+  });
+
   it("hides ground truth from experts", () => {
     expect(can("expert", "viewGroundTruth")).toBe(false);
     expect(can("analyst", "viewGroundTruth")).toBe(true);

@@ -23,6 +23,8 @@ export const ROLE_LABEL: Record<Role, string> = {
 export const PERMISSIONS = {
   manageUsers: ["admin"],
   uploadDatasets: ["admin"],
+  /** Change which split a sequence is in (before the dataset's first run). */
+  editSplits: ["admin"],
   viewDatasets: ["admin", "analyst", "expert"],
   viewGroundTruth: ["admin", "analyst"],
   startRuns: ["admin"],

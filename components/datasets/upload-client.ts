@@ -3,6 +3,7 @@
  * XMLHttpRequest (for upload progress events), run the import and poll its progress.
  */
 import type { ErrorBody } from "@/lib/errors";
+import type { SplitWarning } from "@/lib/split-warnings";
 import type { ImportMapping } from "@/lib/validations/dataset-import";
 import { postJson, requestJson } from "../fetch-json";
 
@@ -16,7 +17,7 @@ export class UploadError extends Error {
   }
 }
 
-export type ImportResult = { datasetId: string; sequenceCount: number; totalSteps: number; rows: number; samplingRate: number };
+export type ImportResult = { datasetId: string; sequenceCount: number; totalSteps: number; rows: number; samplingRate: number; warnings: SplitWarning[] };
 export type ImportProgress = { phase: "parse" | "preprocess" | "store" | "done" | "failed"; done: number; total: number };
 
 function messageOf(text: string, status: number): string {

@@ -15,6 +15,7 @@ export type MappingForm = {
   sequenceColumn: string;
   channels: string[];
   labelColumn: string;
+  unitColumn: string;
   targetRate: string;
   splitKind: "ratios" | "column";
   train: string;
@@ -36,6 +37,7 @@ export function initialForm(preview: CsvPreview, fileCount: number): MappingForm
     sequenceColumn: guess.sequenceColumn ?? NONE,
     channels: guess.channels,
     labelColumn: guess.labelColumn ?? NONE,
+    unitColumn: guess.unitColumn ?? NONE,
     targetRate: "",
     splitKind: guess.splitColumn ? "column" : "ratios",
     train: "0.6",
@@ -65,6 +67,7 @@ export function toMapping(form: MappingForm): FormResult {
     sequenceColumn: orNull(form.sequenceColumn),
     channels: form.channels,
     labelColumn: orNull(form.labelColumn),
+    unitColumn: orNull(form.unitColumn),
     targetRate: numberOrNull(form.targetRate),
     split,
     missing: form.missing,
@@ -75,6 +78,6 @@ export function toMapping(form: MappingForm): FormResult {
 
 /** Columns not taken by a role other than channel, in header order. */
 export function channelCandidates(header: string[], form: MappingForm): string[] {
-  const taken = new Set([form.timestampColumn, form.sequenceColumn, form.labelColumn, form.splitKind === "column" ? form.splitColumn : NONE]);
+  const taken = new Set([form.timestampColumn, form.sequenceColumn, form.labelColumn, form.unitColumn, form.splitKind === "column" ? form.splitColumn : NONE]);
   return header.filter((h) => !taken.has(h));
 }

@@ -2,8 +2,9 @@
 
 import type { FormEvent, ReactNode } from "react";
 import { channelCandidates, NONE, type MappingForm } from "./upload-form";
+import { UploadSplitCheck } from "./upload-split-check";
 
-type Props = { header: string[]; form: MappingForm; onChange: (form: MappingForm) => void; onSubmit: () => void; busy: boolean; children?: ReactNode };
+type Props = { header: string[]; form: MappingForm; fileCount: number; onChange: (form: MappingForm) => void; onSubmit: () => void; busy: boolean; children?: ReactNode };
 
 function ColumnSelect({ label, value, header, testId, onChange, none = "— none —" }: { label: string; value: string; header: string[]; testId: string; onChange: (v: string) => void; none?: string }) {
   return (
@@ -18,7 +19,7 @@ function ColumnSelect({ label, value, header, testId, onChange, none = "— none
 }
 
 /** The mapping step: which column is what, the rates, the split and what to do with empty cells. */
-export function UploadMapping({ header, form, onChange, onSubmit, busy, children }: Props) {
+export function UploadMapping({ header, form, fileCount, onChange, onSubmit, busy, children }: Props) {
   const set = <K extends keyof MappingForm>(key: K, value: MappingForm[K]) => onChange({ ...form, [key]: value });
   const candidates = channelCandidates(header, form);
   const submit = (event: FormEvent) => {
@@ -37,6 +38,7 @@ export function UploadMapping({ header, form, onChange, onSubmit, busy, children
         )}
         <ColumnSelect label="Sequence column" value={form.sequenceColumn} header={header} testId="upload.sequence" none="— none: one sequence per file —" onChange={(v) => set("sequenceColumn", v)} />
         <ColumnSelect label="Ground-truth label column (0/1)" value={form.labelColumn} header={header} testId="upload.label" onChange={(v) => set("labelColumn", v)} />
+        <ColumnSelect label="Unit column (vehicle, patient…: kept in one split)" value={form.unitColumn} header={header} testId="upload.unit" none="— none: every sequence stands alone —" onChange={(v) => set("unitColumn", v)} />
         <fieldset className="wide">
           <legend>Channels</legend>
           <div className="channel-picks">
@@ -74,6 +76,7 @@ export function UploadMapping({ header, form, onChange, onSubmit, busy, children
           ) : (
             <ColumnSelect label="Split column (train / validation / test per row)" value={form.splitColumn} header={header} testId="upload.split-column" onChange={(v) => set("splitColumn", v)} />
           )}
+          <UploadSplitCheck form={form} fileCount={fileCount} />
         </fieldset>
       </div>
       {children}

@@ -23,7 +23,11 @@ function describe(phase: UploadPhase): { text: string; value: number | undefined
       return { text: "Importing: preprocessing (downsampling, splits, statistics, window size)…", value: undefined };
     }
     case "done":
-      return { text: `Imported ${formatCount(phase.result.sequenceCount)} sequences, ${formatCount(phase.result.totalSteps)} steps. Opening the dataset…`, value: 1 };
+    {
+      const n = phase.result.warnings.length;
+      const warned = n > 0 ? ` ${n} ${n === 1 ? "warning" : "warnings"} about the split: the dataset page lists ${n === 1 ? "it" : "them"}.` : "";
+      return { text: `Imported ${formatCount(phase.result.sequenceCount)} sequences, ${formatCount(phase.result.totalSteps)} steps.${warned} Opening the dataset…`, value: 1 };
+    }
     default:
       return { text: "", value: 0 };
   }

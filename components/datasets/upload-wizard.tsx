@@ -83,7 +83,7 @@ export function UploadWizard() {
       {preview && form && (
         <>
           <UploadPreview preview={preview} files={files} />
-          <UploadMapping header={preview.header} form={form} onChange={setForm} onSubmit={onSubmit} busy={busy}>
+          <UploadMapping header={preview.header} form={form} fileCount={files.length} onChange={setForm} onSubmit={onSubmit} busy={busy}>
             <UploadProgress phase={phase} onCancel={() => abort.current?.abort()} />
           </UploadMapping>
         </>

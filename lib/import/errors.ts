@@ -36,6 +36,8 @@ export type ImportErrorCode =
   | "bad_timestamp"
   /** A split value other than train / validation / test, or one that changes within a sequence. */
   | "bad_split"
+  /** An empty unit, or a unit that changes within a sequence. */
+  | "bad_unit"
   /** An empty sequence id, or one id in two files. */
   | "bad_sequence_id"
   /** Sequences sampled at different rates. */

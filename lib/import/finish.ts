@@ -14,6 +14,8 @@ export type ParsedSequence = {
   labels?: Uint8Array;
   /** From the split column, when the mapping has one. */
   split: Split | null;
+  /** From the unit column, when the mapping has one. */
+  unit: string | null;
   /** Seconds of the first row, when there is a timestamp column. */
   startTime: number | null;
 };
@@ -73,6 +75,7 @@ export function finishImport(builders: SequenceBuilder[], mapping: ImportMapping
     columns: b.columns.map((c) => c.take()),
     ...(b.labels ? { labels: b.labels.take() } : {}),
     split: b.split,
+    unit: b.unit,
     startTime: mapping.timestampColumn === null ? null : b.firstTime,
   }));
   return { sequences, samplingRate, rateSource: mapping.timestampColumn === null ? "given" : "timestamps", rows };

@@ -41,6 +41,7 @@ export type ColumnIndex = {
   timestamp: number;
   sequence: number;
   label: number;
+  unit: number;
   split: number;
   channels: number[];
 };
@@ -61,6 +62,7 @@ export function resolveColumns(names: string[], mapping: ImportMapping, file: st
     timestamp: find(mapping.timestampColumn),
     sequence: find(mapping.sequenceColumn),
     label: find(mapping.labelColumn),
+    unit: find(mapping.unitColumn),
     split: find(mapping.split.kind === "column" ? mapping.split.column : null),
     channels: mapping.channels.map(find),
   };

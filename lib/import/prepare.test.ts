@@ -40,4 +40,29 @@ describe("prepareImport", () => {
     const parsed = parse(m, { "t.csv": "split,a,b\ntest,1,1\n" });
     expect((thrown(() => prepareImport(parsed, m)) as ImportError).code).toBe("no_train");
   });
+
+  it("stratifies on the ground truth: every split gets anomalous sequences when there are enough", () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 30; i++) files[`s${i}.csv`] = `a,b,label\n1,1,0\n2,2,${i < 9 ? 1 : 0}\n`;
+    const m = mapping({ labelColumn: "label", split: { kind: "ratios", train: 0.6, validation: 0.2, test: 0.2, seed: 3 } });
+    const prepared = prepareImport(parse(m, files), m);
+    expect(prepared.splitMethod).toBe("stratified");
+    const tally = (split: string, anomalous: boolean) =>
+      prepared.sequences.filter((s) => s.split === split && (s.labels?.includes(1) ?? false) === anomalous).length;
+    expect([tally("train", true), tally("validation", true), tally("test", true)]).toEqual([5, 2, 2]);
+    expect([tally("train", false), tally("validation", false), tally("test", false)]).toEqual([13, 4, 4]);
+  });
+
+  it("keeps the sequences of a unit in one split", () => {
+    const rows = ["id,unit,a,b"];
+    for (let i = 0; i < 24; i++) rows.push(`s${i},u${i % 6},${i},${i}`);
+    const m = mapping({ sequenceColumn: "id", unitColumn: "unit", split: { kind: "ratios", train: 0.5, validation: 0.25, test: 0.25, seed: 2 } });
+    const prepared = prepareImport(parse(m, { "all.csv": rows.join("\n") + "\n" }), m);
+    expect(prepared.splitMethod).toBe("grouped");
+    const byUnit = new Map<string | null, Set<string>>();
+    for (const s of prepared.sequences) byUnit.set(s.unit, (byUnit.get(s.unit) ?? new Set()).add(s.split));
+    expect(byUnit.size).toBe(6);
+    for (const splits of byUnit.values()) expect(splits.size).toBe(1);
+    expect(prepared.sequences.filter((s) => s.split === "train")).toHaveLength(12);
+  });
 });

@@ -1,21 +1,24 @@
 /**
  * Preprocessing at import, as in the DQS pipeline: average down to the target rate (labels: a block
  * is anomalous when any of its steps is), then assign train / validation / test — from the split
- * column, or by ratios with a seed.
+ * column, or by ratios with a seed: units kept whole when a unit column is mapped, anomalous
+ * sequences stratified over the splits when there is ground truth (see planSplits).
  */
-import { assignSplits, downsampleByAveraging, downsampleFactor, downsampleLabels, isPreprocessError } from "../preprocess";
+import { downsampleByAveraging, downsampleFactor, downsampleLabels, isPreprocessError, planSplits, type SplitMethod } from "../preprocess";
 import type { SequenceSeries, Split } from "../series";
 import type { ImportMapping } from "../validations/dataset-import";
 import { ImportError } from "./errors";
 import type { ParsedImport } from "./finish";
 
-export type PreparedSequence = SequenceSeries & { split: Split; startTime: number | null };
+export type PreparedSequence = SequenceSeries & { split: Split; startTime: number | null; unit: string | null };
 
 export type PreparedImport = {
   /** Hz after downsampling. */
   samplingRate: number;
   sourceRate: number;
   downsampleFactor: number;
+  /** How the splits were assigned: from the split column, or by ratios (see planSplits). */
+  splitMethod: SplitMethod | "column";
   sequences: PreparedSequence[];
 };
 
@@ -31,31 +34,33 @@ function factorFor(sourceRate: number, targetRate: number | null): number {
   }
 }
 
-function splitsFor(parsed: ParsedImport, mapping: ImportMapping): Split[] {
+type Unsplit = Omit<PreparedSequence, "split"> & { split: Split | null };
+
+function assign(sequences: Unsplit[], mapping: ImportMapping): { splits: Split[]; method: PreparedImport["splitMethod"] } {
   const { split } = mapping;
-  if (split.kind === "ratios") {
-    return assignSplits(parsed.sequences.length, { train: split.train, validation: split.validation, test: split.test }, split.seed);
-  }
-  return parsed.sequences.map((s) => s.split ?? "train");
+  if (split.kind === "column") return { splits: sequences.map((s) => s.split ?? "train"), method: "column" };
+  const items = sequences.map((s) => ({ anomalous: s.labels ? s.labels.includes(1) : null, unit: s.unit }));
+  return planSplits(items, { train: split.train, validation: split.validation, test: split.test }, split.seed);
 }
 
 /** Downsamples and splits; the parsed columns are released sequence by sequence. */
 export function prepareImport(parsed: ParsedImport, mapping: ImportMapping): PreparedImport {
   const factor = factorFor(parsed.samplingRate, mapping.targetRate);
-  const splits = splitsFor(parsed, mapping);
+  const unsplit = parsed.sequences.map((s): Unsplit => {
+    const columns = factor > 1 ? downsampleByAveraging(s.columns, factor) : s.columns;
+    const labels = s.labels && factor > 1 ? downsampleLabels(s.labels, factor) : s.labels;
+    return { name: s.name, columns, ...(labels ? { labels } : {}), split: s.split, startTime: s.startTime, unit: s.unit };
+  });
+  parsed.sequences.length = 0;
+  const { splits, method } = assign(unsplit, mapping);
   if (!splits.includes("train")) {
     throw new ImportError("no_train", "no sequence is in the training split; a detector needs training data");
   }
-  const sequences = parsed.sequences.map((s, i): PreparedSequence => {
-    const columns = factor > 1 ? downsampleByAveraging(s.columns, factor) : s.columns;
-    const labels = s.labels && factor > 1 ? downsampleLabels(s.labels, factor) : s.labels;
-    return { name: s.name, columns, ...(labels ? { labels } : {}), split: splits[i] ?? "train", startTime: s.startTime };
-  });
-  parsed.sequences.length = 0;
   return {
     samplingRate: factor > 1 ? (mapping.targetRate ?? parsed.samplingRate) : parsed.samplingRate,
     sourceRate: parsed.samplingRate,
     downsampleFactor: factor,
-    sequences,
+    splitMethod: method,
+    sequences: unsplit.map((s, i) => ({ ...s, split: splits[i] ?? "train" })),
   };
 }

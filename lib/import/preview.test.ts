@@ -20,7 +20,7 @@ describe("previewCsv", () => {
     const p = previewCsv(utf8("timestamp,speed,torque,label,comment\n0,1.5,2,0,ok\n0.5,1.6,2.1,1,x\n"), "d.csv", true);
     expect(p.header).toEqual(["timestamp", "speed", "torque", "label", "comment"]);
     expect(p.rows).toHaveLength(2);
-    expect(p.guess).toEqual({ timestampColumn: "timestamp", sequenceColumn: null, labelColumn: "label", splitColumn: null, channels: ["speed", "torque"] });
+    expect(p.guess).toEqual({ timestampColumn: "timestamp", sequenceColumn: null, labelColumn: "label", unitColumn: null, splitColumn: null, channels: ["speed", "torque"] });
   });
 
   it("drops a last line cut off by the end of the slice", () => {
@@ -39,6 +39,13 @@ describe("guessMapping", () => {
   it("prefers the most telling name: label over y, timestamp over t", () => {
     const p = previewCsv(utf8("sequence,t,timestamp,x,y,label\ns,0,0,1,2,0\n"), "d.csv", true);
     expect(p.guess).toMatchObject({ timestampColumn: "timestamp", sequenceColumn: "sequence", labelColumn: "label", channels: ["t", "x", "y"] });
+  });
+
+  it("guesses a unit column, never the one taken as the sequence column", () => {
+    const both = previewCsv(utf8("drive_id,vehicle,x\nd1,v1,1\n"), "d.csv", true);
+    expect(both.guess).toMatchObject({ sequenceColumn: "drive_id", unitColumn: "vehicle", channels: ["x"] });
+    const unitOnly = previewCsv(utf8("unit,x\nu1,1\n"), "d.csv", true);
+    expect(unitOnly.guess).toMatchObject({ sequenceColumn: "unit", unitColumn: null });
   });
 
   it("names the line of a byte that is not UTF-8", () => {

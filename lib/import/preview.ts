@@ -14,6 +14,8 @@ export type MappingGuess = {
   timestampColumn: string | null;
   sequenceColumn: string | null;
   labelColumn: string | null;
+  /** A unit (group) column, never the column guessed as the sequence column. */
+  unitColumn: string | null;
   splitColumn: string | null;
   /** Columns whose preview cells are all numbers, apart from the ones above. */
   channels: string[];
@@ -61,16 +63,19 @@ const NAMES: [keyof Omit<MappingGuess, "channels">, string[]][] = [
   ["sequenceColumn", ["sequence", "sequence_id", "sequenceid", "seq", "seq_id", "series", "series_id", "drive", "drive_id", "unit", "unit_id"]],
   ["labelColumn", ["label", "labels", "anomaly", "is_anomaly", "anomalous", "ground_truth", "gt"]],
   ["splitColumn", ["split", "subset", "fold"]],
+  ["unitColumn", ["unit", "unit_id", "vehicle", "vehicle_id", "patient", "patient_id", "subject", "subject_id", "machine", "machine_id", "group", "group_id"]],
 ];
 
 export function guessMapping(header: string[], rows: string[][]): MappingGuess {
-  const guess: MappingGuess = { timestampColumn: null, sequenceColumn: null, labelColumn: null, splitColumn: null, channels: [] };
+  const guess: MappingGuess = { timestampColumn: null, sequenceColumn: null, labelColumn: null, unitColumn: null, splitColumn: null, channels: [] };
   const lower = header.map((h) => h.toLowerCase());
+  const taken = new Set<string>();
   for (const [key, names] of NAMES) {
-    const at = names.map((n) => lower.indexOf(n)).find((i) => i >= 0);
-    guess[key] = at === undefined ? null : (header[at] ?? null);
+    const at = names.map((n) => lower.indexOf(n)).find((i) => i >= 0 && !taken.has(header[i] ?? ""));
+    const column = at === undefined ? null : (header[at] ?? null);
+    guess[key] = column;
+    if (column !== null) taken.add(column);
   }
-  const taken = new Set([guess.timestampColumn, guess.sequenceColumn, guess.labelColumn, guess.splitColumn]);
   guess.channels = header.filter((h, i) => !taken.has(h) && rows.length > 0 && rows.every((r) => Number.isFinite(readNumber(r[i] ?? ""))));
   return guess;
 }

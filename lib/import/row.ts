@@ -1,5 +1,5 @@
 /**
- * One data row into its sequence: timestamp, split, channels and label, each checked, with an error
+ * One data row into its sequence: timestamp, split, unit, channels and label, each checked, with an error
  * that names the file, line and column of the first bad cell.
  */
 import type { ImportMapping } from "../validations/dataset-import";
@@ -42,9 +42,20 @@ function readSplitCell(seq: SequenceBuilder, f: FileState, c: ColumnIndex, field
   }
 }
 
+function readUnitCell(seq: SequenceBuilder, f: FileState, c: ColumnIndex, fields: string[], line: number): void {
+  const unit = (fields[c.unit] ?? "").trim();
+  const column = c.names[c.unit];
+  if (unit === "") throw new ImportError("bad_unit", "the unit is empty; every row names the unit (group) of its sequence", { file: f.name, line, column });
+  if (seq.unit === null) seq.unit = unit;
+  else if (seq.unit !== unit) {
+    throw new ImportError("bad_unit", `the unit changes from ${quoteCell(seq.unit)} to ${quoteCell(unit)} within sequence ${quoteCell(seq.name)}; a sequence belongs to one unit`, { file: f.name, line, column });
+  }
+}
+
 export function readRow(seq: SequenceBuilder, f: FileState, c: ColumnIndex, fields: string[], line: number, mapping: ImportMapping): void {
   if (c.timestamp >= 0) readTime(seq, f, c, fields, line);
   if (c.split >= 0) readSplitCell(seq, f, c, fields, line);
+  if (c.unit >= 0) readUnitCell(seq, f, c, fields, line);
   const ffill = mapping.missing === "ffill";
   const channels = c.channels;
   for (let k = 0; k < channels.length; k++) {

@@ -19,6 +19,8 @@ export class SequenceBuilder {
   private labelPending = 0;
   private lastLabel = 0;
   split: Split | null = null;
+  /** From the unit column, when the mapping has one. */
+  unit: string | null = null;
   firstTime = Number.NaN;
   lastTime = Number.NaN;
   private readonly diffs: number[] = [];

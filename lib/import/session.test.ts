@@ -117,6 +117,15 @@ describe("createImportSession", () => {
     expect(importError("id,split,a,b\ns1,holdout,1,1\n", m).code).toBe("bad_split");
   });
 
+  it("reads one unit per sequence from the unit column", () => {
+    const m = mapping({ sequenceColumn: "id", unitColumn: "vehicle" });
+    const parsed = importText("id,vehicle,a,b\ns1,V1,1,1\ns2,V1,2,2\ns3, V2 ,3,3\n", m);
+    expect(parsed.sequences.map((s) => s.unit)).toEqual(["V1", "V1", "V2"]);
+    expect(importText("id,a,b\ns1,1,1\n", mapping({ sequenceColumn: "id" })).sequences[0]?.unit).toBeNull();
+    expect(importError("id,vehicle,a,b\ns1,V1,1,1\ns1,V2,2,2\n", m).message).toContain('the unit changes from "V1" to "V2" within sequence "s1"');
+    expect(importError("id,vehicle,a,b\ns1,,1,1\n", m).code).toBe("bad_unit");
+  });
+
   it("works out the sampling rate from timestamps in seconds or ISO dates", () => {
     const m = mapping({ timestampColumn: "t", samplingRate: null });
     expect(importText("t,a,b\n0,1,1\n0.1,1,1\n0.2,1,1\n0.3,1,1\n", m).samplingRate).toBe(10);

@@ -9,6 +9,7 @@ export const baseMapping: ImportMapping = {
   sequenceColumn: null,
   channels: ["a", "b"],
   labelColumn: null,
+  unitColumn: null,
   targetRate: null,
   split: { kind: "ratios", train: 1, validation: 0, test: 0, seed: 1 },
   missing: "reject",

@@ -42,4 +42,7 @@ export {
   reverseWindow,
   type ReverseMode,
 } from "./windows";
-export { assignSplits, splitCounts, validateSplitRatios, type SplitCounts, type SplitRatios } from "./split";
+export { assignSplits, largestRemainder, splitCounts, validateSplitRatios, type SplitCounts, type SplitRatios } from "./split";
+export { anomalyCounts, assignStratifiedSplits } from "./split-stratified";
+export { assignGroupedSplits, type SplitItem } from "./split-groups";
+export { planSplits, type PlanItem, type SplitMethod, type SplitPlan } from "./split-plan";

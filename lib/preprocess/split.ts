@@ -1,4 +1,4 @@
-import { createRng } from "../rng";
+import { createRng, type Rng } from "../rng";
 import { SPLITS, type Split } from "../series";
 import { requireNonNegativeInteger } from "./check";
 import { PreprocessError } from "./errors";
@@ -20,19 +20,23 @@ export function validateSplitRatios(ratios: SplitRatios): void {
   }
   const sum = ratios.train + ratios.validation + ratios.test;
   if (Math.abs(sum - 1) > RATIO_SUM_TOLERANCE) {
-    throw new PreprocessError("invalid_split_ratios", `split ratios must sum to 1, got ${sum}`);
+    throw new PreprocessError("invalid_split_ratios", `split ratios must sum to 1, got ${+sum.toFixed(6)}`);
   }
 }
 
-/** Largest-remainder (Hamilton) rounding of ratio·count; equal remainders go to train, then validation, then test. */
-function largestRemainder(count: number, ratios: SplitRatios): SplitCounts {
+/**
+ * Largest-remainder (Hamilton) rounding of ratio·count; equal remainders go to the splits in
+ * `tieOrder` (by default train, then validation, then test).
+ */
+export function largestRemainder(count: number, ratios: SplitRatios, tieOrder: readonly Split[] = SPLITS): SplitCounts {
   const sum = ratios.train + ratios.validation + ratios.test;
   const raw = SPLITS.map((split) => (ratios[split] / sum) * count);
   const counts = raw.map(Math.floor);
   const left = count - counts.reduce((a, b) => a + b, 0);
+  const rank = (i: number) => tieOrder.indexOf(SPLITS[i] ?? "train");
   const byRemainder = [0, 1, 2].sort((a, b) => {
     const diff = (raw[b] ?? 0) - (counts[b] ?? 0) - ((raw[a] ?? 0) - (counts[a] ?? 0));
-    return Math.abs(diff) > TIE_TOLERANCE ? diff : a - b;
+    return Math.abs(diff) > TIE_TOLERANCE ? diff : rank(a) - rank(b);
   });
   byRemainder.slice(0, left).forEach((i) => (counts[i] = (counts[i] ?? 0) + 1));
   return { train: counts[0] ?? 0, validation: counts[1] ?? 0, test: counts[2] ?? 0 };
@@ -70,6 +74,27 @@ export function splitCounts(count: number, ratios: SplitRatios): SplitCounts {
   return enforceMinimums(largestRemainder(count, ratios), minimums);
 }
 
+/** A seeded Fisher–Yates shuffle of a copy of `items` (the same rng state gives the same order). */
+export function shuffled<T>(items: readonly T[], rng: Rng): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = rng.int(i + 1);
+    const a = out[i];
+    const b = out[j];
+    if (a === undefined || b === undefined) continue;
+    out[i] = b;
+    out[j] = a;
+  }
+  return out;
+}
+
+/** Puts `members` (already in random order) into splits: the first counts.train to train, and so on. */
+export function deal(out: Split[], members: readonly number[], counts: SplitCounts): void {
+  members.forEach((member, rank) => {
+    out[member] = rank < counts.train ? "train" : rank < counts.train + counts.validation ? "validation" : "test";
+  });
+}
+
 /**
  * Assigns each of `count` sequences (by index) to a split: the counts of splitCounts, the members
  * chosen by a seeded Fisher–Yates shuffle, so the same count, ratios and seed always give the same
@@ -77,17 +102,8 @@ export function splitCounts(count: number, ratios: SplitRatios): SplitCounts {
  */
 export function assignSplits(count: number, ratios: SplitRatios, seed: number): Split[] {
   const counts = splitCounts(count, ratios);
-  const order = Array.from({ length: count }, (_, i) => i);
-  const rng = createRng(seed);
-  for (let i = count - 1; i > 0; i--) {
-    const j = rng.int(i + 1);
-    const tmp = order[i] ?? i;
-    order[i] = order[j] ?? j;
-    order[j] = tmp;
-  }
+  const order = shuffled(Array.from({ length: count }, (_, i) => i), createRng(seed));
   const out = new Array<Split>(count).fill("test");
-  order.forEach((sequence, rank) => {
-    out[sequence] = rank < counts.train ? "train" : rank < counts.train + counts.validation ? "validation" : "test";
-  });
+  deal(out, order, counts);
   return out;
 }

@@ -1,6 +1,8 @@
 import "server-only";
-import { createImportSession, isImportError, prepareImport, type ImportError } from "../import";
+import { createImportSession, isImportError, prepareImport, type ImportError, type PreparedImport } from "../import";
 import { AppError } from "../errors";
+import { ratioNotes } from "../split-ratio-notes";
+import { splitWarnings, type SplitWarning } from "../split-warnings";
 import type { ImportMapping } from "../validations/dataset-import";
 import { storeDataset } from "./datasets";
 import { parseCsvInto } from "./import-csv";
@@ -9,12 +11,33 @@ import { assertNameFree, loadUpload, removeUpload, stagedSources } from "./impor
 
 /**
  * A CSV import from end to end: stream every file through the parser into float32 columns,
- * preprocess (downsample, split), then store the dataset in one transaction. Nothing reaches the
- * database before every file has been read and checked, and the store is all or nothing.
+ * preprocess (downsample, split), then store the dataset in one transaction — with, in its
+ * importConfig, how the sequences were split and their units when a unit column is mapped. Nothing
+ * reaches the database before every file has been read and checked, and the store is all or nothing.
  */
 export type ImportSource = { name: string; size: number; open: () => AsyncIterable<Uint8Array> };
 
-export type ImportResult = { datasetId: string; sequenceCount: number; totalSteps: number; rows: number; samplingRate: number };
+export type ImportResult = {
+  datasetId: string;
+  sequenceCount: number;
+  totalSteps: number;
+  rows: number;
+  samplingRate: number;
+  /** What to check about the split (the dataset page lists the same, and keeps them up to date). */
+  warnings: SplitWarning[];
+};
+
+/** The split warnings of a fresh import, with the notes on ratios that could not be met as asked. */
+function importWarnings(prepared: PreparedImport, mapping: ImportMapping): SplitWarning[] {
+  const sequences = prepared.sequences.map((s) => ({
+    split: s.split,
+    length: s.columns[0]?.length ?? 0,
+    anomalous: s.labels ? s.labels.includes(1) : null,
+    unit: s.unit,
+  }));
+  const notes = mapping.split.kind === "ratios" ? ratioNotes(sequences.length, mapping.split) : [];
+  return [...notes, ...splitWarnings(sequences)];
+}
 
 type Report = (phase: ImportPhase, done: number, total: number) => void;
 
@@ -58,13 +81,16 @@ export async function importDataset(args: { mapping: ImportMapping; sources: Imp
           rateSource: parsed.rateSource,
           downsampleFactor: prepared.downsampleFactor,
           missing: mapping.missing,
+          splitMethod: prepared.splitMethod,
+          ...(mapping.unitColumn !== null ? { units: sequences.map((s) => s.unit) } : {}),
         },
         createdById: args.createdById,
       },
       { onProgress: (stored, of) => report("store", stored, of) },
     );
     const totalSteps = sequences.reduce((n, s) => n + (s.columns[0]?.length ?? 0), 0);
-    return { datasetId: id, sequenceCount: sequences.length, totalSteps, rows: parsed.rows, samplingRate: prepared.samplingRate };
+    const warnings = importWarnings(prepared, mapping);
+    return { datasetId: id, sequenceCount: sequences.length, totalSteps, rows: parsed.rows, samplingRate: prepared.samplingRate, warnings };
   } catch (error) {
     throw isImportError(error) ? importErrorToAppError(error) : error;
   }

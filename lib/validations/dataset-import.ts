@@ -33,6 +33,11 @@ export const importMappingSchema = z
     channels: z.array(columnName).min(1, "Pick at least one channel").max(IMPORT_LIMITS.maxColumns),
     /** Ground truth, 0 or 1 per row. */
     labelColumn: columnName.nullable(),
+    /**
+     * The unit (group) of each sequence — a vehicle, a patient…: sequences of one unit always share a
+     * split. Optional; null (or absent) when every sequence stands alone.
+     */
+    unitColumn: columnName.nullable().default(null),
     /** Average down to this rate (Hz); null keeps the source rate. */
     targetRate: rate.nullable(),
     split: splitMappingSchema,
@@ -52,6 +57,7 @@ export const importMappingSchema = z
       m.timestampColumn,
       m.sequenceColumn,
       m.labelColumn,
+      m.unitColumn,
       m.split.kind === "column" ? m.split.column : null,
     ].filter((c): c is string => c !== null);
     const seen = new Set<string>();

@@ -3,9 +3,12 @@ import { notFound } from "next/navigation";
 import { AppError } from "@/lib/errors";
 import { can } from "@/lib/roles";
 import { ExpertAssignments } from "@/components/datasets/expert-assignments";
+import { SequenceSplits } from "@/components/datasets/sequence-splits";
 import { listDatasetExperts } from "@/lib/server/assignments";
 import { requirePageUser } from "@/lib/server/auth";
 import { getDatasetDetail } from "@/lib/server/datasets";
+import { getSplitContext, lockMessage } from "@/lib/server/splits";
+import { splitSchema } from "@/lib/validations/split";
 import { formatCount } from "@/lib/format";
 
 export default async function DatasetPage({ params }: { params: Promise<{ id: string }> }) {
@@ -17,7 +20,8 @@ export default async function DatasetPage({ params }: { params: Promise<{ id: st
     throw error;
   });
   const { dataset, sequences } = detail;
-  const experts = can(user.role, "manageUsers") ? await listDatasetExperts(id) : null;
+  const [experts, context] = await Promise.all([can(user.role, "manageUsers") ? listDatasetExperts(id) : null, getSplitContext(id)]);
+  const rows = sequences.map((s) => ({ ...s, split: splitSchema.parse(s.split), unit: context.units?.[s.index] ?? null }));
   return (
     <>
       <h1 data-testid="dataset.name">{dataset.name}</h1>
@@ -29,33 +33,17 @@ export default async function DatasetPage({ params }: { params: Promise<{ id: st
         <div><div className="muted">Sequences</div><div className="stat">{formatCount(dataset.sequenceCount)}</div></div>
         <div><div className="muted">Steps</div><div className="stat">{formatCount(dataset.totalSteps)}</div></div>
         <div><div className="muted">Channels</div><div>{dataset.channelNames.join(", ")}</div></div>
-        <div><div className="muted">Window size (ACF)</div><div className="stat">{dataset.windowSize ?? "—"}</div></div>
+        <div><div className="muted">Window size (ACF)</div><div className="stat" data-testid="dataset.window">{dataset.windowSize ?? "—"}</div></div>
       </section>
       {experts && <ExpertAssignments datasetId={dataset.id} experts={experts} />}
-      <section className="panel">
-        <table data-testid="sequences.table">
-          <thead>
-            <tr>
-              <th>#</th><th>Name</th><th>Split</th><th className="num">Length</th><th className="num">max |z|</th>
-              {showTruth && <th>Ground truth</th>}
-            </tr>
-          </thead>
-          <tbody>
-            {sequences.map((s) => (
-              <tr key={s.id} data-testid="sequences.row">
-                <td>{s.index + 1}</td>
-                <td><Link href={`/datasets/${dataset.id}/sequences/${s.id}`} data-testid="sequences.link">{s.name}</Link></td>
-                <td>{s.split}</td>
-                <td className="num">{formatCount(s.length)}</td>
-                <td className="num">{s.maxAbsZ?.toFixed(2) ?? "—"}</td>
-                {showTruth && (
-                  <td>{s.groundTruth?.anomalous ? `${s.groundTruth.kind ?? "anomaly"} from step ${s.groundTruth.onset}` : "normal"}</td>
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
+      <SequenceSplits
+        datasetId={dataset.id}
+        rows={rows}
+        showTruth={showTruth}
+        canEdit={can(user.role, "editSplits")}
+        locked={context.runs > 0 ? lockMessage(context.runs) : null}
+        notes={context.notes}
+      />
     </>
   );
 }
