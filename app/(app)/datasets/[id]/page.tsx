@@ -2,7 +2,10 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AppError } from "@/lib/errors";
 import { can } from "@/lib/roles";
+import { DeletePanel } from "@/components/admin/delete-panel";
 import { ExpertAssignments } from "@/components/datasets/expert-assignments";
+import { describeDeletion } from "@/lib/deletion-summary";
+import { datasetDeletionSummary } from "@/lib/server/deletion";
 import { listDatasetExperts } from "@/lib/server/assignments";
 import { requirePageUser } from "@/lib/server/auth";
 import { getDatasetDetail } from "@/lib/server/datasets";
@@ -18,6 +21,7 @@ export default async function DatasetPage({ params }: { params: Promise<{ id: st
   });
   const { dataset, sequences } = detail;
   const experts = can(user.role, "manageUsers") ? await listDatasetExperts(id) : null;
+  const deletion = can(user.role, "deleteData") ? await datasetDeletionSummary(id) : null;
   return (
     <>
       <h1 data-testid="dataset.name">{dataset.name}</h1>
@@ -32,6 +36,11 @@ export default async function DatasetPage({ params }: { params: Promise<{ id: st
         <div><div className="muted">Window size (ACF)</div><div className="stat">{dataset.windowSize ?? "—"}</div></div>
       </section>
       {experts && <ExpertAssignments datasetId={dataset.id} experts={experts} />}
+      {deletion && (
+        <div className="panel-gap">
+          <DeletePanel kind="dataset" url={`/api/datasets/${dataset.id}`} summary={describeDeletion(deletion)} confirmName={deletion.name} after="/datasets" />
+        </div>
+      )}
       <section className="panel">
         <table data-testid="sequences.table">
           <thead>
