@@ -32,6 +32,7 @@ export const PERMISSIONS = {
   label: ["expert"],
   resolveLabels: ["admin"],
   analyse: ["admin", "analyst"],
+  deleteData: ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -101,6 +101,7 @@ function writeTemp(content: string): string {
 export async function newMigration(name: string | undefined): Promise<void> {
   if (!name || !/^[a-z0-9_]+$/.test(name)) throw new Error("Usage: npm run db:new-migration -- <snake_case_name>");
   mkdirSync(path.dirname(POSTGRES_SCHEMA), { recursive: true });
+  mkdirSync(".data", { recursive: true }); // SQLite cannot create the diff database in a missing folder
   writeFileSync(POSTGRES_SCHEMA, postgresSchemaFrom(readFileSync(SQLITE_SCHEMA, "utf8")));
   const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
   const targets: [string, string][] = [

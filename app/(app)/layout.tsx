@@ -18,6 +18,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           {can(user.role, "analyse") && <Link href="/experiments" data-testid="nav.experiments">Experiments</Link>}
           {can(user.role, "manageUsers") && <Link href="/admin/users" data-testid="nav.users">Users</Link>}
           {can(user.role, "manageUsers") && <Link href="/admin/bench" data-testid="nav.bench">Benchmark</Link>}
+          {can(user.role, "deleteData") && <Link href="/admin/audit" data-testid="nav.audit">Audit</Link>}
         </nav>
         <div className="who">
           <span data-testid="nav.user">{user.name}</span>

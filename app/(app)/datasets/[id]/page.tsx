@@ -2,8 +2,11 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AppError } from "@/lib/errors";
 import { can } from "@/lib/roles";
+import { DeletePanel } from "@/components/admin/delete-panel";
 import { ExpertAssignments } from "@/components/datasets/expert-assignments";
 import { SequenceSplits } from "@/components/datasets/sequence-splits";
+import { describeDeletion } from "@/lib/deletion-summary";
+import { datasetDeletionSummary } from "@/lib/server/deletion";
 import { listDatasetExperts } from "@/lib/server/assignments";
 import { requirePageUser } from "@/lib/server/auth";
 import { getDatasetDetail } from "@/lib/server/datasets";
@@ -22,6 +25,7 @@ export default async function DatasetPage({ params }: { params: Promise<{ id: st
   const { dataset, sequences } = detail;
   const [experts, context] = await Promise.all([can(user.role, "manageUsers") ? listDatasetExperts(id) : null, getSplitContext(id)]);
   const rows = sequences.map((s) => ({ ...s, split: splitSchema.parse(s.split), unit: context.units?.[s.index] ?? null }));
+  const deletion = can(user.role, "deleteData") ? await datasetDeletionSummary(id) : null;
   return (
     <>
       <h1 data-testid="dataset.name">{dataset.name}</h1>
@@ -44,6 +48,9 @@ export default async function DatasetPage({ params }: { params: Promise<{ id: st
         locked={context.runs > 0 ? lockMessage(context.runs) : null}
         notes={context.notes}
       />
+      {deletion && (
+        <DeletePanel kind="dataset" url={`/api/datasets/${dataset.id}`} summary={describeDeletion(deletion)} confirmName={deletion.name} after="/datasets" />
+      )}
     </>
   );
 }

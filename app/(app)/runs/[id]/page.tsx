@@ -1,10 +1,12 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { DeletePanel } from "@/components/admin/delete-panel";
 import { LossChart } from "@/components/runs/loss-chart";
 import { DisagreementsPanel } from "@/components/labelling/disagreements-panel";
 import { BatchList } from "@/components/queries/batch-list";
 import { QueryPanel } from "@/components/queries/query-panel";
 import { ScoreExplorer } from "@/components/runs/score-explorer";
+import { describeDeletion } from "@/lib/deletion-summary";
 import { AppError } from "@/lib/errors";
 import { formatThreshold } from "@/lib/labels";
 import { can } from "@/lib/roles";
@@ -12,6 +14,7 @@ import type { LossPoint } from "@/lib/run-charts";
 import { assertRunAccess } from "@/lib/server/access";
 import { requirePageUser } from "@/lib/server/auth";
 import { db } from "@/lib/server/db";
+import { runDeletionSummary } from "@/lib/server/deletion";
 import { listBatches } from "@/lib/server/queries";
 import { currentThresholds, getRun, listRunScores } from "@/lib/server/runs";
 
@@ -26,6 +29,7 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
   const threshold = thresholds.refined?.value ?? thresholds.unsupervised?.value ?? run.threshold;
   const dataset = await db.dataset.findUniqueOrThrow({ where: { id: run.datasetId }, select: { name: true, samplingRate: true, sequenceCount: true } });
   const metrics = (run.metrics ?? {}) as { epochs?: LossPoint[]; bestEpoch?: number };
+  const deletion = can(user.role, "deleteData") && run.status !== "running" ? await runDeletionSummary(id) : null;
   return (
     <>
       <p className="muted"><Link href={`/datasets/${run.datasetId}/runs`}>← runs of {dataset.name}</Link></p>
@@ -70,6 +74,7 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
         />
       )}
       {run.status === "complete" && <BatchList runId={id} batches={batches} threshold={threshold} />}
+      {deletion && <DeletePanel kind="run" url={`/api/runs/${id}`} summary={describeDeletion(deletion)} after={`/datasets/${run.datasetId}/runs`} />}
     </>
   );
 }

@@ -2,7 +2,9 @@ import { NextResponse } from "next/server";
 import { handler, readJson } from "@/lib/server/api";
 import { assertRunAccess } from "@/lib/server/access";
 import { requireApiUser } from "@/lib/server/auth";
+import { deleteRun } from "@/lib/server/deletion";
 import { getRun, updateRun } from "@/lib/server/runs";
+import { deleteRunSchema } from "@/lib/validations/deletion";
 import { updateRunSchema } from "@/lib/validations/run";
 
 type Params = { params: Promise<{ id: string }> };
@@ -20,4 +22,12 @@ export const PATCH = handler("/api/runs/[id]", async (request, { params }: Param
   const { id } = await params;
   const patch = await readJson(request, updateRunSchema);
   return NextResponse.json({ run: await updateRun(id, patch) });
+});
+
+/** Admins: the run with its scores, batches, queries, labels and thresholds, audited. */
+export const DELETE = handler("/api/runs/[id]", async (request, { params }: Params) => {
+  const user = await requireApiUser("deleteData");
+  const { id } = await params;
+  await readJson(request, deleteRunSchema);
+  return NextResponse.json({ deleted: await deleteRun(id, user) });
 });
