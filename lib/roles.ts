@@ -29,6 +29,7 @@ export const PERMISSIONS = {
   requestQueries: ["admin", "analyst"],
   label: ["expert"],
   resolveLabels: ["admin"],
+  setThresholds: ["admin"],
   analyse: ["admin", "analyst"],
 } as const satisfies Record<string, readonly Role[]>;
 
