@@ -1,11 +1,14 @@
 import { randomUUID } from "node:crypto";
 import type { APIRequestContext, Page } from "@playwright/test";
+import { formatThreshold } from "../lib/labels";
+import { expectedThreshold, refinedText, storedFromLabels } from "./expected-threshold";
 import { DEMO_DATASET, expect, Session, test } from "./fixtures";
 
 /**
  * The labelling loop: an admin trains a cheap run and stores a batch of three whole validation
- * sequences (as the query UI would); the expert labels them with hotkeys, the refined threshold moves
- * and is stored, and an analyst sees the same value on the run page.
+ * sequences (as the query UI would); the expert labels them with hotkeys, the server recomputes and
+ * stores the refined threshold after each, and an analyst sees the same value on the run page —
+ * exactly what thresholdFromLabels gives for the stored labels.
  */
 const shared = { runId: "", queryIds: [] as string[], unsupervised: "", refined: "" };
 
@@ -16,10 +19,32 @@ async function scoreMax(request: APIRequestContext, runId: string, sequenceId: s
   return Math.max(...new Float32Array(new Uint8Array(body).buffer));
 }
 
-async function waitForThreshold(page: Page, labelled: number) {
+/** The threshold the labelling page shows: whose value it is, over how many labelled queries, which stored version. */
+async function shown(page: Page) {
+  return page.getByTestId("threshold.value").evaluate((el: HTMLElement) => ({
+    origin: el.dataset.origin, labels: Number(el.dataset.labels), version: Number(el.dataset.version), text: el.textContent ?? "",
+  }));
+}
+
+/**
+ * Press a key that labels or undoes, then wait until the server has answered for it and the page
+ * shows the threshold the server stored after it (a newer version than before the key, over
+ * `labelled` labelled queries); returns its text.
+ */
+async function pressAndWaitForThreshold(page: Page, key: string, labelled: number): Promise<string> {
+  const before = (await shown(page)).version;
+  await page.keyboard.press(key);
+  let text = "";
+  await expect
+    .poll(async () => {
+      const now = await shown(page);
+      text = now.text;
+      return now.origin === "server" && now.labels === labelled && now.version > before;
+    }, { timeout: 20_000 })
+    .toBe(true);
+  await expect(page.getByTestId("threshold.sync")).toHaveAttribute("data-pending", "0");
   await expect(page.getByTestId("threshold.f1")).toContainText(`${labelled} labelled quer`);
-  await expect(page.getByTestId("threshold.sync")).toHaveAttribute("data-pending", "0", { timeout: 20_000 });
-  return (await page.getByTestId("threshold.value").textContent()) ?? "";
+  return text;
 }
 
 // @loop: trains in the browser; run once per CI (SQLite pass), not again against PostgreSQL.
@@ -70,8 +95,7 @@ test.describe.serial("labelling @loop", () => {
     await page.screenshot({ path: testInfo.outputPath("labelling-start.png"), fullPage: true });
 
     // 1: anomalous from the offered onset (first step above the threshold, else the highest score).
-    await page.keyboard.press("a");
-    const first = await waitForThreshold(page, 1);
+    const first = await pressAndWaitForThreshold(page, "a", 1);
     expect(first).not.toBe(shared.unsupervised);
     await expect(page.getByTestId("threshold.value")).toHaveAttribute("data-source", "refined");
     await expect(page).toHaveURL(new RegExp(`/queue/${shared.queryIds[1]}$`));
@@ -83,8 +107,7 @@ test.describe.serial("labelling @loop", () => {
     await score.click({ position: { x: (box?.width ?? 400) * 0.7, y: 100 } });
     await expect(page.getByTestId("label.onset")).not.toHaveAttribute("data-step", before ?? "");
     await page.screenshot({ path: testInfo.outputPath("labelling-onset.png"), fullPage: true });
-    await page.keyboard.press("a");
-    await waitForThreshold(page, 2);
+    await pressAndWaitForThreshold(page, "a", 2);
     await expect(page).toHaveURL(new RegExp(`/queue/${shared.queryIds[2]}$`));
     await page.keyboard.press("ArrowLeft");
     await expect(page).toHaveURL(new RegExp(`/queue/${shared.queryIds[1]}$`));
@@ -95,30 +118,25 @@ test.describe.serial("labelling @loop", () => {
     // 3: normal, with a note.
     await page.getByTestId("label.note").fill("looks like a normal drive");
     await page.getByTestId("label.note").blur();
-    await page.keyboard.press("n");
-    await waitForThreshold(page, 3);
+    await pressAndWaitForThreshold(page, "n", 3);
     // Undo (U) takes the last label back (DELETE on the server); labelling again restores the count.
     // Labelling the last query moved on to the next one in the queue (other specs add batches to it).
-    await page.keyboard.press("u");
-    await waitForThreshold(page, 2);
+    await pressAndWaitForThreshold(page, "u", 2);
     await expect(page).toHaveURL(new RegExp(`/queue/${shared.queryIds[2]}$`));
     await expect(page.getByTestId("label.mine")).toContainText("Not labelled by you yet");
-    await page.keyboard.press("n");
-    shared.refined = await waitForThreshold(page, 3);
+    shared.refined = await pressAndWaitForThreshold(page, "n", 3);
     await expect(page.getByTestId("label.progress")).toContainText(/[3-9]\d* of/);
     await page.screenshot({ path: testInfo.outputPath("labelling-done.png"), fullPage: true });
 
-    await expect
-      .poll(async () => {
-        const { thresholds } = (await (await page.request.get(`/api/runs/${shared.runId}/thresholds`)).json()) as { thresholds: { kind: string; value: number; labelCount: number }[] };
-        const latest = thresholds.find((t) => t.kind === "refined");
-        return latest ? `${latest.value.toFixed(3)}/${latest.labelCount}` : "";
-      })
-      .toBe(`${shared.refined}/3`);
+    // The server stored it, and it is exactly what the stored labels give.
+    const stored = await storedFromLabels(page.request, shared.runId);
+    expect(stored && `${stored.kind} ${formatThreshold(stored.value)}/${stored.labelCount}`).toBe(`refined ${shared.refined}/3`);
+    expect(refinedText((await expectedThreshold(page.request, shared.runId)).state)).toBe(shared.refined);
 
     await page.goto(`/queue/${shared.queryIds[1]}`);
     await expect(page.getByTestId("label.mine")).toContainText("anomalous from step");
-    await waitForThreshold(page, 3);
+    await expect(page.getByTestId("threshold.value")).toHaveAttribute("data-origin", "server");
+    await expect(page.getByTestId("threshold.f1")).toContainText("3 labelled quer");
     await expect(page.getByTestId("threshold.value")).toHaveText(shared.refined);
   });
 
@@ -135,19 +153,25 @@ test.describe.serial("labelling @loop", () => {
       return queries.flatMap((q) => q.labels).filter((l) => l.clientId === clientId).length;
     };
     expect(await count()).toBe(1);
-    expect((await page.request.delete(`/api/labels/${clientId}`)).status()).toBe(204);
+    expect((await page.request.delete(`/api/labels/${clientId}`)).status()).toBe(200);
     expect(await count()).toBe(0);
     const bad = await page.request.post("/api/labels", { data: { ...body, clientId: randomUUID(), anomalous: true } });
     expect(bad.status()).toBe(422);
   });
 
-  test("an analyst sees the same refined threshold on the run page and may not label", async ({ page, session }, testInfo) => {
+  test("an analyst sees the same refined threshold on the run page and may neither label nor store a threshold", async ({ page, session }, testInfo) => {
     await session.signInAs("analyst");
     await page.goto(`/runs/${shared.runId}`);
     await expect(page.getByTestId("runpage.refined")).toHaveText(shared.refined);
+    await expect(page.getByTestId("runpage.refined")).toHaveText(refinedText((await expectedThreshold(page.request, shared.runId)).state));
+    await expect(page.getByTestId("runpage.inEffect")).toHaveAttribute("data-kind", "refined");
+    const forged = await page.request.post(`/api/runs/${shared.runId}/thresholds`, { data: { source: "refined", value: 1e308, f1: 1, precision: 1, recall: 1, labelCount: 1 } });
+    expect([403, 404, 405]).toContain(forged.status());
     await page.getByTestId("scores.row").first().click();
     await expect(page.getByTestId("scores.chart")).toBeVisible();
     await page.screenshot({ path: testInfo.outputPath("run-page-refined.png"), fullPage: true });
+    await page.reload();
+    await expect(page.getByTestId("runpage.refined")).toHaveText(shared.refined);
     const refused = await page.request.post("/api/labels", { data: { clientId: randomUUID(), queryId: shared.queryIds[0], anomalous: false, note: "" } });
     expect(refused.status()).toBe(403);
   });
@@ -177,21 +201,17 @@ test.describe.serial("labelling @loop", () => {
     await expect(eva).toHaveURL(/\/queue$/);
     await eva.goto(`/queue/${shared.queryIds[0]}`);
     await expect(eva.getByTestId("label.chart.score")).toHaveAttribute("data-ready", "true");
-    const before = new Date().toISOString();
-    await eva.keyboard.press("n");
-    await waitForThreshold(eva, 3);
-    // Her browser recomputes the threshold from the latest labels (hers on this query) and stores it:
+    const evaShows = await pressAndWaitForThreshold(eva, "n", 3);
+    // The server recomputed the threshold from the latest labels (hers on this query) and stored it:
     // refined, or withdrawn when no threshold catches the anomalous label left at or after its onset.
-    // Which of the two depends on where Erik's clicked onset fell; the run page must show what was stored.
-    let stored: { kind: string; value: number } | undefined;
-    await expect
-      .poll(async () => {
-        const { thresholds } = (await (await eva.request.get(`/api/runs/${shared.runId}/thresholds`)).json()) as { thresholds: { kind: string; value: number; createdAt: string }[] };
-        stored = thresholds.find((t) => t.kind !== "unsupervised" && t.createdAt > before);
-        return stored?.kind;
-      })
-      .toMatch(/^(refined|withdrawn)$/);
-    const evas = stored?.kind === "refined" ? stored.value.toFixed(3) : "—";
+    // Which of the two depends on where Erik's clicked onset fell; her page and the run page show what
+    // was stored, and that is exactly what the stored labels give.
+    const expected = (await expectedThreshold(eva.request, shared.runId)).state;
+    expect(evaShows).toBe(formatThreshold(expected.value));
+    const stored = await storedFromLabels(eva.request, shared.runId);
+    expect(stored?.kind).toBe(expected.source === "refined" ? "refined" : "withdrawn");
+    expect(stored?.value).toBe(expected.value);
+    const evas = refinedText(expected);
     await eva.close();
 
     // The admin sees the disagreement on the run page; the latest label (Eva's) counts until resolved.
@@ -210,6 +230,7 @@ test.describe.serial("labelling @loop", () => {
     await expect(row.getByTestId("disagreements.counts")).toContainText("Erik Expert: anomalous from step");
     await expect(row.getByTestId("disagreements.counts")).toContainText("(resolved by an admin)");
     await expect(page.getByTestId("runpage.refined")).toHaveText(shared.refined);
+    expect(refinedText((await expectedThreshold(page.request, shared.runId)).state)).toBe(shared.refined);
     await page.screenshot({ path: testInfo.outputPath("disagreement-resolved.png"), fullPage: true });
 
     // Analysts see it but may not resolve.
@@ -221,22 +242,23 @@ test.describe.serial("labelling @loop", () => {
     expect((await page.request.put(`/api/queries/${shared.queryIds[0]}/resolution`, { data: { labelId: null } })).status()).toBe(403);
   });
 
-  test("on a slow network, a label made while the previous threshold is still on its way reaches the server", async ({ page, session }) => {
+  test("on a slow network, a label made while the previous one is still on its way reaches the server, and the page ends on the server's threshold", async ({ page, session }) => {
     await session.signInAs("analyst");
     const { queryIds, runId } = await createBatch(page.request, 2);
     await page.request.post("/api/auth/signout");
     await session.signInAs("expert");
-    // Every threshold upload takes 1.5 s: the next label is queued while one is in flight, and the
-    // threshold after it replaces the queued one (this once dropped the label queued in between).
-    await page.route("**/api/runs/*/thresholds", async (route) => {
+    // Every label upload takes 1.5 s: the next label is queued while one is in flight; the page shows
+    // its own threshold until the server has answered for both.
+    await page.route("**/api/labels", async (route) => {
       if (route.request().method() === "POST") await new Promise((resolve) => setTimeout(resolve, 1500));
       await route.continue();
     });
     await page.goto(`/queue/${queryIds[0]}`);
     await expect(page.getByTestId("label.chart.score")).toHaveAttribute("data-ready", "true");
-    const uploading = page.waitForRequest((r) => r.url().includes("/thresholds") && r.method() === "POST");
+    const uploading = page.waitForRequest((r) => r.url().endsWith("/api/labels") && r.method() === "POST");
     await page.keyboard.press("n");
     await uploading;
+    await expect(page.getByTestId("threshold.value")).toHaveAttribute("data-origin", "browser");
     await expect(page).toHaveURL(new RegExp(`/queue/${queryIds[1]}$`));
     await expect(page.getByTestId("label.mine")).toContainText("Not labelled by you yet");
     await page.keyboard.press("n");
@@ -247,6 +269,10 @@ test.describe.serial("labelling @loop", () => {
         return queryIds.map((id) => queries.find((q) => q.queryId === id)?.labels.length ?? 0);
       }, { timeout: 10_000 })
       .toEqual([1, 1]);
+    await expect(page.getByTestId("threshold.value")).toHaveAttribute("data-origin", "server");
+    const expected = (await expectedThreshold(page.request, runId)).state;
+    await expect(page.getByTestId("threshold.value")).toHaveText(formatThreshold(expected.value));
+    expect((await storedFromLabels(page.request, runId))?.value).toBe(expected.value);
   });
 });
 

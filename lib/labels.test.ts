@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { defaultOnset, disagreement, disagreements, effectiveLabel, thresholdFromLabels, thresholdInput, toLabelledCandidates, withLocalChanges, type LabelledQuery, type LabelView } from "./labels";
+import { defaultOnset, disagreement, disagreements, effectiveLabel, thresholdFromLabels, toLabelledCandidates, withLocalChanges, type LabelledQuery, type LabelView } from "./labels";
 
 const label = (over: Partial<LabelView>): LabelView => ({
   id: over.clientId ?? "l", clientId: "c", userId: "u1", userName: "Erik", anomalous: false, onset: null, note: "", createdAt: "2024-01-01T00:00:00.000Z", ...over,
@@ -89,19 +89,6 @@ describe("thresholdFromLabels", () => {
     expect(low.warning).toMatch(/alarms on 2 of 3 stretches labelled normal/);
     const clean = thresholdFromLabels([{ scores: f32(0, 9), anomalous: true, onset: 1 }, normal4, { scores: f32(1), anomalous: false }], null, 1);
     expect(clean).toMatchObject({ normalAlarmShare: 0, warning: null });
-  });
-});
-
-describe("thresholdInput", () => {
-  it("stores a refined threshold as refined, and the unsupervised fallback as such (the server withdraws the refined one)", () => {
-    const refined = {
-      source: "refined" as const, value: 3, f1: 1, precision: 1, recall: 1, labelCount: 2, anomalousCount: 1, reason: null,
-      placement: "margin" as const, interval: { lower: 2, upper: 4 }, bounds: null, normalAlarmShare: 0, warning: null,
-    };
-    expect(thresholdInput(refined)).toEqual({ source: "refined", value: 3, f1: 1, precision: 1, recall: 1, labelCount: 2 });
-    const kept = thresholdFromLabels([], 7, 2);
-    expect(thresholdInput(kept)).toEqual({ source: "unsupervised", value: 7, f1: 0, precision: 0, recall: 0, labelCount: 0 });
-    expect(thresholdInput(thresholdFromLabels([], null, 2))).toBeNull();
   });
 });
 

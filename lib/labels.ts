@@ -1,6 +1,7 @@
 /**
- * Labels → the refined threshold (DESIGN.md steps 6–7). Pure: the browser runs it after every label
- * and the tests run it in Node.
+ * Labels → the refined threshold (DESIGN.md steps 6–7). Pure: the server runs it after every label,
+ * undo and resolution and stores the result (lib/server/thresholds.ts); the labelling page runs it
+ * too, for the value it shows until the server has answered; the tests run it in Node.
  *
  * A query may carry labels from several experts; the one that counts is the label an admin resolved
  * it to (Query.resolvedLabelId), else the latest. Undo deletes a label (DELETE /api/labels/[clientId]);
@@ -8,8 +9,6 @@
  * nothing, so a skipped query has no label and is left out.
  */
 import { DEFAULT_PLACEMENT, decisionPoints, placeThreshold, poolScores, refineThreshold, type LabelledCandidate, type Placement } from "./threshold";
-
-import type { CreateThresholdInput } from "./validations/threshold";
 
 export type LabelView = {
   id: string;
@@ -203,12 +202,6 @@ export function thresholdFromLabels(
     bounds: { lower: boundAt(candidates, lower), upper: boundAt(candidates, interval.upper) },
     normalAlarmShare: alarms.share, warning: alarms.warning,
   };
-}
-
-/** What the browser stores after a label, an undo or a resolution (POST /api/runs/[id]/thresholds); null without a value. */
-export function thresholdInput(t: ThresholdState): CreateThresholdInput | null {
-  if (t.value === null) return null;
-  return { source: t.source, value: t.value, f1: t.f1 ?? 0, precision: t.precision ?? 0, recall: t.recall ?? 0, labelCount: t.labelCount };
 }
 
 /**

@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { enqueue, settle, type QueueOp } from "./outbox-queue";
+import { enqueue, isQueueOp, settle, type QueueOp } from "./outbox-queue";
 
 const label = (clientId: string): QueueOp => ({ kind: "label", body: { clientId } });
 const undo = (clientId: string): QueueOp => ({ kind: "undo", clientId });
-const threshold = (runId: string): QueueOp => ({ kind: "threshold", runId });
 
 describe("outbox queue", () => {
   it("appends labels and undos in order", () => {
@@ -24,24 +23,17 @@ describe("outbox queue", () => {
     expect(enqueue([a], u, a)).toEqual([a, u]);
   });
 
-  it("replaces an unsent threshold of the same run, not another run's", () => {
-    const t1 = threshold("r");
-    const other = threshold("s");
-    const t2 = threshold("r");
-    expect(enqueue([t1, other], t2, null)).toEqual([other, t2]);
+  it("keeps a label pushed while another is in flight, and settles only the one answered", () => {
+    const sending = label("a");
+    const again = label("b");
+    const ops = enqueue([sending], again, sending);
+    expect(ops).toEqual([sending, again]);
+    expect(settle(ops, sending)).toEqual([again]);
   });
 
-  it("keeps a label pushed while a threshold is in flight and replaced (the lost-label race)", () => {
-    // The undo's threshold is being sent; the expert labels again; the new threshold follows.
-    const sending = threshold("r");
-    let ops = [sending];
-    const again = label("c");
-    ops = enqueue(ops, again, sending);
-    const next = threshold("r");
-    ops = enqueue(ops, next, sending);
-    expect(ops).toEqual([sending, again, next]);
-    // The server answers for the threshold that was sent: the label is still to be sent.
-    expect(settle(ops, sending)).toEqual([again, next]);
+  it("reads back only labels and undos from storage (an old threshold upload is dropped)", () => {
+    const stored: unknown[] = [label("a"), undo("a"), { kind: "threshold", runId: "r", body: { value: 1e308 } }, null, { kind: "label" }, "x"];
+    expect(stored.filter(isQueueOp)).toEqual([label("a"), undo("a")]);
   });
 
   it("settles by identity, also when the op was removed meanwhile", () => {

@@ -22,6 +22,12 @@ describe("roles", () => {
     expect(can("expert", "editSplits")).toBe(false);
   });
 
+  it("lets only admins set a manual threshold (nobody stores a refined one: the server computes it)", () => {
+    expect(can("admin", "setThresholds")).toBe(true);
+    expect(can("expert", "setThresholds")).toBe(false);
+    expect(can("analyst", "setThresholds")).toBe(false);
+  });
+
   it("hides ground truth from experts", () => {
     expect(can("expert", "viewGroundTruth")).toBe(false);
     expect(can("analyst", "viewGroundTruth")).toBe(true);

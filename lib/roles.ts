@@ -31,6 +31,7 @@ export const PERMISSIONS = {
   requestQueries: ["admin", "analyst"],
   label: ["expert"],
   resolveLabels: ["admin"],
+  setThresholds: ["admin"],
   analyse: ["admin", "analyst"],
   deleteData: ["admin"],
 } as const satisfies Record<string, readonly Role[]>;

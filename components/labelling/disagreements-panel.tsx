@@ -2,19 +2,25 @@
 
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useState } from "react";
-import { disagreements, thresholdFromLabels, thresholdInput, toLabelledCandidates, type Disagreement, type LabelledQuery, type LabelView } from "@/lib/labels";
+import { disagreements, formatThreshold, type Disagreement, type LabelledQuery, type LabelView } from "@/lib/labels";
+import type { ThresholdView } from "@/lib/threshold-view";
 import { requestJson } from "../fetch-json";
-import { fetchRunScores } from "../queries/run-scores";
 
-type Props = { runId: string; canResolve: boolean; unsupervised: number | null; samplingRate: number; sequenceNames: Record<string, string> };
+type Props = { runId: string; canResolve: boolean; sequenceNames: Record<string, string> };
 
 const say = (l: LabelView) => (l.anomalous ? `anomalous from step ${l.onset}` : "normal");
 
+/** What the resolution's answer says about the threshold the server recomputed. */
+function resolvedText(t: ThresholdView | null): string {
+  if (!t) return "Resolved.";
+  return t.kind === "refined" ? `Resolved; refined threshold now ${formatThreshold(t.value)}.` : `Resolved. ${t.reason ?? "The labels no longer refine the threshold."}`;
+}
+
 /**
  * Queries whose experts disagree, on the run page. The latest label counts unless an admin picks one;
- * after a pick the refined threshold is recomputed here from every label of the run and stored.
+ * the server recomputes and stores the refined threshold with the pick and answers with it.
  */
-export function DisagreementsPanel({ runId, canResolve, unsupervised, samplingRate, sequenceNames }: Props) {
+export function DisagreementsPanel({ runId, canResolve, sequenceNames }: Props) {
   const router = useRouter();
   const [queries, setQueries] = useState<LabelledQuery[] | null>(null);
   const [status, setStatus] = useState<{ kind: "busy" | "ok" | "error"; text: string } | null>(null);
@@ -39,18 +45,10 @@ export function DisagreementsPanel({ runId, canResolve, unsupervised, samplingRa
   async function resolve(d: Disagreement, labelId: string | null) {
     setStatus({ kind: "busy", text: "Saving the resolution…" });
     try {
-      const r = await requestJson("PUT", `/api/queries/${d.query.queryId}/resolution`, { labelId });
+      const r = await requestJson<{ threshold: ThresholdView | null }>("PUT", `/api/queries/${d.query.queryId}/resolution`, { labelId });
       if (!r.ok) throw new Error(r.message);
-      const [all, scores] = await Promise.all([fetchLabels(), fetchRunScores(runId)]);
-      setQueries(all);
-      const { candidates } = toLabelledCandidates(all, new Map(scores.map((s) => [s.sequenceId, s.score])));
-      const t = thresholdFromLabels(candidates, unsupervised, samplingRate);
-      const body = thresholdInput(t);
-      if (body !== null) {
-        const saved = await requestJson("POST", `/api/runs/${runId}/thresholds`, body);
-        if (!saved.ok) throw new Error(saved.message);
-      }
-      setStatus({ kind: "ok", text: t.source === "refined" ? `Resolved; refined threshold now ${t.value?.toFixed(3)}.` : `Resolved. ${t.reason}` });
+      setQueries(await fetchLabels());
+      setStatus({ kind: "ok", text: resolvedText(r.data.threshold) });
       router.refresh();
     } catch (error) {
       setStatus({ kind: "error", text: error instanceof Error ? error.message : String(error) });

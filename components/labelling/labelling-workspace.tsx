@@ -1,9 +1,10 @@
 "use client";
 
 import Link from "next/link";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { defaultOnset, disagreement, effectiveLabel, thresholdFromLabels, thresholdInput, toLabelledCandidates, withLocalChanges, type LabelView, type ThresholdState } from "@/lib/labels";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { defaultOnset, disagreement, effectiveLabel, thresholdFromLabels, toLabelledCandidates, withLocalChanges, type LabelView, type ThresholdState } from "@/lib/labels";
 import { contextOf, type ThresholdMark } from "@/lib/labels-chart";
+import { newerThreshold, shownThreshold, stateOfView, type ThresholdView } from "@/lib/threshold-view";
 import { LabelCharts } from "./label-charts";
 import { LabelPanel } from "./label-panel";
 import { ThresholdPanel } from "./threshold-panel";
@@ -16,7 +17,8 @@ export type QueueEntry = {
   queryId: string; runId: string; datasetName: string; sequenceId: string; sequenceName: string; sequenceLength: number;
   start: number; end: number; rank: number; strategy: string; myLabel: { anomalous: boolean; onset: number | null } | null;
 };
-export type RunInfo = { samplingRate: number; channelNames: string[]; unsupervised: number | null; refined: ThresholdState | null };
+/** A run as the labelling page gets it: the labels' latest stored threshold, and an admin's manual one while set. */
+export type RunInfo = { samplingRate: number; channelNames: string[]; unsupervised: number | null; stored: ThresholdView | null; manual: ThresholdView | null };
 type Props = { user: { id: string; name: string }; items: QueueEntry[]; runs: Record<string, RunInfo>; initialIndex: number };
 
 const mineOf = (labels: LabelView[], userId: string) => labels.filter((l) => l.userId === userId).reduce<LabelView | null>((a, l) => (!a || l.createdAt >= a.createdAt ? l : a), null);
@@ -28,25 +30,22 @@ export function LabellingWorkspace({ user, items, runs, initialIndex }: Props) {
   // The page renders this only for a non-empty queue, with the settings of every run in it.
   const item = items[Math.min(index, items.length - 1)] as QueueEntry;
   const run = runs[item.runId] as RunInfo;
-  const { session, outbox, box, label, undo } = useSessionLabels(user);
+  const { session, outbox, label, undo } = useSessionLabels(user);
   const server = useRunLabels(item.runId);
   const merged = useMemo(() => withLocalChanges(server.queries ?? [], { added: session.added.filter((l) => l.runId === item.runId), removed: session.removed }), [server.queries, session, item.runId]);
   const { scores, error: scoreError } = useScores(item.runId, [item.sequenceId, ...merged.map((q) => q.sequenceId)]);
-  const threshold = useMemo<ThresholdState>(() => {
-    const { candidates, missing } = toLabelledCandidates(merged, scores);
-    if (!server.queries || missing.length > 0) return run.refined ?? thresholdFromLabels([], run.unsupervised, run.samplingRate);
-    return thresholdFromLabels(candidates, run.unsupervised, run.samplingRate);
-  }, [merged, scores, server.queries, run]);
-
-  // After each label or undo, store the threshold it led to, so that every user sees the same value.
-  const dirty = useRef(new Set<string>());
+  // The server stores the threshold after every label and undo and answers with it; until it has
+  // answered for all of this browser's, the page shows its own value, computed the same way.
+  const stored = newerThreshold(run.stored, outbox.thresholds[item.runId]);
   const ready = server.queries !== null && toLabelledCandidates(merged, scores).missing.length === 0;
-  useEffect(() => {
-    const body = thresholdInput(threshold);
-    if (!ready || !dirty.current.has(item.runId) || body === null) return;
-    dirty.current.delete(item.runId);
-    box.push({ kind: "threshold", runId: item.runId, body });
-  });
+  const local = useMemo<ThresholdState>(() => {
+    const { candidates, missing } = toLabelledCandidates(merged, scores);
+    if (!server.queries || missing.length > 0) return (stored && stateOfView(stored, run.unsupervised)) ?? thresholdFromLabels([], run.unsupervised, run.samplingRate);
+    return thresholdFromLabels(candidates, run.unsupervised, run.samplingRate);
+  }, [merged, scores, server.queries, run, stored]);
+  const pending = outbox.ops.length > 0 || outbox.sending;
+  const { state: threshold, origin } = shownThreshold(local, stored, run.unsupervised, pending);
+  const inEffect = run.manual?.value ?? threshold.value;
 
   useEffect(() => window.history.replaceState(null, "", `/queue/${item.queryId}`), [item.queryId]);
 
@@ -60,17 +59,18 @@ export function LabellingWorkspace({ user, items, runs, initialIndex }: Props) {
   const done = items.filter(myLabelOf).length;
   const score = scores.get(item.sequenceId) ?? null;
   const draft = drafts[item.queryId] ?? {};
-  const onset = draft.onset ?? (mine?.anomalous ? mine.onset : null) ?? (score ? defaultOnset(score, item.start, item.end, threshold.value) : item.start);
+  const onset = draft.onset ?? (mine?.anomalous ? mine.onset : null) ?? (score ? defaultOnset(score, item.start, item.end, inEffect) : item.start);
   const other = query ? disagreement(query, user.id, mine?.anomalous ?? null) : null;
   const counted = query ? effectiveLabel(query) : null;
   const candidate = useMemo(() => ({ from: item.start, to: item.end }), [item.start, item.end]);
   const context = useMemo(() => contextOf(candidate, item.sequenceLength), [candidate, item.sequenceLength]);
   const channels = useChannels(item.sequenceId, context);
   const marks = useMemo<ThresholdMark[]>(() => {
-    const lines: ThresholdMark[] = threshold.value !== null ? [{ label: threshold.source === "refined" ? "refined" : "unsupervised", value: threshold.value }] : [];
+    const lines: ThresholdMark[] = run.manual ? [{ label: "manual", value: run.manual.value }] : [];
+    if (threshold.value !== null) lines.push({ label: threshold.source === "refined" ? "refined" : "unsupervised", value: threshold.value, dimmed: run.manual !== null });
     if (threshold.source === "refined" && run.unsupervised !== null) lines.push({ label: "unsupervised", value: run.unsupervised, dimmed: true });
     return lines;
-  }, [threshold, run.unsupervised]);
+  }, [threshold, run.unsupervised, run.manual]);
 
   const move = useCallback((delta: -1 | 1) => setIndex((i) => Math.max(0, Math.min(items.length - 1, i + delta))), [items.length]);
   const setDraft = (patch: { onset?: number; note?: string }) => setDrafts((d) => ({ ...d, [item.queryId]: { ...d[item.queryId], ...patch } }));
@@ -78,7 +78,6 @@ export function LabellingWorkspace({ user, items, runs, initialIndex }: Props) {
   const act = {
     label: (anomalous: boolean) => {
       label({ queryId: item.queryId, runId: item.runId, sequenceId: item.sequenceId, start: item.start, end: item.end }, anomalous, onset, draft.note ?? "");
-      dirty.current.add(item.runId);
       const next = items.findIndex((e, i) => i > index && !myLabelOf(e));
       setIndex(next >= 0 ? next : Math.min(items.length - 1, index + 1));
     },
@@ -86,7 +85,6 @@ export function LabellingWorkspace({ user, items, runs, initialIndex }: Props) {
     undo: () => {
       const queryId = undo();
       if (!queryId) return;
-      dirty.current.add(item.runId);
       const at = items.findIndex((e) => e.queryId === queryId);
       if (at >= 0) setIndex(at);
     },
@@ -103,7 +101,7 @@ export function LabellingWorkspace({ user, items, runs, initialIndex }: Props) {
       </div>
       <p className="muted">{item.datasetName} · strategy {item.strategy} · query {index + 1} of {items.length}
         {counted && counted.userId !== user.id ? ` · counting: ${counted.userName}'s label` : ""}</p>
-      <ThresholdPanel threshold={threshold} outbox={outbox} loading={!ready} />
+      <ThresholdPanel threshold={threshold} origin={origin} version={origin === "server" ? (stored?.version ?? null) : null} manual={run.manual} outbox={outbox} loading={!ready} />
       {(server.error || scoreError || channels.error) && <p className="error">{server.error ?? scoreError ?? channels.error}</p>}
       <LabelPanel onset={onset} mine={mine} other={other} note={draft.note ?? ""} onNote={(note) => setDraft({ note })}
         onLabel={act.label} onSkip={act.skip} onUndo={act.undo} canUndo={session.undo.length > 0} onMove={move} />

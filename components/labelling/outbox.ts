@@ -2,28 +2,35 @@
 
 import { requestJson } from "@/components/fetch-json";
 import type { CreateLabelInput } from "@/lib/validations/label";
-import { enqueue, settle } from "@/lib/outbox-queue";
-import type { CreateThresholdInput } from "@/lib/validations/threshold";
+import { enqueue, isQueueOp, settle } from "@/lib/outbox-queue";
+import { newerThreshold, type ThresholdView } from "@/lib/threshold-view";
 
 /** What the label op carries besides its body, so that an unsent label still counts after a reload. */
 export type LabelMeta = { runId: string; sequenceId: string; start: number; end: number; userId: string; userName: string; createdAt: string };
 
 export type OutboxOp =
   | { kind: "label"; body: CreateLabelInput; meta: LabelMeta }
-  | { kind: "undo"; clientId: string }
-  | { kind: "threshold"; runId: string; body: CreateThresholdInput };
+  | { kind: "undo"; clientId: string };
 
-export type OutboxState = { ops: OutboxOp[]; sending: boolean; retryAt: number | null; failures: string[] };
+export type OutboxState = {
+  ops: OutboxOp[];
+  sending: boolean;
+  retryAt: number | null;
+  failures: string[];
+  /** Per run, the threshold the server stored after the latest label or undo it answered for. */
+  thresholds: Readonly<Record<string, ThresholdView>>;
+};
 
 const MAX_DELAY_MS = 30_000;
 
 /**
- * Labels, undos and thresholds on their way to the server, kept in localStorage until the server
- * has them: sent in order, retried with backoff while the network or server fails, never dropped
- * silently (a refused one is listed in `failures`).
+ * Labels and undos on their way to the server, kept in localStorage until the server has them: sent
+ * in order, retried with backoff while the network or server fails, never dropped silently (a
+ * refused one is listed in `failures`). The server answers each with the run's threshold it
+ * recomputed and stored, kept in `thresholds` for the page to show.
  */
 export class Outbox {
-  private state: OutboxState = { ops: [], sending: false, retryAt: null, failures: [] };
+  private state: OutboxState = { ops: [], sending: false, retryAt: null, failures: [], thresholds: {} };
   private listeners = new Set<() => void>();
   private delay = 1000;
   /** The op being sent now: neither cancelled nor replaced by a push, removed once answered. */
@@ -34,7 +41,8 @@ export class Outbox {
     if (typeof window === "undefined") return;
     try {
       const saved: unknown = JSON.parse(window.localStorage.getItem(key) ?? "[]");
-      if (Array.isArray(saved)) this.state = { ...this.state, ops: saved as OutboxOp[] };
+      // Ops of another kind (this app once queued threshold uploads here) are dropped.
+      if (Array.isArray(saved)) this.state = { ...this.state, ops: (saved as unknown[]).filter(isQueueOp) as OutboxOp[] };
     } catch {
       // A corrupt entry is replaced by the next save; nothing else was stored there.
     }
@@ -54,7 +62,7 @@ export class Outbox {
     this.listeners.forEach((l) => l());
   }
 
-  /** Queues an op; an undo of an unsent label cancels both, and a newer threshold replaces an unsent one. */
+  /** Queues an op; an undo of an unsent label cancels both. */
   push(op: OutboxOp) {
     this.set({ ops: enqueue(this.state.ops, op, this.inFlight) });
     this.flush();
@@ -79,22 +87,28 @@ export class Outbox {
         return;
       }
       this.delay = 1000;
-      const failures = result === "done" ? this.state.failures : [...this.state.failures, result];
-      this.set({ ops: settle(this.state.ops, op), failures });
+      const failures = typeof result === "string" ? [...this.state.failures, result] : this.state.failures;
+      const threshold = typeof result === "string" ? null : result.threshold;
+      const thresholds = threshold ? { ...this.state.thresholds, [threshold.runId]: newerThreshold(this.state.thresholds[threshold.runId], threshold) ?? threshold } : this.state.thresholds;
+      // One update: the page never sees the op settled without the threshold it led to.
+      this.set({ ops: settle(this.state.ops, op), failures, thresholds });
     }
     this.set({ sending: false });
   }
 }
 
-/** "done", "retry" (network or server trouble), or the message of a refusal. */
-async function send(op: OutboxOp): Promise<"done" | "retry" | string> {
+type Sent = { done: true; threshold: ThresholdView | null };
+
+/** Done (with the threshold the server stored, when it says), "retry" (network or server trouble), or the message of a refusal. */
+async function send(op: OutboxOp): Promise<Sent | "retry" | string> {
   const r =
-    op.kind === "label" ? await requestJson("POST", "/api/labels", op.body)
-    : op.kind === "undo" ? await requestJson("DELETE", `/api/labels/${op.clientId}`)
-    : await requestJson("POST", `/api/runs/${op.runId}/thresholds`, op.body);
-  if (r.ok || (op.kind === "undo" && r.status === 404)) return "done";
+    op.kind === "label"
+      ? await requestJson<{ threshold?: ThresholdView | null }>("POST", "/api/labels", op.body)
+      : await requestJson<{ threshold?: ThresholdView | null }>("DELETE", `/api/labels/${op.clientId}`);
+  if (r.ok) return { done: true, threshold: r.data?.threshold ?? null };
+  if (op.kind === "undo" && r.status === 404) return { done: true, threshold: null };
   if (r.status === 0 || r.status >= 500 || r.status === 401) return "retry";
-  return `${op.kind === "label" ? "A label" : op.kind === "undo" ? "An undo" : "The threshold"} was refused: ${r.message}`;
+  return `${op.kind === "label" ? "A label" : "An undo"} was refused: ${r.message}`;
 }
 
 const outboxes = new Map<string, Outbox>();
@@ -106,6 +120,7 @@ export function outboxFor(userId: string): Outbox {
   return box;
 }
 
+/** Labels and undos not yet answered by the server. */
 export function pendingLabels(state: OutboxState): number {
-  return state.ops.filter((o) => o.kind !== "threshold").length;
+  return state.ops.length;
 }

@@ -24,7 +24,7 @@ function fromOutbox(box: Outbox): Session {
   return { added, removed, undo: [] };
 }
 
-const SERVER_SNAPSHOT: OutboxState = { ops: [], sending: false, retryAt: null, failures: [] };
+const SERVER_SNAPSHOT: OutboxState = { ops: [], sending: false, retryAt: null, failures: [], thresholds: {} };
 
 /**
  * The labels this browser made and undid (unsent ones from localStorage included): the UI shows

@@ -12,10 +12,12 @@ type Props = {
   sequences: Row[];
   unsupervised: number | null;
   refined: number | null;
+  /** An admin's manual threshold while set: the one in effect. */
+  manual: number | null;
 };
 
 /** Every scored sequence with its max score; the chosen one's score plotted with the thresholds. */
-export function ScoreExplorer({ runId, samplingRate, sequences, unsupervised, refined }: Props) {
+export function ScoreExplorer({ runId, samplingRate, sequences, unsupervised, refined, manual }: Props) {
   const [selected, setSelected] = useState<Row | null>(null);
   const [score, setScore] = useState<Float32Array | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -39,10 +41,12 @@ export function ScoreExplorer({ runId, samplingRate, sequences, unsupervised, re
   const option = useMemo(() => {
     if (!score) return null;
     const lines: ThresholdLine[] = [];
-    if (refined !== null) lines.push({ label: "refined", value: refined });
-    if (unsupervised !== null) lines.push({ label: "unsupervised", value: unsupervised, dimmed: refined !== null });
+    if (manual !== null) lines.push({ label: "manual", value: manual });
+    if (refined !== null) lines.push({ label: "refined", value: refined, dimmed: manual !== null });
+    if (unsupervised !== null) lines.push({ label: "unsupervised", value: unsupervised, dimmed: manual !== null || refined !== null });
     return scoreChartOptions(score, lines, samplingRate);
-  }, [score, samplingRate, refined, unsupervised]);
+  }, [score, samplingRate, refined, unsupervised, manual]);
+  const inEffect = manual ?? refined ?? unsupervised;
 
   return (
     <section className="panel">
@@ -64,7 +68,7 @@ export function ScoreExplorer({ runId, samplingRate, sequences, unsupervised, re
                 <td>{s.split}</td>
                 <td className="num">{s.length}</td>
                 <td className="num">{s.max.toFixed(2)}</td>
-                <td>{(refined ?? unsupervised) !== null && s.max >= (refined ?? unsupervised ?? Infinity) ? "yes" : ""}</td>
+                <td>{inEffect !== null && s.max >= inEffect ? "yes" : ""}</td>
               </tr>
             ))}
           </tbody>

@@ -1,12 +1,19 @@
 import "server-only";
 import { z } from "zod";
 import { AppError } from "../errors";
-import type { LabelledQuery, LabelView, ThresholdState } from "../labels";
+import type { LabelledQuery, LabelView } from "../labels";
+import type { ThresholdView } from "../threshold-view";
 import type { CreateLabelInput } from "../validations/label";
 import type { CurrentUser } from "./auth";
 import { db } from "./db";
 import { Prisma } from "./generated/prisma/client";
-import { currentThresholds } from "./runs";
+import { currentThresholds, inRunTransaction, labelThreshold, storeLabelThreshold, type Tx } from "./thresholds";
+
+/**
+ * Experts' labels and admins' resolutions. Each change runs in its run's threshold transaction
+ * (lib/server/thresholds.ts), which recomputes the refined threshold from every label of the run
+ * after the change and stores it, so the stored threshold always matches the stored labels.
+ */
 
 const labelFields = {
   id: true, clientId: true, queryId: true, userId: true, anomalous: true, onset: true, note: true, createdAt: true,
@@ -24,62 +31,23 @@ function view(row: LabelRow): SavedLabel {
   };
 }
 
-async function existing(clientId: string, user: CurrentUser): Promise<SavedLabel | null> {
-  const row = await db.label.findUnique({ where: { clientId }, select: labelFields });
+/** A label by clientId with the run its query belongs to; 409 when it is another user's. */
+async function existing(clientId: string, user: CurrentUser): Promise<{ label: SavedLabel; runId: string } | null> {
+  const row = await db.label.findUnique({ where: { clientId }, select: { ...labelFields, query: { select: { batch: { select: { runId: true } } } } } });
   if (!row) return null;
   if (row.userId !== user.id) throw new AppError("conflict", "That clientId belongs to another label.");
-  return view(row);
+  return { label: view(row), runId: row.query.batch.runId };
 }
 
-/**
- * Stores an expert's label once per clientId: a repeated request returns the stored label
- * (`created: false`). The query must be in a dataset assigned to the expert, and an anomalous
- * label's onset must lie within the query's stretch [start, end).
- */
-export async function createLabel(user: CurrentUser, input: CreateLabelInput): Promise<{ label: SavedLabel; created: boolean }> {
-  const before = await existing(input.clientId, user);
-  if (before) return { label: before, created: false };
-  const query = await db.query.findFirst({
-    where: { id: input.queryId, batch: { run: { dataset: { assignments: { some: { userId: user.id } } } } } },
-    select: { start: true, end: true },
-  });
-  if (!query) throw new AppError("not_found", "No such query, or its dataset is not assigned to you.");
-  const onset = input.anomalous ? (input.onset ?? null) : null;
-  if (onset !== null && (onset < query.start || onset >= query.end)) {
-    throw new AppError("invalid", `The onset ${onset} is outside the queried stretch [${query.start}, ${query.end}).`);
-  }
-  try {
-    const row = await db.label.create({
-      data: { clientId: input.clientId, queryId: input.queryId, userId: user.id, anomalous: input.anomalous, onset, note: input.note },
-      select: labelFields,
-    });
-    return { label: view(row), created: true };
-  } catch (error) {
-    // Two copies of one request raced: the other one stored it.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      const raced = await existing(input.clientId, user);
-      if (raced) return { label: raced, created: false };
-    }
-    throw error;
-  }
-}
-
-/** Undo: the author deletes their label. */
-export async function deleteLabel(user: CurrentUser, clientId: string): Promise<void> {
-  const row = await db.label.findUnique({ where: { clientId }, select: { id: true, userId: true } });
-  if (!row) throw new AppError("not_found", "No such label (already undone?).");
-  if (row.userId !== user.id) throw new AppError("forbidden", "Only its author may undo a label.");
-  await db.label.delete({ where: { id: row.id } });
-}
-
-/** Every labelled query of a run with all its labels, oldest label first. */
-export async function listRunLabels(runId: string): Promise<LabelledQuery[]> {
-  const rows = await db.query.findMany({
+/** Every labelled query of a run with all its labels, oldest label first, as `client` sees them. */
+async function loadRunLabels(client: Tx, runId: string): Promise<LabelledQuery[]> {
+  const rows = await client.query.findMany({
     where: { batch: { runId }, labels: { some: {} } },
-    orderBy: [{ batch: { createdAt: "asc" } }, { rank: "asc" }],
+    // A total order, the same for every reader: the candidates' order is the labels' order.
+    orderBy: [{ batch: { createdAt: "asc" } }, { batchId: "asc" }, { rank: "asc" }],
     select: {
       id: true, sequenceId: true, start: true, end: true, resolvedLabelId: true,
-      labels: { orderBy: { createdAt: "asc" }, select: labelFields },
+      labels: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: labelFields },
     },
   });
   return rows.map((q) => ({
@@ -88,12 +56,74 @@ export async function listRunLabels(runId: string): Promise<LabelledQuery[]> {
   }));
 }
 
+/** Inside inRunTransaction, after a label change: the labels' threshold recomputed from what the transaction sees, and stored. */
+async function recompute(tx: Tx, runId: string, version: number, userId: string): Promise<ThresholdView | null> {
+  return storeLabelThreshold(tx, { runId, version, userId, queries: await loadRunLabels(tx, runId) });
+}
+
+/**
+ * Stores an expert's label once per clientId: a repeated request returns the stored label
+ * (`created: false`). The query must be in a dataset assigned to the expert, and an anomalous
+ * label's onset must lie within the query's stretch [start, end). The run's threshold is
+ * recomputed and stored in the same transaction; `threshold` is the labels' latest stored one.
+ */
+export async function createLabel(user: CurrentUser, input: CreateLabelInput): Promise<{ label: SavedLabel; created: boolean; threshold: ThresholdView | null }> {
+  const before = await existing(input.clientId, user);
+  if (before) return { label: before.label, created: false, threshold: await labelThreshold(before.runId) };
+  const query = await db.query.findFirst({
+    where: { id: input.queryId, batch: { run: { dataset: { assignments: { some: { userId: user.id } } } } } },
+    select: { start: true, end: true, batch: { select: { runId: true } } },
+  });
+  if (!query) throw new AppError("not_found", "No such query, or its dataset is not assigned to you.");
+  const onset = input.anomalous ? (input.onset ?? null) : null;
+  if (onset !== null && (onset < query.start || onset >= query.end)) {
+    throw new AppError("invalid", `The onset ${onset} is outside the queried stretch [${query.start}, ${query.end}).`);
+  }
+  const runId = query.batch.runId;
+  try {
+    return await inRunTransaction(runId, async (tx, version) => {
+      const row = await tx.label.create({
+        data: { clientId: input.clientId, queryId: input.queryId, userId: user.id, anomalous: input.anomalous, onset, note: input.note },
+        select: labelFields,
+      });
+      return { label: view(row), created: true, threshold: await recompute(tx, runId, version, user.id) };
+    });
+  } catch (error) {
+    // Two copies of one request raced: the other one stored it (and its threshold).
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      const raced = await existing(input.clientId, user);
+      if (raced) return { label: raced.label, created: false, threshold: await labelThreshold(raced.runId) };
+    }
+    throw error;
+  }
+}
+
+/** Undo: the author deletes their label; the run's threshold is recomputed and stored with it. */
+export async function deleteLabel(user: CurrentUser, clientId: string): Promise<{ threshold: ThresholdView | null }> {
+  const row = await db.label.findUnique({ where: { clientId }, select: { id: true, userId: true, query: { select: { batch: { select: { runId: true } } } } } });
+  if (!row) throw new AppError("not_found", "No such label (already undone?).");
+  if (row.userId !== user.id) throw new AppError("forbidden", "Only its author may undo a label.");
+  const runId = row.query.batch.runId;
+  return inRunTransaction(runId, async (tx, version) => {
+    const { count } = await tx.label.deleteMany({ where: { id: row.id } });
+    if (count === 0) throw new AppError("not_found", "No such label (already undone?).");
+    return { threshold: await recompute(tx, runId, version, user.id) };
+  });
+}
+
+/** Every labelled query of a run with all its labels, oldest label first. */
+export async function listRunLabels(runId: string): Promise<LabelledQuery[]> {
+  return loadRunLabels(db, runId);
+}
+
 export type LabellingRun = {
   samplingRate: number;
   channelNames: string[];
   unsupervised: number | null;
-  /** The stored refined threshold, shown until the labels are loaded and it is recomputed. */
-  refined: ThresholdState | null;
+  /** The labels' latest stored threshold (refined or withdrawn), shown once the page's labels are all saved. */
+  stored: ThresholdView | null;
+  /** An admin's manual threshold, while one is set: it is the one in effect. */
+  manual: ThresholdView | null;
 };
 
 /** What the labelling page needs of each run in an expert's queue. */
@@ -102,30 +132,32 @@ export async function labellingRuns(runIds: string[]): Promise<Record<string, La
   for (const id of [...new Set(runIds)]) {
     const run = await db.detectorRun.findUniqueOrThrow({ where: { id }, select: { threshold: true, dataset: { select: { samplingRate: true, channelNames: true } } } });
     const t = await currentThresholds(id);
-    const refined: ThresholdState | null = t.refined
-      ? {
-          source: "refined", value: t.refined.value, f1: t.refined.f1, precision: t.refined.precision, recall: t.refined.recall, labelCount: t.refined.labelCount,
-          anomalousCount: 0, reason: null, placement: null, interval: null, bounds: null, normalAlarmShare: null, warning: null,
-        }
-      : null;
     out[id] = {
       samplingRate: run.dataset.samplingRate,
       channelNames: z.array(z.string()).parse(run.dataset.channelNames),
       unsupervised: t.unsupervised?.value ?? run.threshold,
-      refined,
+      stored: t.fromLabels,
+      manual: t.manual,
     };
   }
   return out;
 }
 
-/** Sets the label that counts for a query (an admin's resolution); it must be one of the query's labels. */
-export async function resolveQuery(queryId: string, labelId: string | null): Promise<{ id: string; resolvedLabelId: string | null }> {
-  const query = await db.query.findUnique({ where: { id: queryId }, select: { id: true } });
-  if (!query) throw new AppError("not_found", "No such query.");
-  if (labelId !== null) {
-    const label = await db.label.findUnique({ where: { id: labelId }, select: { queryId: true } });
-    if (!label) throw new AppError("conflict", "That label no longer exists (undone?): reload and choose again.");
-    if (label.queryId !== queryId) throw new AppError("invalid", "That label belongs to another query.");
-  }
-  return db.query.update({ where: { id: queryId }, data: { resolvedLabelId: labelId }, select: { id: true, resolvedLabelId: true } });
+/**
+ * Sets the label that counts for a query (an admin's resolution); it must be one of the query's
+ * labels. The run's threshold is recomputed and stored in the same transaction.
+ */
+export async function resolveQuery(user: CurrentUser, queryId: string, labelId: string | null): Promise<{ query: { id: string; resolvedLabelId: string | null }; threshold: ThresholdView | null }> {
+  const found = await db.query.findUnique({ where: { id: queryId }, select: { batch: { select: { runId: true } } } });
+  if (!found) throw new AppError("not_found", "No such query.");
+  const runId = found.batch.runId;
+  return inRunTransaction(runId, async (tx, version) => {
+    if (labelId !== null) {
+      const label = await tx.label.findUnique({ where: { id: labelId }, select: { queryId: true } });
+      if (!label) throw new AppError("conflict", "That label no longer exists (undone?): reload and choose again.");
+      if (label.queryId !== queryId) throw new AppError("invalid", "That label belongs to another query.");
+    }
+    const query = await tx.query.update({ where: { id: queryId }, data: { resolvedLabelId: labelId }, select: { id: true, resolvedLabelId: true } });
+    return { query, threshold: await recompute(tx, runId, version, user.id) };
+  });
 }

@@ -145,18 +145,3 @@ export async function listRunScores(runId: string): Promise<ScoredSequence[]> {
   });
   return rows.map((r) => ({ sequenceId: r.sequence.id, name: r.sequence.name, index: r.sequence.index, split: r.sequence.split, length: r.length, max: r.max }));
 }
-
-export type ThresholdView = { value: number; kind: string; f1: number | null; precision: number | null; recall: number | null; labelCount: number; createdAt: string };
-
-/**
- * The run's unsupervised threshold and its current refined one: the latest threshold the labels led
- * to, unless that is a "withdrawn" note (the labels no longer refine it), which leaves none.
- */
-export async function currentThresholds(runId: string): Promise<{ unsupervised: ThresholdView | null; refined: ThresholdView | null }> {
-  const latest = async (kinds: string[]) => {
-    const t = await db.threshold.findFirst({ where: { runId, kind: { in: kinds } }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
-    return t ? { value: t.value, kind: t.kind, f1: t.f1, precision: t.precision, recall: t.recall, labelCount: t.labelCount, createdAt: t.createdAt.toISOString() } : null;
-  };
-  const [unsupervised, fromLabels] = await Promise.all([latest(["unsupervised"]), latest(["refined", "withdrawn"])]);
-  return { unsupervised, refined: fromLabels?.kind === "refined" ? fromLabels : null };
-}

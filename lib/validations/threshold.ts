@@ -1,19 +1,27 @@
 import { z } from "zod";
-
-const ratio = z.number().min(0).max(1);
+import { PLACEMENTS } from "../threshold/placement";
 
 /**
- * The threshold the browser computed from the labels after a label, an undo or a resolution:
- * "refined" (stored as kind "refined"), or "unsupervised" when the labels no longer refine it (no
- * anomalous label, F1 0, or no label left) — stored as kind "withdrawn", so that the last refined
- * value stops being shown as current.
+ * Thresholds are the server's: it recomputes the refined one from the labels after every label, undo
+ * and resolution (see lib/threshold-view.ts). What a client may send is only an admin's manual
+ * threshold — a value and a required reason — or null with a reason to clear it.
  */
-export const createThresholdSchema = z.object({
-  source: z.enum(["refined", "unsupervised"]).default("refined"),
-  value: z.number().finite(),
-  f1: ratio,
-  precision: ratio,
-  recall: ratio,
-  labelCount: z.number().int().min(0).max(1_000_000),
+export const MAX_REASON = 1000;
+
+export const manualThresholdSchema = z.object({
+  /** The manual threshold, or null to clear the one that is set. */
+  value: z.number().finite().nullable(),
+  reason: z.string().trim().min(3, "Say why (at least 3 characters).").max(MAX_REASON),
 });
-export type CreateThresholdInput = z.infer<typeof createThresholdSchema>;
+export type ManualThresholdInput = z.infer<typeof manualThresholdSchema>;
+
+const labelStretch = z.object({ labelId: z.string(), queryId: z.string(), sequenceId: z.string(), start: z.number(), end: z.number() });
+const bound = labelStretch.extend({ side: z.enum(["normal peak", "pre-onset peak", "post-onset peak"]) }).nullable();
+
+/** Threshold.detail of a refined or withdrawn row, as the server writes it (older rows have none). */
+export const thresholdDetailSchema = z.object({
+  labelIds: z.array(z.string()),
+  bounds: z.object({ lower: bound, upper: bound }).nullable(),
+});
+
+export const placementSchema = z.enum(PLACEMENTS);

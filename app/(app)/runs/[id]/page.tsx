@@ -5,8 +5,10 @@ import { LossChart } from "@/components/runs/loss-chart";
 import { DisagreementsPanel } from "@/components/labelling/disagreements-panel";
 import { BatchList } from "@/components/queries/batch-list";
 import { QueryPanel } from "@/components/queries/query-panel";
+import { ManualThresholdForm } from "@/components/runs/manual-threshold-form";
 import { ScoreExplorer } from "@/components/runs/score-explorer";
 import { describeDeletion } from "@/lib/deletion-summary";
+import { ThresholdDetails } from "@/components/runs/threshold-details";
 import { AppError } from "@/lib/errors";
 import { formatThreshold } from "@/lib/labels";
 import { can } from "@/lib/roles";
@@ -16,7 +18,9 @@ import { requirePageUser } from "@/lib/server/auth";
 import { db } from "@/lib/server/db";
 import { runDeletionSummary } from "@/lib/server/deletion";
 import { listBatches } from "@/lib/server/queries";
-import { currentThresholds, getRun, listRunScores } from "@/lib/server/runs";
+import { getRun, listRunScores } from "@/lib/server/runs";
+import { currentThresholds } from "@/lib/server/thresholds";
+import { thresholdInEffect } from "@/lib/threshold-view";
 
 export default async function RunPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -26,7 +30,11 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
     throw error;
   });
   const [run, scores, thresholds, batches] = await Promise.all([getRun(id), listRunScores(id), currentThresholds(id), listBatches(id)]);
-  const threshold = thresholds.refined?.value ?? thresholds.unsupervised?.value ?? run.threshold;
+  const unsupervised = thresholds.unsupervised?.value ?? run.threshold;
+  const refined = thresholds.fromLabels?.kind === "refined" ? thresholds.fromLabels.value : null;
+  const inEffect = thresholdInEffect(thresholds, run.threshold);
+  const threshold = inEffect.value;
+  const sequenceNames = Object.fromEntries(scores.map((s) => [s.sequenceId, s.name]));
   const dataset = await db.dataset.findUniqueOrThrow({ where: { id: run.datasetId }, select: { name: true, samplingRate: true, sequenceCount: true } });
   const metrics = (run.metrics ?? {}) as { epochs?: LossPoint[]; bestEpoch?: number };
   const deletion = can(user.role, "deleteData") && run.status !== "running" ? await runDeletionSummary(id) : null;
@@ -38,10 +46,11 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
         <div><div className="muted">Backend</div><div data-testid="runpage.backend">{run.backend ?? "—"}</div><div className="muted">{run.backendReason}</div></div>
         <div><div className="muted">Scored sequences</div><div className="stat" data-testid="runpage.scored">{scores.length} / {dataset.sequenceCount}</div></div>
         <div><div className="muted">Unsupervised threshold (max validation score)</div><div className="stat" data-testid="runpage.threshold">{thresholds.unsupervised?.value.toFixed(3) ?? run.threshold?.toFixed(3) ?? "—"}</div></div>
+        <ThresholdDetails current={thresholds} sequenceNames={sequenceNames} />
         <div>
-          <div className="muted">Refined threshold (from the experts&apos; labels)</div>
-          <div className="stat" data-testid="runpage.refined">{formatThreshold(thresholds.refined?.value ?? null)}</div>
-          {thresholds.refined && <div className="muted">F1 {thresholds.refined.f1?.toFixed(2) ?? "—"} on {thresholds.refined.labelCount} labelled queries</div>}
+          <div className="muted">Threshold in effect</div>
+          <div className="stat" data-testid="runpage.inEffect" data-kind={inEffect.kind}>{formatThreshold(inEffect.value)}</div>
+          <div className="muted">{inEffect.kind}</div>
         </div>
         <div><div className="muted">Settings</div><code>{JSON.stringify(run.config)}</code></div>
       </section>
@@ -57,9 +66,13 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
           runId={id}
           samplingRate={dataset.samplingRate}
           sequences={scores}
-          unsupervised={thresholds.unsupervised?.value ?? run.threshold}
-          refined={thresholds.refined?.value ?? null}
+          unsupervised={unsupervised}
+          refined={refined}
+          manual={thresholds.manual?.value ?? null}
         />
+      )}
+      {run.status === "complete" && can(user.role, "setThresholds") && (
+        <ManualThresholdForm runId={id} manual={thresholds.manual?.value ?? null} suggested={threshold} />
       )}
       {run.status === "complete" && can(user.role, "requestQueries") && (
         <QueryPanel runId={id} threshold={threshold} longestSequence={Math.max(2, ...scores.map((s) => s.length))} />
@@ -68,9 +81,7 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
         <DisagreementsPanel
           runId={id}
           canResolve={can(user.role, "resolveLabels")}
-          unsupervised={thresholds.unsupervised?.value ?? run.threshold}
-          samplingRate={dataset.samplingRate}
-          sequenceNames={Object.fromEntries(scores.map((s) => [s.sequenceId, s.name]))}
+          sequenceNames={sequenceNames}
         />
       )}
       {run.status === "complete" && <BatchList runId={id} batches={batches} threshold={threshold} />}

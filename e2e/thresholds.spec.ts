@@ -1,0 +1,200 @@
+import { randomUUID } from "node:crypto";
+import type { APIRequestContext, Browser, Page } from "@playwright/test";
+import { encodeFrame } from "../lib/binary-frame";
+import { formatThreshold } from "../lib/labels";
+import { expectedThreshold, refinedText, storedFromLabels, thresholds } from "./expected-threshold";
+import { expect, Session, test } from "./fixtures";
+
+/**
+ * The server owns the threshold. On a small dataset uploaded here, with a run whose scores are put
+ * through the API (no training: this spec also runs against PostgreSQL), two experts label at once;
+ * the threshold the server stored after the last change must be what thresholdFromLabels gives for
+ * the stored labels. Nobody can post a threshold; an admin sets a manual one with a reason.
+ */
+const LENGTH = 30;
+const ONSET = 15;
+const UNSUPERVISED = 9;
+const shared = { runId: "", datasetId: "", queries: {} as Record<string, string>, experts: [] as { email: string; password: string }[] };
+
+/** s1–s3 rise to 4 + k from step 15 (anomalous-looking); s4–s7 are flat with one bump of 2 + k/4 at step 5. */
+function scoreOf(name: string): Float32Array {
+  const k = Number(name.slice(1));
+  const score = new Float32Array(LENGTH).fill(1 + 0.05 * k);
+  if (k >= 1 && k <= 3) score.fill(4 + k, ONSET);
+  if (k >= 4) score[5] = 2 + 0.25 * k;
+  return score;
+}
+
+async function ok(response: Awaited<ReturnType<APIRequestContext["post"]>>, status: number): Promise<unknown> {
+  if (response.status() !== status) throw new Error(`${response.url()}: ${response.status()} ${await response.text()}`);
+  return response.json().catch(() => null);
+}
+
+async function signedIn(browser: Browser, email: string, password: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await new Session(page).signIn(email, password);
+  await expect(page).toHaveURL(/\/queue$/);
+  return page;
+}
+
+type Label = { sequence: string; anomalous: boolean };
+const label = (request: APIRequestContext, l: Label) =>
+  request.post("/api/labels", { data: { clientId: randomUUID(), queryId: shared.queries[l.sequence], anomalous: l.anomalous, onset: l.anomalous ? ONSET : null, note: "" } });
+
+/** The stored threshold of the labels is exactly the one thresholdFromLabels gives for the stored labels. */
+async function expectStoredMatchesLabels(request: APIRequestContext) {
+  const expected = await expectedThreshold(request, shared.runId);
+  const stored = await storedFromLabels(request, shared.runId);
+  expect(stored?.kind).toBe(expected.state.source === "refined" ? "refined" : "withdrawn");
+  expect(stored?.value).toBe(expected.state.value);
+  expect(stored?.labelCount).toBe(expected.state.labelCount);
+  expect(stored?.labelIds).toEqual(expected.labelIds);
+  if (expected.state.source === "refined") {
+    expect(stored?.placement).toBe(expected.state.placement);
+    expect(stored?.interval).toEqual(expected.state.interval);
+    expect(stored?.normalAlarmShare).toBe(expected.state.normalAlarmShare);
+  }
+  return expected.state;
+}
+
+test.describe.serial("the server owns the threshold", () => {
+  test("an admin uploads a small dataset, stores a run's scores, queues its sequences and assigns two experts", async ({ page, session }) => {
+    await session.signInAs("admin");
+    const names = Array.from({ length: 8 }, (_, k) => `s${k}`);
+    const csv = ["seq,split,a", ...names.flatMap((n, k) => Array.from({ length: LENGTH }, (_, i) => `${n},${k === 0 ? "train" : "validation"},${(i % 3) + k}`))].join("\n");
+    const mapping = {
+      name: `Thresholds ${Date.now()}`, timestampColumn: null, samplingRate: 1, sequenceColumn: "seq", channels: ["a"], labelColumn: null, targetRate: null,
+      split: { kind: "column", column: "split" }, missing: "reject",
+    };
+    const { uploadId } = (await ok(await page.request.post("/api/datasets/uploads", { data: { mapping, files: [{ name: "t.csv", size: Buffer.byteLength(csv) }] } }), 201)) as { uploadId: string };
+    await ok(await page.request.put(`/api/datasets/uploads/${uploadId}/files/0`, { data: Buffer.from(csv), headers: { "content-type": "text/csv" } }), 200);
+    shared.datasetId = ((await ok(await page.request.post(`/api/datasets/uploads/${uploadId}/import`, { data: {} }), 201)) as { datasetId: string }).datasetId;
+    const { sequences } = (await (await page.request.get(`/api/datasets/${shared.datasetId}`)).json()) as { sequences: { id: string; name: string; length: number }[] };
+    expect(sequences.map((s) => s.name).sort()).toEqual(names);
+
+    const config = { windowSize: 16, epochs: 1, batchSize: 8, learningRate: 0.001, patience: 1, seed: 1 };
+    shared.runId = ((await ok(await page.request.post("/api/runs", { data: { datasetId: shared.datasetId, detector: "linear", config } }), 201)) as { run: { id: string } }).run.id;
+    for (const s of sequences) {
+      const score = scoreOf(s.name);
+      const body = new Float32Array(2 * LENGTH);
+      body.set(score);
+      body.set(score, LENGTH);
+      const frame = encodeFrame({ sequenceId: s.id, length: LENGTH, channels: 1 }, new Uint8Array(body.buffer));
+      const put = await page.request.put(`/api/runs/${shared.runId}/scores`, { data: Buffer.from(frame), headers: { "content-type": "application/octet-stream" } });
+      expect(put.status()).toBe(204);
+    }
+    await ok(await page.request.patch(`/api/runs/${shared.runId}`, { data: { status: "complete", threshold: UNSUPERVISED } }), 200);
+
+    const picks = sequences.map((s, rank) => ({ key: `${s.id}:0-${s.length}`, rank, reason: "e2e pick" }));
+    await ok(await page.request.post(`/api/runs/${shared.runId}/batches`, { data: { strategy: "random", budget: picks.length, seed: 1, segmentLength: null, threshold: null, picks } }), 201);
+    const { batches } = (await (await page.request.get(`/api/runs/${shared.runId}/batches`)).json()) as { batches: { queries: { id: string; sequenceName: string }[] }[] };
+    shared.queries = Object.fromEntries((batches[0]?.queries ?? []).map((q) => [q.sequenceName, q.id]));
+    expect(Object.keys(shared.queries).sort()).toEqual(names);
+
+    const stamp = Date.now();
+    const ids: string[] = [];
+    for (const who of ["tina", "theo"]) {
+      const expert = { email: `${who}-${stamp}@dqs.local`, password: `${who}-demo-pw-1` };
+      const { user } = (await ok(await page.request.post("/api/admin/users", { data: { ...expert, name: `${who} ${stamp}`, role: "expert" } }), 201)) as { user: { id: string } };
+      ids.push(user.id);
+      shared.experts.push(expert);
+    }
+    await ok(await page.request.put(`/api/datasets/${shared.datasetId}/assignments`, { data: { userIds: ids } }), 200);
+  });
+
+  test("two experts label the same run at once: the stored threshold matches the final labels", async ({ browser }) => {
+    const [tina, theo] = await Promise.all(shared.experts.map((e) => signedIn(browser, e.email, e.password)));
+    if (!tina || !theo) throw new Error("two experts");
+    // Every request at once, one of them disagreeing with the other expert on s1.
+    const wave = await Promise.all([
+      ...[{ sequence: "s1", anomalous: true }, { sequence: "s4", anomalous: false }, { sequence: "s5", anomalous: false }].map((l) => label(tina.request, l)),
+      ...[{ sequence: "s2", anomalous: true }, { sequence: "s6", anomalous: false }, { sequence: "s7", anomalous: false }, { sequence: "s1", anomalous: false }].map((l) => label(theo.request, l)),
+    ]);
+    expect(wave.map((r) => r.status())).toEqual(Array(7).fill(201));
+    const answered = await Promise.all(wave.map(async (r) => ((await r.json()) as { threshold: { version: number } }).threshold.version));
+    // Each label was its own step of the run's threshold history.
+    expect(new Set(answered).size).toBe(7);
+    const state = await expectStoredMatchesLabels(tina.request);
+    expect(state.labelCount).toBe(6);
+
+    // Undo and label again, at once.
+    const tinas = (await (await tina.request.get(`/api/runs/${shared.runId}/labels`)).json()) as { queries: { queryId: string; labels: { clientId: string; userName: string }[] }[] };
+    const s5 = tinas.queries.find((q) => q.queryId === shared.queries.s5)?.labels[0]?.clientId;
+    const [undo, again] = await Promise.all([tina.request.delete(`/api/labels/${s5}`), label(theo.request, { sequence: "s3", anomalous: true })]);
+    expect([undo.status(), again.status()]).toEqual([200, 201]);
+    const after = await expectStoredMatchesLabels(theo.request);
+    expect(after.labelCount).toBe(6);
+    const history = (await thresholds(theo.request, shared.runId)).filter((t) => t.kind === "refined" || t.kind === "withdrawn");
+    expect(history).toHaveLength(9);
+    expect(new Set(history.map((t) => t.version)).size).toBe(9);
+
+    // The run page shows exactly that.
+    await tina.context().close();
+    await theo.context().close();
+    const admin = await (await browser.newContext()).newPage();
+    await new Session(admin).signInAs("admin");
+    await admin.goto(`/runs/${shared.runId}`);
+    await expect(admin.getByTestId("runpage.refined")).toHaveText(refinedText(after));
+    await expect(admin.getByTestId("runpage.inEffect")).toHaveAttribute("data-kind", after.source === "refined" ? "refined" : "unsupervised");
+    await admin.context().close();
+  });
+
+  test("an expert or an analyst cannot store a threshold, and nothing changes", async ({ page, session, browser }) => {
+    const expert = await signedIn(browser, shared.experts[0]?.email ?? "", shared.experts[0]?.password ?? "");
+    const history = await thresholds(expert.request, shared.runId);
+    const forged = { source: "refined", value: 1e308, f1: 1, precision: 1, recall: 1, labelCount: 1 };
+    expect([403, 404, 405]).toContain((await expert.request.post(`/api/runs/${shared.runId}/thresholds`, { data: forged })).status());
+    expect((await expert.request.put(`/api/runs/${shared.runId}/manual-threshold`, { data: { value: 1e308, reason: "mine" } })).status()).toBe(403);
+    await expert.context().close();
+
+    await session.signInAs("analyst");
+    expect([403, 404, 405]).toContain((await page.request.post(`/api/runs/${shared.runId}/thresholds`, { data: forged })).status());
+    expect((await page.request.put(`/api/runs/${shared.runId}/manual-threshold`, { data: { value: 1e308, reason: "mine" } })).status()).toBe(403);
+    expect(await thresholds(page.request, shared.runId)).toEqual(history);
+    await page.goto(`/runs/${shared.runId}`);
+    await expect(page.getByTestId("runpage.manual")).toHaveText("—");
+    await expect(page.getByTestId("manual")).toHaveCount(0);
+  });
+
+  test("an admin sets a manual threshold with a reason: it is in effect until cleared, and labels keep refining", async ({ page, session, browser }, testInfo) => {
+    await session.signInAs("admin");
+    expect((await page.request.put(`/api/runs/${shared.runId}/manual-threshold`, { data: { value: 2.5, reason: " " } })).status()).toBe(422);
+    await page.goto(`/runs/${shared.runId}`);
+    await page.getByTestId("manual.value").fill("2.5");
+    await page.getByTestId("manual.reason").fill("sensor recalibrated on site");
+    await page.getByTestId("manual.set").click();
+    await expect(page.getByTestId("manual.status")).toHaveText("Manual threshold set to 2.500.");
+    await expect(page.getByTestId("runpage.manual")).toHaveText("2.500");
+    await expect(page.getByTestId("runpage.manualReason")).toHaveText("sensor recalibrated on site");
+    await expect(page.getByTestId("runpage.manualInfo")).toContainText("Ada Admin");
+    await expect(page.getByTestId("runpage.inEffect")).toHaveText("2.500");
+    await expect(page.getByTestId("runpage.inEffect")).toHaveAttribute("data-kind", "manual");
+    await page.screenshot({ path: testInfo.outputPath("manual-threshold.png"), fullPage: true });
+    const manual = (await thresholds(page.request, shared.runId))[0];
+    expect(manual).toMatchObject({ kind: "manual", value: 2.5, reason: "sensor recalibrated on site", createdBy: "Ada Admin" });
+
+    // A label still recomputes and stores the refined threshold; the manual one stays in effect.
+    const expert = await signedIn(browser, shared.experts[0]?.email ?? "", shared.experts[0]?.password ?? "");
+    const labelled = await label(expert.request, { sequence: "s0", anomalous: false });
+    expect(labelled.status()).toBe(201);
+    const state = await expectStoredMatchesLabels(expert.request);
+    expect(state.labelCount).toBe(7);
+    // The expert's labelling page shows the manual threshold as the one that applies.
+    await expert.goto(`/queue/${shared.queries.s0}`);
+    await expect(expert.getByTestId("threshold.manual")).toContainText("2.500");
+    await expect(expert.getByTestId("threshold.manual")).toContainText("sensor recalibrated on site");
+    await expert.context().close();
+    await page.reload();
+    await expect(page.getByTestId("runpage.inEffect")).toHaveAttribute("data-kind", "manual");
+    await expect(page.getByTestId("runpage.refined")).toHaveText(refinedText(state));
+
+    // Clearing it (with a reason) brings back what the labels say by now.
+    await page.getByTestId("manual.reason").fill("recalibration undone");
+    await page.getByTestId("manual.clear").click();
+    await expect(page.getByTestId("manual.status")).toHaveText("Manual threshold cleared.");
+    await expect(page.getByTestId("runpage.manual")).toHaveText("—");
+    await expect(page.getByTestId("runpage.inEffect")).toHaveText(state.source === "refined" ? formatThreshold(state.value) : formatThreshold(UNSUPERVISED));
+    expect((await thresholds(page.request, shared.runId))[0]).toMatchObject({ kind: "cleared", value: 2.5, reason: "recalibration undone" });
+    expect((await page.request.put(`/api/runs/${shared.runId}/manual-threshold`, { data: { value: null, reason: "again" } })).status()).toBe(409);
+  });
+});
