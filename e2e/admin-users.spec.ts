@@ -38,7 +38,7 @@ test("a duplicate email and a short password are refused with clear messages", a
     data: { email: "short@dqs.local", name: "S", password: "123", role: "expert" },
   });
   expect(short.status()).toBe(422);
-  expect((await short.json()).error.message).toContain("at least 8 characters");
+  expect((await short.json()).error.message).toContain("at least 10 characters");
   await page.reload();
   // Other tests create users in parallel, so check the rows this test touched rather than a count.
   await expect(page.locator('[data-testid="users.row"][data-email="expert@dqs.local"]')).toHaveCount(1);

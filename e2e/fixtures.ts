@@ -30,10 +30,32 @@ export class Session {
   }
 }
 
-export const test = base.extend<{ session: Session }>({
+type CspProbe = { dqsCspViolation?: (text: string) => Promise<void> };
+
+export const test = base.extend<{ session: Session; cspViolations: string[] }>({
   session: async ({ page }, provide) => {
     await provide(new Session(page));
   },
+  /**
+   * Every test's page reports Content-Security-Policy violations (across navigations) and the test
+   * fails on any: a policy that blocks something the app needs can break a page without an error.
+   */
+  cspViolations: [
+    async ({ page }, provide) => {
+      const seen: string[] = [];
+      await page.exposeBinding("dqsCspViolation", (_source, text: string) => {
+        seen.push(text);
+      });
+      await page.addInitScript(() => {
+        document.addEventListener("securitypolicyviolation", (e) => {
+          void (window as unknown as CspProbe).dqsCspViolation?.(`${e.violatedDirective} blocked ${e.blockedURI || "inline"} on ${location.pathname}`);
+        });
+      });
+      await provide(seen);
+      expect(seen, "Content-Security-Policy violations").toEqual([]);
+    },
+    { auto: true },
+  ],
 });
 
 export { expect };

@@ -9,7 +9,9 @@ export const APP_ERROR_STATUS = {
   not_found: 404,
   conflict: 409,
   too_large: 413,
+  unsupported_media_type: 415,
   invalid: 422,
+  rate_limited: 429,
 } as const;
 
 export type AppErrorCode = keyof typeof APP_ERROR_STATUS;
@@ -20,6 +22,8 @@ export class AppError extends Error {
     readonly code: AppErrorCode,
     message: string,
     readonly details?: unknown,
+    /** With `rate_limited`: seconds until a retry can succeed (sent as Retry-After). */
+    readonly retryAfterS?: number,
   ) {
     super(message);
   }

@@ -1,7 +1,8 @@
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/sign-in-form";
 import { getCurrentUser } from "@/lib/server/auth";
-import { ROLE_HOME, safeNextPath } from "@/lib/roles";
+import { safeNextPath } from "@/lib/next-path";
+import { ROLE_HOME } from "@/lib/roles";
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
   const { next } = await searchParams;

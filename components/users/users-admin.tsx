@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
+import { PASSWORD_MIN_LENGTH } from "@/lib/password-policy";
 import { ROLE_LABEL, ROLES, type Role } from "@/lib/roles";
 import { postJson, requestJson } from "../fetch-json";
 
@@ -71,7 +72,7 @@ export function UsersAdmin({ meId, initialUsers }: { meId: string; initialUsers:
         <form className="inline" onSubmit={onCreate} data-testid="users.create">
           <label>Name<input name="name" required data-testid="users.new.name" /></label>
           <label>Email<input name="email" type="email" required data-testid="users.new.email" /></label>
-          <label>Password<input name="password" type="password" minLength={8} required data-testid="users.new.password" /></label>
+          <label>Password<input name="password" type="password" minLength={PASSWORD_MIN_LENGTH} required data-testid="users.new.password" /></label>
           <label>
             Role
             <select name="role" defaultValue="expert" data-testid="users.new.role">

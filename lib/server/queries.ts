@@ -20,6 +20,13 @@ export async function createBatch(runId: string, input: CreateBatchInput, userId
       if (!stretch) throw new AppError("invalid", `"${p.key}" is not a candidate key.`);
       return { ...p, ...stretch };
     });
+    // Keys are compared as stored, so "s:01-5" and "s:1-5" — one stretch — are refused together too.
+    const seen = new Set<string>();
+    for (const s of stretches) {
+      const stretch = `${s.sequenceId}:${s.start}-${s.end}`;
+      if (seen.has(stretch)) throw new AppError("invalid", `The stretch ${stretch} is picked twice in this batch.`);
+      seen.add(stretch);
+    }
     const sequences = await tx.sequence.findMany({
       where: { datasetId: run.datasetId, id: { in: stretches.map((s) => s.sequenceId) } },
       select: { id: true, length: true },

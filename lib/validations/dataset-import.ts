@@ -51,6 +51,8 @@ export const importMappingSchema = z
     if (m.split.kind === "ratios") {
       const sum = m.split.train + m.split.validation + m.split.test;
       if (Math.abs(sum - 1) > 1e-6) ctx.addIssue({ code: "custom", path: ["split"], message: `Split ratios must add up to 1 (they add up to ${+sum.toFixed(4)})` });
+      // Without this the import would quietly move a sequence into train against the ratios asked for.
+      if (m.split.train <= 0) ctx.addIssue({ code: "custom", path: ["split", "train"], message: "The train ratio must be above 0: a detector needs training data" });
     }
     const used = [
       ...m.channels,

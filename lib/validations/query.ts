@@ -15,6 +15,16 @@ export const createBatchSchema = z.object({
     .max(1000),
   /** How long the selection took in the browser, for the record. */
   ms: z.number().nonnegative().optional(),
+}).superRefine((batch, ctx) => {
+  // Each stretch once and each rank once: a batch is an ordering of distinct candidates.
+  const ranks = new Set<number>();
+  const keys = new Set<string>();
+  batch.picks.forEach((pick, i) => {
+    if (ranks.has(pick.rank)) ctx.addIssue({ code: "custom", path: ["picks", i, "rank"], message: `Rank ${pick.rank} is given twice in this batch` });
+    if (keys.has(pick.key)) ctx.addIssue({ code: "custom", path: ["picks", i, "key"], message: `The stretch ${pick.key} is picked twice in this batch` });
+    ranks.add(pick.rank);
+    keys.add(pick.key);
+  });
 });
 export type CreateBatchInput = z.infer<typeof createBatchSchema>;
 

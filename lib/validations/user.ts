@@ -1,21 +1,40 @@
 import { z } from "zod";
+import { PASSWORD_MAX_LENGTH, passwordProblem } from "../password-policy";
 import { ROLES } from "../roles";
 
 export const roleSchema = z.enum(ROLES);
 
+const emailSchema = z.string().trim().toLowerCase().email("Enter a valid email address").max(254);
+
 export const signInSchema = z.object({
-  email: z.string().trim().toLowerCase().email("Enter a valid email address"),
-  password: z.string().min(1, "Enter your password").max(200),
+  email: emailSchema,
+  // Any length the policy ever allowed; the policy itself applies to new passwords only.
+  password: z.string().min(1, "Enter your password").max(PASSWORD_MAX_LENGTH),
 });
 
-export const createUserSchema = z.object({
-  email: z.string().trim().toLowerCase().email("Enter a valid email address"),
-  name: z.string().trim().min(1, "Enter a name").max(100),
-  password: z.string().min(8, "Passwords have at least 8 characters").max(200),
-  role: roleSchema,
+/** A new password (lib/password-policy.ts); the email, when known, is checked against it too. */
+export const newPasswordSchema = z.string().superRefine((password, ctx) => {
+  const problem = passwordProblem(password);
+  if (problem) ctx.addIssue({ code: "custom", message: problem });
 });
 
-export const updateUserSchema = z.object({ role: roleSchema });
+export const createUserSchema = z
+  .object({
+    email: emailSchema,
+    name: z.string().trim().min(1, "Enter a name").max(100),
+    password: newPasswordSchema,
+    role: roleSchema,
+  })
+  .superRefine((user, ctx) => {
+    const problem = passwordProblem(user.password, user.email);
+    if (problem && !passwordProblem(user.password)) ctx.addIssue({ code: "custom", path: ["password"], message: problem });
+  });
+
+/** An admin changes a user's role, sets a new password, or both; either ends the user's sessions. */
+export const updateUserSchema = z
+  .object({ role: roleSchema.optional(), password: newPasswordSchema.optional() })
+  .refine((u) => u.role !== undefined || u.password !== undefined, { message: "Give a role or a password" });
 
 export type SignInInput = z.infer<typeof signInSchema>;
 export type CreateUserInput = z.infer<typeof createUserSchema>;
+export type UpdateUserInput = z.infer<typeof updateUserSchema>;

@@ -20,7 +20,8 @@ export const GET = handler("/api/runs/[id]", async (_request, { params }: Params
 export const PATCH = handler("/api/runs/[id]", async (request, { params }: Params) => {
   await requireApiUser("startRuns");
   const { id } = await params;
-  const patch = await readJson(request, updateRunSchema);
+  // The final report carries every epoch's losses (up to 10,000).
+  const patch = await readJson(request, updateRunSchema, { maxBytes: 4 * 1024 * 1024 });
   return NextResponse.json({ run: await updateRun(id, patch) });
 });
 

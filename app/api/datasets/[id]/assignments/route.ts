@@ -17,6 +17,7 @@ export const GET = handler("/api/datasets/[id]/assignments", async (_request, { 
 export const PUT = handler("/api/datasets/[id]/assignments", async (request, { params }: Params) => {
   await requireApiUser("manageUsers");
   const { id } = await params;
-  const { userIds } = await readJson(request, datasetAssignmentsSchema);
+  // Up to 10,000 user ids.
+  const { userIds } = await readJson(request, datasetAssignmentsSchema, { maxBytes: 4 * 1024 * 1024 });
   return NextResponse.json({ experts: await setDatasetAssignments(id, userIds) });
 });

@@ -21,6 +21,7 @@ export const POST = handler("/api/runs/[id]/batches", async (request, { params }
   const user = await requireApiUser("requestQueries");
   const { id } = await params;
   await assertRunAccess(user, id);
-  const input = await readJson(request, createBatchSchema);
+  // Up to 1,000 picks, each with its reason.
+  const input = await readJson(request, createBatchSchema, { maxBytes: 4 * 1024 * 1024 });
   return NextResponse.json({ batch: await createBatch(id, input, user.id) }, { status: 201 });
 });

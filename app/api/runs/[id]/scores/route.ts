@@ -21,6 +21,7 @@ export const PUT = handler("/api/runs/[id]/scores", async (request, { params }: 
   const { id } = await params;
   const { header, body } = decodeFrame(await readBinary(request, MAX_SCORE_BYTES));
   const meta = scoresHeaderSchema.parse(header);
+  if (body.length % 4 !== 0) throw new AppError("invalid", `The scores hold ${body.length} bytes, not a whole number of float32 values.`);
   const values = decodeFloat32(body);
   if (values.length !== meta.length * (1 + meta.channels)) {
     throw new AppError("invalid", `Expected ${meta.length * (1 + meta.channels)} scores, got ${values.length}.`);
