@@ -7,6 +7,7 @@ import { QueryPanel } from "@/components/queries/query-panel";
 import { ScoreExplorer } from "@/components/runs/score-explorer";
 import { AppError } from "@/lib/errors";
 import { formatThreshold } from "@/lib/labels";
+import { detectorWindow } from "@/lib/query/segment-length";
 import { can } from "@/lib/roles";
 import type { LossPoint } from "@/lib/run-charts";
 import { assertRunAccess } from "@/lib/server/access";
@@ -58,7 +59,13 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
         />
       )}
       {run.status === "complete" && can(user.role, "requestQueries") && (
-        <QueryPanel runId={id} threshold={threshold} longestSequence={Math.max(2, ...scores.map((s) => s.length))} />
+        <QueryPanel
+          runId={id}
+          threshold={threshold}
+          longestSequence={Math.max(2, ...scores.map((s) => s.length))}
+          sequences={scores.map((s) => ({ sequenceId: s.sequenceId, split: s.split, length: s.length }))}
+          window={detectorWindow(run.detector, run.config)}
+        />
       )}
       {batches.length > 0 && (
         <DisagreementsPanel
