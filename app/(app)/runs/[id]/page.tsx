@@ -6,6 +6,7 @@ import { BatchList } from "@/components/queries/batch-list";
 import { QueryPanel } from "@/components/queries/query-panel";
 import { ScoreExplorer } from "@/components/runs/score-explorer";
 import { AppError } from "@/lib/errors";
+import { bandLabel, storedInterval } from "@/lib/charts/threshold-band";
 import { formatThreshold } from "@/lib/labels";
 import { detectorWindow } from "@/lib/query/segment-length";
 import { can } from "@/lib/roles";
@@ -26,6 +27,7 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
   const [run, scores, thresholds, batches] = await Promise.all([getRun(id), listRunScores(id), currentThresholds(id), listBatches(id)]);
   const threshold = thresholds.refined?.value ?? thresholds.unsupervised?.value ?? run.threshold;
   const dataset = await db.dataset.findUniqueOrThrow({ where: { id: run.datasetId }, select: { name: true, samplingRate: true, sequenceCount: true } });
+  const refinedInterval = storedInterval(thresholds.refined);
   const metrics = (run.metrics ?? {}) as { epochs?: LossPoint[]; bestEpoch?: number };
   return (
     <>
@@ -39,6 +41,7 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
           <div className="muted">Refined threshold (from the experts&apos; labels)</div>
           <div className="stat" data-testid="runpage.refined">{formatThreshold(thresholds.refined?.value ?? null)}</div>
           {thresholds.refined && <div className="muted">F1 {thresholds.refined.f1?.toFixed(2) ?? "—"} on {thresholds.refined.labelCount} labelled queries</div>}
+          {refinedInterval && <div className="muted" data-testid="runpage.interval">{bandLabel(refinedInterval)}</div>}
         </div>
         <div><div className="muted">Settings</div><code>{JSON.stringify(run.config)}</code></div>
       </section>
@@ -56,6 +59,7 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
           sequences={scores}
           unsupervised={thresholds.unsupervised?.value ?? run.threshold}
           refined={thresholds.refined?.value ?? null}
+          interval={refinedInterval}
         />
       )}
       {run.status === "complete" && can(user.role, "requestQueries") && (
