@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { defaultOnset, disagreement, effectiveLabel, thresholdFromLabels, thresholdInput, toLabelledCandidates, withLocalChanges, type LabelView, type ThresholdState } from "@/lib/labels";
 import { contextOf, type ThresholdMark } from "@/lib/labels-chart";
+import { nameSources } from "@/lib/threshold-interval";
 import { LabelCharts } from "./label-charts";
 import { LabelPanel } from "./label-panel";
 import { ThresholdPanel } from "./threshold-panel";
@@ -37,6 +38,10 @@ export function LabellingWorkspace({ user, items, runs, initialIndex }: Props) {
     if (!server.queries || missing.length > 0) return run.refined ?? thresholdFromLabels([], run.unsupervised, run.samplingRate);
     return thresholdFromLabels(candidates, run.unsupervised, run.samplingRate);
   }, [merged, scores, server.queries, run]);
+
+  // Which labelled stretch each candidate of the threshold is (names the ends of its optimal interval).
+  const sequenceNames = useMemo(() => new Map(items.map((e) => [e.sequenceId, e.sequenceName])), [items]);
+  const sources = useMemo(() => nameSources(toLabelledCandidates(merged, scores).sources, sequenceNames), [merged, scores, sequenceNames]);
 
   // After each label or undo, store the threshold it led to, so that every user sees the same value.
   const dirty = useRef(new Set<string>());
@@ -103,13 +108,13 @@ export function LabellingWorkspace({ user, items, runs, initialIndex }: Props) {
       </div>
       <p className="muted">{item.datasetName} · strategy {item.strategy} · query {index + 1} of {items.length}
         {counted && counted.userId !== user.id ? ` · counting: ${counted.userName}'s label` : ""}</p>
-      <ThresholdPanel threshold={threshold} outbox={outbox} loading={!ready} />
+      <ThresholdPanel threshold={threshold} outbox={outbox} loading={!ready} sources={sources} />
       {(server.error || scoreError || channels.error) && <p className="error">{server.error ?? scoreError ?? channels.error}</p>}
       <LabelPanel onset={onset} mine={mine} other={other} note={draft.note ?? ""} onNote={(note) => setDraft({ note })}
         onLabel={act.label} onSkip={act.skip} onUndo={act.undo} canUndo={session.undo.length > 0} onMove={move} />
       <section className="panel">
         <LabelCharts queryId={item.queryId} channelNames={run.channelNames} channels={channels.channels} score={score}
-          context={context} candidate={candidate} onset={onset} thresholds={marks} onPick={pick} />
+          context={context} candidate={candidate} onset={onset} thresholds={marks} band={threshold.source === "refined" ? threshold.interval : null} onPick={pick} />
       </section>
     </>
   );

@@ -1,13 +1,27 @@
 "use client";
 
 import { formatThreshold, type ThresholdState } from "@/lib/labels";
+import { describeInterval, type NamedSource } from "@/lib/threshold-interval";
 import { pendingLabels, type OutboxState } from "./outbox";
 
 const pct = (v: number | null) => (v === null ? "—" : v.toFixed(2));
 
-/** The live threshold (refined from the labels, or the unsupervised one and why) and the save status. */
-export function ThresholdPanel({ threshold, outbox, loading }: { threshold: ThresholdState; outbox: OutboxState; loading: boolean }) {
+type Props = {
+  threshold: ThresholdState;
+  outbox: OutboxState;
+  loading: boolean;
+  /** The labelled stretches the threshold was computed from, in the order of its candidates (names its bounds). */
+  sources?: readonly NamedSource[];
+};
+
+/**
+ * The live threshold (refined from the labels, or the unsupervised one and why), how certain it is
+ * (its placement, optimal interval and the labelled stretches that bound it), a warning when it
+ * alarms on too many labelled normals, and the save status.
+ */
+export function ThresholdPanel({ threshold, outbox, loading, sources = [] }: Props) {
   const waiting = pendingLabels(outbox);
+  const interval = describeInterval(threshold, sources);
   return (
     <section className="panel label-threshold" aria-live="polite">
       <div>
@@ -34,6 +48,20 @@ export function ThresholdPanel({ threshold, outbox, loading }: { threshold: Thre
         )}
         {outbox.failures.map((f, i) => <div key={i} className="error">{f}</div>)}
       </div>
+      {interval && (
+        <div className="label-interval">
+          <div data-testid="threshold.placement" data-placement={threshold.placement ?? ""}>Placed by <b>{interval.placement}</b></div>
+          <div data-testid="threshold.band">
+            <span className="label-band-swatch" aria-hidden="true" />
+            Refined value <b>{formatThreshold(threshold.value)}</b> in the <b>{interval.interval}</b>: every threshold in it gives the labels the same F1.
+          </div>
+          <ul data-testid="threshold.bounds">
+            <li data-testid="threshold.bounds.upper">{interval.upper}</li>
+            <li data-testid="threshold.bounds.lower">{interval.lower}</li>
+          </ul>
+        </div>
+      )}
+      {threshold.warning && <div className="notice label-warning" role="alert" data-testid="threshold.warning">⚠ {threshold.warning}</div>}
     </section>
   );
 }
