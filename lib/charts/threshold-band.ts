@@ -4,7 +4,7 @@
  * how certain the refined value is. Pure; the labelling page's and the run page's score options use it.
  *
  * The band is a markArea item (drawn under the series line, translucent, so the score stays readable),
- * labelled "optimal interval (l, u]". With no lower end (the best is to alarm on every labelled
+ * labelled "optimal interval (l, u]" just above its top edge. With no lower end (the best is to alarm on every labelled
  * candidate) it is shaded from the axis bottom — a markArea corner without a y value is clamped to the
  * axis extent, on a value or a log axis alike — and the label says "unbounded below".
  */
@@ -16,6 +16,8 @@ export type ThresholdInterval = { lower: number | null; upper: number };
 export const BAND_COLOR = "rgba(192, 57, 43, 0.13)";
 export const BAND_EDGE_COLOR = "rgba(192, 57, 43, 0.45)";
 export const BAND_TEXT_COLOR = "#9b2c1f";
+/** Pixels from the plot's left edge to the band's label. */
+export const BAND_LABEL_OFFSET = 96;
 
 type AreaItem = NonNullable<MarkAreaComponentOption["data"]>[number];
 
@@ -32,7 +34,9 @@ export function bandLabel(interval: ThresholdInterval): string {
 /** The band as one markArea item: [from lower (or the axis bottom), to upper], across the whole x axis. */
 export function bandArea(interval: ThresholdInterval): AreaItem {
   const style = { color: BAND_COLOR, borderColor: BAND_EDGE_COLOR, borderWidth: 1, borderType: "dotted" as const };
-  const label = { show: true, formatter: bandLabel(interval), position: "insideTopLeft" as const, color: BAND_TEXT_COLOR, fontSize: 11, distance: 4 };
+  // Just above the band's top edge, clear of the y axis's name: above the upper end only alarming
+  // scores lie, so the text covers less of the line than inside the band, where the normal scores run.
+  const label = { show: true, formatter: bandLabel(interval), position: [BAND_LABEL_OFFSET, -15] as [number, number], color: BAND_TEXT_COLOR, fontSize: 11 };
   const from = interval.lower === null ? {} : { yAxis: interval.lower };
   return [{ name: "optimal interval", itemStyle: style, label, ...from }, { yAxis: interval.upper }];
 }

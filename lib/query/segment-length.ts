@@ -74,7 +74,7 @@ export function segmentSuggestion({ lengths, window, target = DEFAULT_CANDIDATE_
     return whole(long ? `${sequences} in the pool: whole sequences already give ${n} candidates.` : `${sequences}, all short, in the pool: whole sequences give ${n} candidates.`);
   }
   const candidates = countCandidates(sorted, segment);
-  const why = long ? `${n} long ${n === 1 ? "sequence" : "sequences"} (median ${median(sorted)} steps)` : `Only ${sequences}`;
+  const why = long ? `${n} long ${n === 1 ? "sequence" : "sequences"} (median ${Math.round(median(sorted))} steps)` : `Only ${sequences}`;
   return {
     segmentLength: segment,
     candidates,
