@@ -75,7 +75,8 @@ export function QueryPanel({ runId, threshold, longestSequence, sequences, windo
       if (inPool.size === 0) throw new Error(`No ${splits} sequences are scored: nothing to offer.`);
       const candidates = buildCandidates(scored.filter((s) => inPool.has(s.sequenceId)), segmentLength).map(({ key, scores }) => ({ key, scores }));
       const queried = queriedCandidates(existing.data.queriedKeys, scored);
-      setStatus({ kind: "busy", text: `Selecting ${budget} of ${candidates.length - queried.length} candidates…` });
+      const taken = new Set(existing.data.queriedKeys);
+      setStatus({ kind: "busy", text: `Selecting ${budget} of ${candidates.filter((c) => !taken.has(c.key)).length} ${splits} candidates…` });
       const selecting = selectQueries(
         { type: "select", strategy, budget, seed, threshold: threshold ?? undefined, candidates, queried },
         (done, total) => setStatus({ kind: "busy", text: `Selecting… ${done} of ${total}`, done, total }),
