@@ -138,6 +138,20 @@ test.describe.serial("labelling @loop", () => {
     await expect(page.getByTestId("threshold.value")).toHaveAttribute("data-origin", "server");
     await expect(page.getByTestId("threshold.f1")).toContainText("3 labelled quer");
     await expect(page.getByTestId("threshold.value")).toHaveText(shared.refined);
+
+    // How certain it is: the placement, the optimal interval on the chart and in words, and the
+    // labelled stretches whose peaks bound it, named.
+    await expect(page.getByTestId("threshold.placement")).toContainText("margin: in log space");
+    await expect(page.getByTestId("threshold.band")).toContainText(/optimal interval \((−∞|-?\d+\.\d{3}), -?\d+\.\d{3}\]/);
+    const labelled = /the (peak|pre-onset peak|post-onset peak) of .+ \d+–\d+ \(labelled (anomalous|normal) by Erik Expert\)/;
+    await expect(page.getByTestId("threshold.bounds.upper")).toContainText(new RegExp(`^upper end: ${labelled.source}$`));
+    await expect(page.getByTestId("threshold.bounds.lower")).toContainText(new RegExp(`^lower end: (${labelled.source}|none — unbounded below)`));
+    await expect(score).toHaveAttribute("data-ready", "true");
+    await expect(score).toHaveAttribute("data-band", /^(-?[\d.e+-]+)?,-?[\d.e+-]+$/);
+    const [lower, upper] = ((await score.getAttribute("data-band")) ?? "").split(",");
+    expect(Number(upper)).toBeGreaterThanOrEqual(Number(shared.refined) - 0.0005);
+    if (lower) expect(Number(lower)).toBeLessThan(Number(shared.refined) + 0.0005);
+    await page.screenshot({ path: testInfo.outputPath("labelling-interval.png"), fullPage: true });
   });
 
   test("a doubled submission is stored once, and undo deletes it", async ({ page, session }) => {

@@ -63,6 +63,21 @@ test("an analyst asks for a DQS batch of 5 and the expert sees it in the queue, 
   expect(trainedRunUrl).not.toBe("");
   await session.signInAs("analyst");
   await page.goto(trainedRunUrl);
+  // The pool is the validation split (16 of the demo's 80 drives, long ones): the panel says so and
+  // pre-fills a segment length that is a multiple of the window (16) and gives tens of candidates.
+  await expect(page.getByTestId("query.pool")).toHaveAttribute("data-splits", "validation");
+  await expect(page.getByTestId("query.pool")).toContainText("16 sequences");
+  const hint = page.getByTestId("query.segment-hint");
+  await expect(hint).toContainText(/16 long sequences \(median \d+ steps\) in the pool: segments of \d+ steps \(\d+ windows of 16\) give ~\d+ candidates/);
+  const suggested = (await hint.getAttribute("data-suggested")) ?? "";
+  expect(Number(suggested) % 16).toBe(0);
+  await expect(page.getByTestId("query.segment")).toHaveValue(suggested);
+  // Train is an opt-in; unticking it restores the pool and the suggestion.
+  await page.getByTestId("query.include-train").check();
+  await expect(page.getByTestId("query.pool")).toHaveAttribute("data-splits", "train + validation");
+  await expect(page.getByTestId("query.pool")).toContainText("64 sequences");
+  await page.getByTestId("query.include-train").uncheck();
+  await expect(page.getByTestId("query.segment")).toHaveValue(suggested);
   await page.getByTestId("query.strategy").selectOption("dqs");
   await page.getByTestId("query.budget").fill("5");
   await page.getByTestId("query.submit").click();
@@ -79,6 +94,14 @@ test("an analyst asks for a DQS batch of 5 and the expert sees it in the queue, 
   const runId = trainedRunUrl.split("/").at(-1);
   const { batches } = (await (await page.request.get(`/api/runs/${runId}/batches`)).json()) as { batches: { queries: { sequenceId: string; start: number; end: number }[] }[] };
   const first = batches[0]?.queries[0];
+  // Every pick comes from the validation split, cut at the suggested length.
+  const { run } = (await (await page.request.get(`/api/runs/${runId}`)).json()) as { run: { datasetId: string } };
+  const { sequences } = (await (await page.request.get(`/api/datasets/${run.datasetId}`)).json()) as { sequences: { id: string; split: string; length: number }[] };
+  const splitOf = new Map(sequences.map((s) => [s.id, s.split]));
+  const picks = batches[0]?.queries ?? [];
+  expect(picks).toHaveLength(5);
+  expect(picks.map((q) => splitOf.get(q.sequenceId))).toEqual(Array(5).fill("validation"));
+  expect(picks.every((q) => q.start % Number(suggested) === 0)).toBe(true);
   const again = await page.request.post(`/api/runs/${runId}/batches`, {
     data: { strategy: "random", budget: 1, seed: 1, segmentLength: null, threshold: null, picks: [{ key: `${first?.sequenceId}:${first?.start}-${first?.end}`, rank: 0, reason: "again" }] },
   });

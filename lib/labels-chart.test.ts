@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { contextOf, labelScoreOption, niceCeil, scorePoints } from "./labels-chart";
+import { contextOf, labelScoreOption, niceCeil, niceFloor, scoreAxisRange, scorePoints } from "./labels-chart";
+
+type AreaSeries = { markArea: { data: [Record<string, unknown>, Record<string, unknown>][] } };
+type Axis = { max: (v: { max: number }) => number; min: (v: { min: number }) => number | null };
 
 describe("labelling charts", () => {
   it("pads the candidate with context, inside the sequence", () => {
@@ -14,6 +17,29 @@ describe("labelling charts", () => {
     expect(series?.data).toHaveLength(6);
     expect(series?.markLine.data).toHaveLength(3);
   });
+  it("shades the refined threshold's optimal interval under the score, with the candidate", () => {
+    const score = Float32Array.from({ length: 10 }, (_, i) => i);
+    const base = { score, context: { from: 0, to: 10 }, candidate: { from: 3, to: 6 }, onset: null, thresholds: [{ label: "refined", value: 5 }], view: { from: 0, to: 10 } };
+    const without = (labelScoreOption(base).series as AreaSeries[])[0];
+    expect(without?.markArea.data).toHaveLength(1);
+    const option = labelScoreOption({ ...base, band: { lower: 4, upper: 20 } });
+    const series = (option.series as AreaSeries[])[0];
+    expect(series?.markArea.data).toHaveLength(2);
+    const [band, candidate] = series?.markArea.data ?? [];
+    expect(band?.[0].yAxis).toBe(4);
+    expect(band?.[1].yAxis).toBe(20);
+    expect((band?.[0].label as { formatter: string }).formatter).toBe("optimal interval (4.000, 20.000]");
+    expect(candidate?.[0].xAxis).toBe(3);
+    // The band's upper end is above every score: the axis reaches it.
+    expect((option.yAxis as Axis).max({ max: 9 })).toBeGreaterThanOrEqual(20);
+  });
+  it("keeps a threshold below every score shown in view, and leaves the axis alone otherwise", () => {
+    const range = scoreAxisRange([0.5, 3], [0.5, 3]) as Axis;
+    expect(range.min({ min: 2 })).toBeLessThanOrEqual(0.5);
+    expect(range.min({ min: 0.1 })).toBeNull();
+    expect(range.max({ max: 10 })).toBe(10);
+    expect((scoreAxisRange([], []) as Axis).min({ min: 1 })).toBeNull();
+  });
   it("reduces long scores to the points a chart can draw", () => {
     const score = Float32Array.from({ length: 5000 }, (_, i) => Math.sin(i));
     expect(scorePoints(score, { from: 0, to: 5000 }, 500)).toHaveLength(500);
@@ -21,5 +47,7 @@ describe("labelling charts", () => {
   it("ends the score axis on a readable number", () => {
     expect(niceCeil(43.936)).toBe(44);
     expect(niceCeil(0.1234)).toBeCloseTo(0.13);
+    expect(niceFloor(43.936)).toBe(43);
+    expect(niceFloor(-0.1234)).toBeCloseTo(-0.13);
   });
 });

@@ -1,13 +1,15 @@
 /**
  * ECharts options of the labelling page, built by pure functions: the raw channels (one grid each)
  * and the anomaly score with its thresholds, both in steps on the same zoom window, the queried
- * stretch shaded and the onset as a vertical line. Type-only imports from echarts.
+ * stretch shaded and the onset as a vertical line, and the refined threshold's optimal interval as a
+ * translucent band under the score. Type-only imports from echarts.
  */
 import type { LineSeriesOption } from "echarts/charts";
 import type { DataZoomComponentOption, GridComponentOption, MarkAreaComponentOption, MarkLineComponentOption, TooltipComponentOption } from "echarts/components";
 import type { ComposeOption } from "echarts/core";
 import { CHANNEL_COLORS } from "./charts/sequence-options";
 import type { PlotChannel } from "./charts/series-data";
+import { bandArea, bandValues, type ThresholdInterval } from "./charts/threshold-band";
 import { lttbIndices } from "./lttb";
 
 export type LabelChartOption = ComposeOption<
@@ -27,8 +29,12 @@ export function channelsHeight(count: number): number {
   return CHANNEL_LAYOUT.top + n * CHANNEL_LAYOUT.gridHeight + (n - 1) * CHANNEL_LAYOUT.gap + CHANNEL_LAYOUT.bottom;
 }
 
-function shade(candidate: StepRange): LineSeriesOption["markArea"] {
-  return { silent: true, itemStyle: { color: CANDIDATE_COLOR }, data: [[{ xAxis: candidate.from }, { xAxis: candidate.to - 1 }]] };
+function shade(candidate: StepRange, band: ThresholdInterval | null = null): LineSeriesOption["markArea"] {
+  return {
+    silent: true,
+    itemStyle: { color: CANDIDATE_COLOR },
+    data: [...(band ? [bandArea(band)] : []), [{ xAxis: candidate.from }, { xAxis: candidate.to - 1 }]],
+  };
 }
 
 function marks(onset: number | null, thresholds: ThresholdMark[]): LineSeriesOption["markLine"] {
@@ -81,7 +87,16 @@ export function labelChannelsOption({ channels, context, candidate, onset, view 
   };
 }
 
-export type ScoreInput = { score: ArrayLike<number>; context: StepRange; candidate: StepRange; onset: number | null; thresholds: ThresholdMark[]; view: StepRange };
+export type ScoreInput = {
+  score: ArrayLike<number>;
+  context: StepRange;
+  candidate: StepRange;
+  onset: number | null;
+  thresholds: ThresholdMark[];
+  view: StepRange;
+  /** The refined threshold's optimal interval, shaded; none for the unsupervised threshold. */
+  band?: ThresholdInterval | null;
+};
 
 /** Score points of steps [from, to), LTTB-reduced to what a chart can draw. */
 export function scorePoints(score: ArrayLike<number>, range: StepRange, points = SCORE_POINTS): [number, number][] {
@@ -91,16 +106,17 @@ export function scorePoints(score: ArrayLike<number>, range: StepRange, points =
   return Array.from(kept, (i) => [range.from + i, slice[i] ?? Number.NaN]);
 }
 
-/** The anomaly score with the threshold lines (the unsupervised one dimmed), the candidate shaded, the onset marked. */
-export function labelScoreOption({ score, context, candidate, onset, thresholds, view }: ScoreInput): LabelChartOption {
+/** The anomaly score with the threshold lines (the unsupervised one dimmed) and the optimal interval, the candidate shaded, the onset marked. */
+export function labelScoreOption({ score, context, candidate, onset, thresholds, view, band = null }: ScoreInput): LabelChartOption {
+  const lines = thresholds.map((t) => t.value);
   return {
     animation: false,
     grid: { left: CHANNEL_LAYOUT.left, right: CHANNEL_LAYOUT.right, top: 24, bottom: 48 },
     tooltip: { trigger: "axis", axisPointer: { type: "line", animation: false }, valueFormatter: (v) => (typeof v === "number" ? v.toPrecision(5) : String(v)) },
     dataZoom: zoom([0], view, context),
     xAxis: { type: "value", min: context.from, max: context.to - 1, name: "step", nameLocation: "middle", nameGap: 22 },
-    // Keep every threshold line in view, even one above all the scores shown.
-    yAxis: { type: "value", scale: true, name: "anomaly score", nameTextStyle: { align: "left" }, max: (v: { max: number }) => niceCeil(Math.max(v.max, ...thresholds.map((t) => t.value * 1.02))) },
+    // Keep every threshold line and the band's upper end in view, even above or below all the scores shown.
+    yAxis: { type: "value", scale: true, name: "anomaly score", nameTextStyle: { align: "left" }, ...scoreAxisRange([...lines, ...bandValues(band)], lines) },
     series: [
       {
         type: "line",
@@ -110,10 +126,24 @@ export function labelScoreOption({ score, context, candidate, onset, thresholds,
         color: "#1c2430",
         lineStyle: { width: 1 },
         emphasis: { disabled: true },
-        markArea: shade(candidate),
+        markArea: shade(candidate, band),
         markLine: marks(onset, thresholds),
       },
     ],
+  };
+}
+
+/**
+ * A score axis's min and max that keep `above` values in view at the top and `below` values at the
+ * bottom (2 % of room, ends rounded to readable numbers); the axis's own extent otherwise.
+ */
+export function scoreAxisRange(above: readonly number[], below: readonly number[]) {
+  const room = (x: number) => Math.abs(x) * 0.02;
+  const top = Math.max(...above.map((x) => x + room(x)));
+  const bottom = Math.min(...below.map((x) => x - room(x)));
+  return {
+    max: (v: { max: number }) => niceCeil(Math.max(v.max, top)),
+    min: (v: { min: number }) => (bottom < v.min ? niceFloor(bottom) : null),
   };
 }
 
@@ -122,6 +152,11 @@ export function niceCeil(x: number): number {
   if (!Number.isFinite(x) || x === 0) return x;
   const unit = 10 ** (Math.floor(Math.log10(Math.abs(x))) - 1);
   return Math.ceil(x / unit) * unit;
+}
+
+/** Rounded down to two significant digits. */
+export function niceFloor(x: number): number {
+  return -niceCeil(-x);
 }
 
 /** The stretch to plot: the candidate with a quarter of its length of context on each side. */

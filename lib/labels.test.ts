@@ -29,9 +29,11 @@ describe("toLabelledCandidates", () => {
   });
   it("uses only the latest label per query, and reports sequences whose scores are not loaded", () => {
     const q = query({ labels: [label({ anomalous: true, onset: 1, createdAt: "2024-01-01T00:00:00Z" }), label({ clientId: "n", createdAt: "2024-02-01T00:00:00Z" })] });
-    const { candidates, missing } = toLabelledCandidates([q, query({ queryId: "q2", sequenceId: "x", labels: [label({})] })], scores);
+    const { candidates, sources, missing } = toLabelledCandidates([q, query({ queryId: "q2", sequenceId: "x", labels: [label({})] })], scores);
     expect(candidates).toEqual([{ scores: f32(0, 1, 2, 3), anomalous: false }]);
     expect(missing).toEqual(["x"]);
+    // sources[i] is where candidates[i] came from: its query and the label that counts.
+    expect(sources.map((s) => [s.query.queryId, s.label.clientId])).toEqual([["q", "n"]]);
   });
 });
 

@@ -99,16 +99,20 @@ export function disagreements(queries: readonly LabelledQuery[]): Disagreement[]
   return out;
 }
 
+/** Where a labelled candidate came from: its query and the label that counts for it. */
+export type CandidateSource = { query: LabelledQuery; label: LabelView };
+
 /**
  * Latest (or resolved) label per query → the candidates of the online evaluation: the run's score
- * over [start, end), onset relative to the candidate start. Queries whose scores are not loaded are
- * returned in `missing`.
+ * over [start, end), onset relative to the candidate start, in query order; `sources[i]` is the query
+ * and label candidate i came from. Queries whose scores are not loaded are returned in `missing`.
  */
 export function toLabelledCandidates(
   queries: readonly LabelledQuery[],
   scores: ReadonlyMap<string, Float32Array>,
-): { candidates: LabelledCandidate[]; missing: string[] } {
+): { candidates: LabelledCandidate[]; sources: CandidateSource[]; missing: string[] } {
   const candidates: LabelledCandidate[] = [];
+  const sources: CandidateSource[] = [];
   const missing: string[] = [];
   for (const q of queries) {
     const label = effectiveLabel(q);
@@ -120,8 +124,9 @@ export function toLabelledCandidates(
     }
     const slice = score.subarray(q.start, Math.min(q.end, score.length));
     candidates.push(label.anomalous ? { scores: slice, anomalous: true, onset: Math.max(0, (label.onset ?? q.start) - q.start) } : { scores: slice, anomalous: false });
+    sources.push({ query: q, label });
   }
-  return { candidates, missing };
+  return { candidates, sources, missing };
 }
 
 /** A labelled candidate that bounds the optimal interval: its index among the candidates, and which of its maxima. */

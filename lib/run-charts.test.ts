@@ -21,5 +21,20 @@ describe("run charts", () => {
     expect(series?.markLine.data.map((d) => d.yAxis)).toEqual([4, 4.5]);
     expect(series?.markLine.data[1]?.lineStyle.type).toBe("dotted");
     expect(options.xAxis.name).toBe("seconds");
+    expect(series?.markArea).toBeUndefined();
+    expect(series?.markLine.data[0]?.label.formatter).toBe("refined 4.000");
+  });
+
+  it("shades the refined threshold's optimal interval when it is known, and keeps its upper end in view", () => {
+    const options = scoreChartOptions(Float32Array.from([1, 2, 5]), [{ label: "refined", value: 6 }], undefined, { lower: 5.5, upper: 8 });
+    const area = options.series[0]?.markArea?.data[0] as [Record<string, unknown>, Record<string, unknown>] | undefined;
+    expect(area?.[0].yAxis).toBe(5.5);
+    expect(area?.[1].yAxis).toBe(8);
+    expect((area?.[0].label as { formatter: string }).formatter).toBe("optimal interval (5.500, 8.000]");
+    expect(options.yAxis.max({ max: 5 })).toBeGreaterThanOrEqual(8);
+    const unbounded = scoreChartOptions(Float32Array.from([1, 2, 5]), [{ label: "refined", value: 6 }], undefined, { lower: null, upper: 6 });
+    const open = unbounded.series[0]?.markArea?.data[0] as [Record<string, unknown>, Record<string, unknown>] | undefined;
+    expect(open?.[0].yAxis).toBeUndefined();
+    expect((open?.[0].label as { formatter: string }).formatter).toContain("unbounded below");
   });
 });

@@ -1,7 +1,12 @@
 /**
  * ECharts options for runs, built by pure functions so they can be tested in Node: the loss curves
- * of training, and one sequence's anomaly score with the thresholds.
+ * of training, and one sequence's anomaly score with the thresholds and, once the refined threshold
+ * has one, its optimal interval as a band.
  */
+import { bandArea, bandValues, type ThresholdInterval } from "./charts/threshold-band";
+import { formatThreshold } from "./labels";
+import { scoreAxisRange } from "./labels-chart";
+
 export type LossPoint = { epoch: number; trainLoss: number; valLoss: number | null };
 
 export function lossChartOptions(epochs: LossPoint[]) {
@@ -21,8 +26,13 @@ export function lossChartOptions(epochs: LossPoint[]) {
 
 export type ThresholdLine = { label: string; value: number; dimmed?: boolean };
 
-/** Score per step (x = step index, or seconds when samplingRate is given) with horizontal threshold lines. */
-export function scoreChartOptions(score: ArrayLike<number>, thresholds: ThresholdLine[], samplingRate?: number) {
+/**
+ * Score per step (x = step index, or seconds when samplingRate is given) with horizontal threshold
+ * lines, and the refined threshold's optimal interval shaded when `band` is given. The axis keeps
+ * every line and the band's upper end in view.
+ */
+export function scoreChartOptions(score: ArrayLike<number>, thresholds: ThresholdLine[], samplingRate?: number, band: ThresholdInterval | null = null) {
+  const lines = thresholds.map((t) => t.value);
   const data: [number, number][] = [];
   for (let i = 0; i < score.length; i++) data.push([samplingRate ? i / samplingRate : i, score[i] ?? NaN]);
   return {
@@ -31,7 +41,7 @@ export function scoreChartOptions(score: ArrayLike<number>, thresholds: Threshol
     tooltip: { trigger: "axis" },
     dataZoom: [{ type: "inside" }, { type: "slider", height: 16, bottom: 4 }],
     xAxis: { type: "value", name: samplingRate ? "seconds" : "step", nameLocation: "middle", nameGap: 25, min: "dataMin", max: "dataMax" },
-    yAxis: { type: "value", name: "score", scale: true },
+    yAxis: { type: "value", name: "score", scale: true, ...scoreAxisRange([...lines, ...bandValues(band)], lines) },
     series: [
       {
         name: "anomaly score",
@@ -45,10 +55,11 @@ export function scoreChartOptions(score: ArrayLike<number>, thresholds: Threshol
           data: thresholds.map((t) => ({
             yAxis: t.value,
             name: t.label,
-            label: { formatter: `${t.label} ${t.value.toFixed(2)}`, position: "insideEndTop" },
+            label: { formatter: `${t.label} ${formatThreshold(t.value)}`, position: "insideEndTop" },
             lineStyle: { type: t.dimmed ? "dotted" : "dashed", opacity: t.dimmed ? 0.45 : 1, color: t.dimmed ? "#888" : "#c0392b" },
           })),
         },
+        markArea: band ? { silent: true, data: [bandArea(band)] } : undefined,
       },
     ],
   };

@@ -5,6 +5,7 @@ import { EChart, type EChartEvents } from "@/components/charts/echart";
 import type { EChartsType } from "@/components/charts/echarts-core";
 import { ChannelToggles } from "@/components/datasets/viewer-parts";
 import type { PlotChannel } from "@/lib/charts/series-data";
+import type { ThresholdInterval } from "@/lib/charts/threshold-band";
 import { channelsHeight, labelChannelsOption, labelScoreOption, type StepRange, type ThresholdMark } from "@/lib/labels-chart";
 
 type Props = {
@@ -16,6 +17,8 @@ type Props = {
   candidate: StepRange;
   onset: number | null;
   thresholds: ThresholdMark[];
+  /** The refined threshold's optimal interval, shaded on the score (null: none). */
+  band?: ThresholdInterval | null;
   /** A click on a plot, as the step under the pointer. */
   onPick: (step: number) => void;
 };
@@ -46,7 +49,7 @@ function useStepClicks(onPick: (step: number) => void) {
 }
 
 /** Raw channels (hide/show) and the anomaly score on one zoom, the candidate shaded, the onset marked. */
-export function LabelCharts({ queryId, channelNames, channels, score, context, candidate, onset, thresholds, onPick }: Props) {
+export function LabelCharts({ queryId, channelNames, channels, score, context, candidate, onset, thresholds, band = null, onPick }: Props) {
   const [visible, setVisible] = useState<boolean[]>(() => channelNames.map(() => true));
   const [zoom, setZoom] = useState<{ queryId: string; view: StepRange } | null>(null);
   const view = zoom?.queryId === queryId ? zoom.view : context;
@@ -55,8 +58,8 @@ export function LabelCharts({ queryId, channelNames, channels, score, context, c
   const shown = useMemo(() => (channels ?? []).filter((c) => visible[c.index ?? 0] !== false), [channels, visible]);
   const channelOption = useMemo(() => labelChannelsOption({ channels: shown, context, candidate, onset, view }), [shown, context, candidate, onset, view]);
   const scoreOption = useMemo(
-    () => labelScoreOption({ score: score ?? [], context, candidate, onset, thresholds, view }),
-    [score, context, candidate, onset, thresholds, view],
+    () => labelScoreOption({ score: score ?? [], context, candidate, onset, thresholds, view, band }),
+    [score, context, candidate, onset, thresholds, view, band],
   );
   const onEvents = useMemo<EChartEvents>(
     () => ({
@@ -91,7 +94,7 @@ export function LabelCharts({ queryId, channelNames, channels, score, context, c
         onEvents={onEvents}
         onRendered={onRendered}
         testId="label.chart.score"
-        data={{ "data-ready": score ? "true" : "false", "data-onset": onset ?? "", "data-threshold": thresholds[0]?.value ?? "" }}
+        data={{ "data-ready": score ? "true" : "false", "data-onset": onset ?? "", "data-threshold": thresholds[0]?.value ?? "", "data-band": band ? `${band.lower ?? ""},${band.upper}` : "" }}
         style={{ width: "100%", height: 240, cursor: "crosshair" }}
       />
     </div>

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 import { defaultOnset, disagreement, effectiveLabel, thresholdFromLabels, toLabelledCandidates, withLocalChanges, type LabelView, type ThresholdState } from "@/lib/labels";
 import { contextOf, type ThresholdMark } from "@/lib/labels-chart";
 import { newerThreshold, shownThreshold, stateOfView, type ThresholdView } from "@/lib/threshold-view";
+import { nameSources } from "@/lib/threshold-interval";
 import { LabelCharts } from "./label-charts";
 import { LabelPanel } from "./label-panel";
 import { ThresholdPanel } from "./threshold-panel";
@@ -37,6 +38,10 @@ export function LabellingWorkspace({ user, items, runs, initialIndex }: Props) {
   // The server stores the threshold after every label and undo and answers with it; until it has
   // answered for all of this browser's, the page shows its own value, computed the same way.
   const stored = newerThreshold(run.stored, outbox.thresholds[item.runId]);
+
+  // Which labelled stretch each candidate of the threshold is (names the ends of its optimal interval).
+  const sequenceNames = useMemo(() => new Map(items.map((e) => [e.sequenceId, e.sequenceName])), [items]);
+  const sources = useMemo(() => nameSources(toLabelledCandidates(merged, scores).sources, sequenceNames), [merged, scores, sequenceNames]);
   const ready = server.queries !== null && toLabelledCandidates(merged, scores).missing.length === 0;
   const local = useMemo<ThresholdState>(() => {
     const { candidates, missing } = toLabelledCandidates(merged, scores);
@@ -44,7 +49,15 @@ export function LabellingWorkspace({ user, items, runs, initialIndex }: Props) {
     return thresholdFromLabels(candidates, run.unsupervised, run.samplingRate);
   }, [merged, scores, server.queries, run, stored]);
   const pending = outbox.ops.length > 0 || outbox.sending;
-  const { state: threshold, origin } = shownThreshold(local, stored, run.unsupervised, pending);
+  const shown = shownThreshold(local, stored, run.unsupervised, pending);
+  const origin = shown.origin;
+  // The stored row does not say which of this page's candidates bound its interval; the same labels
+  // computed here do, so name them when both agree on the interval.
+  const sameInterval = shown.state.interval !== null && local.interval !== null && shown.state.interval.lower === local.interval.lower && shown.state.interval.upper === local.interval.upper;
+  const threshold = useMemo<ThresholdState>(
+    () => (shown.state.bounds === null && sameInterval ? { ...shown.state, bounds: local.bounds } : shown.state),
+    [shown.state, sameInterval, local.bounds],
+  );
   const inEffect = run.manual?.value ?? threshold.value;
 
   useEffect(() => window.history.replaceState(null, "", `/queue/${item.queryId}`), [item.queryId]);
@@ -101,13 +114,13 @@ export function LabellingWorkspace({ user, items, runs, initialIndex }: Props) {
       </div>
       <p className="muted">{item.datasetName} · strategy {item.strategy} · query {index + 1} of {items.length}
         {counted && counted.userId !== user.id ? ` · counting: ${counted.userName}'s label` : ""}</p>
-      <ThresholdPanel threshold={threshold} origin={origin} version={origin === "server" ? (stored?.version ?? null) : null} manual={run.manual} outbox={outbox} loading={!ready} />
+      <ThresholdPanel threshold={threshold} origin={origin} version={origin === "server" ? (stored?.version ?? null) : null} manual={run.manual} outbox={outbox} loading={!ready} sources={sources} />
       {(server.error || scoreError || channels.error) && <p className="error">{server.error ?? scoreError ?? channels.error}</p>}
       <LabelPanel onset={onset} mine={mine} other={other} note={draft.note ?? ""} onNote={(note) => setDraft({ note })}
         onLabel={act.label} onSkip={act.skip} onUndo={act.undo} canUndo={session.undo.length > 0} onMove={move} />
       <section className="panel">
         <LabelCharts queryId={item.queryId} channelNames={run.channelNames} channels={channels.channels} score={score}
-          context={context} candidate={candidate} onset={onset} thresholds={marks} onPick={pick} />
+          context={context} candidate={candidate} onset={onset} thresholds={marks} band={threshold.source === "refined" ? threshold.interval : null} onPick={pick} />
       </section>
     </>
   );

@@ -2,6 +2,7 @@
 
 import { formatThreshold, type ThresholdState } from "@/lib/labels";
 import type { ThresholdView } from "@/lib/threshold-view";
+import { describeInterval, type NamedSource } from "@/lib/threshold-interval";
 import { pendingLabels, type OutboxState } from "./outbox";
 
 const pct = (v: number | null) => (v === null ? "—" : v.toFixed(2));
@@ -15,11 +16,18 @@ type Props = {
   manual: ThresholdView | null;
   outbox: OutboxState;
   loading: boolean;
+  /** The labelled stretches the threshold was computed from, in the order of its candidates (names its bounds). */
+  sources?: readonly NamedSource[];
 };
 
-/** The labels' threshold (refined, or the unsupervised one and why), an admin's manual one when set, and the save status. */
-export function ThresholdPanel({ threshold, origin, version, manual, outbox, loading }: Props) {
+/**
+ * The labels' threshold (refined, or the unsupervised one and why), how certain it is (its placement,
+ * optimal interval and the labelled stretches that bound it), a warning when it alarms on too many
+ * labelled normals, an admin's manual one when set, and the save status.
+ */
+export function ThresholdPanel({ threshold, origin, version, manual, outbox, loading, sources = [] }: Props) {
   const waiting = pendingLabels(outbox);
+  const interval = describeInterval(threshold, sources);
   return (
     <section className="panel label-threshold" aria-live="polite">
       <div>
@@ -34,7 +42,6 @@ export function ThresholdPanel({ threshold, origin, version, manual, outbox, loa
           {threshold.labelCount} labelled {threshold.labelCount === 1 ? "query" : "queries"} ({threshold.anomalousCount} anomalous){loading ? " · loading labels…" : ""}
         </div>
         {threshold.reason && <div className="muted" data-testid="threshold.reason">{threshold.reason}</div>}
-        {threshold.warning && <div className="notice" data-testid="threshold.warning">{threshold.warning}</div>}
         {manual && (
           <div className="notice" data-testid="threshold.manual">
             An admin&apos;s manual threshold applies instead: <b>{formatThreshold(manual.value)}</b>{manual.createdBy ? ` (${manual.createdBy})` : ""} — {manual.reason}
@@ -54,6 +61,20 @@ export function ThresholdPanel({ threshold, origin, version, manual, outbox, loa
         )}
         {outbox.failures.map((f, i) => <div key={i} className="error">{f}</div>)}
       </div>
+      {interval && (
+        <div className="label-interval">
+          <div data-testid="threshold.placement" data-placement={threshold.placement ?? ""}>Placed by <b>{interval.placement}</b></div>
+          <div data-testid="threshold.band">
+            <span className="label-band-swatch" aria-hidden="true" />
+            Refined value <b>{formatThreshold(threshold.value)}</b> in the <b>{interval.interval}</b>: every threshold in it gives the labels the same F1.
+          </div>
+          <ul data-testid="threshold.bounds">
+            <li data-testid="threshold.bounds.upper">{interval.upper}</li>
+            <li data-testid="threshold.bounds.lower">{interval.lower}</li>
+          </ul>
+        </div>
+      )}
+      {threshold.warning && <div className="notice label-warning" role="alert" data-testid="threshold.warning">⚠ {threshold.warning}</div>}
     </section>
   );
 }

@@ -1,8 +1,10 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useRef, useState, type FormEvent } from "react";
+import { useMemo, useRef, useState, type FormEvent } from "react";
 import type { StrategyName } from "@/lib/query";
+import { poolSequences, poolSplitsText } from "@/lib/query/pool-rule";
+import { segmentSuggestion } from "@/lib/query/segment-length";
 import { buildCandidates, parseCandidateKey, type ScoredSequence } from "@/lib/query-candidates";
 import { STRATEGIES } from "@/lib/validations/query";
 import { selectQueries } from "@/workers/query/client";
@@ -15,7 +17,18 @@ const STRATEGY_LABEL: Record<StrategyName, string> = {
   uncertain: "uncertain (max score nearest the threshold)", diverse: "diverse (k-means++ seeding)",
 };
 
-type Props = { runId: string; threshold: number | null; longestSequence: number };
+/** A scored sequence of the run as the page knows it: its split decides whether it is in the pool. */
+export type PoolSequence = { sequenceId: string; split: string; length: number };
+
+type Props = {
+  runId: string;
+  threshold: number | null;
+  longestSequence: number;
+  /** Every scored sequence with its split and length. */
+  sequences: PoolSequence[];
+  /** The detector's window (steps), for the suggested segment length. */
+  window: number;
+};
 
 /** Queried stretches as candidates with this run's scores, so DQS can measure against them. */
 function queriedCandidates(keys: string[], sequences: ScoredSequence[]) {
@@ -27,10 +40,21 @@ function queriedCandidates(keys: string[], sequences: ScoredSequence[]) {
   });
 }
 
-export function QueryPanel({ runId, threshold, longestSequence }: Props) {
+/**
+ * Asks for a batch: candidates from the honest pool (validation; train on request; never test), cut
+ * into segments of the suggested length unless the analyst chooses otherwise.
+ */
+export function QueryPanel({ runId, threshold, longestSequence, sequences, window }: Props) {
   const router = useRouter();
   const [status, setStatus] = useState<{ kind: "busy" | "ok" | "error"; text: string; done?: number; total?: number } | null>(null);
   const cancelRef = useRef<(() => void) | null>(null);
+  const [includeTrain, setIncludeTrain] = useState(false);
+  /** What the analyst typed; null follows the suggestion. */
+  const [typed, setTyped] = useState<string | null>(null);
+  const pool = useMemo(() => poolSequences(sequences, { includeTrain }), [sequences, includeTrain]);
+  const suggestion = useMemo(() => segmentSuggestion({ lengths: pool.map((s) => s.length), window }), [pool, window]);
+  const segmentValue = typed ?? (suggestion.segmentLength === null ? "" : String(suggestion.segmentLength));
+  const splits = poolSplitsText({ includeTrain });
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -42,14 +66,17 @@ export function QueryPanel({ runId, threshold, longestSequence }: Props) {
     const segmentLength = segment === "" ? null : Number(segment);
     setStatus({ kind: "busy", text: "Loading scores…" });
     try {
-      const [sequences, existing] = await Promise.all([
+      const [scored, existing] = await Promise.all([
         fetchRunScores(runId),
         requestJson<{ queriedKeys: string[] }>("GET", `/api/runs/${runId}/batches`),
       ]);
       if (!existing.ok) throw new Error(existing.message);
-      const candidates = buildCandidates(sequences, segmentLength).map(({ key, scores }) => ({ key, scores }));
-      const queried = queriedCandidates(existing.data.queriedKeys, sequences);
-      setStatus({ kind: "busy", text: `Selecting ${budget} of ${candidates.length - queried.length} candidates…` });
+      const inPool = new Set(pool.map((s) => s.sequenceId));
+      if (inPool.size === 0) throw new Error(`No ${splits} sequences are scored: nothing to offer.`);
+      const candidates = buildCandidates(scored.filter((s) => inPool.has(s.sequenceId)), segmentLength).map(({ key, scores }) => ({ key, scores }));
+      const queried = queriedCandidates(existing.data.queriedKeys, scored);
+      const taken = new Set(existing.data.queriedKeys);
+      setStatus({ kind: "busy", text: `Selecting ${budget} of ${candidates.filter((c) => !taken.has(c.key)).length} ${splits} candidates…` });
       const selecting = selectQueries(
         { type: "select", scope: runId, strategy, budget, seed, threshold: threshold ?? undefined, candidates, queried },
         (done, total) => setStatus({ kind: "busy", text: `Selecting… ${done} of ${total}`, done, total }),
@@ -81,11 +108,26 @@ export function QueryPanel({ runId, threshold, longestSequence }: Props) {
         <label>Budget<input name="budget" type="number" min={1} max={1000} defaultValue={5} data-testid="query.budget" /></label>
         <label>Seed<input name="seed" type="number" min={0} defaultValue={1} data-testid="query.seed" /></label>
         <label title="Empty: whole sequences (as in the DQS paper)">
-          Segment length<input name="segmentLength" type="number" min={2} max={longestSequence} placeholder="whole sequences" data-testid="query.segment" />
+          Segment length<input name="segmentLength" type="number" min={2} max={longestSequence} placeholder="whole sequences" data-testid="query.segment"
+            value={segmentValue} onChange={(e) => setTyped(e.target.value)} />
+        </label>
+        <button type="button" className="secondary" onClick={() => setTyped("")} disabled={segmentValue === ""} data-testid="query.whole">Whole sequences</button>
+        {suggestion.segmentLength !== null && segmentValue !== String(suggestion.segmentLength) && (
+          <button type="button" className="secondary" onClick={() => setTyped(null)} data-testid="query.suggested">Use {suggestion.segmentLength}</button>
+        )}
+        <label className="check">
+          <input type="checkbox" checked={includeTrain} onChange={(e) => setIncludeTrain(e.target.checked)} data-testid="query.include-train" />
+          also train split (in-sample: scores run low)
         </label>
         <button type="submit" disabled={status?.kind === "busy"} data-testid="query.submit">Ask for a batch</button>
         {status?.kind === "busy" && <button type="button" onClick={() => cancelRef.current?.()} data-testid="query.cancel">Cancel</button>}
       </form>
+      <p className="muted" data-testid="query.pool" data-splits={splits}>
+        Pool: <b>{splits}</b> split — {pool.length} {pool.length === 1 ? "sequence" : "sequences"}
+        {includeTrain ? "; the detector trained on the train split, so its scores run low and a threshold refined on them sits too low." : " the detector did not train on."}
+        {" "}The test split is never offered: it is kept for judging the threshold.
+      </p>
+      <p className="muted" data-testid="query.segment-hint" data-suggested={suggestion.segmentLength ?? ""}>Suggested: {suggestion.text}</p>
       {status?.kind === "busy" && status.total !== undefined && <progress max={status.total} value={status.done} data-testid="query.progress" />}
       {status && <p className={status.kind === "error" ? "error" : status.kind === "ok" ? "ok" : "muted"} data-testid="query.status">{status.text}</p>}
     </section>

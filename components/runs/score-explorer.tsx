@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useMemo, useState } from "react";
+import type { ThresholdInterval } from "@/lib/charts/threshold-band";
 import { scoreChartOptions, type ThresholdLine } from "@/lib/run-charts";
 import { EChart } from "../charts/echart";
 
@@ -14,10 +15,12 @@ type Props = {
   refined: number | null;
   /** An admin's manual threshold while set: the one in effect. */
   manual: number | null;
+  /** The refined threshold's optimal interval, shaded when the stored threshold has one. */
+  interval?: ThresholdInterval | null;
 };
 
 /** Every scored sequence with its max score; the chosen one's score plotted with the thresholds. */
-export function ScoreExplorer({ runId, samplingRate, sequences, unsupervised, refined, manual }: Props) {
+export function ScoreExplorer({ runId, samplingRate, sequences, unsupervised, refined, manual, interval = null }: Props) {
   const [selected, setSelected] = useState<Row | null>(null);
   const [score, setScore] = useState<Float32Array | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -44,8 +47,8 @@ export function ScoreExplorer({ runId, samplingRate, sequences, unsupervised, re
     if (manual !== null) lines.push({ label: "manual", value: manual });
     if (refined !== null) lines.push({ label: "refined", value: refined, dimmed: manual !== null });
     if (unsupervised !== null) lines.push({ label: "unsupervised", value: unsupervised, dimmed: manual !== null || refined !== null });
-    return scoreChartOptions(score, lines, samplingRate);
-  }, [score, samplingRate, refined, unsupervised, manual]);
+    return scoreChartOptions(score, lines, samplingRate, refined !== null ? interval : null);
+  }, [score, samplingRate, refined, unsupervised, manual, interval]);
   const inEffect = manual ?? refined ?? unsupervised;
 
   return (
@@ -54,7 +57,7 @@ export function ScoreExplorer({ runId, samplingRate, sequences, unsupervised, re
       {selected && option && (
         <>
           <p className="muted">{selected.name} ({selected.split}), {selected.length} steps</p>
-          <EChart option={option} resetKey={selected.sequenceId} testId="scores.chart" data={{ "data-points": score?.length ?? 0 }} style={{ height: 280, width: "100%" }} />
+          <EChart option={option} resetKey={selected.sequenceId} testId="scores.chart" data={{ "data-points": score?.length ?? 0, "data-band": interval && refined !== null ? `${interval.lower ?? ""},${interval.upper}` : "" }} style={{ height: 280, width: "100%" }} />
         </>
       )}
       {error && <p className="error">{error}</p>}

@@ -1,34 +1,88 @@
 /**
- * The segment length suggested for querying (the run page pre-fills it, the harness's `--segment auto`
- * uses it). Whole sequences are the paper's unit and fine when the pool has many of modest length;
- * with few sequences (< 30) or long ones (median > 16 windows) a whole sequence is too coarse a
- * question, and the pool too small, so the sequences are cut into segments: a multiple of the
- * detector's window, at least 4 windows, long enough that the pool yields about `target` candidates —
- * so a pool whose whole sequences already number more than that keeps them. Returns null for whole
- * sequences.
+ * A suggested segment length for query candidates. Pure, shared by the run page's query panel and the
+ * evaluation harness.
+ *
+ * DQS picks among candidates; with few of them (a pool of a handful of sequences) it has nothing to
+ * choose from, and with long ones an expert has to scan thousands of steps for one verdict. So when
+ * the pool holds few sequences (< 30) or long ones (median > 16 detector windows), the sequences are
+ * cut into segments of a small multiple of the detector window, sized so that the pool yields about
+ * `target` candidates (tens to ~100) — never shorter than 4 windows. A pool of ≥ 30 sequences of
+ * modest length is queried as whole sequences (null), as in the DQS paper.
  */
-export const MIN_WHOLE_SEQUENCES = 30;
-export const LONG_IN_WINDOWS = 16;
-export const MIN_SEGMENT_WINDOWS = 4;
-export const DEFAULT_CANDIDATE_TARGET = 100;
+import { segmentBounds } from "../query-candidates";
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
+/** A pool with at least this many sequences has enough candidates as whole sequences (unless they are long). */
+export const ENOUGH_SEQUENCES = 30;
+/** A sequence whose length is above this many windows is long. */
+export const LONG_IN_WINDOWS = 16;
+/** A segment is never shorter than this many windows. */
+export const MIN_SEGMENT_WINDOWS = 4;
+/** How many candidates a suggested segment length aims at. */
+export const DEFAULT_CANDIDATE_TARGET = 80;
+/** The window used for a detector that has none (the linear one). */
+export const DEFAULT_WINDOW = 16;
+
+export type SegmentInput = {
+  /** Lengths (steps) of the pool's sequences. */
+  lengths: readonly number[];
+  /** The detector's window (steps). */
+  window: number;
+  /** Candidates to aim at; default DEFAULT_CANDIDATE_TARGET. */
+  target?: number;
+};
+
+export type SegmentSuggestion = {
+  /** Steps per segment, a multiple of the window; null: whole sequences. */
+  segmentLength: number | null;
+  /** How many candidates the pool yields with it. */
+  candidates: number;
+  /** One line that says why. */
+  text: string;
+};
+
+function median(sorted: readonly number[]): number {
   const mid = sorted.length >> 1;
-  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+  return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 }
 
-export function suggestSegmentLength(args: { lengths: readonly number[]; window: number; target?: number }): number | null {
-  const lengths = args.lengths.filter((n) => n > 0);
-  const window = Math.max(1, Math.round(args.window));
-  const target = args.target ?? DEFAULT_CANDIDATE_TARGET;
-  if (lengths.length === 0) return null;
-  const few = lengths.length < MIN_WHOLE_SEQUENCES;
-  const long = median(lengths) > LONG_IN_WINDOWS * window;
-  if (!few && !long) return null;
-  const total = lengths.reduce((a, b) => a + b, 0);
-  const windows = Math.max(MIN_SEGMENT_WINDOWS, Math.ceil(total / target / window));
-  const length = windows * window;
-  // A segment as long as the typical sequence is a whole sequence.
-  return length >= median(lengths) ? null : length;
+/** The detector window of a run: its config's windowSize, DEFAULT_WINDOW for the linear detector (which has none) or without one. */
+export function detectorWindow(detector: string, config: unknown): number {
+  if (detector === "linear") return DEFAULT_WINDOW;
+  const size = typeof config === "object" && config !== null ? (config as { windowSize?: unknown }).windowSize : undefined;
+  return typeof size === "number" && Number.isInteger(size) && size > 0 ? size : DEFAULT_WINDOW;
+}
+
+/** The number of candidates sequences of these lengths yield, cut as the query panel cuts them. */
+export function countCandidates(lengths: readonly number[], segmentLength: number | null): number {
+  return lengths.reduce((n, length) => n + segmentBounds(length, segmentLength).length, 0);
+}
+
+/** The suggested segment length with the number of candidates it gives and why. */
+export function segmentSuggestion({ lengths, window, target = DEFAULT_CANDIDATE_TARGET }: SegmentInput): SegmentSuggestion {
+  const w = Math.max(1, Math.round(window));
+  const sorted = lengths.filter((l) => l > 0).sort((a, b) => a - b);
+  const n = sorted.length;
+  const whole = (text: string): SegmentSuggestion => ({ segmentLength: null, candidates: n, text });
+  if (n === 0) return whole("No sequences in the pool.");
+  const few = n < ENOUGH_SEQUENCES;
+  const long = median(sorted) > LONG_IN_WINDOWS * w;
+  const sequences = `${n} ${n === 1 ? "sequence" : "sequences"}`;
+  if (!few && !long) return whole(`${sequences} of modest length in the pool: whole sequences give ${n} candidates.`);
+  const total = sorted.reduce((a, b) => a + b, 0);
+  const segment = Math.max(MIN_SEGMENT_WINDOWS * w, Math.round(total / Math.max(1, target) / w) * w);
+  if (segment >= (sorted.at(-1) ?? 0)) {
+    return whole(long ? `${sequences} in the pool: whole sequences already give ${n} candidates.` : `${sequences}, all short, in the pool: whole sequences give ${n} candidates.`);
+  }
+  const candidates = countCandidates(sorted, segment);
+  const why = long ? `${n} long ${n === 1 ? "sequence" : "sequences"} (median ${Math.round(median(sorted))} steps)` : `Only ${sequences}`;
+  return {
+    segmentLength: segment,
+    candidates,
+    text: `${why} in the pool: segments of ${segment} steps (${segment / w} windows of ${w}) give ~${candidates} candidates.`,
+  };
+}
+
+/** The suggested segment length alone (null: whole sequences). */
+export function suggestSegmentLength(input: SegmentInput): number | null {
+  return segmentSuggestion(input).segmentLength;
 }

@@ -11,6 +11,7 @@ import { describeDeletion } from "@/lib/deletion-summary";
 import { ThresholdDetails } from "@/components/runs/threshold-details";
 import { AppError } from "@/lib/errors";
 import { formatThreshold } from "@/lib/labels";
+import { detectorWindow } from "@/lib/query/segment-length";
 import { can } from "@/lib/roles";
 import type { LossPoint } from "@/lib/run-charts";
 import { assertRunAccess } from "@/lib/server/access";
@@ -36,6 +37,7 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
   const threshold = inEffect.value;
   const sequenceNames = Object.fromEntries(scores.map((s) => [s.sequenceId, s.name]));
   const dataset = await db.dataset.findUniqueOrThrow({ where: { id: run.datasetId }, select: { name: true, samplingRate: true, sequenceCount: true } });
+  const refinedInterval = thresholds.fromLabels?.kind === "refined" ? thresholds.fromLabels.interval : null;
   const metrics = (run.metrics ?? {}) as { epochs?: LossPoint[]; bestEpoch?: number };
   const deletion = can(user.role, "deleteData") && run.status !== "running" ? await runDeletionSummary(id) : null;
   return (
@@ -68,6 +70,7 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
           sequences={scores}
           unsupervised={unsupervised}
           refined={refined}
+          interval={refinedInterval}
           manual={thresholds.manual?.value ?? null}
         />
       )}
@@ -75,7 +78,13 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
         <ManualThresholdForm runId={id} manual={thresholds.manual?.value ?? null} suggested={threshold} />
       )}
       {run.status === "complete" && can(user.role, "requestQueries") && (
-        <QueryPanel runId={id} threshold={threshold} longestSequence={Math.max(2, ...scores.map((s) => s.length))} />
+        <QueryPanel
+          runId={id}
+          threshold={threshold}
+          longestSequence={Math.max(2, ...scores.map((s) => s.length))}
+          sequences={scores.map((s) => ({ sequenceId: s.sequenceId, split: s.split, length: s.length }))}
+          window={detectorWindow(run.detector, run.config)}
+        />
       )}
       {batches.length > 0 && (
         <DisagreementsPanel

@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_POOL_RULE, poolSequences, poolSplits, poolSplitsText } from "./pool-rule";
+
+const sequences = [
+  { id: "a", split: "train" },
+  { id: "b", split: "validation" },
+  { id: "c", split: "test" },
+  { id: "d", split: "validation" },
+  { id: "e", split: "train" },
+];
+
+describe("the query pool rule", () => {
+  it("offers only the validation split by default", () => {
+    expect(poolSequences(sequences).map((s) => s.id)).toEqual(["b", "d"]);
+    expect(poolSequences(sequences, DEFAULT_POOL_RULE).map((s) => s.id)).toEqual(["b", "d"]);
+    expect(poolSplitsText()).toBe("validation");
+  });
+  it("adds the train split on request, in the order given", () => {
+    expect(poolSequences(sequences, { includeTrain: true }).map((s) => s.id)).toEqual(["a", "b", "d", "e"]);
+    expect(poolSplits({ includeTrain: true })).toEqual(["train", "validation"]);
+    expect(poolSplitsText({ includeTrain: true })).toBe("train + validation");
+  });
+  it("never offers the test split, nor a split it does not know", () => {
+    for (const includeTrain of [false, true]) {
+      const pool = poolSequences([...sequences, { id: "x", split: "holdout" }], { includeTrain });
+      expect(pool.some((s) => s.split === "test" || s.split === "holdout")).toBe(false);
+    }
+  });
+});
