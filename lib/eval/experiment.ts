@@ -10,6 +10,7 @@
  * folds depend on `foldSeed` only, so adding seeds never moves a sequence to another fold.
  */
 import { DistanceCache, type StrategyName } from "../query";
+import { poolSequences } from "../query/pool-rule";
 import { suggestSegmentLength } from "../query/segment-length";
 import type { RunRecord } from "./aggregate";
 import { planFolds, stageMembers, type FoldPlan, type StageMembers } from "./folds";
@@ -46,7 +47,8 @@ export type ExperimentPlan = {
 export function foldSegmentLength(plan: ExperimentPlan, f: FoldPlan): number | null {
   const segment = plan.segment ?? null;
   if (segment !== "auto") return segment;
-  const pool = plan.includeTrain ? [...f.validation, ...f.train] : f.validation;
+  const splits = [{ split: "validation", members: f.validation }, { split: "train", members: f.train }];
+  const pool = poolSequences(splits, { includeTrain: plan.includeTrain ?? false }).flatMap((s) => s.members);
   const lengths = pool.flatMap((i) => plan.sequences[i]?.length ?? []);
   return suggestSegmentLength({ lengths, window: (plan.evaluation ?? OUR_PROTOCOL).window });
 }

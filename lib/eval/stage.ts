@@ -12,6 +12,7 @@
  */
 import type { DistanceCache } from "../query";
 import { buildCandidates } from "../query-candidates";
+import { poolSequences } from "../query/pool-rule";
 import type { LabelledCandidate } from "../threshold";
 import type { Truth } from "./expert";
 import type { StageMembers } from "./folds";
@@ -89,7 +90,9 @@ export function buildStageInput(args: {
   };
   const train = unitsOf(members.train.map(at), scores, segmentLength);
   const validation = unitsOf(members.validation.map(at), scores, segmentLength);
-  const pool = includeTrain ? [...validation, ...train] : validation;
+  // The app's pool rule (lib/query/pool-rule.ts), applied to the stage's splits.
+  const bySplit = [{ split: "validation", units: validation }, { split: "train", units: train }];
+  const pool = poolSequences(bySplit, { includeTrain }).flatMap((s) => s.units);
   const test: LabelledCandidate[] = unitsOf(args.test.map(at), scores, segmentLength).map((u) =>
     u.truth.anomalous ? { scores: u.scores, anomalous: true, onset: u.truth.onset ?? 0 } : { scores: u.scores, anomalous: false },
   );
