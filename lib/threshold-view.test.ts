@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { thresholdFromLabels, toLabelledCandidates, type LabelledQuery, type LabelView } from "./labels";
-import { countingLabels, newerThreshold, shownThreshold, stateOfView, thresholdInEffect, thresholdRecord, type ThresholdView } from "./threshold-view";
+import { boundsOnPage, countingLabels, newerThreshold, shownThreshold, stateOfView, thresholdInEffect, thresholdRecord, type ThresholdView } from "./threshold-view";
 
 const label = (over: Partial<LabelView>): LabelView => ({
   id: "l", clientId: "c", userId: "u1", userName: "Erik", anomalous: false, onset: null, note: "", createdAt: "2026-01-01T00:00:00.000Z", ...over,
@@ -99,5 +99,23 @@ describe("thresholdInEffect", () => {
     expect(thresholdInEffect({ unsupervised, fromLabels: view({}), manual: null }, 7)).toEqual({ kind: "refined", value: 4 });
     expect(thresholdInEffect({ unsupervised, fromLabels: view({ kind: "withdrawn", value: 7 }), manual: null }, 7)).toEqual({ kind: "unsupervised", value: 7 });
     expect(thresholdInEffect({ unsupervised: null, fromLabels: null, manual: null }, 6)).toEqual({ kind: "unsupervised", value: 6 });
+  });
+});
+
+describe("boundsOnPage", () => {
+  const label = (id: string) => ({ id, clientId: id, userId: "u", userName: "Erik", anomalous: true, onset: 3, note: "", createdAt: "2026-12-03T00:00:00Z" });
+  const query = (queryId: string) => ({ queryId, sequenceId: "s", start: 0, end: 10, resolvedLabelId: null, labels: [label(`l-${queryId}`)] });
+  const sources = [{ query: query("q1"), label: label("l-q1") }, { query: query("q2"), label: label("l-q2") }];
+  const bound = (queryId: string, side: "normal peak" | "post-onset peak") => ({ labelId: `l-${queryId}`, queryId, sequenceId: "s", start: 0, end: 10, side });
+
+  it("maps the stored row's bounding queries onto the page's candidates", () => {
+    const view = { bounds: { lower: bound("q2", "normal peak"), upper: bound("q1", "post-onset peak") } } as unknown as Parameters<typeof boundsOnPage>[0];
+    expect(boundsOnPage(view, sources)).toEqual({ lower: { index: 1, side: "normal peak" }, upper: { index: 0, side: "post-onset peak" } });
+  });
+
+  it("is null without stored bounds or when no bounding query is on the page", () => {
+    expect(boundsOnPage(null, sources)).toBeNull();
+    const elsewhere = { bounds: { lower: null, upper: bound("q9", "post-onset peak") } } as unknown as Parameters<typeof boundsOnPage>[0];
+    expect(boundsOnPage(elsewhere, sources)).toBeNull();
   });
 });

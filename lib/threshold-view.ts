@@ -17,7 +17,7 @@
  * admin clears it: labels still recompute and store the refined threshold meanwhile, so clearing it
  * brings back what the labels say by then.
  */
-import { effectiveLabel, type IntervalBound, type LabelledQuery, type ThresholdState } from "./labels";
+import { effectiveLabel, type CandidateSource, type IntervalBound, type LabelledQuery, type ThresholdState } from "./labels";
 import { isPlacement, type Placement } from "./threshold";
 
 export const THRESHOLD_KINDS = ["unsupervised", "refined", "withdrawn", "manual", "cleared"] as const;
@@ -175,4 +175,21 @@ export function thresholdInEffect(current: CurrentThresholds, runThreshold: numb
   if (current.manual) return { kind: "manual", value: current.manual.value };
   if (current.fromLabels?.kind === "refined") return { kind: "refined", value: current.fromLabels.value };
   return { kind: "unsupervised", value: current.unsupervised?.value ?? runThreshold };
+}
+
+/**
+ * A stored threshold's bounds as indices into this page's candidates (`sources`, from
+ * toLabelledCandidates): the stored row names the queries whose peaks bound its interval; null when
+ * it names none or a query is not among the page's.
+ */
+export function boundsOnPage(view: ThresholdView | null, sources: readonly CandidateSource[]): ThresholdState["bounds"] {
+  if (!view?.bounds) return null;
+  const at = (b: BoundView | null): IntervalBound | null => {
+    if (!b) return null;
+    const index = sources.findIndex((s) => s.query.queryId === b.queryId);
+    return index < 0 ? null : { index, side: b.side };
+  };
+  const lower = at(view.bounds.lower);
+  const upper = at(view.bounds.upper);
+  return lower || upper ? { lower, upper } : null;
 }

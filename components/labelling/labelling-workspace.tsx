@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { defaultOnset, disagreement, effectiveLabel, thresholdFromLabels, toLabelledCandidates, withLocalChanges, type LabelView, type ThresholdState } from "@/lib/labels";
 import { contextOf, type ThresholdMark } from "@/lib/labels-chart";
-import { newerThreshold, shownThreshold, stateOfView, type ThresholdView } from "@/lib/threshold-view";
+import { boundsOnPage, newerThreshold, shownThreshold, stateOfView, type ThresholdView } from "@/lib/threshold-view";
 import { nameSources } from "@/lib/threshold-interval";
 import { LabelCharts } from "./label-charts";
 import { LabelPanel } from "./label-panel";
@@ -51,13 +51,14 @@ export function LabellingWorkspace({ user, items, runs, initialIndex }: Props) {
   const pending = outbox.ops.length > 0 || outbox.sending;
   const shown = shownThreshold(local, stored, run.unsupervised, pending);
   const origin = shown.origin;
-  // The stored row does not say which of this page's candidates bound its interval; the same labels
-  // computed here do, so name them when both agree on the interval.
-  const sameInterval = shown.state.interval !== null && local.interval !== null && shown.state.interval.lower === local.interval.lower && shown.state.interval.upper === local.interval.upper;
-  const threshold = useMemo<ThresholdState>(
-    () => (shown.state.bounds === null && sameInterval ? { ...shown.state, bounds: local.bounds } : shown.state),
-    [shown.state, sameInterval, local.bounds],
-  );
+  // Name the labelled stretches that bound the server's interval: the stored row says which queries
+  // they are; map them onto this page's candidates.
+  const rawSources = useMemo(() => toLabelledCandidates(merged, scores).sources, [merged, scores]);
+  const threshold = useMemo<ThresholdState>(() => {
+    if (shown.state.bounds !== null || origin !== "server") return shown.state;
+    const bounds = boundsOnPage(stored, rawSources);
+    return bounds ? { ...shown.state, bounds } : shown.state;
+  }, [shown.state, origin, stored, rawSources]);
   const inEffect = run.manual?.value ?? threshold.value;
 
   useEffect(() => window.history.replaceState(null, "", `/queue/${item.queryId}`), [item.queryId]);
