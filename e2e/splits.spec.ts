@@ -60,17 +60,30 @@ test.describe("dataset splits", () => {
     const upload = new UploadPage(page);
     await upload.open();
     await upload.choose(longSequences(1, []));
-    await page.getByTestId("upload.split-train").fill("0");
+    await page.getByTestId("upload.split-train").fill("0.1");
     await page.getByTestId("upload.split-validation").fill("0");
-    await page.getByTestId("upload.split-test").fill("1");
-    const note = "0 % train of 1 sequence is 0; 1 sequence went to train anyway, because a detector needs training data.";
+    await page.getByTestId("upload.split-test").fill("0.9");
+    const note = "10 % train of 1 sequence is 0; 1 sequence went to train anyway, because a detector needs training data.";
     await expect(page.locator('[data-testid="upload.split-warning"][data-code="ratio_adjusted"]').first()).toHaveText(note);
     await expect(page.getByTestId("upload.split-plan")).toHaveText("1 sequence → 1 train / 0 validation / 0 test");
     await upload.submit(`All test ${Date.now()}`);
     await expect(page.getByTestId("dataset.name")).toBeVisible({ timeout: 30_000 });
     const splits = new DatasetSplits(page);
     await expect(splits.warning("ratio_adjusted", "train")).toHaveText(note);
-    await expect(splits.warning("ratio_adjusted", "test")).toContainText("The test ratio is 100 %, but with 1 sequence none is left for test");
+    await expect(splits.warning("ratio_adjusted", "test")).toContainText("The test ratio is 90 %, but with 1 sequence none is left for test");
+  });
+
+  test("a train ratio of 0 is refused with a message, and nothing is stored", async ({ page, session }) => {
+    await session.signInAs("admin");
+    const upload = new UploadPage(page);
+    await upload.open();
+    await upload.choose(longSequences(1, []));
+    await page.getByTestId("upload.split-train").fill("0");
+    await page.getByTestId("upload.split-validation").fill("0");
+    await page.getByTestId("upload.split-test").fill("1");
+    await upload.submit(`No train ${Date.now()}`);
+    await expect(upload.error).toContainText("The train ratio must be above 0: a detector needs training data");
+    await expect(page).toHaveURL(/\/datasets\/upload$/);
   });
 
   test("an analyst sees the split and its warnings but may not change it, nor may an expert: 403 and nothing changes", async ({ page, session }) => {
@@ -122,7 +135,7 @@ test.describe("dataset splits", () => {
       if (c.message) expect(((await response.json()) as { error: { message: string } }).error.message).toContain(c.message);
     }
     const notJson = await page.request.patch(url, { data: "changes=all", headers: { "content-type": "text/plain" } });
-    expect(notJson.status()).toBe(400);
+    expect(notJson.status()).toBe(415);
     expect((await page.request.patch(`/api/datasets/no-such-dataset/splits`, { data: { changes: [{ sequenceId: "x", split: "test" }] } })).status()).toBe(404);
     expect(await splitsByName(page, datasetId)).toEqual(before);
   });

@@ -9,12 +9,15 @@ describe("ratioNotes", () => {
     expect(ratioNotes(0, { train: 0.6, validation: 0.2, test: 0.2 })).toEqual([]);
   });
 
-  it("explains 0/0/1 on one sequence instead of silently putting it in train", () => {
-    const notes = ratioNotes(1, { train: 0, validation: 0, test: 1 });
+  it("says a train ratio of 0 is refused (the import answers 422), and explains a small one that rounds to 0", () => {
+    const refused = ratioNotes(1, { train: 0, validation: 0, test: 1 });
+    expect(refused.map((n) => [n.code, n.split])).toContainEqual(["ratio_adjusted", "train"]);
+    expect(messages(refused)[0]).toBe("A train ratio of 0 is refused: a detector needs training data; give train a share above 0.");
+    const notes = ratioNotes(1, { train: 0.1, validation: 0, test: 0.9 });
     expect(notes.map((n) => [n.code, n.split])).toEqual([["ratio_adjusted", "train"], ["ratio_adjusted", "test"]]);
     expect(messages(notes)).toEqual([
-      "0 % train of 1 sequence is 0; 1 sequence went to train anyway, because a detector needs training data.",
-      "The test ratio is 100 %, but with 1 sequence none is left for test (1 sequence went to train instead).",
+      "10 % train of 1 sequence is 0; 1 sequence went to train anyway, because a detector needs training data.",
+      "The test ratio is 90 %, but with 1 sequence none is left for test (1 sequence went to train instead).",
     ]);
   });
 

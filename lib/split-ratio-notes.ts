@@ -23,7 +23,7 @@ function note(split: Split | null, message: string): SplitWarning {
 /** What the ratios imply whatever the count: a ratio of 0 for a split. */
 function zeroRatioNotes(ratios: SplitRatios): SplitWarning[] {
   const out: SplitWarning[] = [];
-  if (ratios.train === 0) out.push(note("train", `A train ratio of 0 cannot be met: ${WHY.train}, so at least one sequence goes to train anyway.`));
+  if (ratios.train === 0) out.push(note("train", `A train ratio of 0 is refused: ${WHY.train}; give train a share above 0.`));
   if (ratios.validation === 0) out.push(note("validation", "A validation ratio of 0 leaves the validation split empty: runs then end without an unsupervised threshold."));
   if (ratios.test === 0) out.push(note("test", "A test ratio of 0 holds nothing out to evaluate the detector on."));
   return out;
@@ -39,7 +39,7 @@ export function ratioNotes(count: number | null, ratios: SplitRatios): SplitWarn
   } catch (error) {
     return [note(null, error instanceof Error ? `The split ratios are invalid: ${error.message}.` : "The split ratios are invalid.")];
   }
-  if (count === null) return zeroRatioNotes(ratios);
+  if (count === null || ratios.train === 0) return zeroRatioNotes(ratios);
   if (count === 0) return [];
   const asked = largestRemainder(count, ratios);
   const final = splitCounts(count, ratios);
