@@ -60,6 +60,7 @@ test("few long sequences: split warnings, a fixed split, the linear detector, se
   expect(suggested).toBeGreaterThan(0);
   await expect(page.getByTestId("query.segment")).toHaveValue(String(suggested));
   await expect(page.getByTestId("query.pool")).toHaveAttribute("data-splits", "validation");
+  await expect(page.getByTestId("query.thin-pool")).toContainText(`Only ${validation.size} validation sequences in the pool`);
   await page.getByTestId("query.strategy").selectOption("dqs");
   await page.getByTestId("query.budget").fill("4");
   await page.getByTestId("query.submit").click();

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useMemo, useRef, useState, type FormEvent } from "react";
 import type { StrategyName } from "@/lib/query";
-import { poolSequences, poolSplitsText } from "@/lib/query/pool-rule";
+import { poolSequences, poolSplitsText, thinPoolNote } from "@/lib/query/pool-rule";
 import { segmentSuggestion } from "@/lib/query/segment-length";
 import { buildCandidates, parseCandidateKey, type ScoredSequence } from "@/lib/query-candidates";
 import { STRATEGIES } from "@/lib/validations/query";
@@ -55,6 +55,7 @@ export function QueryPanel({ runId, threshold, longestSequence, sequences, windo
   const suggestion = useMemo(() => segmentSuggestion({ lengths: pool.map((s) => s.length), window }), [pool, window]);
   const segmentValue = typed ?? (suggestion.segmentLength === null ? "" : String(suggestion.segmentLength));
   const splits = poolSplitsText({ includeTrain });
+  const thin = thinPoolNote(sequences.filter((s) => s.split === "validation").length, { includeTrain });
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -127,6 +128,7 @@ export function QueryPanel({ runId, threshold, longestSequence, sequences, windo
         {includeTrain ? "; the detector trained on the train split, so its scores run low and a threshold refined on them sits too low." : " the detector did not train on."}
         {" "}The test split is never offered: it is kept for judging the threshold.
       </p>
+      {thin && <p className="notice" data-testid="query.thin-pool">{thin}</p>}
       <p className="muted" data-testid="query.segment-hint" data-suggested={suggestion.segmentLength ?? ""}>Suggested: {suggestion.text}</p>
       {status?.kind === "busy" && status.total !== undefined && <progress max={status.total} value={status.done} data-testid="query.progress" />}
       {status && <p className={status.kind === "error" ? "error" : status.kind === "ok" ? "ok" : "muted"} data-testid="query.status">{status.text}</p>}

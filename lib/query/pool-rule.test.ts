@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_POOL_RULE, poolSequences, poolSplits, poolSplitsText } from "./pool-rule";
+import { DEFAULT_POOL_RULE, poolSequences, poolSplits, poolSplitsText, thinPoolNote } from "./pool-rule";
 
 const sequences = [
   { id: "a", split: "train" },
@@ -25,5 +25,14 @@ describe("the query pool rule", () => {
       const pool = poolSequences([...sequences, { id: "x", split: "holdout" }], { includeTrain });
       expect(pool.some((s) => s.split === "test" || s.split === "holdout")).toBe(false);
     }
+  });
+});
+
+describe("thinPoolNote", () => {
+  it("suggests the train split when the validation split holds fewer than 3 sequences, and only then", () => {
+    expect(thinPoolNote(2)).toMatch(/^Only 2 validation sequences in the pool/);
+    expect(thinPoolNote(1)).toMatch(/^Only 1 validation sequence in the pool/);
+    expect(thinPoolNote(3)).toBeNull();
+    expect(thinPoolNote(1, { includeTrain: true })).toBeNull();
   });
 });

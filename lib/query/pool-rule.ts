@@ -32,3 +32,17 @@ export function poolSequences<T extends { split: string }>(sequences: readonly T
 export function poolSplitsText(rule: PoolRule = DEFAULT_POOL_RULE): string {
   return poolSplits(rule).join(" + ");
 }
+
+/** Below this many validation sequences the default pool is thin (measured: 2 of 12 long sequences gave labels that did not transfer). */
+export const THIN_POOL_SEQUENCES = 3;
+
+/**
+ * A note for a default pool of few validation sequences: their stretches cover little of the data's
+ * variety, so labels bought there may not transfer; the train split (opt-in) widens it at the cost
+ * of in-sample scores. Null when the pool is not thin or train is already in.
+ */
+export function thinPoolNote(validationSequences: number, rule: PoolRule = DEFAULT_POOL_RULE): string | null {
+  if (rule.includeTrain || validationSequences >= THIN_POOL_SEQUENCES) return null;
+  const which = validationSequences === 1 ? "Only 1 validation sequence" : `Only ${validationSequences} validation sequences`;
+  return `${which} in the pool: labels bought there may not tell much about the rest of the data. Consider the train split too (its scores run low, so keep some validation stretches among the labels).`;
+}
