@@ -18,7 +18,8 @@ async function openRunForm(page: Page): Promise<string> {
 }
 
 // @loop: trains in the browser; run once per CI (SQLite pass), not again against PostgreSQL.
-test.describe.serial("the loop on the demo dataset @loop", () => {
+// @heavy: trains a TeVAE for minutes; scripts/e2e.sh runs it alone, before the rest.
+test.describe.serial("the loop on the demo dataset @loop @heavy", () => {
 test("an admin trains a small TeVAE, scores appear on a sequence's plot, and the run survives a reload", async ({ page, session }, testInfo) => {
   test.setTimeout(8 * 60_000);
   await session.signInAs("admin");
