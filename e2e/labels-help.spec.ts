@@ -4,14 +4,15 @@ import { UploadPage } from "./upload-page";
 
 /**
  * The promise end to end, on few long sequences with ground truth: an admin uploads them, sees the
- * split warnings, fixes the split, fits the linear detector; the run page suggests segments, a DQS
- * batch draws only from the validation split; an expert labels and the refined threshold and its
- * optimal-interval band move with each label.
+ * split warnings, fixes the split, fits the linear detector; the run page suggests segments and, the
+ * validation split being thin, starts with train in the pool and says why; a DQS batch never draws
+ * from the test split; an expert labels and the refined threshold and its optimal-interval band move
+ * with each label.
  */
 const RATIOS = { train: "0.5", validation: "0.17", test: "0.33" };
 
 // @loop: fits a detector in the browser; run once per CI (SQLite pass).
-test("few long sequences: split warnings, a fixed split, the linear detector, segments, a validation-only DQS batch and a band that moves @loop", async ({ page, session, browser }, testInfo) => {
+test("few long sequences: split warnings, a fixed split, the linear detector, segments, a DQS batch without test stretches and a band that moves @loop", async ({ page, session, browser }, testInfo) => {
   test.setTimeout(5 * 60_000);
   await session.signInAs("admin");
 
@@ -53,24 +54,31 @@ test("few long sequences: split warnings, a fixed split, the linear detector, se
   await expect(page.getByTestId("runpage.status")).toHaveText("complete");
   const runId = page.url().split("/").at(-1) ?? "";
 
-  // The run page suggests segments for these few long sequences, and offers the validation split only.
+  // The run page suggests segments for these few long sequences. Validation holds only two of them,
+  // so the pool starts with train too, and the page says why and how to leave it out.
   const hint = page.getByTestId("query.segment-hint");
   await expect(hint).toContainText("segments of");
   const suggested = Number(await hint.getAttribute("data-suggested"));
   expect(suggested).toBeGreaterThan(0);
   await expect(page.getByTestId("query.segment")).toHaveValue(String(suggested));
+  await expect(page.getByTestId("query.include-train")).toBeChecked();
+  await expect(page.getByTestId("query.pool")).toHaveAttribute("data-splits", "train + validation");
+  await expect(page.getByTestId("query.thin-pool")).toContainText(`Only ${validation.size} validation sequences: too few for labels that carry over`);
+  await page.getByTestId("query.include-train").uncheck();
   await expect(page.getByTestId("query.pool")).toHaveAttribute("data-splits", "validation");
   await expect(page.getByTestId("query.thin-pool")).toContainText(`Only ${validation.size} validation sequences in the pool`);
+  await page.getByTestId("query.include-train").check();
   await page.getByTestId("query.strategy").selectOption("dqs");
   await page.getByTestId("query.budget").fill("4");
   await page.getByTestId("query.submit").click();
   await expect(page.getByTestId("query.status")).toContainText("Queued 4 for the experts", { timeout: 120_000 });
-  await page.screenshot({ path: testInfo.outputPath("dqs-validation-only.png"), fullPage: true });
+  await page.screenshot({ path: testInfo.outputPath("dqs-thin-pool.png"), fullPage: true });
   const { batches } = (await (await page.request.get(`/api/runs/${runId}/batches`)).json()) as { batches: { queries: { id: string; sequenceId: string; start: number; end: number }[] }[] };
   const queries = batches.flatMap((b) => b.queries);
   expect(queries).toHaveLength(4);
+  const splitOf = new Map(sequences.map((s) => [s.id, s.split]));
   for (const q of queries) {
-    expect(validation.has(q.sequenceId)).toBe(true); // never a test (or train) stretch
+    expect(["train", "validation"]).toContain(splitOf.get(q.sequenceId)); // never a test stretch
     expect(q.start % suggested).toBe(0);
   }
 

@@ -46,7 +46,7 @@ function planOf(o: EvalOptions, dataset: LoadedDataset): ExperimentPlan {
     foldSeed: o.seed,
     seed: o.seed,
     segment: o.segment,
-    includeTrain: o.pool === "validation+train",
+    pool: o.pool,
     evaluation: { protocol: o.protocol, placement: o.placement, window: o.window === "acf" ? 16 : o.window },
   };
 }

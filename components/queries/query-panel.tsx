@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useMemo, useRef, useState, type FormEvent } from "react";
 import type { StrategyName } from "@/lib/query";
-import { poolSequences, poolSplitsText, thinPoolNote } from "@/lib/query/pool-rule";
+import { defaultPoolRule, poolSequences, poolSplitsText, thinPoolNote } from "@/lib/query/pool-rule";
 import { segmentSuggestion } from "@/lib/query/segment-length";
 import { buildCandidates, parseCandidateKey, type ScoredSequence } from "@/lib/query-candidates";
 import { STRATEGIES } from "@/lib/validations/query";
@@ -41,21 +41,23 @@ function queriedCandidates(keys: string[], sequences: ScoredSequence[]) {
 }
 
 /**
- * Asks for a batch: candidates from the honest pool (validation; train on request; never test), cut
- * into segments of the suggested length unless the analyst chooses otherwise.
+ * Asks for a batch: candidates from the honest pool (validation; train on request or when validation
+ * is thin; never test), cut into segments of the suggested length unless the analyst chooses otherwise.
  */
 export function QueryPanel({ runId, threshold, longestSequence, sequences, window }: Props) {
   const router = useRouter();
   const [status, setStatus] = useState<{ kind: "busy" | "ok" | "error"; text: string; done?: number; total?: number } | null>(null);
   const cancelRef = useRef<(() => void) | null>(null);
-  const [includeTrain, setIncludeTrain] = useState(false);
+  const validationCount = sequences.filter((s) => s.split === "validation").length;
+  // Validation only, unless it is thin: then train starts in the pool (lib/query/pool-rule.ts says why).
+  const [includeTrain, setIncludeTrain] = useState(() => defaultPoolRule(validationCount).includeTrain);
   /** What the analyst typed; null follows the suggestion. */
   const [typed, setTyped] = useState<string | null>(null);
   const pool = useMemo(() => poolSequences(sequences, { includeTrain }), [sequences, includeTrain]);
   const suggestion = useMemo(() => segmentSuggestion({ lengths: pool.map((s) => s.length), window }), [pool, window]);
   const segmentValue = typed ?? (suggestion.segmentLength === null ? "" : String(suggestion.segmentLength));
   const splits = poolSplitsText({ includeTrain });
-  const thin = thinPoolNote(sequences.filter((s) => s.split === "validation").length, { includeTrain });
+  const thin = thinPoolNote(validationCount, { includeTrain });
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -10,7 +10,7 @@
  * folds depend on `foldSeed` only, so adding seeds never moves a sequence to another fold.
  */
 import { DistanceCache, type StrategyName } from "../query";
-import { poolSequences } from "../query/pool-rule";
+import { poolSequences, resolvePoolRule, type PoolMode } from "../query/pool-rule";
 import { suggestSegmentLength } from "../query/segment-length";
 import type { RunRecord } from "./aggregate";
 import { planFolds, stageMembers, type FoldPlan, type StageMembers } from "./folds";
@@ -37,8 +37,8 @@ export type ExperimentPlan = {
   validationShare?: number;
   /** Candidates: whole sequences (null), segments of N steps, or "auto" (suggestSegmentLength on each fold's full pool). */
   segment?: number | "auto" | null;
-  /** The app's pool rule: validation, and train only when this is set. */
-  includeTrain?: boolean;
+  /** The app's pool rule (default "auto": validation, with train when validation holds fewer than 3 sequences). */
+  pool?: PoolMode;
   /** Our protocol with a placement policy, or the reference's (default: ours, "margin"). */
   evaluation?: EvalProtocol;
 };
@@ -48,7 +48,7 @@ export function foldSegmentLength(plan: ExperimentPlan, f: FoldPlan): number | n
   const segment = plan.segment ?? null;
   if (segment !== "auto") return segment;
   const splits = [{ split: "validation", members: f.validation }, { split: "train", members: f.train }];
-  const pool = poolSequences(splits, { includeTrain: plan.includeTrain ?? false }).flatMap((s) => s.members);
+  const pool = poolSequences(splits, resolvePoolRule(plan.pool ?? "auto", f.validation.length)).flatMap((s) => s.members);
   const lengths = pool.flatMap((i) => plan.sequences[i]?.length ?? []);
   return suggestSegmentLength({ lengths, window: (plan.evaluation ?? OUR_PROTOCOL).window });
 }
@@ -118,7 +118,7 @@ type Tracker = { done: number; total: number; weight: number; hooks: ExperimentH
 /** One model per stage of the fold, its stage inputs, and the baseline records. */
 async function modelsOfFold(plan: ExperimentPlan, f: FoldPlan, state: ExperimentState, t: Tracker): Promise<StageInput[]> {
   const inputs: StageInput[] = [];
-  const options: StageOptions = { segmentLength: foldSegmentLength(plan, f), includeTrain: plan.includeTrain ?? false };
+  const options: StageOptions = { segmentLength: foldSegmentLength(plan, f), pool: plan.pool ?? "auto" };
   state.segmentLengths.push(options.segmentLength);
   for (const [stage, fraction] of plan.stages.entries()) {
     const members = stageMembers(f, fraction);

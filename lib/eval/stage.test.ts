@@ -11,8 +11,8 @@ const scores = new Map(sequences.map((s, i) => [s.id, Float32Array.from([i, i + 
 const members = { fraction: 0.5, train: [0, 1], validation: [3] };
 
 describe("buildStageInput", () => {
-  const input = buildStageInput({ sequences, members, test: [2], scores });
-  const withTrain = buildStageInput({ sequences, members, test: [2], scores, options: { segmentLength: null, includeTrain: true } });
+  const input = buildStageInput({ sequences, members, test: [2], scores, options: { segmentLength: null, pool: "validation" } });
+  const withTrain = buildStageInput({ sequences, members, test: [2], scores, options: { segmentLength: null, pool: "validation+train" } });
 
   it("offers the validation sequences only, by the app's pool rule; train when opted in; never test", () => {
     expect(input.pool.map((c) => c.key)).toEqual(["d:0-4"]);
@@ -25,8 +25,14 @@ describe("buildStageInput", () => {
     expect(input.truth.get("b:0-4")).toEqual({ anomalous: true, onset: 2 });
   });
 
+  it("by default (auto) adds train when the stage's validation split is thin, as the run page does", () => {
+    const thin = buildStageInput({ sequences, members, test: [2], scores });
+    expect(thin.pool.map((c) => c.key)).toEqual(["d:0-4", "a:0-4", "b:0-4"]);
+    const thick = buildStageInput({ sequences, members: { fraction: 1, train: [1], validation: [0, 3, 2] }, test: [], scores });
+    expect(thick.pool.map((c) => c.key)).toEqual(["a:0-4", "d:0-4", "c:0-4"]);
+  });
   it("cuts pool and test into segments with their exact truth", () => {
-    const seg = buildStageInput({ sequences, members, test: [2], scores, options: { segmentLength: 2, includeTrain: true } });
+    const seg = buildStageInput({ sequences, members, test: [2], scores, options: { segmentLength: 2, pool: "validation+train" } });
     expect(seg.pool.map((c) => c.key)).toEqual(["d:0-2", "d:2-4", "a:0-2", "a:2-4", "b:0-2", "b:2-4"]);
     expect(seg.truth.get("b:0-2")).toEqual({ anomalous: false, onset: null });
     expect(seg.truth.get("b:2-4")).toEqual({ anomalous: true, onset: 0 });

@@ -1,9 +1,9 @@
 /**
  * From one model's scores to the inputs of the simulated runs of a (fold, stage), built exactly as
  * the app builds them:
- * - the query pool follows the app's pool rule: the stage's validation sequences (the detector did not
- *   train on them), and its train sequences only when `includeTrain` (in-sample scores run low); the
- *   test split is never offered;
+ * - the query pool follows the app's pool rule (lib/query/pool-rule.ts): the stage's validation
+ *   sequences (the detector did not train on them), and its train sequences when the mode says so —
+ *   by default ("auto") when the stage's validation split is thin; the test split is never offered;
  * - candidates are whole sequences or segments of `segmentLength` steps (`buildCandidates`, keys
  *   "<sequenceId>:<start>-<end>"), and the test split is cut the same way, so that the threshold is
  *   fitted and judged on the same units;
@@ -12,7 +12,7 @@
  */
 import type { DistanceCache } from "../query";
 import { buildCandidates } from "../query-candidates";
-import { poolSequences } from "../query/pool-rule";
+import { poolSequences, resolvePoolRule, type PoolMode } from "../query/pool-rule";
 import type { LabelledCandidate } from "../threshold";
 import type { Truth } from "./expert";
 import type { StageMembers } from "./folds";
@@ -30,11 +30,11 @@ export type StageScores = ReadonlyMap<string, Float32Array>;
 export type StageOptions = {
   /** Steps per candidate; null = whole sequences. */
   segmentLength: number | null;
-  /** Offer the train split too (the app's opt-in). */
-  includeTrain: boolean;
+  /** The pool rule's mode, resolved on the stage's validation split. */
+  pool: PoolMode;
 };
 
-export const DEFAULT_STAGE_OPTIONS: StageOptions = { segmentLength: null, includeTrain: false };
+export const DEFAULT_STAGE_OPTIONS: StageOptions = { segmentLength: null, pool: "auto" };
 
 function scoreOf(scores: StageScores, s: EvalSequence): Float32Array {
   const score = scores.get(s.id);
@@ -82,7 +82,7 @@ export function buildStageInput(args: {
   options?: StageOptions;
 }): StageInput {
   const { sequences, members, scores } = args;
-  const { segmentLength, includeTrain } = args.options ?? DEFAULT_STAGE_OPTIONS;
+  const { segmentLength, pool: mode } = args.options ?? DEFAULT_STAGE_OPTIONS;
   const at = (i: number): EvalSequence => {
     const s = sequences[i];
     if (!s) throw new RangeError(`no sequence ${i}`);
@@ -92,7 +92,7 @@ export function buildStageInput(args: {
   const validation = unitsOf(members.validation.map(at), scores, segmentLength);
   // The app's pool rule (lib/query/pool-rule.ts), applied to the stage's splits.
   const bySplit = [{ split: "validation", units: validation }, { split: "train", units: train }];
-  const pool = poolSequences(bySplit, { includeTrain }).flatMap((s) => s.units);
+  const pool = poolSequences(bySplit, resolvePoolRule(mode, members.validation.length)).flatMap((s) => s.units);
   const test: LabelledCandidate[] = unitsOf(args.test.map(at), scores, segmentLength).map((u) =>
     u.truth.anomalous ? { scores: u.scores, anomalous: true, onset: u.truth.onset ?? 0 } : { scores: u.scores, anomalous: false },
   );

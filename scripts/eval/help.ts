@@ -49,8 +49,9 @@ Experiment
   --segment auto|whole|N
                       query candidates (and test units): the run page's suggestion (default auto:
                       segments when sequences are few or long), whole sequences, or N steps
-  --pool validation|validation+train
-                      the app's pool rule: validation only (default), or train too (in-sample)
+  --pool auto|validation|validation+train
+                      the app's pool rule (default auto: validation, with train when a stage's
+                      validation split holds fewer than 3 sequences), or validation only, or train too
   --placement margin|geometric|middle|reference|upper
                       where the refined threshold goes in its F1-optimal interval (default margin)
   --protocol ours|reference

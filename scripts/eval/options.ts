@@ -8,6 +8,7 @@ import { DETECTOR_KINDS, type DetectorKind } from "../../lib/detectors";
 import { PROTOCOLS, type Protocol } from "../../lib/eval/protocol";
 import { GENERATOR_NAMES, isGeneratorName } from "../../lib/eval/generators";
 import { isStrategyName, STRATEGY_NAMES, type StrategyName } from "../../lib/query";
+import { POOL_MODES, type PoolMode } from "../../lib/query/pool-rule";
 import { PLACEMENTS, type Placement } from "../../lib/threshold";
 
 export type EvalOptions = {
@@ -46,8 +47,8 @@ export type EvalOptions = {
   rate: number | null;
   /** Query candidates: whole sequences (null), segments of N steps, or "auto" (the run page's suggestion). */
   segment: number | "auto" | null;
-  /** The query pool: validation only (the app's default) or validation + train (the app's opt-in). */
-  pool: "validation" | "validation+train";
+  /** The query pool: the app's rule (auto: validation, with train when validation is thin), or fixed. */
+  pool: PoolMode;
   /** Where the refined threshold goes in its optimal interval (our protocol). */
   placement: Placement;
   /** Our protocol, or the DQS reference's (lib/eval/protocol.ts). */
@@ -218,7 +219,7 @@ export function parseEvalArgs(argv: readonly string[]): ParsedArgs {
       seed: int("seed", 1, 0, 2 ** 31 - 1),
       rate: rate === undefined ? null : number("rate", rate, 1e-9, 1e9, false),
       segment: segmentOf(v("segment")),
-      pool: oneOf("pool", v("pool") ?? "validation", ["validation", "validation+train"] as const),
+      pool: oneOf("pool", v("pool") ?? "auto", POOL_MODES),
       placement: oneOf("placement", v("placement") ?? "margin", PLACEMENTS),
       protocol: oneOf("protocol", v("protocol") ?? "ours", PROTOCOLS),
     },

@@ -7,6 +7,12 @@ import type { LoadedDataset } from "./dataset";
 import { resolvedDetectorConfig, SCORE_BATCH, type ModelSettings } from "./model";
 import type { EvalOptions } from "./options";
 
+const POOL_TEXT = {
+  auto: "the app's rule: the validation split (sequences the detector did not train on), with train added at a stage whose validation split holds fewer than 3 sequences",
+  validation: "the validation split only",
+  "validation+train": "validation + train (in-sample scores run low)",
+} as const;
+
 export function defaultId(now = new Date()): string {
   const iso = now.toISOString().replace(/[-:]/g, "").replace("T", "-");
   return `eval-${iso.slice(0, 15)}`;
@@ -34,7 +40,7 @@ export function settingsNotes(o: EvalOptions, settings: ModelSettings, dataset: 
     `folds: stratified ${o.folds}-fold over sequences (seed ${o.seed}); the rest 75 % train / 25 % validation; stages ${o.stages.join(", ")} of both`,
     `budgets are labels bought per stage (rows show the cumulative count); ${o.seeds} seed(s) vary the strategy seed and the expert's draws`,
     `simulated expert: with probability = mislabel the label is flipped (an anomaly called normal loses its onset; a normal sequence called anomalous gets the onset the labelling page offers)`,
-    `query pool: ${o.pool === "validation" ? "the validation split (the app's default: sequences the detector did not train on)" : "validation + train (the app's opt-in; in-sample scores run low)"}; the test split is never queried; candidates ${o.segment === "auto" ? "by the run page's segment rule (--segment auto)" : o.segment === null ? "whole sequences" : `segments of ${o.segment} steps`}, the test split cut the same way`,
+    `query pool: ${POOL_TEXT[o.pool]}; the test split is never queried; candidates ${o.segment === "auto" ? "by the run page's segment rule (--segment auto)" : o.segment === null ? "whole sequences" : `segments of ${o.segment} steps`}, the test split cut the same way`,
     o.protocol === "reference"
       ? `protocol: the DQS reference's — the grid's placement (lower end of the optimal interval), the lowest labelled score when no threshold reaches F1 > 0, labels keep the scores they were bought on, a mislabelled normal gets onset 0, "uncertain" starts from the max train + validation score, delay with the reverse-window penalty over every anomalous test candidate`
       : `protocol: ours — refined threshold placed by "${o.placement}" inside its F1-optimal interval, re-read on each stage's scores; delay over true positives`,
