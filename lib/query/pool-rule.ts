@@ -11,9 +11,11 @@
  * One exception, measured with the evaluation harness: a THIN validation split (fewer than
  * THIN_POOL_SEQUENCES sequences, as with a dozen long sequences) covers too little of the data for its
  * labels to carry over. On the sensor-network generator (12 long sequences, 2 in validation) the refined
- * threshold beat the unsupervised one in 7 of 10 rows with validation only and 26 of 30 with train added;
- * where validation is thick the rule changes nothing (see the README for its cost on the demo's first stage). So a thin split starts with train in the pool,
- * said on the page, and the user may untick it ("auto" below; the harness's default too).
+ * threshold beat the unsupervised one in 7 of 10 rows with validation only and 26 of 30 with train added.
+ * Where validation is thick the rule changes nothing; where a small, overfitted detector's in-sample
+ * scores run far below unseen ones it can cost (the demo's first growing-data stage). So a thin split
+ * starts with train in the pool, said on the page, and the user may untick it ("auto" below; the
+ * harness's default too).
  */
 import type { Split } from "../series";
 
