@@ -112,7 +112,10 @@ test("an analyst asks for a DQS batch of 5 and the expert sees it in the queue, 
   await new Session(expert).signInAs("expert");
   // Other specs queue batches on the same dataset in parallel: look for this batch, in rank order.
   await expect(expert.getByTestId("queue.row").first()).toBeVisible();
-  const dqsRows = expert.getByTestId("queue.row").filter({ has: expert.locator("td:nth-child(5)", { hasText: /^dqs$/ }) });
+  const dqsRows = expert
+    .getByTestId("queue.row")
+    .filter({ has: expert.locator("td:nth-child(2)", { hasText: DEMO_DATASET }) })
+    .filter({ has: expert.locator("td:nth-child(5)", { hasText: /^dqs$/ }) });
   await expect(dqsRows.locator("td:nth-child(3)")).toHaveText(names);
   await expert.close();
 });
