@@ -24,9 +24,15 @@ describe("windowVerdict", () => {
     expect(windowVerdict(times, NOW, LIMIT)).toEqual({ allowed: false, retryAfterS: 12 * 60 });
   });
 
-  it("ignores failures outside the window and in the future", () => {
-    const times = [NOW - 16 * MIN, NOW - 15 * MIN, NOW - 20 * MIN, NOW + MIN];
+  it("ignores failures older than the window", () => {
+    const times = [NOW - 16 * MIN, NOW - 15 * MIN, NOW - 20 * MIN];
     expect(windowVerdict(times, NOW, LIMIT)).toEqual({ allowed: true, remaining: 3 });
+  });
+
+  it("counts a concurrent attempt that read the clock later as one made now", () => {
+    // A burst: this request read the clock first, the others a few ms later and stored their rows first.
+    expect(windowVerdict([NOW + 3, NOW + 5], NOW, LIMIT)).toEqual({ allowed: true, remaining: 1 });
+    expect(windowVerdict([NOW + 3, NOW + 5, NOW + 9], NOW, LIMIT)).toEqual({ allowed: false, retryAfterS: 15 * 60 });
   });
 
   it("rounds the wait up to whole seconds and never answers 0", () => {

@@ -10,11 +10,17 @@ export type WindowVerdict = { allowed: true; remaining: number } | { allowed: fa
 
 /**
  * Whether one more attempt is allowed after the failures at `times` (ms since epoch, any order; those
- * outside the window are ignored). When not, `retryAfterS` is the whole number of seconds until enough
- * failures have left the window for one more attempt (at least 1).
+ * older than the window are ignored). A time after `now` is an attempt running concurrently that read
+ * the clock a moment later: it counts, as if made at `now` — ignoring it would let every request of a
+ * burst see only the attempts that read the clock before it, and those may not be stored yet. When not
+ * allowed, `retryAfterS` is the whole number of seconds until enough failures have left the window for
+ * one more attempt (at least 1).
  */
 export function windowVerdict(times: readonly number[], now: number, { limit, windowMs }: WindowLimit): WindowVerdict {
-  const inWindow = times.filter((t) => t > now - windowMs && t <= now).sort((a, b) => a - b);
+  const inWindow = times
+    .filter((t) => t > now - windowMs)
+    .map((t) => Math.min(t, now))
+    .sort((a, b) => a - b);
   if (inWindow.length < limit) return { allowed: true, remaining: limit - inWindow.length };
   // One more attempt is allowed once only limit - 1 failures remain, i.e. when the
   // (count - limit + 1)-th oldest has left the window.
