@@ -49,7 +49,7 @@ async function pressAndWaitForThreshold(page: Page, key: string, labelled: numbe
 
 // @loop: trains in the browser; run once per CI (SQLite pass), not again against PostgreSQL.
 test.describe.serial("labelling @loop", () => {
-  test("an admin trains a cheap run and stores a batch of three queries", async ({ page, session }) => {
+  test("an admin fits a cheap run and stores a batch of three queries", async ({ page, session }) => {
     test.setTimeout(4 * 60_000);
     await session.signInAs("admin");
     await page.goto("/datasets");
@@ -57,11 +57,9 @@ test.describe.serial("labelling @loop", () => {
     await page.waitForURL(/\/datasets\/[^/]+$/);
     const datasetId = page.url().split("/").at(-1) ?? "";
     await page.getByTestId("dataset.runs").click();
-    await page.getByTestId("run.detector").selectOption("lstm-ae");
-    await page.getByTestId("run.window").fill("16");
-    await page.getByTestId("run.epochs").fill("1");
-    await page.getByTestId("run.hidden").fill("4");
-    await page.getByTestId("run.maxWindows").fill("64");
+    // The linear detector: labelling needs scores, not a neural model (runs.spec.ts trains TeVAE). Even a
+    // one-epoch LSTM autoencoder took over 3 minutes to score the 80 drives on a loaded 2-core CI machine.
+    await page.getByTestId("run.detector").selectOption("linear");
     await page.getByTestId("run.start").click();
     await expect(page.getByTestId("run.done")).toBeVisible({ timeout: 3 * 60_000 });
     await page.getByTestId("run.done").getByRole("link").click();
