@@ -1,9 +1,11 @@
 /// <reference types="@webgpu/types" />
 /**
- * DTW rows on WebGPU: the squared-cost DP of lib/dtw/dtw.ts (no window) for one series against many,
- * one invocation per pair, each with its two rows in a storage buffer laid out column-major across
- * the pairs of a dispatch (cell k of pair p at k·stride + p), so that neighbouring invocations touch
- * neighbouring words. The GPU computes in float32; the result is an estimate of the float64 value
+ * DTW rows on WebGPU: the squared-cost DP of lib/dtw/dtw.ts (no window) for some series against many,
+ * one invocation per (anchor, target) pair, each with its two rows in a storage buffer laid out
+ * column-major across the pairs of a dispatch (cell k of pair p at k·stride + p), so that neighbouring
+ * invocations touch neighbouring words. An invocation walks its n·m cells in order, so a dispatch takes
+ * about as long as one pair however many pairs it holds, until the GPU is full: the rows of several
+ * anchors go in one dispatch (on an H200, 1,024 pairs took as long as 256). The GPU computes in float32; the result is an estimate of the float64 value
  * within `gpuRelativeError` (see there), which DQS uses as tight bounds and then confirms its picks
  * exactly on the CPU — so the picks do not depend on the GPU's rounding.
  *
@@ -12,13 +14,13 @@
 
 const WORKGROUP = 64;
 /** Pairs per dispatch at most: keeps each submission short (a GPU watchdog may stop a long one). */
-const MAX_PAIRS = 1024;
+const MAX_PAIRS = 8192;
 
 const SHADER = /* wgsl */ `
-struct Params { pairs: u32, anchorOffset: u32, anchorLength: u32, stride: u32, half: u32 };
+struct Params { pairs: u32, stride: u32, half: u32 };
 @group(0) @binding(0) var<storage, read> values: array<f32>;
 @group(0) @binding(1) var<storage, read> spans: array<u32>;
-@group(0) @binding(2) var<storage, read> targets: array<u32>;
+@group(0) @binding(2) var<storage, read> pairIds: array<u32>; // anchor, target per pair
 @group(0) @binding(3) var<storage, read_write> rows: array<f32>;
 @group(0) @binding(4) var<storage, read_write> result: array<f32>;
 @group(0) @binding(5) var<uniform> params: Params;
@@ -29,7 +31,10 @@ const BIG: f32 = 3.0e38; // never added: every cell has a finite neighbour (see 
 fn main(@builtin(global_invocation_id) gid: vec3u) {
   let p = gid.x;
   if (p >= params.pairs) { return; }
-  let id = targets[p];
+  let anchor = pairIds[2u * p];
+  let aOffset = spans[2u * anchor];
+  let n = spans[2u * anchor + 1u];
+  let id = pairIds[2u * p + 1u];
   let bOffset = spans[2u * id];
   let m = spans[2u * id + 1u];
   let s = params.stride;
@@ -37,8 +42,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u) {
   var curr = params.half;
   rows[p] = 0.0;
   for (var k = 1u; k <= m; k++) { rows[k * s + p] = BIG; }
-  for (var i = 0u; i < params.anchorLength; i++) {
-    let ai = values[params.anchorOffset + i];
+  for (var i = 0u; i < n; i++) {
+    let ai = values[aOffset + i];
     var diag = rows[prev + p];
     var left = BIG;
     rows[curr + p] = BIG;
@@ -115,16 +120,28 @@ export class GpuDtw {
     this.spans = this.upload(spans, GPUBufferUsage.STORAGE);
   }
 
-  /** Squared-cost DTW distances (√ taken here, in float64) from series `anchor` to series 0 … count−1. */
+  /** DTW distances (√ taken here, in float64) from series `anchor` to series 0 … count−1. */
   async row(anchor: number, count: number): Promise<Float32Array> {
-    const out = new Float32Array(count);
+    const [out] = await this.rows([anchor], count);
+    return out ?? new Float32Array(count);
+  }
+
+  /** The rows of several anchors, their pairs sharing dispatches (see the header). */
+  async rows(anchors: readonly number[], count: number): Promise<Float32Array[]> {
+    const out = anchors.map(() => new Float32Array(count));
+    const total = anchors.length * count;
     // The two rows of every pair of a dispatch must fit one storage binding.
     const longest = this.lengths.reduce((m, n) => Math.max(m, n), 1);
     const perDispatch = Math.max(1, Math.min(MAX_PAIRS, Math.floor(this.device.limits.maxStorageBufferBindingSize / (8 * (longest + 1)))));
-    for (let from = 0; from < count; from += perDispatch) {
-      const targets = Uint32Array.from({ length: Math.min(perDispatch, count - from) }, (_, i) => from + i);
-      const squared = await this.dispatch(anchor, targets);
-      squared.forEach((v, i) => (out[from + i] = Math.sqrt(v)));
+    for (let from = 0; from < total; from += perDispatch) {
+      const size = Math.min(perDispatch, total - from);
+      const pairIds = new Uint32Array(2 * size);
+      for (let i = 0; i < size; i++) {
+        pairIds[2 * i] = anchors[Math.floor((from + i) / count)]!;
+        pairIds[2 * i + 1] = (from + i) % count;
+      }
+      const squared = await this.dispatch(pairIds);
+      squared.forEach((v, i) => (out[Math.floor((from + i) / count)]![(from + i) % count] = Math.sqrt(v)));
     }
     return out;
   }
@@ -141,17 +158,18 @@ export class GpuDtw {
     return buffer;
   }
 
-  private async dispatch(anchor: number, targets: Uint32Array): Promise<Float32Array> {
+  private async dispatch(pairIds: Uint32Array): Promise<Float32Array> {
     if (!this.values || !this.spans) throw new Error("GpuDtw.load must come first");
     const device = this.device;
-    const pairs = targets.length;
-    const longest = targets.reduce((m, t) => Math.max(m, this.lengths[t]!), 1);
+    const pairs = pairIds.length / 2;
+    let longest = 1;
+    for (let i = 1; i < pairIds.length; i += 2) longest = Math.max(longest, this.lengths[pairIds[i]!]!);
     const half = (longest + 1) * pairs;
     const rows = device.createBuffer({ size: 2 * half * 4, usage: GPUBufferUsage.STORAGE });
     const result = device.createBuffer({ size: Math.max(16, pairs * 4), usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC });
     const readback = device.createBuffer({ size: Math.max(16, pairs * 4), usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
-    const params = this.upload(Uint32Array.of(pairs, this.offsets[anchor]!, this.lengths[anchor]!, pairs, half, 0, 0, 0), GPUBufferUsage.UNIFORM);
-    const targetBuffer = this.upload(targets, GPUBufferUsage.STORAGE);
+    const params = this.upload(Uint32Array.of(pairs, pairs, half, 0), GPUBufferUsage.UNIFORM);
+    const targetBuffer = this.upload(pairIds, GPUBufferUsage.STORAGE);
     const buffers = [this.values, this.spans, targetBuffer, rows, result, params];
     const bindGroup = device.createBindGroup({
       layout: this.pipeline.getBindGroupLayout(0),

@@ -24,8 +24,7 @@ export function withGpuRows(cpu: Loadable, gpu: GpuDtw): Loadable {
       await cpu.load?.(series, size);
     },
     async estimateRows(ids): Promise<RowEstimates> {
-      const rows: Float32Array[] = [];
-      for (const id of ids) rows.push(await gpu.row(id, poolSize));
+      const rows = await gpu.rows(ids, poolSize);
       return { rows, relativeError: ids.map((id) => gpuRelativeError(lengths[id]!, longest)) };
     },
   };

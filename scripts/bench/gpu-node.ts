@@ -1,0 +1,150 @@
+/**
+ * The app's WebGPU paths on a real GPU, outside a browser: Dawn's Node bindings (npm `webgpu`, not a
+ * dependency of the app) provide `navigator.gpu`, and the same lib/ code the browser runs is measured
+ * side by side with its CPU baseline in the same run:
+ * - DQS's DTW rows (lib/dtw/webgpu.ts) against the exact CPU DTW (lib/dtw), for pools of segments;
+ *   every GPU distance is checked against the CPU's within `gpuRelativeError`;
+ * - the detectors' training steps and scoring (lib/detectors/benchmark.ts) on tfjs's webgpu backend
+ *   against its wasm backend (what the app uses where WebGPU is only a software adapter).
+ *
+ * For a machine with a GPU and no Node toolchain: bundle it here, carry the bundle, the wasm files,
+ * a Node binary and the bindings there.
+ *
+ *   bash scripts/bench/gpu-node-bundle.sh                       # writes .devbench/gpu-node.mjs
+ *   node .devbench/gpu-node.mjs --webgpu PATH/TO/webgpu/index.js --wasm public/tfjs/ [--quick]
+ */
+import * as tf from "@tensorflow/tfjs";
+import { setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { benchmarkData, formatBenchTable, measureDetector, type BenchCase, type BenchRow } from "../../lib/detectors/benchmark";
+import { dtwDistance } from "../../lib/dtw";
+import { GpuDtw, gpuRelativeError } from "../../lib/dtw/webgpu";
+import { createRng } from "../../lib/rng";
+
+type Args = { webgpu: string; wasm: string; quick: boolean };
+
+function parseArgs(argv: string[]): Args {
+  const value = (flag: string) => {
+    const i = argv.indexOf(flag);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const webgpu = value("--webgpu");
+  if (!webgpu) throw new Error("--webgpu PATH (the index.js of npm's `webgpu` package) is required");
+  return { webgpu: path.resolve(webgpu), wasm: value("--wasm") ?? "public/tfjs/", quick: argv.includes("--quick") };
+}
+
+/** Dawn's bindings as the browser's globals: navigator.gpu, GPUBufferUsage, GPUMapMode, … */
+async function installWebGpu(modulePath: string): Promise<void> {
+  const dawn = (await import(pathToFileURL(modulePath).href)) as { create(flags: string[]): GPU; globals: Record<string, unknown> };
+  Object.assign(globalThis, dawn.globals);
+  const gpu = dawn.create([]);
+  Object.defineProperty(globalThis, "navigator", { value: { gpu, userAgent: "node" }, configurable: true, writable: true });
+}
+
+/** Random walks, the shape of anomaly-score segments; lengths vary by ±10 %. */
+function walks(count: number, length: number, seed: number): Float32Array[] {
+  const rng = createRng(seed);
+  const rand = () => rng.next();
+  return Array.from({ length: count }, () => {
+    const n = Math.round(length * (0.9 + 0.2 * rand()));
+    const s = new Float32Array(n);
+    for (let i = 1; i < n; i++) s[i] = (s[i - 1] ?? 0) + rand() - 0.5;
+    return s;
+  });
+}
+
+type DtwRow = { series: number; length: number; anchors: number; oneMsPerRow: number; batchMsPerRow: number; cpuMsPerRow: number; maxRelError: number; bound: number };
+
+async function measureDtw(gpu: GpuDtw, count: number, length: number, anchors: number): Promise<DtwRow> {
+  const series = walks(count, length, count * 7919 + length);
+  const ids = Array.from({ length: anchors }, (_, a) => a);
+  gpu.load(series);
+  await gpu.rows(ids, count); // warm-up: pipeline and buffers
+  // One anchor per dispatch (as DQS asked before rows were batched), then every anchor in one go.
+  let started = performance.now();
+  for (const a of ids) await gpu.row(a, count);
+  const oneMs = (performance.now() - started) / anchors;
+  started = performance.now();
+  const rows = await gpu.rows(ids, count);
+  const batchMs = (performance.now() - started) / anchors;
+  // The CPU baseline on the same pairs (one anchor is enough for its time; every anchor for the error).
+  let maxRelError = 0;
+  let cpuMs = 0;
+  for (const a of ids) {
+    const t = performance.now();
+    const exact = series.map((s) => dtwDistance(series[a]!, s));
+    if (a === 0) cpuMs = performance.now() - t;
+    exact.forEach((d, j) => {
+      const g = rows[a]![j]!;
+      if (d > 0) maxRelError = Math.max(maxRelError, Math.abs(g - d) / d);
+    });
+  }
+  const longest = series.reduce((m, s) => Math.max(m, s.length), 0);
+  return { series: count, length, anchors, oneMsPerRow: oneMs, batchMsPerRow: batchMs, cpuMsPerRow: cpuMs, maxRelError, bound: gpuRelativeError(longest, longest) };
+}
+
+function formatDtw(rows: DtwRow[]): string {
+  const header = ["series", "steps", "anchors", "CPU ms/row", "GPU ms/row, one", "GPU ms/row, batched", "vs CPU", "GPU cells/s", "max rel. error", "bound"];
+  const body = rows.map((r) => {
+    const cells = r.series * r.length * r.length;
+    return [
+      String(r.series), String(r.length), String(r.anchors), r.cpuMsPerRow.toFixed(1), r.oneMsPerRow.toFixed(1), r.batchMsPerRow.toFixed(2),
+      `${(r.cpuMsPerRow / r.batchMsPerRow).toFixed(0)}×`, `${(cells / (r.batchMsPerRow / 1000) / 1e9).toFixed(2)} G`,
+      r.maxRelError.toExponential(1), r.bound.toExponential(1),
+    ];
+  });
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
+  return [header, ...body].map((line) => line.map((c, i) => c.padStart(widths[i]!)).join("  ")).join("\n");
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  await installWebGpu(args.webgpu);
+  const gpu = await GpuDtw.create({ allowSoftware: true });
+  if ("reason" in gpu) {
+    // Still measure the wasm rows below: they show the bundle and the baseline work here.
+    console.log(`no WebGPU: ${gpu.reason}`);
+  } else {
+    console.log(`adapter: ${gpu.adapter.description}${gpu.adapter.software ? " (software)" : ""}`);
+    const sizes: [number, number][] = args.quick ? [[256, 336]] : [[256, 336], [1024, 336], [256, 1000], [1024, 1000]];
+    const dtw: DtwRow[] = [];
+    for (const [count, length] of sizes) {
+      dtw.push(await measureDtw(gpu, count, length, args.quick ? 2 : 8));
+      console.log(`  dtw ${count} × ${length}: done`);
+    }
+    gpu.destroy();
+    console.log(`\nDQS's DTW rows (one series against the pool; CPU = lib/dtw exact, one thread)\n${formatDtw(dtw)}`);
+  }
+
+  // The webgpu backend registers itself on import only where navigator.gpu exists: import it now.
+  await import("@tensorflow/tfjs-backend-webgpu");
+  setWasmPaths(args.wasm.endsWith("/") ? args.wasm : `${args.wasm}/`);
+  const data = benchmarkData(8);
+  const cases: BenchCase[] = [
+    { kind: "lstm-ae", hidden: 64 },
+    { kind: "tevae", hidden: 32 },
+    ...(args.quick ? [] : [{ kind: "tevae" as const, hidden: 128 }]),
+  ];
+  const rows: BenchRow[] = [];
+  for (const backend of ["webgpu", "wasm"]) {
+    const ok = await tf.setBackend(backend).catch((error: unknown) => (console.log(`backend ${backend}: ${String(error)}`), false));
+    if (!ok || tf.getBackend() !== backend) {
+      console.log(`backend ${backend}: not available, skipped`);
+      continue;
+    }
+    for (const c of cases) {
+      const big = c.hidden > 32;
+      const plan = { warmups: 2, reps: big ? 4 : 8, scoredWindows: big ? 512 : 2048, windowSize: 32, batchSize: 32 };
+      const row = await measureDetector(backend, c, plan, data);
+      console.log(`  ${backend} ${c.kind} h=${c.hidden}: ${row.stepMs.toFixed(0)} ms/step, ${row.windowsPerSecond.toFixed(0)} windows/s`);
+      rows.push(row);
+    }
+  }
+  console.log(`\n${formatBenchTable(rows, "detectors on tfjs: 8 channels, window 32, batch 32 (median ms per training step; scoring with shift 1)")}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
