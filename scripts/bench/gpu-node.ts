@@ -4,6 +4,8 @@
  * side by side with its CPU baseline in the same run:
  * - DQS's DTW rows (lib/dtw/webgpu.ts) against the exact CPU DTW (lib/dtw), for pools of segments;
  *   every GPU distance is checked against the CPU's within `gpuRelativeError`;
+ * - whole DQS batches with those rows as bounds (as the query worker runs them) against DQS on one
+ *   CPU thread: time, and whether the picks are the same;
  * - the detectors' training steps and scoring (lib/detectors/benchmark.ts) on tfjs's webgpu backend
  *   against its wasm backend (what the app uses where WebGPU is only a software adapter).
  *
@@ -11,18 +13,21 @@
  * a Node binary and the bindings there.
  *
  *   bash scripts/bench/gpu-node-bundle.sh                       # writes .devbench/gpu-node.mjs
- *   node .devbench/gpu-node.mjs --webgpu PATH/TO/webgpu/index.js --wasm public/tfjs/ [--quick]
+ *   node .devbench/gpu-node.mjs --webgpu PATH/TO/webgpu/index.js --wasm public/tfjs/ [--quick] [--no-detectors]
  */
 import * as tf from "@tensorflow/tfjs";
 import { setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { run as dqsWithGpu } from "./dqs-gpu-page";
 import { benchmarkData, formatBenchTable, measureDetector, type BenchCase, type BenchRow } from "../../lib/detectors/benchmark";
 import { dtwDistance } from "../../lib/dtw";
 import { GpuDtw, gpuRelativeError } from "../../lib/dtw/webgpu";
+import { selectDqs } from "../../lib/query/dqs";
+import { syntheticScores } from "../../lib/query/synthetic-scores";
 import { createRng } from "../../lib/rng";
 
-type Args = { webgpu: string; wasm: string; quick: boolean };
+type Args = { webgpu: string; wasm: string; quick: boolean; detectors: boolean };
 
 function parseArgs(argv: string[]): Args {
   const value = (flag: string) => {
@@ -31,7 +36,7 @@ function parseArgs(argv: string[]): Args {
   };
   const webgpu = value("--webgpu");
   if (!webgpu) throw new Error("--webgpu PATH (the index.js of npm's `webgpu` package) is required");
-  return { webgpu: path.resolve(webgpu), wasm: value("--wasm") ?? "public/tfjs/", quick: argv.includes("--quick") };
+  return { webgpu: path.resolve(webgpu), wasm: value("--wasm") ?? "public/tfjs/", quick: argv.includes("--quick"), detectors: !argv.includes("--no-detectors") };
 }
 
 /** Dawn's bindings as the browser's globals: navigator.gpu, GPUBufferUsage, GPUMapMode, … */
@@ -98,6 +103,20 @@ function formatDtw(rows: DtwRow[]): string {
   return [header, ...body].map((line) => line.map((c, i) => c.padStart(widths[i]!)).join("  ")).join("\n");
 }
 
+/** One DQS batch on one CPU thread and with GPU rows (dqs-gpu-page.ts, which brings its own device). */
+async function measureDqs(n: number): Promise<string> {
+  const [length, budget, seed] = [512, 10, 7];
+  const pool = syntheticScores(n, length, seed);
+  const started = performance.now();
+  const cpu = selectDqs({ candidates: pool, queried: [], budget, seed });
+  const cpuSeconds = (performance.now() - started) / 1000;
+  const gpu = await dqsWithGpu({ n, length, budget, seed, rowOnly: false });
+  if (!gpu.ok) return `  N=${n}: CPU ${cpuSeconds.toFixed(2)} s; GPU: ${gpu.reason}`;
+  const same = JSON.stringify(cpu.map((p) => `${p.key}|${p.reason}`)) === JSON.stringify(gpu.picks);
+  const speedUp = cpuSeconds / (gpu.seconds ?? Number.NaN);
+  return `  N=${n}: one CPU thread ${cpuSeconds.toFixed(2)} s, with GPU rows ${gpu.seconds?.toFixed(2)} s (${speedUp.toFixed(1)}×; ${gpu.rows} rows, ${gpu.stats?.dtwCalls} exact DTW calls); same picks: ${same ? "yes" : "NO"}`;
+}
+
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   await installWebGpu(args.webgpu);
@@ -115,8 +134,11 @@ async function main(): Promise<void> {
     }
     gpu.destroy();
     console.log(`\nDQS's DTW rows (one series against the pool; CPU = lib/dtw exact, one thread)\n${formatDtw(dtw)}`);
+    console.log(`\nDQS batches of 10 from synthetic score series of 512 steps (as \`npm run bench dqs\`)`);
+    for (const n of args.quick ? [1000] : [1000, 10000]) console.log(await measureDqs(n));
   }
 
+  if (!args.detectors) return;
   // The webgpu backend registers itself on import only where navigator.gpu exists: import it now.
   await import("@tensorflow/tfjs-backend-webgpu");
   setWasmPaths(args.wasm.endsWith("/") ? args.wasm : `${args.wasm}/`);
