@@ -21,6 +21,7 @@ import { runDeletionSummary } from "@/lib/server/deletion";
 import { listBatches } from "@/lib/server/queries";
 import { getRun, listRunScores } from "@/lib/server/runs";
 import { currentThresholds } from "@/lib/server/thresholds";
+import { formatRunSettings, runSettings } from "@/lib/run-settings";
 import { thresholdInEffect } from "@/lib/threshold-view";
 
 export default async function RunPage({ params }: { params: Promise<{ id: string }> }) {
@@ -54,10 +55,13 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
           <div className="stat" data-testid="runpage.inEffect" data-kind={inEffect.kind}>{formatThreshold(inEffect.value)}</div>
           <div className="muted">{inEffect.kind}</div>
         </div>
-        <div><div className="muted">Settings</div><code>{JSON.stringify(run.config)}</code></div>
+        <div><div className="muted">Settings</div><div data-testid="runpage.settings">{formatRunSettings(runSettings(run.detector, run.config))}</div></div>
       </section>
       {run.error && <p className="error" data-testid="runpage.error">{run.error}</p>}
-      {metrics.epochs && metrics.epochs.length > 0 && (
+      {run.detector === "linear" && run.status === "complete" && (
+        <p className="muted" data-testid="runpage.fitted">Fitted in closed form in one pass: the linear detector has no epochs and no loss curve.</p>
+      )}
+      {run.detector !== "linear" && metrics.epochs && metrics.epochs.length > 0 && (
         <section className="panel">
           <h2>Training{metrics.bestEpoch !== undefined && <span className="muted"> — best epoch {metrics.bestEpoch}</span>}</h2>
           <LossChart epochs={metrics.epochs} />
