@@ -11,7 +11,7 @@
  * them to .data/load/<database>.json; `--table` prints the side-by-side table of those files.
  *
  *   npx tsx --conditions=react-server scripts/load.ts [--db sqlite|postgresql://…] [--experts 50]
- *     [--labels 2000] [--reads 200] [--port 3500]
+ *     [--labels 2000] [--reads 200] [--port 3500] [--instances N (app instances on one database, ports from --port)]
  * `npm run load` (scripts/load.sh) builds and runs it on SQLite and on a local PostgreSQL.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
@@ -30,8 +30,9 @@ const ANOMALOUS = 10;
 const LENGTH = 60;
 const ONSET = 30;
 const RESULTS = path.join(".data", "load");
+const SHARED_SECRET = randomUUID() + randomUUID();
 
-type Options = { db: string; experts: number; labels: number; reads: number; port: number; table: boolean };
+type Options = { db: string; experts: number; labels: number; reads: number; port: number; instances: number; table: boolean };
 
 function options(argv: string[]): Options {
   const value = (flag: string, fallback: string) => {
@@ -45,16 +46,23 @@ function options(argv: string[]): Options {
   };
   return {
     db: value("--db", "sqlite"), experts: count("--experts", 50), labels: count("--labels", 2000), reads: count("--reads", 200), port: count("--port", 3500),
-    table: argv.includes("--table"),
+    instances: count("--instances", 1), table: argv.includes("--table"),
   };
 }
 
-const databaseName = (o: Options) => (o.db === "sqlite" ? "sqlite" : "postgresql");
+const databaseName = (o: Options) => `${o.db === "sqlite" ? "sqlite" : "postgresql"}${o.instances > 1 ? `, ${o.instances} instances` : ""}`;
 
 /** A signed-in HTTP client with its own cookies; counts every status it gets. */
 class Client {
   private cookies = new Map<string, string>();
   constructor(readonly base: string, readonly statuses: Map<number, number>) {}
+
+  /** The same user (the same cookies) on another instance of the app. */
+  at(base: string): Client {
+    const other = new Client(base, this.statuses);
+    other.cookies = this.cookies;
+    return other;
+  }
 
   async send(method: string, url: string, body?: unknown, signal?: AbortSignal): Promise<Response> {
     const binary = body instanceof Uint8Array;
@@ -88,8 +96,9 @@ class Client {
   }
 }
 
-function startServer(o: Options): ChildProcess {
-  const dataDir = path.join(".data", `load-${o.port}`);
+/** An app instance on `port`; the first one resets the database (every instance shares it). */
+function startServer(o: Options, port: number, reset: boolean): ChildProcess {
+  const dataDir = path.join(".data", `load-${port}`);
   rmSync(dataDir, { recursive: true, force: true });
   const env = {
     ...process.env,
@@ -97,12 +106,16 @@ function startServer(o: Options): ChildProcess {
     DATA_DIR: `./${dataDir}`,
     NODE_ENV: "production" as const,
     NEXT_TELEMETRY_DISABLED: "1",
+    // Instances that share users must share the secret sessions are sealed with (README: deploying several).
+    SESSION_SECRET: process.env.SESSION_SECRET ?? SHARED_SECRET,
   };
-  const reset = spawnSync("npx", ["tsx", "--conditions=react-server", "scripts/db.ts", "reset"], { env, stdio: ["ignore", "ignore", "inherit"] });
-  if (reset.status !== 0) throw new Error("could not reset the database (is the Prisma client generated for it?)");
+  if (reset) {
+    const done = spawnSync("npx", ["tsx", "--conditions=react-server", "scripts/db.ts", "reset"], { env, stdio: ["ignore", "ignore", "inherit"] });
+    if (done.status !== 0) throw new Error("could not reset the database (is the Prisma client generated for it?)");
+  }
   // The server's log (aborted requests are logged there) goes to a file beside its data.
   const log = openSync(`${dataDir}.log`, "w");
-  return spawn("npx", ["next", "start", "-p", String(o.port)], { env, stdio: ["ignore", log, log], detached: true });
+  return spawn("npx", ["next", "start", "-p", String(port)], { env, stdio: ["ignore", log, log], detached: true });
 }
 
 async function waitForHealth(base: string): Promise<void> {
@@ -192,9 +205,10 @@ async function submit(client: Client, queryId: string, s: Submission, latencies:
   await Promise.all(s.doubled ? [once(), once()] : [once()]);
 }
 
-async function runLabels(o: Options, base: string, seeded: Seeded, statuses: Map<number, number>): Promise<{ summary: LatencySummary; failures: string[]; unique: number }> {
+async function runLabels(o: Options, bases: readonly string[], seeded: Seeded, statuses: Map<number, number>): Promise<{ summary: LatencySummary; failures: string[]; unique: number }> {
   const plan = loadPlan({ experts: o.experts, labels: o.labels, queries: QUERIES, anomalousQueries: ANOMALOUS, doubledShare: 0.1, droppedShare: 0.05, seed: 7 });
-  const clients = seeded.experts.map(() => new Client(base, statuses));
+  // With several instances the experts take turns: expert e signs in and labels on instance e mod n.
+  const clients = seeded.experts.map((_, e) => new Client(bases[e % bases.length]!, statuses));
   await Promise.all(clients.map((c, i) => c.signIn(seeded.experts[i]!.email, seeded.experts[i]!.password)));
   const latencies: number[] = [];
   const failures: string[] = [];
@@ -207,14 +221,14 @@ async function runLabels(o: Options, base: string, seeded: Seeded, statuses: Map
   return { summary: summarise(latencies, (performance.now() - started) / 1000), failures, unique: plan.unique };
 }
 
-async function runReads(o: Options, admin: Client, sequences: readonly string[]): Promise<LatencySummary> {
+async function runReads(o: Options, admins: readonly Client[], sequences: readonly string[]): Promise<LatencySummary> {
   if (sequences.length === 0) throw new Error(`no "${DEMO_DATASET}" dataset to read`);
   const latencies: number[] = [];
   const started = performance.now();
   await Promise.all(
     Array.from({ length: o.reads }, async (_, i) => {
       const t = performance.now();
-      await admin.json("GET", `/api/sequences/${sequences[i % sequences.length]}/series?points=1000`, undefined, [200]);
+      await admins[i % admins.length]!.json("GET", `/api/sequences/${sequences[i % sequences.length]}/series?points=1000`, undefined, [200]);
       latencies.push(performance.now() - t);
     }),
   );
@@ -254,6 +268,13 @@ async function check(admin: Client, seeded: Seeded, unique: number): Promise<str
   return problems;
 }
 
+/** Every instance lists the same threshold history (one database, no per-instance state). */
+async function sameEverywhere(admins: readonly Client[], runId: string): Promise<string[]> {
+  const lists = await Promise.all(admins.map((a) => a.json<{ thresholds: ThresholdView[] }>("GET", `/api/runs/${runId}/thresholds`)));
+  const first = JSON.stringify(lists[0]?.thresholds);
+  return lists.some((l) => JSON.stringify(l.thresholds) !== first) ? ["the instances list different threshold histories"] : [];
+}
+
 function printTable(): void {
   const files = readdirSync(RESULTS).filter((f) => f.endsWith(".json"));
   const rows = files.flatMap((f) => JSON.parse(readFileSync(path.join(RESULTS, f), "utf8")) as Parameters<typeof formatLoadTable>[0]);
@@ -263,25 +284,30 @@ function printTable(): void {
 async function main(): Promise<void> {
   const o = options(process.argv.slice(2));
   if (o.table) return printTable();
-  const base = `http://127.0.0.1:${o.port}`;
+  const bases = Array.from({ length: o.instances }, (_, i) => `http://127.0.0.1:${o.port + i}`);
   const database = databaseName(o);
-  const server = startServer(o);
+  const servers: ChildProcess[] = [];
   const statuses = new Map<number, number>();
   try {
-    await waitForHealth(base);
-    const admin = new Client(base, statuses);
+    for (const [i, base] of bases.entries()) {
+      servers.push(startServer(o, o.port + i, i === 0));
+      await waitForHealth(base);
+    }
+    // The admin signs in on the first instance; the same session serves it on the others.
+    const admin = new Client(bases[0]!, statuses);
+    const admins = bases.map((b) => admin.at(b));
     const seeded = await seed(admin, o);
     console.log(`${database}: ${o.experts} experts, ${o.labels} labels (10 % doubled, 5 % dropped once), ${o.reads} series reads`);
-    const labels = await runLabels(o, base, seeded, statuses);
-    const reads = await runReads(o, admin, seeded.demoSequences);
-    const problems = [...labels.failures.slice(0, 5), ...(await check(admin, seeded, labels.unique))];
+    const labels = await runLabels(o, bases, seeded, statuses);
+    const reads = await runReads(o, admins, seeded.demoSequences);
+    const problems = [...labels.failures.slice(0, 5), ...(await check(admin, seeded, labels.unique)), ...(await sameEverywhere(admins, seeded.runId))];
     const errors = [...statuses].filter(([s]) => s >= 500).reduce((n, [, c]) => n + c, 0);
     if (errors > 0) problems.push(`${errors} responses with a 5xx status`);
     const rows = [{ database, workload: "labels", ...labels.summary }, { database, workload: "series reads", ...reads }];
     console.log(formatLoadTable(rows));
     console.log(`statuses: ${[...statuses].sort(([a], [b]) => a - b).map(([s, c]) => `${s}×${c}`).join(", ")}`);
     mkdirSync(RESULTS, { recursive: true });
-    writeFileSync(path.join(RESULTS, `${database}.json`), JSON.stringify(rows));
+    writeFileSync(path.join(RESULTS, `${database.replace(/[^a-z0-9]+/g, "-")}.json`), JSON.stringify(rows));
     if (problems.length > 0) {
       console.error(`load test FAILED:\n- ${problems.join("\n- ")}`);
       process.exitCode = 1;
@@ -289,7 +315,7 @@ async function main(): Promise<void> {
       console.log(`checked: ${labels.unique} unique labels stored, one threshold step each, the stored threshold is the labels' one, no 5xx`);
     }
   } finally {
-    if (server.pid) process.kill(-server.pid, "SIGTERM");
+    for (const server of servers) if (server.pid) process.kill(-server.pid, "SIGTERM");
   }
 }
 

@@ -15,6 +15,7 @@ DATABASE_URL="$URL" npx next build
 # Tests tagged @loop train models in the browser: the database work they do is covered by the
 # other tests, and running them twice would double the suite's time.
 E2E_DATABASE_URL="$URL" npx playwright test --grep-invert @loop
-# A small load test on this build (the full one: npm run load): concurrent experts, doubled and dropped
-# submissions, and the checks that every label is stored once and the threshold follows them.
-npx tsx --conditions=react-server scripts/load.ts --db "$URL" --experts 5 --labels 100 --reads 20
+# A small load test on this build (the full one: npm run load), through two app instances on this one
+# PostgreSQL: experts sign in and label on either, doubled and dropped submissions; every label must be
+# stored once, the threshold must follow them, and both instances must list the same history.
+npx tsx --conditions=react-server scripts/load.ts --db "$URL" --instances 2 --experts 6 --labels 120 --reads 20
