@@ -15,7 +15,7 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: ["node_modules/**", ".next/**", ".next-*/**", ".data/**", "lib/server/generated/**", "next-env.d.ts", "test-results/**", "test-results-*/**", "playwright-report/**", "bench-results/**"],
+    ignores: ["node_modules/**", ".next/**", ".next-*/**", ".data/**", "lib/server/generated/**", "next-env.d.ts", "test-results/**", "test-results-*/**", "playwright-report/**", "bench-results/**", ".devbench/**"],
   },
   {
     rules: {
