@@ -19,4 +19,13 @@ describe("binary frame", () => {
     const bad = new Uint8Array([2, 0, 0, 0, 0x7b, 0x7b]);
     expect(() => decodeFrame(bad)).toThrow(/not valid JSON/);
   });
+
+  it("refuses a header with a NUL character or nested too deeply", () => {
+    expect(() => decodeFrame(encodeFrame({ name: "a\u0000" }, new Uint8Array()))).toThrow(/NUL character/);
+    const json = new TextEncoder().encode(`{"config":${"[".repeat(100_000)}${"]".repeat(100_000)}}`);
+    const deep = new Uint8Array(4 + json.length);
+    new DataView(deep.buffer).setUint32(0, json.length, true);
+    deep.set(json, 4);
+    expect(() => decodeFrame(deep)).toThrow(/nested more than 64 levels/);
+  });
 });

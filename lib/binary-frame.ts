@@ -1,8 +1,11 @@
 /**
  * A small binary envelope for uploads that carry a JSON header and raw bytes (model weights, score
  * series): [uint32 little-endian header length][header as UTF-8 JSON][body bytes]. Pure; the same
- * code frames in the browser and unframes on the server.
+ * code frames in the browser and unframes on the server. A header with a NUL character, an unpaired
+ * surrogate or nesting deeper than 64 levels is refused (lib/json-guard.ts).
  */
+import { findJsonProblem } from "./json-guard";
+
 export class FrameError extends Error {
   override readonly name = "FrameError";
   constructor(
@@ -32,5 +35,7 @@ export function decodeFrame(bytes: Uint8Array): { header: unknown; body: Uint8Ar
   } catch {
     throw new FrameError("bad_header", "The upload's header is not valid JSON.");
   }
+  const problem = findJsonProblem(header);
+  if (problem) throw new FrameError("bad_header", `The upload's header is not acceptable: ${problem.message}.`);
   return { header, body: bytes.subarray(4 + length) };
 }

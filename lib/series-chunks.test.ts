@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decodeFloat32, decodeRange, encodeChunks, encodeFloat32 } from "./series-chunks";
+import { decodeFloat32, decodeRange, encodeChunks, encodeFloat32, firstNonFinite } from "./series-chunks";
 
 const columns = [
   Float32Array.from([0, 1, 2, 3, 4, 5, 6]),
@@ -37,5 +37,11 @@ describe("series chunks", () => {
   it("rejects a chunk whose size does not match its channel count", () => {
     const chunks = encodeChunks(columns, 4);
     expect(() => decodeRange(chunks, 2, [0], 0, 4)).toThrow(RangeError);
+  });
+
+  it("finds the first value that is not finite", () => {
+    expect(firstNonFinite(Float32Array.from([0, -1.5, 3e38]))).toBe(-1);
+    expect(firstNonFinite(Float32Array.from([0, Number.NaN, Number.POSITIVE_INFINITY]))).toBe(1);
+    expect(firstNonFinite(Float32Array.from([1, 2, Number.NEGATIVE_INFINITY]))).toBe(2);
   });
 });

@@ -29,6 +29,12 @@ function swapBytes32(values: Float32Array): void {
   for (let i = 0; i < values.length; i++) view.setFloat32(i * 4, view.getFloat32(i * 4, true), false);
 }
 
+/** Index of the first NaN or ±Infinity in `values`, or -1 when every value is finite. */
+export function firstNonFinite(values: Float32Array): number {
+  for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i])) return i;
+  return -1;
+}
+
 export type EncodedChunk = { index: number; start: number; length: number; data: Uint8Array<ArrayBuffer> };
 
 /** Splits a sequence's columns into chunks of `chunkSteps` steps. */

@@ -14,7 +14,9 @@ DATABASE_URL="$URL" npx prisma generate >/dev/null
 DATABASE_URL="$URL" npx next build
 # Tests tagged @loop train models in the browser: the database work they do is covered by the
 # other tests, and running them twice would double the suite's time.
-E2E_DATABASE_URL="$URL" npx playwright test --grep-invert @loop
+# @alone tests (the malformed-input corpus checksums the whole database) run first, by themselves.
+E2E_DATABASE_URL="$URL" npx playwright test --grep @alone --workers 1
+E2E_DATABASE_URL="$URL" npx playwright test --grep-invert "@loop|@alone"
 # A small load test on this build (the full one: npm run load), through two app instances on this one
 # PostgreSQL: experts sign in and label on either, doubled and dropped submissions; every label must be
 # stored once, the threshold must follow them, and both instances must list the same history.

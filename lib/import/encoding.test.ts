@@ -27,6 +27,12 @@ describe("encoding checks", () => {
     expect(nul.message).toContain("NUL bytes");
   });
 
+  it("refuses a NUL byte far past the start, naming its line", () => {
+    const error = thrown(() => check(utf8(`a,b\n${"1,2\n".repeat(2000)}`), utf8("x\u0000y,3\n"))) as ImportError;
+    expect(error.code).toBe("encoding");
+    expect(error.where).toEqual({ file: "f.csv", line: 2002 });
+  });
+
   it("names the line of the first invalid byte, counting lines of earlier chunks", () => {
     const latin1 = new Uint8Array([...utf8("x,y\n3,4\n"), 0x67, 0x72, 0xf6, 0xdf, 0x65]); // "größe" in Latin-1
     const error = thrown(() => check(utf8("a,b\n1,2\n"), latin1)) as ImportError;

@@ -1,6 +1,6 @@
 /**
  * Checks that a CSV file is UTF-8 (with or without a byte-order mark), chunk by chunk, and says where
- * it is not: UTF-16/32 files, NUL bytes, and invalid byte sequences, with their line.
+ * it is not: UTF-16/32 files, NUL bytes (anywhere in the file), and invalid byte sequences, with their line.
  */
 import { ImportError } from "./errors";
 
@@ -89,6 +89,11 @@ export function createEncodingChecker(file: string): EncodingChecker {
       if (chunk.byteLength === 0) return;
       if (!started) checkFileStart(chunk, file);
       started = true;
+      // Past the start too: a NUL byte is never text, and PostgreSQL cannot store one in a name.
+      const nul = chunk.indexOf(0);
+      if (nul >= 0) {
+        throw new ImportError("encoding", "the file holds a NUL byte, which is not text; save it as UTF-8 CSV", { file, line: lines + countNewlines(chunk.subarray(0, nul)) });
+      }
       try {
         decoder.decode(chunk, { stream: true });
       } catch {

@@ -12,6 +12,8 @@ export const IMPORT_LIMITS = {
   maxColumns: 1024,
   /** Characters per CSV record (a line, unless a quoted field spans lines), delimiters not counted. */
   maxLineChars: 65_536,
+  /** Characters of a sequence id (a longer one cannot be indexed by PostgreSQL, and is no name). */
+  maxSequenceIdChars: 200,
   /** Sequences per dataset. */
   maxSequences: 20_000,
   /** Bytes read from the start of a file for the preview in the browser. */

@@ -109,6 +109,15 @@ describe("createImportSession", () => {
     expect(error.message).toContain("also appears in one.csv");
   });
 
+  it("refuses a sequence id longer than 200 characters, naming its line", () => {
+    const m = mapping({ sequenceColumn: "id" });
+    expect(importText(`id,a,b\n${"s".repeat(200)},1,1\n`, m).sequences[0]?.name).toHaveLength(200);
+    const error = importError(`id,a,b\ns1,1,1\n${"s".repeat(201)},2,2\n`, m);
+    expect(error.code).toBe("bad_sequence_id");
+    expect(error.where).toEqual({ file: "x.csv", line: 3, column: "id" });
+    expect(error.problem).toMatch(/is 201 characters long; at most 200 are allowed$/);
+  });
+
   it("takes the split from a split column and refuses a change within a sequence", () => {
     const m = mapping({ sequenceColumn: "id", split: { kind: "column", column: "split" } });
     const parsed = importText("id,split,a,b\ns1,train,1,1\ns2,VAL,2,2\n", m);

@@ -48,6 +48,9 @@ export function createImportSession(mapping: ImportMapping): ImportSession {
     if (id === "") {
       throw new ImportError("bad_sequence_id", "the sequence id is empty", { file: f.name, line, column: mapping.sequenceColumn ?? undefined });
     }
+    if (id.length > IMPORT_LIMITS.maxSequenceIdChars) {
+      throw new ImportError("bad_sequence_id", `the sequence id ${quoteCell(id)} is ${id.length.toLocaleString("en-US")} characters long; at most ${IMPORT_LIMITS.maxSequenceIdChars} are allowed`, { file: f.name, line, column: mapping.sequenceColumn ?? undefined });
+    }
     let builder = sequences.get(id);
     if (builder && builder.file !== f.name) {
       throw new ImportError("bad_sequence_id", `sequence ${quoteCell(id)} also appears in ${builder.file}; a sequence must come from one file`, { file: f.name, line, column: mapping.sequenceColumn ?? undefined });

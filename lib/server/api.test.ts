@@ -81,6 +81,13 @@ describe("readJson", () => {
     await expect(readJson(request("POST", "{", json), schema)).rejects.toMatchObject({ code: "bad_request" });
   });
 
+  it("refuses NUL characters and unpaired surrogates (422) and deep nesting (400) before the schema", async () => {
+    await expect(readJson(request("POST", '{"a":1,"n":"x\\u0000"}', json), schema)).rejects.toMatchObject({ code: "invalid", status: 422, details: { path: "n" } });
+    await expect(readJson(request("POST", '{"a":1,"n":"\\ud800"}', json), schema)).rejects.toMatchObject({ code: "invalid", message: expect.stringMatching(/unpaired UTF-16 surrogate/) });
+    const deep = `{"a":1,"x":${"[".repeat(5000)}${"]".repeat(5000)}}`;
+    await expect(readJson(request("POST", deep, json), schema)).rejects.toMatchObject({ code: "bad_request", status: 400 });
+  });
+
   it("refuses anonymous callers before reading, unless the route opts out", async () => {
     signedIn.value = false;
     try {

@@ -19,6 +19,7 @@ import { ZodError, type ZodType } from "zod";
 import { FrameError } from "../binary-frame";
 import { env } from "../env.mjs";
 import { AppError, type ErrorBody } from "../errors";
+import { findJsonProblem } from "../json-guard";
 import { checkSameOrigin, clientAddress, isJsonContentType, requestOrigin } from "../request-guard";
 import { servedOverHttps, STRICT_TRANSPORT_SECURITY } from "../security-headers";
 import { requireApiUser } from "./auth";
@@ -146,8 +147,9 @@ async function readCapped(request: Request, maxBytes: number, what: string): Pro
 
 /**
  * Parses a JSON body with a schema: from a signed-in user (401 first otherwise), with the content
- * type application/json (415), at most maxBytes (413, default 1 MiB), valid JSON (400), valid for
- * the schema (422).
+ * type application/json (415), at most maxBytes (413, default 1 MiB), valid JSON (400) nested at most
+ * 64 levels deep (400), with no NUL character or unpaired surrogate in any text (422, lib/json-guard.ts),
+ * valid for the schema (422).
  */
 export async function readJson<T>(request: Request, schema: ZodType<T>, options: BodyOptions = {}): Promise<T> {
   if (!options.anonymous) await requireApiUser();
@@ -161,6 +163,8 @@ export async function readJson<T>(request: Request, schema: ZodType<T>, options:
   } catch {
     throw new AppError("bad_request", "The request body is not valid JSON.");
   }
+  const problem = findJsonProblem(body);
+  if (problem) throw new AppError(problem.kind === "depth" ? "bad_request" : "invalid", `${problem.message}.`, { path: problem.path });
   return schema.parse(body);
 }
 

@@ -54,8 +54,9 @@ export async function loadUpload(id: string, userId: string): Promise<StagedUplo
   const parsedId = uploadIdSchema.safeParse(id);
   const text = parsedId.success ? await readFile(path.join(dirOf(parsedId.data), "meta.json"), "utf8").catch(() => null) : null;
   if (text === null) throw new AppError("not_found", "No such upload; it may have been imported or cancelled already.");
-  const meta = JSON.parse(text) as { id: string; createdById: string; createdAt: number };
-  const staged: StagedUpload = { ...createUploadSchema.parse(meta), id: meta.id, createdById: meta.createdById, createdAt: meta.createdAt };
+  const meta = JSON.parse(text) as { id: string; createdById: string; createdAt: number; mapping: unknown; files: unknown };
+  const input = createUploadSchema.parse({ mapping: meta.mapping, files: meta.files });
+  const staged: StagedUpload = { ...input, id: meta.id, createdById: meta.createdById, createdAt: meta.createdAt };
   if (staged.createdById !== userId) throw new AppError("not_found", "No such upload.");
   return staged;
 }

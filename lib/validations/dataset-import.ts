@@ -80,7 +80,7 @@ export const uploadFileSchema = z.object({
 export type UploadFile = z.infer<typeof uploadFileSchema>;
 
 export const createUploadSchema = z
-  .object({
+  .strictObject({
     mapping: importMappingSchema,
     files: z.array(uploadFileSchema).min(1, "Add at least one CSV file").max(IMPORT_LIMITS.maxFiles),
   })

@@ -4,7 +4,7 @@ export const MAX_NOTE = 2000;
 
 /** A label as the browser sends it; the clientId makes a retried or doubled request count once. */
 export const createLabelSchema = z
-  .object({
+  .strictObject({
     clientId: z.uuid(),
     queryId: z.string().min(1).max(100),
     anomalous: z.boolean(),
@@ -18,5 +18,5 @@ export type CreateLabelInput = z.infer<typeof createLabelSchema>;
 export const clientIdSchema = z.uuid();
 
 /** An admin settles a disagreement: the label that counts for the query, or null to go back to the latest. */
-export const resolveQuerySchema = z.object({ labelId: z.string().min(1).max(100).nullable() });
+export const resolveQuerySchema = z.strictObject({ labelId: z.string().min(1).max(100).nullable() });
 export type ResolveQueryInput = z.infer<typeof resolveQuerySchema>;

@@ -22,4 +22,12 @@ describe("createBatchSchema", () => {
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.message).toBe("The stretch s1:0-10 is picked twice in this batch");
   });
+
+  it("refuses a rank past the largest batch (it would not fit a PostgreSQL integer) and unknown fields", () => {
+    expect(createBatchSchema.safeParse(batch([{ key: "s1:0-10", rank: 999 }])).success).toBe(true);
+    const huge = createBatchSchema.safeParse(batch([{ key: "s1:0-10", rank: 1e12 }]));
+    expect(huge.error?.issues[0]?.message).toBe("A rank is below 1000 (a batch holds at most 1000 picks)");
+    const extra = createBatchSchema.safeParse({ ...batch([{ key: "s1:0-10", rank: 0 }]), admin: true });
+    expect(extra.error?.issues[0]?.code).toBe("unrecognized_keys");
+  });
 });

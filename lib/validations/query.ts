@@ -2,7 +2,7 @@ import { z } from "zod";
 
 export const STRATEGIES = ["dqs", "random", "top", "uncertain", "diverse"] as const;
 
-export const createBatchSchema = z.object({
+export const createBatchSchema = z.strictObject({
   strategy: z.enum(STRATEGIES),
   budget: z.number().int().min(1).max(1000),
   seed: z.number().int().min(0).max(2 ** 31 - 1),
@@ -10,7 +10,7 @@ export const createBatchSchema = z.object({
   segmentLength: z.number().int().min(2).nullable(),
   threshold: z.number().finite().nullable(),
   picks: z
-    .array(z.object({ key: z.string().min(1).max(200), rank: z.number().int().min(0), reason: z.string().max(500) }))
+    .array(z.object({ key: z.string().min(1).max(200), rank: z.number().int().min(0).max(999, "A rank is below 1000 (a batch holds at most 1000 picks)"), reason: z.string().max(500) }))
     .min(1)
     .max(1000),
   /** How long the selection took in the browser, for the record. */

@@ -22,7 +22,7 @@ export const runConfigSchema = z.object({
 });
 export type RunConfig = z.infer<typeof runConfigSchema>;
 
-export const createRunSchema = z.object({
+export const createRunSchema = z.strictObject({
   datasetId: z.string().min(1),
   detector: z.enum(DETECTORS),
   config: runConfigSchema,
@@ -37,7 +37,7 @@ export const epochMetricSchema = z.object({
   ms: z.number(),
 });
 
-export const updateRunSchema = z.object({
+export const updateRunSchema = z.strictObject({
   status: z.enum(["complete", "error", "cancelled", "interrupted"]).optional(),
   backend: z.enum(BACKENDS).optional(),
   backendReason: z.string().max(2000).optional(),
@@ -48,13 +48,13 @@ export const updateRunSchema = z.object({
 });
 export type UpdateRunInput = z.infer<typeof updateRunSchema>;
 
-export const weightsHeaderSchema = z.object({
+export const weightsHeaderSchema = z.strictObject({
   kind: z.enum(DETECTORS),
   config: z.record(z.string(), z.json()),
   specs: z.array(z.object({ name: z.string(), shape: z.array(z.number().int().min(0)), dtype: z.literal("float32") })),
 });
 
-export const scoresHeaderSchema = z.object({
+export const scoresHeaderSchema = z.strictObject({
   sequenceId: z.string().min(1),
   length: z.number().int().min(0),
   channels: z.number().int().min(1),

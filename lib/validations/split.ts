@@ -10,9 +10,9 @@ import { SPLITS } from "../series";
 export const splitSchema = z.enum(SPLITS);
 
 export const splitChangesSchema = z
-  .object({
+  .strictObject({
     changes: z
-      .array(z.object({ sequenceId: z.string().min(1).max(100), split: splitSchema }))
+      .array(z.strictObject({ sequenceId: z.string().min(1).max(100), split: splitSchema }))
       .min(1, "Change the split of at least one sequence")
       .max(IMPORT_LIMITS.maxSequences),
   })

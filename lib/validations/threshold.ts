@@ -8,7 +8,7 @@ import { PLACEMENTS } from "../threshold/placement";
  */
 export const MAX_REASON = 1000;
 
-export const manualThresholdSchema = z.object({
+export const manualThresholdSchema = z.strictObject({
   /** The manual threshold, or null to clear the one that is set. */
   value: z.number().finite().nullable(),
   reason: z.string().trim().min(3, "Say why (at least 3 characters).").max(MAX_REASON),

@@ -6,7 +6,7 @@ export const roleSchema = z.enum(ROLES);
 
 const emailSchema = z.string().trim().toLowerCase().email("Enter a valid email address").max(254);
 
-export const signInSchema = z.object({
+export const signInSchema = z.strictObject({
   email: emailSchema,
   // Any length the policy ever allowed; the policy itself applies to new passwords only.
   password: z.string().min(1, "Enter your password").max(PASSWORD_MAX_LENGTH),
@@ -19,7 +19,7 @@ export const newPasswordSchema = z.string().superRefine((password, ctx) => {
 });
 
 export const createUserSchema = z
-  .object({
+  .strictObject({
     email: emailSchema,
     name: z.string().trim().min(1, "Enter a name").max(100),
     password: newPasswordSchema,
@@ -32,7 +32,7 @@ export const createUserSchema = z
 
 /** An admin changes a user's role, sets a new password, or both; either ends the user's sessions. */
 export const updateUserSchema = z
-  .object({ role: roleSchema.optional(), password: newPasswordSchema.optional() })
+  .strictObject({ role: roleSchema.optional(), password: newPasswordSchema.optional() })
   .refine((u) => u.role !== undefined || u.password !== undefined, { message: "Give a role or a password" });
 
 export type SignInInput = z.infer<typeof signInSchema>;
