@@ -65,6 +65,18 @@ describe("handler", () => {
     log.mockRestore();
   });
 
+  it("answers a body cut off by the client with 400 and a warning, not a logged 500", async () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    const error = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const aborted = Object.assign(new Error("aborted"), { code: "ECONNRESET" });
+    const response = await handler("/api/x", async () => { throw aborted; })(request("POST", "{}"));
+    expect(response.status).toBe(400);
+    expect(String(warn.mock.calls[0]?.[0])).toContain("the client aborted the request");
+    expect(error).not.toHaveBeenCalled();
+    warn.mockRestore();
+    error.mockRestore();
+  });
+
   it("adds HSTS over HTTPS only", async () => {
     expect((await ok(request("GET", undefined, { "x-forwarded-proto": "https" }))).headers.get("strict-transport-security")).toMatch(/max-age=/);
     expect((await ok(request("GET"))).headers.get("strict-transport-security")).toBeNull();

@@ -51,11 +51,22 @@ export function errorResponse(error: unknown, context: string, requestId: string
       { status: 409 },
     );
   }
+  if (isClientAbort(error)) {
+    // The client went away while its body was arriving (a closed tab, a dropped connection): nothing
+    // went wrong here, and nobody is left to read the answer.
+    console.warn(`[api] ${requestId} ${context}: the client aborted the request`);
+    return NextResponse.json({ error: { code: "bad_request", message: "The request was cut off before its body arrived." } }, { status: 400 });
+  }
   console.error(`[api] ${requestId} ${context}:`, error);
   return NextResponse.json(
     { error: { code: "internal", message: `Something went wrong on the server (request id ${requestId}).` } },
     { status: 500 },
   );
+}
+
+/** Node's error for a request body whose connection closed before it ended. */
+function isClientAbort(error: unknown): boolean {
+  return error instanceof Error && error.message === "aborted" && (error as Error & { code?: string }).code === "ECONNRESET";
 }
 
 /** The origins a state-changing request may come from: APP_ORIGIN, or the one the request was addressed to. */
