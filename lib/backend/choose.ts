@@ -1,7 +1,7 @@
 /**
  * Picks the fastest tfjs backend the machine really has, and says why. A WebGPU adapter that is a
  * software emulation (SwiftShader, `isFallbackAdapter`) is ~18× slower than WASM on a CPU-only
- * machine (ENVIRONMENT.md), so it only counts as a fallback; otherwise the backends that started are
+ * machine (measured on the 2-core test machine), so it only counts as a fallback; otherwise the backends that started are
  * ranked by a short timed probe.
  */
 export const BACKENDS = ["webgpu", "wasm", "webgl", "cpu"] as const;

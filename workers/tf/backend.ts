@@ -18,7 +18,7 @@ import {
 setWasmPaths("/tfjs/");
 // The threaded WASM build starts pthread workers from a blob that re-runs the main script, which a
 // bundled module worker cannot provide ("a is not defined"); threads also measured no faster on a
-// 2-core machine (ENVIRONMENT.md: 226 ms vs 251 ms per step). SIMD stays on.
+// 2-core machine (226 ms vs 251 ms per training step). SIMD stays on.
 tf.env().set("WASM_HAS_MULTITHREAD_SUPPORT", false);
 
 type GpuAdapterLike = { info?: { vendor?: string; architecture?: string; isFallbackAdapter?: boolean }; isFallbackAdapter?: boolean };
