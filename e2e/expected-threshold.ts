@@ -21,16 +21,25 @@ export async function storedFromLabels(request: APIRequestContext, runId: string
   return (await thresholds(request, runId)).find((t) => t.kind === "refined" || t.kind === "withdrawn");
 }
 
-export async function expectedThreshold(request: APIRequestContext, runId: string): Promise<{ state: ThresholdState; labelIds: string[] }> {
-  const { queries } = await json<{ queries: LabelledQuery[] }>(request, `/api/runs/${runId}/labels`);
-  const { run } = await json<{ run: { datasetId: string; threshold: number | null } }>(request, `/api/runs/${runId}`);
-  const { dataset } = await json<{ dataset: { samplingRate: number } }>(request, `/api/datasets/${run.datasetId}`);
-  const own = (await thresholds(request, runId)).find((t) => t.kind === "unsupervised");
+/** What expectedThreshold reads through: Playwright's request context, or any other signed-in client. */
+export type ApiReader = { json<T>(url: string): Promise<T>; bytes(url: string): Promise<ArrayBuffer> };
+
+function playwrightReader(request: APIRequestContext): ApiReader {
+  return {
+    json: (url) => json(request, url),
+    bytes: async (url) => new Uint8Array(await (await request.get(url)).body()).buffer,
+  };
+}
+
+export async function expectedThreshold(client: APIRequestContext | ApiReader, runId: string): Promise<{ state: ThresholdState; labelIds: string[] }> {
+  const api = "bytes" in client ? client : playwrightReader(client);
+  const { queries } = await api.json<{ queries: LabelledQuery[] }>(`/api/runs/${runId}/labels`);
+  const { run } = await api.json<{ run: { datasetId: string; threshold: number | null } }>(`/api/runs/${runId}`);
+  const { dataset } = await api.json<{ dataset: { samplingRate: number } }>(`/api/datasets/${run.datasetId}`);
+  const { thresholds: list } = await api.json<{ thresholds: ThresholdView[] }>(`/api/runs/${runId}/thresholds`);
+  const own = list.find((t) => t.kind === "unsupervised");
   const scores = new Map<string, Float32Array>();
-  for (const id of new Set(queries.map((q) => q.sequenceId))) {
-    const body = await (await request.get(`/api/runs/${runId}/scores/${id}`)).body();
-    scores.set(id, new Float32Array(new Uint8Array(body).buffer));
-  }
+  for (const id of new Set(queries.map((q) => q.sequenceId))) scores.set(id, new Float32Array(await api.bytes(`/api/runs/${runId}/scores/${id}`)));
   const { candidates, missing } = toLabelledCandidates(queries, scores);
   if (missing.length > 0) throw new Error(`No scores for ${missing.join(", ")}`);
   const state = thresholdFromLabels(candidates, own?.value ?? run.threshold, dataset.samplingRate);

@@ -19,7 +19,8 @@ import { randomUUID } from "node:crypto";
 import { mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { encodeFrame } from "../lib/binary-frame";
-import { effectiveLabel, thresholdFromLabels, toLabelledCandidates, type LabelledQuery } from "../lib/labels";
+import { expectedThreshold } from "../e2e/expected-threshold";
+import { effectiveLabel, type LabelledQuery } from "../lib/labels";
 import { formatLoadTable, loadPlan, summarise, type LatencySummary, type Submission } from "../lib/load-plan";
 import type { ThresholdView } from "../lib/threshold-view";
 
@@ -89,6 +90,12 @@ class Client {
     const text = await response.text();
     if (!expect.includes(response.status)) throw new Error(`${method} ${url}: ${response.status} ${text.slice(0, 300)}`);
     return (text ? JSON.parse(text) : null) as T;
+  }
+
+  async bytes(url: string): Promise<ArrayBuffer> {
+    const response = await this.send("GET", url);
+    if (response.status !== 200) throw new Error(`GET ${url}: ${response.status}`);
+    return response.arrayBuffer();
   }
 
   async signIn(email: string, password: string): Promise<void> {
@@ -251,14 +258,8 @@ async function check(admin: Client, seeded: Seeded, unique: number): Promise<str
   const newest = steps[0]?.version ?? Number.NaN;
   if (newest - seeded.versionBefore !== unique) problems.push(`${newest - seeded.versionBefore} threshold steps for ${unique} labels`);
   if (steps.some((t, i) => t.version !== newest - i)) problems.push("the threshold steps listed are not one per version");
-  const scores = new Map<string, Float32Array>();
-  for (const id of new Set(queries.map((q) => q.sequenceId))) {
-    const body = await (await admin.send("GET", `/api/runs/${seeded.runId}/scores/${id}`)).arrayBuffer();
-    scores.set(id, new Float32Array(body));
-  }
-  const { candidates } = toLabelledCandidates(queries, scores);
-  const unsupervised = thresholds.find((t) => t.kind === "unsupervised")?.value ?? null;
-  const expected = thresholdFromLabels(candidates, unsupervised, 1);
+  // The same check as the e2e tests': the lib/ code over the labels and scores the API returns.
+  const expected = (await expectedThreshold({ json: (url) => admin.json("GET", url, undefined, [200]), bytes: (url) => admin.bytes(url) }, seeded.runId)).state;
   const stored = steps[0];
   const ids = queries.flatMap((q) => effectiveLabel(q)?.id ?? []).sort();
   if (!stored || Math.abs((stored.value ?? Number.NaN) - (expected.value ?? Number.NaN)) > 1e-9 * Math.max(1, Math.abs(expected.value ?? 0))) {
