@@ -6,8 +6,7 @@ import { splitWarnings, type SplitWarning } from "../split-warnings";
 import type { ImportMapping } from "../validations/dataset-import";
 import { storeDataset } from "./datasets";
 import { parseCsvInto } from "./import-csv";
-import { isRunning, setProgress, type ImportPhase } from "./import-progress";
-import { assertNameFree, loadUpload, removeUpload, stagedSources } from "./import-staging";
+import { assertNameFree, claimImport, loadUpload, progressWriter, releaseImport, removeUpload, stagedSources, type ImportPhase } from "./import-staging";
 
 /**
  * A CSV import from end to end: stream every file through the parser into float32 columns,
@@ -96,26 +95,26 @@ export async function importDataset(args: { mapping: ImportMapping; sources: Imp
   }
 }
 
-/** Imports a staged upload (all its files must have arrived), then removes the staged files. */
+/**
+ * Imports a staged upload (all its files must have arrived), then removes it. One import per upload
+ * at a time, across instances: the claim is a conditional update of the upload's row.
+ */
 export async function importUpload(uploadId: string, userId: string): Promise<ImportResult> {
   const staged = await loadUpload(uploadId, userId);
-  if (isRunning(uploadId)) throw new AppError("conflict", "This upload is being imported already.");
-  setProgress(uploadId, "parse", 0, 1);
+  if (!(await claimImport(uploadId, userId))) throw new AppError("conflict", "This upload is being imported already.");
+  const progress = progressWriter(uploadId);
   try {
     await assertNameFree(staged.mapping.name);
     const sources = await stagedSources(staged);
-    const result = await importDataset({
-      mapping: staged.mapping,
-      sources,
-      createdById: userId,
-      report: (phase, done, total) => setProgress(uploadId, phase, done, total),
-    });
-    setProgress(uploadId, "done", 1, 1);
+    const result = await importDataset({ mapping: staged.mapping, sources, createdById: userId, report: progress.report });
+    await progress.flush();
     await removeUpload(uploadId);
     return result;
   } catch (error) {
-    setProgress(uploadId, "failed", 0, 1);
-    if (!(error instanceof AppError && error.code === "bad_request")) await removeUpload(uploadId);
+    await progress.flush();
+    // A file that has not arrived yet can still be sent; anything else ends the upload.
+    if (error instanceof AppError && error.code === "bad_request") await releaseImport(uploadId);
+    else await removeUpload(uploadId);
     throw error;
   }
 }

@@ -2,6 +2,7 @@ import "server-only";
 import Database from "better-sqlite3";
 import { Pool } from "pg";
 import { databaseProvider, env } from "../env.mjs";
+import { postgresPlaceholders } from "./sql";
 
 /**
  * Reads of series blobs (raw channels, ground truth, a run's scores) straight through the database
@@ -35,13 +36,9 @@ function sqliteReader(url: string): Reader {
 
 function postgresReader(url: string): Reader {
   const pool = new Pool({ connectionString: url, max: 4 });
-  let n = 0;
-  const numbered = (sql: string) => sql.replace(/\?/g, () => `$${++n}`);
-  const chunksSql = numbered(CHUNKS_SQL);
-  n = 0;
-  const labelsSql = numbered(LABELS_SQL);
-  n = 0;
-  const scoreSql = numbered(SCORE_SQL);
+  const chunksSql = postgresPlaceholders(CHUNKS_SQL);
+  const labelsSql = postgresPlaceholders(LABELS_SQL);
+  const scoreSql = postgresPlaceholders(SCORE_SQL);
   return {
     chunks: async (id, from, to) => (await pool.query<ChunkRow>(chunksSql, [id, to, from])).rows,
     labels: async (id) => (await pool.query<{ labels: Uint8Array }>(labelsSql, [id])).rows[0]?.labels ?? null,

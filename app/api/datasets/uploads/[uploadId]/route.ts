@@ -1,8 +1,7 @@
 import { NextResponse } from "next/server";
 import { handler } from "@/lib/server/api";
 import { requireApiUser } from "@/lib/server/auth";
-import { getProgress } from "@/lib/server/import-progress";
-import { loadUpload, removeUpload } from "@/lib/server/import-staging";
+import { getProgress, loadUpload, removeUpload } from "@/lib/server/import-staging";
 
 type Params = { params: Promise<{ uploadId: string }> };
 
@@ -10,7 +9,7 @@ type Params = { params: Promise<{ uploadId: string }> };
 export const GET = handler("/api/datasets/uploads/[uploadId]", async (_request, { params }: Params) => {
   await requireApiUser("uploadDatasets");
   const { uploadId } = await params;
-  return NextResponse.json({ progress: getProgress(uploadId) }, { headers: { "cache-control": "no-store" } });
+  return NextResponse.json({ progress: await getProgress(uploadId) }, { headers: { "cache-control": "no-store" } });
 });
 
 /** Cancels an upload and removes its staged files. */
