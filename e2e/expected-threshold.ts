@@ -12,8 +12,16 @@ async function json<T>(request: APIRequestContext, url: string): Promise<T> {
   return (await response.json()) as T;
 }
 
-export async function thresholds(request: APIRequestContext, runId: string): Promise<ThresholdView[]> {
-  return (await json<{ thresholds: ThresholdView[] }>(request, `/api/runs/${runId}/thresholds`)).thresholds;
+/** The run's whole threshold history, newest first, every page of the API walked. */
+export async function thresholds(client: APIRequestContext | ApiReader, runId: string): Promise<ThresholdView[]> {
+  const api = readerOf(client);
+  const all: ThresholdView[] = [];
+  for (let after: string | null = null; ; ) {
+    const page: { thresholds: ThresholdView[]; next: string | null } = await api.json(`/api/runs/${runId}/thresholds?limit=1000${after ? `&after=${after}` : ""}`);
+    all.push(...page.thresholds);
+    if (page.next === null) return all;
+    after = page.next;
+  }
 }
 
 /** The labels' latest stored threshold (refined or withdrawn), newest first as the API lists them. */
@@ -24,20 +32,20 @@ export async function storedFromLabels(request: APIRequestContext, runId: string
 /** What expectedThreshold reads through: Playwright's request context, or any other signed-in client. */
 export type ApiReader = { json<T>(url: string): Promise<T>; bytes(url: string): Promise<ArrayBuffer> };
 
-function playwrightReader(request: APIRequestContext): ApiReader {
+function readerOf(client: APIRequestContext | ApiReader): ApiReader {
+  if ("bytes" in client) return client;
   return {
-    json: (url) => json(request, url),
-    bytes: async (url) => new Uint8Array(await (await request.get(url)).body()).buffer,
+    json: (url) => json(client, url),
+    bytes: async (url) => new Uint8Array(await (await client.get(url)).body()).buffer,
   };
 }
 
 export async function expectedThreshold(client: APIRequestContext | ApiReader, runId: string): Promise<{ state: ThresholdState; labelIds: string[] }> {
-  const api = "bytes" in client ? client : playwrightReader(client);
+  const api = readerOf(client);
   const { queries } = await api.json<{ queries: LabelledQuery[] }>(`/api/runs/${runId}/labels`);
   const { run } = await api.json<{ run: { datasetId: string; threshold: number | null } }>(`/api/runs/${runId}`);
   const { dataset } = await api.json<{ dataset: { samplingRate: number } }>(`/api/datasets/${run.datasetId}`);
-  const { thresholds: list } = await api.json<{ thresholds: ThresholdView[] }>(`/api/runs/${runId}/thresholds`);
-  const own = list.find((t) => t.kind === "unsupervised");
+  const own = (await thresholds(api, runId)).find((t) => t.kind === "unsupervised");
   const scores = new Map<string, Float32Array>();
   for (const id of new Set(queries.map((q) => q.sequenceId))) scores.set(id, new Float32Array(await api.bytes(`/api/runs/${runId}/scores/${id}`)));
   const { candidates, missing } = toLabelledCandidates(queries, scores);

@@ -197,4 +197,31 @@ test.describe.serial("the server owns the threshold", () => {
     expect((await thresholds(page.request, shared.runId))[0]).toMatchObject({ kind: "cleared", value: 2.5, reason: "recalibration undone" });
     expect((await page.request.put(`/api/runs/${shared.runId}/manual-threshold`, { data: { value: null, reason: "again" } })).status()).toBe(409);
   });
+  test("the threshold history is listed a page at a time, and every page together is the whole history", async ({ page, session }) => {
+    await session.signInAs("analyst");
+    const whole = await thresholds(page.request, shared.runId);
+    expect(whole.length).toBeGreaterThan(10);
+    const walked: typeof whole = [];
+    let next: string | null = null;
+    let pages = 0;
+    do {
+      const response = await page.request.get(`/api/runs/${shared.runId}/thresholds?limit=4${next ? `&after=${next}` : ""}`);
+      expect(response.status()).toBe(200);
+      const body = (await response.json()) as { thresholds: typeof whole; next: string | null };
+      expect(body.thresholds.length).toBeLessThanOrEqual(4);
+      walked.push(...body.thresholds);
+      next = body.next;
+      pages++;
+    } while (next !== null);
+    expect(walked).toEqual(whole);
+    expect(pages).toBe(Math.ceil(whole.length / 4));
+    // Newest first: versions never rise down the list, and the unsupervised row (version 0) is last.
+    expect(walked.every((t, i) => i === 0 || t.version <= (walked[i - 1]?.version ?? Infinity))).toBe(true);
+    expect(walked.at(-1)?.kind).toBe("unsupervised");
+    // Malformed paging is refused (422); a cursor that is not a threshold of this run is a 400.
+    for (const bad of ["limit=0", "limit=1001", "limit=two", "after=nope-not-an-id!", "colour=red"]) {
+      expect((await page.request.get(`/api/runs/${shared.runId}/thresholds?${bad}`)).status(), bad).toBe(422);
+    }
+    expect((await page.request.get(`/api/runs/${shared.runId}/thresholds?after=clzzzzzzzzzzzzzzzzzzzzzzz`)).status()).toBe(400);
+  });
 });

@@ -19,7 +19,7 @@ import { randomUUID } from "node:crypto";
 import { mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { encodeFrame } from "../lib/binary-frame";
-import { expectedThreshold } from "../e2e/expected-threshold";
+import { expectedThreshold, thresholds, type ApiReader } from "../e2e/expected-threshold";
 import { effectiveLabel, type LabelledQuery } from "../lib/labels";
 import { formatLoadTable, loadPlan, summarise, type LatencySummary, type Submission } from "../lib/load-plan";
 import type { ThresholdView } from "../lib/threshold-view";
@@ -145,7 +145,10 @@ function scoreOf(k: number): Float32Array {
 
 type Seeded = { runId: string; versionBefore: number; queryIds: string[]; experts: { email: string; password: string }[]; demoSequences: string[] };
 
-async function seed(admin: Client, o: Options): Promise<Seeded> {
+/** Seeds through the API; with several instances the upload is staged on the last one and imported on the first. */
+async function seed(admins: readonly Client[], o: Options): Promise<Seeded> {
+  const admin = admins[0]!;
+  const stager = admins[admins.length - 1]!;
   await admin.signIn(ADMIN.email, ADMIN.password);
   const names = Array.from({ length: QUERIES }, (_, k) => `q${String(k).padStart(2, "0")}`);
   const csv = ["seq,split,a", ...names.flatMap((n, k) => Array.from({ length: LENGTH }, (_, i) => `${n},${k === 0 ? "train" : "validation"},${(i % 5) + k}`))].join("\n");
@@ -154,7 +157,7 @@ async function seed(admin: Client, o: Options): Promise<Seeded> {
     split: { kind: "column", column: "split" }, missing: "reject",
   };
   const { uploadId } = await admin.json<{ uploadId: string }>("POST", "/api/datasets/uploads", { mapping, files: [{ name: "load.csv", size: Buffer.byteLength(csv) }] });
-  const put = await admin.send("PUT", `/api/datasets/uploads/${uploadId}/files/0`, new TextEncoder().encode(csv));
+  const put = await stager.send("PUT", `/api/datasets/uploads/${uploadId}/files/0`, new TextEncoder().encode(csv));
   if (put.status !== 200) throw new Error(`upload: ${put.status} ${await put.text()}`);
   const { datasetId } = await admin.json<{ datasetId: string }>("POST", `/api/datasets/uploads/${uploadId}/import`, {});
   const { sequences } = await admin.json<{ sequences: { id: string; name: string; length: number }[] }>("GET", `/api/datasets/${datasetId}`);
@@ -242,6 +245,11 @@ async function runReads(o: Options, admins: readonly Client[], sequences: readon
   return summarise(latencies, (performance.now() - started) / 1000);
 }
 
+/** The load client as the e2e checks' reader. */
+function readerOf(client: Client): ApiReader {
+  return { json: (url) => client.json("GET", url, undefined, [200]), bytes: (url) => client.bytes(url) };
+}
+
 /** Exactly the unique labels, one threshold step each, and the stored threshold the labels give. */
 async function check(admin: Client, seeded: Seeded, unique: number): Promise<string[]> {
   const problems: string[] = [];
@@ -251,15 +259,16 @@ async function check(admin: Client, seeded: Seeded, unique: number): Promise<str
   if (new Set(labels.map((l) => l.clientId)).size !== labels.length) problems.push("a client id is stored twice");
   if (new Set(labels.map((l) => `${l.queryId}/${l.userId}`)).size !== labels.length) problems.push("an expert has two labels on one query");
 
-  const { thresholds } = await admin.json<{ thresholds: ThresholdView[] }>("GET", `/api/runs/${seeded.runId}/thresholds`);
-  const steps = thresholds.filter((t) => t.kind === "refined" || t.kind === "withdrawn");
-  // The API lists the newest 500 rows: every label is one step, so the newest step's version is the
-  // one before the labels plus their number, and the steps listed have consecutive versions.
+  const reader = readerOf(admin);
+  const steps = (await thresholds(reader, seeded.runId)).filter((t) => t.kind === "refined" || t.kind === "withdrawn");
+  // Every label is one step: the newest step's version is the one before the labels plus their
+  // number, and the steps (every page of the history) have consecutive versions.
   const newest = steps[0]?.version ?? Number.NaN;
   if (newest - seeded.versionBefore !== unique) problems.push(`${newest - seeded.versionBefore} threshold steps for ${unique} labels`);
   if (steps.some((t, i) => t.version !== newest - i)) problems.push("the threshold steps listed are not one per version");
+  if (steps.length !== unique) problems.push(`${steps.length} threshold steps listed for ${unique} labels`);
   // The same check as the e2e tests': the lib/ code over the labels and scores the API returns.
-  const expected = (await expectedThreshold({ json: (url) => admin.json("GET", url, undefined, [200]), bytes: (url) => admin.bytes(url) }, seeded.runId)).state;
+  const expected = (await expectedThreshold(reader, seeded.runId)).state;
   const stored = steps[0];
   const ids = queries.flatMap((q) => effectiveLabel(q)?.id ?? []).sort();
   if (!stored || Math.abs((stored.value ?? Number.NaN) - (expected.value ?? Number.NaN)) > 1e-9 * Math.max(1, Math.abs(expected.value ?? 0))) {
@@ -271,9 +280,9 @@ async function check(admin: Client, seeded: Seeded, unique: number): Promise<str
 
 /** Every instance lists the same threshold history (one database, no per-instance state). */
 async function sameEverywhere(admins: readonly Client[], runId: string): Promise<string[]> {
-  const lists = await Promise.all(admins.map((a) => a.json<{ thresholds: ThresholdView[] }>("GET", `/api/runs/${runId}/thresholds`)));
-  const first = JSON.stringify(lists[0]?.thresholds);
-  return lists.some((l) => JSON.stringify(l.thresholds) !== first) ? ["the instances list different threshold histories"] : [];
+  const lists = await Promise.all(admins.map((a) => thresholds(readerOf(a), runId)));
+  const first = JSON.stringify(lists[0]);
+  return lists.some((l) => JSON.stringify(l) !== first) ? ["the instances list different threshold histories"] : [];
 }
 
 function printTable(): void {
@@ -297,7 +306,7 @@ async function main(): Promise<void> {
     // The admin signs in on the first instance; the same session serves it on the others.
     const admin = new Client(bases[0]!, statuses);
     const admins = bases.map((b) => admin.at(b));
-    const seeded = await seed(admin, o);
+    const seeded = await seed(admins, o);
     console.log(`${database}: ${o.experts} experts, ${o.labels} labels (10 % doubled, 5 % dropped once), ${o.reads} series reads`);
     const labels = await runLabels(o, bases, seeded, statuses);
     const reads = await runReads(o, admins, seeded.demoSequences);

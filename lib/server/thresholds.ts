@@ -4,7 +4,7 @@ import { thresholdFromLabels, toLabelledCandidates, type LabelledQuery } from ".
 import { decodeFloat32 } from "../series-chunks";
 import { DEFAULT_PLACEMENT, isPlacement } from "../threshold";
 import { countingLabels, isThresholdKind, thresholdRecord, type CurrentThresholds, type ThresholdView } from "../threshold-view";
-import { thresholdDetailSchema, type ManualThresholdInput } from "../validations/threshold";
+import { thresholdDetailSchema, type ManualThresholdInput, type ThresholdPageQuery } from "../validations/threshold";
 import type { CurrentUser } from "./auth";
 import { db } from "./db";
 import { Prisma } from "./generated/prisma/client";
@@ -133,8 +133,22 @@ export async function setManualThreshold(runId: string, input: ManualThresholdIn
   });
 }
 
-/** Every threshold of a run, newest first. */
-export async function listThresholds(runId: string): Promise<ThresholdView[]> {
-  const rows = await db.threshold.findMany({ where: { runId }, orderBy: newestFirst, take: 500, select: thresholdFields });
-  return rows.map(view);
+/**
+ * A run's thresholds, newest first, a page at a time: `next` is the id to pass as `after` for the
+ * following (older) page, null on the last page. A stale or unknown `after` is a 400, not an empty page.
+ */
+export async function listThresholds(runId: string, page: ThresholdPageQuery): Promise<{ thresholds: ThresholdView[]; next: string | null }> {
+  if (page.after !== undefined && (await db.threshold.count({ where: { id: page.after, runId } })) === 0) {
+    throw new AppError("bad_request", "`after` is not a threshold of this run; start again from the first page.");
+  }
+  const rows = await db.threshold.findMany({
+    where: { runId },
+    orderBy: newestFirst,
+    take: page.limit + 1,
+    ...(page.after !== undefined ? { cursor: { id: page.after }, skip: 1 } : {}),
+    select: thresholdFields,
+  });
+  const more = rows.length > page.limit;
+  const shown = more ? rows.slice(0, page.limit) : rows;
+  return { thresholds: shown.map(view), next: more ? (shown.at(-1)?.id ?? null) : null };
 }
