@@ -6,5 +6,5 @@ cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
 [ -d node_modules ] || bash scripts/install.sh
 npm run db:setup
-npx next build
+bash scripts/build.sh
 exec npx next start -p "${PORT:-3000}"

@@ -8,13 +8,13 @@ export NEXT_TELEMETRY_DISABLED=1
 [ -d node_modules ] || bash scripts/install.sh
 rm -rf .data/load
 npx prisma generate >/dev/null
-npx next build
+bash scripts/build.sh
 npx tsx --conditions=react-server scripts/load.ts --db sqlite "$@"
 URL="$(bash scripts/pg-local.sh)"
 restore() { npx prisma generate >/dev/null 2>&1 || true; rm -rf .next; }
 trap restore EXIT
 DATABASE_URL="$URL" npx prisma generate >/dev/null
-DATABASE_URL="$URL" npx next build
+DATABASE_URL="$URL" bash scripts/build.sh
 npx tsx --conditions=react-server scripts/load.ts --db "$URL" "$@"
 echo
 npx tsx --conditions=react-server scripts/load.ts --table

@@ -11,7 +11,7 @@ echo "PostgreSQL at $URL"
 restore() { npx prisma generate >/dev/null 2>&1 || true; rm -rf .next; }
 trap restore EXIT
 DATABASE_URL="$URL" npx prisma generate >/dev/null
-DATABASE_URL="$URL" npx next build
+DATABASE_URL="$URL" bash scripts/build.sh
 # Tests tagged @loop train models in the browser: the database work they do is covered by the
 # other tests, and running them twice would double the suite's time.
 # @alone tests (the malformed-input corpus checksums the whole database) run first, by themselves.
