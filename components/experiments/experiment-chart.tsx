@@ -1,15 +1,11 @@
 "use client";
 
-import { LegendComponent } from "echarts/components";
 import { useCallback, useMemo, useState } from "react";
 import { buildExperimentOption } from "@/lib/charts/experiment-options";
 import type { Selection } from "@/lib/charts/experiment-rows";
 import type { ExperimentReport } from "@/lib/eval/report";
 import { EChart } from "../charts/echart";
-import { echarts, type EChartsType } from "../charts/echarts-core";
-
-// The shared core registers what every chart needs; this figure also has a legend.
-echarts.use([LegendComponent]);
+import type { EChartsType } from "../charts/echarts-core";
 
 type Drawn = { strategies: string; baselines: string };
 
