@@ -85,6 +85,8 @@ test.describe.serial("labelling @loop", () => {
     await session.signInAs("expert");
     await expect(page.getByTestId("queue.row").first()).toBeVisible();
     await page.goto(`/queue/${shared.queryIds[0]}`);
+    // The batch's first pick (stored rank 0) is rank 1, as on the queue and run pages.
+    await expect(page.getByTestId("labelling.title")).toHaveText(/^Rank 1: /);
     const score = page.getByTestId("label.chart.score");
     await expect(score).toHaveAttribute("data-ready", "true");
     await expect(page.getByTestId("label.chart.channels")).toHaveAttribute("data-ready", "true");

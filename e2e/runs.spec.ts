@@ -114,9 +114,11 @@ test("an analyst asks for a DQS batch of 5 and the expert sees it in the queue, 
   await expect(expert.getByTestId("queue.row").first()).toBeVisible();
   const dqsRows = expert
     .getByTestId("queue.row")
-    .filter({ has: expert.locator("td:nth-child(2)", { hasText: DEMO_DATASET }) })
-    .filter({ has: expert.locator("td:nth-child(5)", { hasText: /^dqs$/ }) });
-  await expect(dqsRows.locator("td:nth-child(3)")).toHaveText(names);
+    .filter({ has: expert.getByTestId("queue.dataset").filter({ hasText: DEMO_DATASET }) })
+    .filter({ has: expert.getByTestId("queue.strategy").filter({ hasText: /^dqs$/ }) });
+  await expect(dqsRows.getByTestId("queue.sequence")).toHaveText(names);
+  // Ranks are counted from 1, as on the run page.
+  await expect(dqsRows.getByTestId("queue.rank")).toHaveText(names.map((_, i) => String(i + 1)));
   await expert.close();
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatBytes, formatCount } from "./format";
+import { displayRank, formatBytes, formatCount } from "./format";
 
 describe("format", () => {
   it("formats bytes in decimal units", () => {
@@ -10,5 +10,9 @@ describe("format", () => {
   });
   it("groups thousands", () => {
     expect(formatCount(1234567)).toBe("1,234,567");
+  });
+  it("shows ranks from 1 (stored from 0)", () => {
+    expect(displayRank(0)).toBe(1);
+    expect(displayRank(9)).toBe(10);
   });
 });

@@ -13,3 +13,8 @@ export function formatBytes(bytes: number): string {
   }
   return `${value.toFixed(value >= 100 || unit === 0 ? 0 : 1)} ${units[unit]}`;
 }
+
+/** A query's rank as people count: stored from 0 (the strategy's first pick), shown from 1 on every page. */
+export function displayRank(rank: number): number {
+  return rank + 1;
+}

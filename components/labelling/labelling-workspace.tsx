@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useCallback, useEffect, useMemo, useState } from "react";
+import { displayRank } from "@/lib/format";
 import { defaultOnset, disagreement, effectiveLabel, thresholdFromLabels, toLabelledCandidates, withLocalChanges, type LabelView, type ThresholdState } from "@/lib/labels";
 import { contextOf, type ThresholdMark } from "@/lib/labels-chart";
 import { boundsOnPage, newerThreshold, shownThreshold, stateOfView, type ThresholdView } from "@/lib/threshold-view";
@@ -110,7 +111,7 @@ export function LabellingWorkspace({ user, items, runs, initialIndex }: Props) {
     <>
       <p className="muted crumbs"><Link href="/queue">← queue</Link></p>
       <div className="page-head">
-        <h1>Rank {item.rank}: {item.sequenceName} <span className="muted">steps {item.start}–{item.end}</span></h1>
+        <h1 data-testid="labelling.title">Rank {displayRank(item.rank)}: {item.sequenceName} <span className="muted">steps {item.start}–{item.end}</span></h1>
         <span className="badge" data-testid="label.progress">{done} of {items.length} labelled</span>
       </div>
       <p className="muted">{item.datasetName} · strategy {item.strategy} · query {index + 1} of {items.length}

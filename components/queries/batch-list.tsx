@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useMemo, useState } from "react";
+import { displayRank } from "@/lib/format";
 import { sparklineOptions } from "@/lib/run-charts";
 import type { BatchView } from "@/lib/validations/query";
 import { EChart } from "../charts/echart";
@@ -38,7 +39,7 @@ export function BatchList({ runId, batches, threshold }: { runId: string; batche
                 const score = scores?.get(q.sequenceId)?.subarray(q.start, q.end);
                 return (
                   <tr key={q.id} data-testid="batch.query">
-                    <td>{q.rank + 1}</td>
+                    <td>{displayRank(q.rank)}</td>
                     <td>{q.sequenceName}</td>
                     <td>{q.start}–{q.end}</td>
                     <td>{score ? <Sparkline score={score} threshold={threshold} /> : "…"}</td>

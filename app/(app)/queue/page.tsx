@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { displayRank } from "@/lib/format";
 import { requirePageUser } from "@/lib/server/auth";
 import { listDatasets } from "@/lib/server/datasets";
 import { listQueue } from "@/lib/server/queue";
@@ -32,11 +33,11 @@ export default async function QueuePage() {
             <tbody>
               {queue.map((q) => (
                 <tr key={q.queryId} data-testid="queue.row">
-                  <td><Link href={`/queue/${q.queryId}`}>{q.rank}</Link></td>
-                  <td>{q.datasetName}</td>
-                  <td><Link href={`/queue/${q.queryId}`}>{q.sequenceName}</Link></td>
+                  <td data-testid="queue.rank"><Link href={`/queue/${q.queryId}`}>{displayRank(q.rank)}</Link></td>
+                  <td data-testid="queue.dataset">{q.datasetName}</td>
+                  <td data-testid="queue.sequence"><Link href={`/queue/${q.queryId}`}>{q.sequenceName}</Link></td>
                   <td>{q.start}–{q.end}</td>
-                  <td>{q.strategy}</td>
+                  <td data-testid="queue.strategy">{q.strategy}</td>
                   <td>{q.myLabel ? (q.myLabel.anomalous ? `anomalous from ${q.myLabel.onset}` : "normal") : "—"}</td>
                 </tr>
               ))}
