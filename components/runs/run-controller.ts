@@ -7,7 +7,8 @@
 import type { BackendName } from "@/lib/backend/choose";
 import { zscore, type ZScoreParams } from "@/lib/preprocess";
 import type { Split } from "@/lib/series";
-import type { DetectorName, RunConfig } from "@/lib/validations/run";
+import type { DetectorKind } from "@/lib/detectors/types";
+import type { RunConfig } from "@/lib/validations/run";
 import type { SavedWeights } from "@/lib/detectors";
 import { createScorer, type Scorer } from "@/workers/score/client";
 import { startTraining, type TrainingHandle } from "@/workers/train/client";
@@ -17,7 +18,7 @@ import type { RunStore } from "./run-store";
 
 export type LaunchInput = {
   datasetId: string;
-  detector: DetectorName;
+  detector: DetectorKind;
   config: RunConfig;
   backend?: BackendName;
   sequences: { id: string; split: Split }[];

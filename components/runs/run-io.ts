@@ -23,13 +23,6 @@ export async function uploadWeights(runId: string, weights: SavedWeights): Promi
   await ok(await fetch(`/api/runs/${runId}/weights`, { method: "PUT", body: frame, headers: { "content-type": "application/octet-stream" } }), "Saving the model");
 }
 
-export async function downloadWeights(runId: string): Promise<SavedWeights> {
-  const response = await ok(await fetch(`/api/runs/${runId}/weights`), "Loading the model");
-  const { header, body } = decodeFrame(new Uint8Array(await response.arrayBuffer()));
-  // The server validated this header against weightsHeaderSchema when it was stored.
-  return { ...(header as Omit<SavedWeights, "data">), data: body.slice() } as SavedWeights;
-}
-
 export async function uploadScores(runId: string, sequenceId: string, score: Float32Array, channelScores: Float32Array[]): Promise<void> {
   const values = new Float32Array(score.length * (1 + channelScores.length));
   values.set(score, 0);

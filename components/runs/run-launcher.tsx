@@ -7,16 +7,11 @@ import { useStore } from "zustand";
 import { BACKENDS, type BackendName } from "@/lib/backend/choose";
 import type { ZScoreParams } from "@/lib/preprocess";
 import type { Split } from "@/lib/series";
-import { DETECTORS, runConfigSchema, type DetectorName } from "@/lib/validations/run";
+import { DETECTOR_KINDS, DETECTOR_LABELS, type DetectorKind } from "@/lib/detectors/types";
+import { runConfigSchema } from "@/lib/validations/run";
 import { launchRun } from "./run-controller";
 import { RunProgress } from "./run-progress";
 import { createRunStore } from "./run-store";
-
-const DETECTOR_LABEL: Record<DetectorName, string> = {
-  tevae: "TeVAE",
-  "lstm-ae": "LSTM autoencoder",
-  linear: "Linear (cross-channel regression, fitted in one pass)",
-};
 
 type Props = {
   datasetId: string;
@@ -50,7 +45,7 @@ export function RunLauncher({ datasetId, defaultWindow, channelCount, sequences,
     const backend = String(form.get("backend"));
     control.current = launchRun(store, {
       datasetId, sequences, trainStats, config: parsed.data,
-      detector: String(form.get("detector")) as DetectorName,
+      detector: String(form.get("detector")) as DetectorKind,
       backend: backend === "auto" ? undefined : (backend as BackendName),
     });
     // Show the new run in the list as soon as it exists, and again with its final status.
@@ -62,7 +57,7 @@ export function RunLauncher({ datasetId, defaultWindow, channelCount, sequences,
       <form className="panel inline" onSubmit={onSubmit} data-testid="run.form">
         <label>Detector
           <select name="detector" defaultValue="tevae" data-testid="run.detector">
-            {DETECTORS.map((d) => <option key={d} value={d}>{DETECTOR_LABEL[d]}</option>)}
+            {DETECTOR_KINDS.map((d) => <option key={d} value={d}>{DETECTOR_LABELS[d]}</option>)}
           </select>
         </label>
         <label>Window<input name="windowSize" type="number" defaultValue={defaultWindow} min={4} data-testid="run.window" /></label>

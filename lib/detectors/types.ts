@@ -6,8 +6,16 @@
 import type { SeriesColumns } from "../series";
 import type { BetaSchedule } from "./beta-schedule";
 
-export type DetectorKind = "tevae" | "lstm-ae" | "linear";
-export const DETECTOR_KINDS = ["tevae", "lstm-ae", "linear"] as const satisfies readonly DetectorKind[];
+/** The detectors, by the name runs and saved weights carry; one list for the run form, the API and the harness. */
+export const DETECTOR_KINDS = ["tevae", "lstm-ae", "linear"] as const;
+export type DetectorKind = (typeof DETECTOR_KINDS)[number];
+
+/** How the run form and the run page name each detector. */
+export const DETECTOR_LABELS: Record<DetectorKind, string> = {
+  tevae: "TeVAE",
+  "lstm-ae": "LSTM autoencoder",
+  linear: "Linear (cross-channel regression, fitted in one pass)",
+};
 
 /** TeVAE, resolved: every size explicit, as saved with the weights. */
 export type TeVaeConfig = {

@@ -1,8 +1,6 @@
 import { z } from "zod";
 import { BACKENDS } from "../backend/choose";
-
-export const DETECTORS = ["tevae", "lstm-ae", "linear"] as const;
-export type DetectorName = (typeof DETECTORS)[number];
+import { DETECTOR_KINDS } from "../detectors/types";
 
 export const RUN_STATUSES = ["running", "complete", "error", "interrupted", "cancelled"] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
@@ -24,7 +22,7 @@ export type RunConfig = z.infer<typeof runConfigSchema>;
 
 export const createRunSchema = z.strictObject({
   datasetId: z.string().min(1),
-  detector: z.enum(DETECTORS),
+  detector: z.enum(DETECTOR_KINDS),
   config: runConfigSchema,
 });
 
@@ -49,7 +47,7 @@ export const updateRunSchema = z.strictObject({
 export type UpdateRunInput = z.infer<typeof updateRunSchema>;
 
 export const weightsHeaderSchema = z.strictObject({
-  kind: z.enum(DETECTORS),
+  kind: z.enum(DETECTOR_KINDS),
   config: z.record(z.string(), z.json()),
   specs: z.array(z.object({ name: z.string(), shape: z.array(z.number().int().min(0)), dtype: z.literal("float32") })),
 });

@@ -21,7 +21,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { run as dqsWithGpu } from "./dqs-gpu-page";
 import { benchmarkData, formatBenchTable, measureDetector, type BenchCase, type BenchRow } from "../../lib/detectors/benchmark";
-import { dtwDistance } from "../../lib/dtw";
+import { dtwDistance } from "../../lib/dtw/dtw";
 import { GpuDtw, gpuRelativeError } from "../../lib/dtw/webgpu";
 import { selectDqs } from "../../lib/query/dqs";
 import { syntheticScores } from "../../lib/query/synthetic-scores";

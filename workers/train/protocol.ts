@@ -5,13 +5,14 @@
 import type { BackendName, BackendProbe, GpuAdapterInfo } from "@/lib/backend/choose";
 import type { EpochReport, SavedWeights } from "@/lib/detectors";
 import type { SeriesColumns } from "@/lib/series";
-import type { DetectorName, RunConfig } from "@/lib/validations/run";
+import type { DetectorKind } from "@/lib/detectors/types";
+import type { RunConfig } from "@/lib/validations/run";
 
 export const TRAIN_REQUESTS = ["start", "interrupt"] as const;
 
 export type TrainStart = {
   type: "start";
-  detector: DetectorName;
+  detector: DetectorKind;
   config: RunConfig;
   backend?: BackendName;
   /** z-scored with the dataset's training statistics */
