@@ -4,16 +4,11 @@
  * code frames in the browser and unframes on the server. A header with a NUL character, an unpaired
  * surrogate or nesting deeper than 64 levels is refused (lib/json-guard.ts).
  */
+import { CodedError } from "./coded-error";
 import { findJsonProblem } from "./json-guard";
 
-export class FrameError extends Error {
+export class FrameError extends CodedError<"truncated" | "bad_header"> {
   override readonly name = "FrameError";
-  constructor(
-    readonly code: "truncated" | "bad_header",
-    message: string,
-  ) {
-    super(message);
-  }
 }
 
 export function encodeFrame(header: unknown, body: Uint8Array): Uint8Array<ArrayBuffer> {

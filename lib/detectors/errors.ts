@@ -1,6 +1,8 @@
 /**
  * Typed errors of the detectors, so that a worker can tell the UI precisely what went wrong.
  */
+import { CodedError } from "../coded-error";
+
 export type DetectorErrorCode =
   /** A configuration value out of range (sizes, window, seed). */
   | "invalid_config"
@@ -23,14 +25,8 @@ export type DetectorErrorCode =
   /** A second call while the detector is training or scoring. */
   | "busy";
 
-export class DetectorError extends Error {
+export class DetectorError extends CodedError<DetectorErrorCode> {
   override readonly name = "DetectorError" as const;
-  readonly code: DetectorErrorCode;
-
-  constructor(code: DetectorErrorCode, message: string) {
-    super(message);
-    this.code = code;
-  }
 }
 
 export function isDetectorError(error: unknown): error is DetectorError {

@@ -1,4 +1,6 @@
 /** A numeric series as DTW reads it (score series are Float32Array; tests often use Float64Array). */
+import { CodedError } from "../coded-error";
+
 export type Series = Float32Array | Float64Array;
 
 export type DtwOptions = {
@@ -29,11 +31,6 @@ export type DtwScratch = { prev: Float64Array; curr: Float64Array; cells: number
 
 export type DtwErrorCode = "invalid-window" | "invalid-upper-bound" | "empty-series";
 
-export class DtwError extends Error {
+export class DtwError extends CodedError<DtwErrorCode> {
   override readonly name = "DtwError";
-  readonly code: DtwErrorCode;
-  constructor(code: DtwErrorCode, message: string) {
-    super(message);
-    this.code = code;
-  }
 }

@@ -2,6 +2,8 @@
  * Typed errors of the preprocessing step, so that the UI and route handlers can say
  * precisely what was wrong with a dataset or an option.
  */
+import { CodedError } from "../coded-error";
+
 export type PreprocessErrorCode =
   /** A downsampling factor that is not a positive integer. */
   | "invalid_factor"
@@ -30,14 +32,8 @@ export type PreprocessErrorCode =
   /** A sequence count that is not a non-negative integer. */
   | "invalid_count";
 
-export class PreprocessError extends Error {
+export class PreprocessError extends CodedError<PreprocessErrorCode> {
   override readonly name = "PreprocessError" as const;
-  readonly code: PreprocessErrorCode;
-
-  constructor(code: PreprocessErrorCode, message: string) {
-    super(message);
-    this.code = code;
-  }
 }
 
 export function isPreprocessError(error: unknown): error is PreprocessError {

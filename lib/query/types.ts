@@ -1,3 +1,4 @@
+import { CodedError } from "../coded-error";
 import type { DistanceCache } from "./distance-cache";
 
 /** The anomaly-score series of one unit an expert may be shown (a whole sequence or a segment). */
@@ -52,11 +53,6 @@ export type QueryErrorCode =
   | "unknown-strategy"
   | "aborted";
 
-export class QueryError extends Error {
+export class QueryError extends CodedError<QueryErrorCode> {
   override readonly name = "QueryError";
-  readonly code: QueryErrorCode;
-  constructor(code: QueryErrorCode, message: string) {
-    super(message);
-    this.code = code;
-  }
 }

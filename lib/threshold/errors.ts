@@ -2,6 +2,8 @@
  * Typed errors of the threshold step, so that the UI and route handlers can say precisely
  * what was wrong with a label or an option.
  */
+import { CodedError } from "../coded-error";
+
 export type ThresholdErrorCode =
   /** An anomalous label whose onset is negative, NaN or infinite. */
   | "invalid_onset"
@@ -12,14 +14,8 @@ export type ThresholdErrorCode =
   /** No finite score to take a maximum of (unsupervised threshold). */
   | "no_finite_scores";
 
-export class ThresholdError extends Error {
+export class ThresholdError extends CodedError<ThresholdErrorCode> {
   override readonly name = "ThresholdError" as const;
-  readonly code: ThresholdErrorCode;
-
-  constructor(code: ThresholdErrorCode, message: string) {
-    super(message);
-    this.code = code;
-  }
 }
 
 export function isThresholdError(error: unknown): error is ThresholdError {
