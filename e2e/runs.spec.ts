@@ -157,8 +157,18 @@ test("an admin fits the linear detector in one pass; every sequence is scored an
   await page.getByTestId("run.detector").selectOption("linear");
   await page.getByTestId("run.window").fill("16");
   await page.getByTestId("run.start").click();
+  // The run belongs to the app, not to the page: away on the datasets list, the top bar shows it and
+  // leads back, where the progress goes on.
+  const runsPage = page.url();
+  await page.getByTestId("nav.datasets").click();
+  await expect(page).toHaveURL(/\/datasets$/);
+  await expect(page.getByTestId("nav.run")).toBeVisible();
+  await page.getByTestId("nav.run").click();
+  await expect(page).toHaveURL(runsPage);
+  await expect(page.getByTestId("run.progress")).toBeVisible();
   await expect(page.getByTestId("run.backendReason")).toContainText("not used by the linear detector", { timeout: 120_000 });
   await expect(page.getByTestId("run.done")).toBeVisible({ timeout: 150_000 });
+  await expect(page.getByTestId("nav.run")).toHaveCount(0);
   await page.getByTestId("run.done").getByRole("link").click();
   await expect(page.getByTestId("runpage.status")).toHaveText("complete");
   await expect(page.getByTestId("runpage.scored")).toHaveText("80 / 80");

@@ -2,16 +2,15 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useRef, useState, type FormEvent } from "react";
-import { useStore } from "zustand";
+import { useState, type FormEvent } from "react";
 import { BACKENDS, type BackendName } from "@/lib/backend/choose";
 import type { ZScoreParams } from "@/lib/preprocess";
 import type { Split } from "@/lib/series";
 import { DETECTOR_KINDS, DETECTOR_LABELS, type DetectorKind } from "@/lib/detectors/types";
 import { runConfigSchema } from "@/lib/validations/run";
-import { launchRun } from "./run-controller";
 import { RunProgress } from "./run-progress";
-import { createRunStore } from "./run-store";
+import { isBusy } from "./run-store";
+import { useRunActions, useRunState } from "./run-store-provider";
 
 type Props = {
   datasetId: string;
@@ -25,12 +24,15 @@ const num = (form: FormData, key: string) => Number(form.get(key));
 const optionalNum = (form: FormData, key: string) => (String(form.get(key) ?? "") === "" ? undefined : num(form, key));
 
 export function RunLauncher({ datasetId, defaultWindow, channelCount, sequences, trainStats }: Props) {
-  const [store] = useState(createRunStore);
-  const state = useStore(store);
-  const control = useRef<ReturnType<typeof launchRun> | null>(null);
+  const phase = useRunState((s) => s.phase);
+  const runDatasetId = useRunState((s) => s.datasetId);
+  const runId = useRunState((s) => s.runId);
+  const { launch, cancel } = useRunActions();
   const [formError, setFormError] = useState<string | null>(null);
   const router = useRouter();
-  const busy = !["idle", "complete", "error", "cancelled"].includes(state.phase);
+  const busy = isBusy(phase);
+  // The browser runs one training at a time; its progress shows on its own dataset's page.
+  const here = runDatasetId === datasetId;
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -43,13 +45,13 @@ export function RunLauncher({ datasetId, defaultWindow, channelCount, sequences,
     if (!parsed.success) return setFormError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
     setFormError(null);
     const backend = String(form.get("backend"));
-    control.current = launchRun(store, {
+    const done = launch({
       datasetId, sequences, trainStats, config: parsed.data,
       detector: String(form.get("detector")) as DetectorKind,
       backend: backend === "auto" ? undefined : (backend as BackendName),
     });
-    // Show the new run in the list as soon as it exists, and again with its final status.
-    void control.current.done.then(() => router.refresh());
+    // Show the new run in the list with its final status (if this page is still the one shown).
+    void done.then(() => router.refresh());
   }
 
   return (
@@ -78,12 +80,17 @@ export function RunLauncher({ datasetId, defaultWindow, channelCount, sequences,
           </select>
         </label>
         <button type="submit" disabled={busy} data-testid="run.start">Start training</button>
-        {busy && <button type="button" className="secondary" onClick={() => control.current?.cancel()} data-testid="run.cancel">Cancel</button>}
+        {busy && here && <button type="button" className="secondary" onClick={cancel} data-testid="run.cancel">Cancel</button>}
       </form>
+      {busy && !here && runDatasetId && (
+        <p className="muted" data-testid="run.elsewhere">
+          A run is training on <Link href={`/datasets/${runDatasetId}/runs`}>another dataset</Link>; this browser trains one at a time.
+        </p>
+      )}
       {formError && <p className="error" role="alert" data-testid="run.formError">{formError}</p>}
-      {state.phase !== "idle" && <RunProgress state={state} />}
-      {state.phase === "complete" && state.runId && (
-        <p className="ok" data-testid="run.done">Done. <Link href={`/runs/${state.runId}`}>Open the run</Link></p>
+      {phase !== "idle" && here && <RunProgress />}
+      {phase === "complete" && here && runId && (
+        <p className="ok" data-testid="run.done">Done. <Link href={`/runs/${runId}`}>Open the run</Link></p>
       )}
     </>
   );

@@ -1,6 +1,8 @@
 "use client";
 
+import { useShallow } from "zustand/react/shallow";
 import { etaSeconds, type RunState } from "./run-store";
+import { useRunState } from "./run-store-provider";
 import { LossChart } from "./loss-chart";
 
 const PHASE_TEXT: Record<RunState["phase"], string> = {
@@ -8,7 +10,9 @@ const PHASE_TEXT: Record<RunState["phase"], string> = {
   saving: "Saving the model…", scoring: "Scoring every sequence…", complete: "Complete", error: "Failed", cancelled: "Cancelled",
 };
 
-function percent(state: RunState): number {
+type Shown = Pick<RunState, "phase" | "epochs" | "epochTotal" | "batch" | "loaded" | "scored" | "backend" | "backendReason" | "error">;
+
+function percent(state: Shown): number {
   if (state.phase === "complete") return 100;
   if (state.phase === "scoring" && state.scored) return 80 + (20 * state.scored.done) / Math.max(1, state.scored.total);
   if (state.phase === "loading-data" && state.loaded) return (5 * state.loaded.done) / Math.max(1, state.loaded.total);
@@ -16,7 +20,14 @@ function percent(state: RunState): number {
   return 5 + (75 * (state.epochs.length + epochPart)) / Math.max(1, state.epochTotal);
 }
 
-export function RunProgress({ state }: { state: RunState }) {
+/** The run's progress in full: phase, backend, epochs, scoring, the loss chart. */
+export function RunProgress() {
+  const state = useRunState(
+    useShallow((s): Shown => ({
+      phase: s.phase, epochs: s.epochs, epochTotal: s.epochTotal, batch: s.batch, loaded: s.loaded, scored: s.scored,
+      backend: s.backend, backendReason: s.backendReason, error: s.error,
+    })),
+  );
   const last = state.epochs.at(-1);
   const eta = etaSeconds(state);
   return (

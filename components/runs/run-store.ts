@@ -1,6 +1,7 @@
 /**
- * State of one training-and-scoring session in the browser. Made by a factory (one store per
- * launcher), serialisable; the Worker handles live in run-controller.ts, never here.
+ * State of the browser's training-and-scoring session. Made by a factory; one store per signed-in
+ * app shell (run-store-provider.tsx), so a run keeps going and stays visible while the user moves
+ * between pages. Serialisable; the Worker handles live in run-controller.ts, never here.
  */
 import { createStore } from "zustand/vanilla";
 import type { BackendName } from "@/lib/backend/choose";
@@ -11,6 +12,8 @@ export type RunPhase = "idle" | "starting" | "loading-data" | "training" | "savi
 export type RunState = {
   phase: RunPhase;
   runId: string | null;
+  /** The dataset the run trains on (its runs page shows the full progress; other pages a summary). */
+  datasetId: string | null;
   backend: BackendName | null;
   backendReason: string | null;
   epochs: EpochReport[];
@@ -24,7 +27,7 @@ export type RunState = {
 };
 
 export const initialRunState: RunState = {
-  phase: "idle", runId: null, backend: null, backendReason: null, epochs: [], epochTotal: 0,
+  phase: "idle", runId: null, datasetId: null, backend: null, backendReason: null, epochs: [], epochTotal: 0,
   batch: null, loaded: null, scored: null, startedAt: null, threshold: null, error: null,
 };
 
@@ -36,6 +39,11 @@ export function createRunStore() {
     set: (patch) => set(patch),
     addEpoch: (epoch) => set((s) => ({ epochs: [...s.epochs, epoch], batch: null })),
   }));
+}
+
+/** Whether a run is under way (the form is locked and the top bar shows it). */
+export function isBusy(phase: RunPhase): boolean {
+  return !["idle", "complete", "error", "cancelled"].includes(phase);
 }
 
 /** Seconds left, from the mean epoch time so far. */
