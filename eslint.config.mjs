@@ -2,7 +2,7 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
-/** Layering (CONVENTIONS.md §1): app → components → lib; workers → lib; lib is pure. */
+/** Layering (docs/architecture.md, "Layering"): app → components → lib; workers → lib; lib is pure. */
 const noUiInLib = {
   patterns: [
     { group: ["react", "react-dom", "react/*", "next", "next/*"], message: "lib/ is pure: no React or Next.js." },

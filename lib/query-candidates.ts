@@ -1,5 +1,5 @@
 /**
- * Candidates for querying (DESIGN.md step 5): the anomaly-score series of a whole sequence, or of
+ * Candidates for querying (docs/algorithms.md §7): the anomaly-score series of a whole sequence, or of
  * fixed-length segments of long sequences. A candidate's key names its stretch of the dataset
  * ("<sequenceId>:<start>-<end>"), so earlier queries of the dataset are recognised whatever run
  * produced them. Pure.

@@ -68,7 +68,7 @@ export function RunLauncher({ datasetId, defaultWindow, channelCount, sequences,
         <label>Learning rate<input name="learningRate" type="number" step="any" defaultValue={0.001} data-testid="run.lr" /></label>
         <label>Patience<input name="patience" type="number" defaultValue={10} min={1} data-testid="run.patience" /></label>
         <label>Seed<input name="seed" type="number" defaultValue={1} min={0} data-testid="run.seed" /></label>
-        <label title="DESIGN.md's h is 16·features; on a machine without a GPU 4·features keeps TeVAE training to minutes">
+        <label title="The reference TeVAE uses h = 16·features; on a machine without a GPU 4·features keeps TeVAE training to minutes">
           Hidden (h)<input name="hidden" type="number" defaultValue={4 * channelCount} placeholder={`${16 * channelCount} (16·features)`} min={1} data-testid="run.hidden" />
         </label>
         <label>Latent<input name="latent" type="number" placeholder="features/2" min={1} data-testid="run.latent" /></label>

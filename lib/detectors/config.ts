@@ -1,6 +1,6 @@
 /**
- * Defaults and checks of the detector configurations. Sizes follow DESIGN.md step 3 and the
- * reference TeVAE; every one can be overridden (tests use tiny networks).
+ * Defaults and checks of the detector configurations. Sizes follow the reference TeVAE
+ * (docs/algorithms.md §3–§5); every one can be overridden (tests use tiny networks).
  */
 import { DetectorError } from "./errors";
 import type { DetectorOptions, LinearConfig, LstmAeConfig, TeVaeConfig } from "./types";

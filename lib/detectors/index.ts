@@ -1,7 +1,8 @@
 /**
- * Anomaly detectors (DESIGN.md steps 3–4): TeVAE and an LSTM autoencoder behind one interface —
- * train on z-scored windows, score every step of a sequence with the Gaussian NLL, save and load
- * the weights as bytes. Pure TensorFlow.js: the caller chooses the backend (tf.setBackend).
+ * Anomaly detectors (docs/algorithms.md §2–§6): TeVAE, an LSTM autoencoder and a linear detector
+ * behind one interface — train on z-scored sequences, score every step of a sequence with the
+ * Gaussian NLL, save and load the weights as bytes. The neural ones are pure TensorFlow.js: the
+ * caller chooses the backend (tf.setBackend).
  */
 import { resolveLinearConfig, resolveLstmAeConfig, resolveTeVaeConfig } from "./config";
 import { NetworkDetector, type DetectorIdentity } from "./detector";

@@ -1,5 +1,5 @@
 /**
- * Scoring (DESIGN.md step 4), shared by every detector: the windows of a whole sequence with shift
+ * Scoring (docs/algorithms.md §6), shared by every detector: the windows of a whole sequence with shift
  * 1 go through the deterministic network in batches of at most 512; the output mean and variance
  * (exp of the log-variance) are averaged back onto the time axis where windows overlap ("mean"
  * reverse windowing, accumulated as the batches come back, so no more than one batch of windows is

@@ -32,7 +32,7 @@ beforeAll(async () => {
 }, 120_000);
 
 describe("TeVAE network", () => {
-  it("resolves the DESIGN.md sizes by default", () => {
+  it("resolves the reference sizes by default", () => {
     expect(resolveTeVaeConfig({ features: 8, windowSize: 32 })).toEqual({
       features: 8,
       windowSize: 32,

@@ -1,5 +1,5 @@
 /**
- * TeVAE (DESIGN.md step 3, after the reference implementation):
+ * TeVAE (docs/algorithms.md §3, after the reference implementation):
  *
  *   x ─(+ N(0, noiseStd²), training only)─► BiLSTM(2h) ─► BiLSTM(h) ─► dense → z_mean, z_log_var (per step)
  *   z = z_mean + exp(z_log_var / 2)·ε            (training; scoring and validation use z = z_mean)

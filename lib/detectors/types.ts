@@ -1,5 +1,5 @@
 /**
- * The interface every anomaly detector shares (DESIGN.md steps 3–4), so that TeVAE and cheaper
+ * The interface every anomaly detector shares (docs/algorithms.md §2), so that TeVAE and cheaper
  * baselines can be trained, scored, saved and compared the same way. Inputs are z-scored by the
  * caller; series are channel-major (SeriesColumns).
  */

@@ -100,7 +100,7 @@ export function bartlettHalfWidths(acfValues: ArrayLike<number>, n: number, z: n
 
 /**
  * How "falls inside the band" is tested at lag k:
- * - "inside": |acf[k]| < halfWidth[k] — inside the band around zero (DESIGN.md's wording; default).
+ * - "inside": |acf[k]| < halfWidth[k] — inside the band around zero (the rule of docs/algorithms.md §1.3; default).
  * - "below-upper": acf[k] < halfWidth[k] — the reference pipeline's test (`corr - upper_y < 0`), which
  *   also counts a strongly negative acf as a crossing.
  */

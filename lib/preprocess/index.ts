@@ -1,5 +1,5 @@
 /**
- * Preprocessing (DESIGN.md, The loop, step 2): downsampling, z-score with training-split statistics,
+ * Preprocessing (docs/algorithms.md §1): downsampling, z-score with training-split statistics,
  * window size from the autocorrelation of the training data, windowing and reverse windowing, and the
  * train / validation / test split. Pure: runs in a worker, on the server and in Node.
  */

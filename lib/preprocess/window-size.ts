@@ -87,7 +87,7 @@ function channelLag(values: Float32Array, o: Resolved): ChannelLag {
 }
 
 /**
- * The window size from the autocorrelation of the TRAINING sequences (DESIGN.md, The loop, step 2):
+ * The window size from the autocorrelation of the TRAINING sequences (docs/algorithms.md §1.3):
  * for each sequence and channel, the first lag k ≥ 1 where the ACF falls inside its 99 % Bartlett band;
  * the max over channels and sequences; rounded to a power of two; clamped to [minWindow, maxWindow].
  * A channel whose ACF never enters the band within the searched lags counts as the lag cap (its true

@@ -1,5 +1,5 @@
 /**
- * DQS — dissimilarity-based query strategy (DESIGN.md, step 5):
+ * DQS — dissimilarity-based query strategy (docs/algorithms.md §8.2):
  *   - nothing queried yet → the first pick is uniformly random (seeded);
  *   - then, until the budget is spent: s = the remaining candidate with the smallest mean DTW distance
  *     to every queried series (earlier queries and this batch's picks, in that order); pick the

@@ -5,7 +5,7 @@ import { DETECTOR_KINDS } from "../detectors/types";
 export const RUN_STATUSES = ["running", "complete", "error", "interrupted", "cancelled"] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
 
-/** Settings a user chooses for a run; model sizes left empty follow DESIGN.md (h = 16·features, …). */
+/** Settings a user chooses for a run; model sizes left empty follow the reference TeVAE (h = 16·features, …; docs/algorithms.md §3). */
 export const runConfigSchema = z.object({
   windowSize: z.number().int().min(4).max(2048),
   epochs: z.number().int().min(1).max(1000),

@@ -7,7 +7,7 @@
  *
  *   npx tsx -e "import('./scripts/bench/detectors.ts').then(m => m.run({ quick: false }))"
  *
- * TeVAE at the DESIGN.md size (h = 16·features = 128, ≈ 2.4 M weights) needs tens of seconds per
+ * TeVAE at the reference size (docs/algorithms.md §3) (h = 16·features = 128, ≈ 2.4 M weights) needs tens of seconds per
  * step on these CPU backends, so it runs on wasm only and only without `quick`; the side-by-side rows
  * use h = 32 (4·features).
  */
