@@ -1,5 +1,5 @@
 /**
- * Labels → the refined threshold (DESIGN.md steps 6–7). Pure: the server runs it after every label,
+ * Labels → the refined threshold (docs/algorithms.md §10.2–§10.4). Pure: the server runs it after every label,
  * undo and resolution and stores the result (lib/server/thresholds.ts); the labelling page runs it
  * too, for the value it shows until the server has answered; the tests run it in Node.
  *

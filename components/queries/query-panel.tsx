@@ -6,7 +6,7 @@ import type { StrategyName } from "@/lib/query";
 import { defaultPoolRule, poolSequences, poolSplitsText, thinPoolNote } from "@/lib/query/pool-rule";
 import { segmentSuggestion } from "@/lib/query/segment-length";
 import { buildCandidates, parseCandidateKey, type ScoredSequence } from "@/lib/query-candidates";
-import { STRATEGIES } from "@/lib/validations/query";
+import { STRATEGY_NAMES } from "@/lib/query/types";
 import { selectQueries } from "@/workers/query/client";
 import { WorkerError } from "@/workers/worker-error";
 import { postJson, requestJson } from "../fetch-json";
@@ -105,7 +105,7 @@ export function QueryPanel({ runId, threshold, longestSequence, sequences, windo
       <form className="inline" onSubmit={onSubmit} data-testid="query.form">
         <label>Strategy
           <select name="strategy" defaultValue="dqs" data-testid="query.strategy">
-            {STRATEGIES.map((s) => <option key={s} value={s}>{STRATEGY_LABEL[s]}</option>)}
+            {STRATEGY_NAMES.map((s) => <option key={s} value={s}>{STRATEGY_LABEL[s]}</option>)}
           </select>
         </label>
         <label>Budget<input name="budget" type="number" min={1} max={1000} defaultValue={5} data-testid="query.budget" /></label>

@@ -1,9 +1,9 @@
 import { diverseStrategy } from "./diverse";
 import { dqsStrategy } from "./dqs";
 import { randomStrategy, topStrategy, uncertainStrategy } from "./simple-strategies";
-import { QueryError, type QueryStrategy, type StrategyName } from "./types";
+import { QueryError, STRATEGY_NAMES, type QueryStrategy, type StrategyName } from "./types";
 
-export const STRATEGY_NAMES = ["dqs", "random", "top", "uncertain", "diverse"] as const satisfies readonly StrategyName[];
+export { STRATEGY_NAMES };
 
 export const QUERY_STRATEGIES: Readonly<Record<StrategyName, QueryStrategy>> = {
   dqs: dqsStrategy,

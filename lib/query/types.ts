@@ -36,7 +36,9 @@ export type QueryPick = {
   reason: string;
 };
 
-export type StrategyName = "dqs" | "random" | "top" | "uncertain" | "diverse";
+/** The query strategies, by name; one list for the run page, the API and the harness. */
+export const STRATEGY_NAMES = ["dqs", "random", "top", "uncertain", "diverse"] as const;
+export type StrategyName = (typeof STRATEGY_NAMES)[number];
 
 export type QueryStrategy = {
   name: StrategyName;

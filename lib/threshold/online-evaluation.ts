@@ -1,5 +1,5 @@
 /**
- * Online evaluation of a threshold on labelled candidates (DESIGN.md, step 7):
+ * Online evaluation of a threshold on labelled candidates (docs/algorithms.md §9):
  * - a candidate is predicted anomalous when any step's score is ≥ the threshold;
  * - labelled normal: an alarm → false positive, none → true negative;
  * - labelled anomalous: the FIRST alarm at or after the onset → true positive, before the onset →

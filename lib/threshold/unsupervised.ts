@@ -1,5 +1,5 @@
 /**
- * The unsupervised default threshold (DESIGN.md, step 7; the reference's
+ * The unsupervised default threshold (docs/algorithms.md §10.1; the reference's
  * `unsupervised_threshold`): the largest score seen on the validation split, which is assumed
  * to hold normal data only. NaN and ±Infinity scores are skipped (numpy's max would return NaN
  * or Infinity, neither of which is a usable threshold).

@@ -1,9 +1,8 @@
 import { z } from "zod";
-
-export const STRATEGIES = ["dqs", "random", "top", "uncertain", "diverse"] as const;
+import { STRATEGY_NAMES } from "../query/types";
 
 export const createBatchSchema = z.strictObject({
-  strategy: z.enum(STRATEGIES),
+  strategy: z.enum(STRATEGY_NAMES),
   budget: z.number().int().min(1).max(1000),
   seed: z.number().int().min(0).max(2 ** 31 - 1),
   /** null: whole sequences */

@@ -33,7 +33,7 @@ export type EvalOptions = {
   sequences: number;
   anomalyFraction: number;
   demoSeed: number;
-  /** Window in steps, or "acf": the ACF rule on each stage's training data (DESIGN.md step 2). */
+  /** Window in steps, or "acf": the ACF rule on each stage's training data (docs/algorithms.md §1.3). */
   window: number | "acf";
   /** null: 2·channels for the LSTM-AE, 1·channels for TeVAE. */
   hidden: number | null;
