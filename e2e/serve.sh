@@ -8,4 +8,7 @@ export DATABASE_URL="${E2E_DATABASE_URL:-file:./.data/e2e-$PORT.db}"
 export DATA_DIR="./.data/e2e-$PORT"
 export NODE_ENV=production
 npx tsx --conditions=react-server scripts/db.ts reset
-exec npx next start -p "$PORT"
+# Idle connections are kept 65 s, longer than clients (browsers, Playwright, proxies) keep theirs: with
+# Node's default of 5 s a client could send on a socket the server was closing (ECONNRESET, seen once
+# in delete.spec.ts between two requests 5 s apart).
+exec npx next start -p "$PORT" --keepAliveTimeout 65000

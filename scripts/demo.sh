@@ -7,4 +7,4 @@ export NEXT_TELEMETRY_DISABLED=1
 [ -d node_modules ] || bash scripts/install.sh
 npm run db:setup
 bash scripts/build.sh
-exec npx next start -p "${PORT:-3000}"
+exec npx next start -p "${PORT:-3000}" --keepAliveTimeout 65000 # longer than clients and proxies keep idle connections

@@ -122,7 +122,7 @@ function startServer(o: Options, port: number, reset: boolean): ChildProcess {
   }
   // The server's log (aborted requests are logged there) goes to a file beside its data.
   const log = openSync(`${dataDir}.log`, "w");
-  return spawn("npx", ["next", "start", "-p", String(port)], { env, stdio: ["ignore", log, log], detached: true });
+  return spawn("npx", ["next", "start", "-p", String(port), "--keepAliveTimeout", "65000"], { env, stdio: ["ignore", log, log], detached: true });
 }
 
 async function waitForHealth(base: string): Promise<void> {
