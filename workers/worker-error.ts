@@ -1,5 +1,20 @@
+import type { DetectorFailureCode } from "@/lib/detectors";
+import type { QueryErrorCode } from "@/lib/query";
+
 /** What a worker client rejects with: a typed code the UI can explain. */
-export type WorkerErrorCode = "worker_failed" | "timeout" | "interrupted" | string;
+export type WorkerErrorCode =
+  /** the worker could not start or threw outside a request */
+  | "worker_failed"
+  /** it sent nothing for its time limit while a request was pending */
+  | "timeout"
+  /** cancelled, or stopped */
+  | "interrupted"
+  /** the benchmark worker's run failed */
+  | "bench_failed"
+  /** what the training and scoring workers report */
+  | DetectorFailureCode
+  /** what the query worker reports */
+  | QueryErrorCode;
 
 export class WorkerError extends Error {
   override readonly name = "WorkerError";
@@ -9,18 +24,4 @@ export class WorkerError extends Error {
   ) {
     super(message);
   }
-}
-
-/** Rejects when no message arrives for `ms`; `touch()` restarts the clock. */
-export function idleTimer(ms: number, onTimeout: () => void): { touch(): void; clear(): void } {
-  let handle = setTimeout(onTimeout, ms);
-  return {
-    touch() {
-      clearTimeout(handle);
-      handle = setTimeout(onTimeout, ms);
-    },
-    clear() {
-      clearTimeout(handle);
-    },
-  };
 }

@@ -1,31 +1,34 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { formatBenchTable, type BenchRow } from "@/lib/detectors/benchmark";
-import type { BenchEvent } from "@/workers/bench/protocol";
+import { runBenchmark, type BenchHandle } from "@/workers/bench/client";
 
 export function BenchRunner() {
   const [rows, setRows] = useState<BenchRow[]>([]);
   const [lines, setLines] = useState<string[]>([]);
   const [state, setState] = useState<"idle" | "running" | "done" | "error">("idle");
+  const running = useRef<BenchHandle | null>(null);
+  // Leaving the page stops the benchmark's worker.
+  useEffect(() => () => running.current?.stop(), []);
 
   function start(quick: boolean) {
     setRows([]);
     setLines([]);
     setState("running");
-    const worker = new Worker(new URL("../../workers/bench.worker.ts", import.meta.url), { type: "module", name: "bench" });
-    worker.onmessage = (message: MessageEvent<BenchEvent>) => {
-      const e = message.data;
+    const handle = runBenchmark(quick, (e) => {
       if (e.type === "choice") setLines((l) => [...l, `picker chose ${e.backend}: ${e.reason}`]);
       else if (e.type === "row") setRows((r) => [...r, e.row]);
       else if (e.type === "skipped") setLines((l) => [...l, `${e.backend}: skipped (${e.reason})`]);
-      else if (e.type === "complete" || e.type === "error") {
-        if (e.type === "error") setLines((l) => [...l, `error: ${e.message}`]);
-        setState(e.type === "complete" ? "done" : "error");
-        worker.terminate();
-      }
-    };
-    worker.postMessage({ type: "run", quick });
+    });
+    running.current = handle;
+    handle.done.then(
+      () => setState("done"),
+      (error: unknown) => {
+        setLines((l) => [...l, `error: ${error instanceof Error ? error.message : String(error)}`]);
+        setState("error");
+      },
+    );
   }
 
   return (

@@ -1,3 +1,4 @@
+import { BackendUnavailableError } from "../backend/choose";
 import { describe, expect, it } from "vitest";
 import { PreprocessError } from "../preprocess";
 import { DetectorError, errorCode } from "./errors";
@@ -17,6 +18,7 @@ describe("detector errors", () => {
   it("maps errors to codes for the UI", () => {
     expect(errorCode(new DetectorError("busy", "x"))).toBe("busy");
     expect(errorCode(new PreprocessError("invalid_window_size", "x"))).toBe("invalid_window_size");
+    expect(errorCode(new BackendUnavailableError([{ backend: "webgpu", ok: false, error: "no adapter" } as never]))).toBe("no_backend");
     expect(errorCode(new Error("x"))).toBe("internal");
     expect(errorCode("x")).toBe("internal");
   });

@@ -1,7 +1,9 @@
 /**
  * Typed errors of the detectors, so that a worker can tell the UI precisely what went wrong.
  */
+import { BackendUnavailableError } from "../backend/choose";
 import { CodedError } from "../coded-error";
+import { PreprocessError, type PreprocessErrorCode } from "../preprocess/errors";
 
 export type DetectorErrorCode =
   /** A configuration value out of range (sizes, window, seed). */
@@ -33,12 +35,14 @@ export function isDetectorError(error: unknown): error is DetectorError {
   return error instanceof DetectorError;
 }
 
+/** What a training or scoring worker reports when a call fails: every code it can send, and no other. */
+export type DetectorFailureCode = DetectorErrorCode | PreprocessErrorCode | BackendUnavailableError["code"] | "internal";
+
 /**
- * The code to show for any error a detector call threw: a DetectorError's code, the code of another
- * typed error of lib/ (e.g. a PreprocessError), or "internal".
+ * The code to show for any error a detector call threw: a DetectorError's or PreprocessError's code,
+ * "no_backend" when no TensorFlow.js backend started, or "internal".
  */
-export function errorCode(error: unknown): string {
-  if (error instanceof DetectorError) return error.code;
-  if (error instanceof Error && "code" in error && typeof error.code === "string") return error.code;
+export function errorCode(error: unknown): DetectorFailureCode {
+  if (error instanceof DetectorError || error instanceof PreprocessError || error instanceof BackendUnavailableError) return error.code;
   return "internal";
 }

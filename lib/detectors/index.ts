@@ -13,7 +13,7 @@ import { createTeVaeNetwork } from "./tevae";
 import { type Detector, type DetectorKind, type DetectorOptions, type SavedWeights } from "./types";
 
 export * from "./types";
-export { DetectorError, errorCode, isDetectorError, type DetectorErrorCode } from "./errors";
+export { DetectorError, errorCode, isDetectorError, type DetectorErrorCode, type DetectorFailureCode } from "./errors";
 export { DEFAULT_BETA_SCHEDULE, klBeta, resolveBetaSchedule, type BetaSchedule } from "./beta-schedule";
 export { TRAIN_DEFAULTS, MAX_PREDICT_BATCH } from "./train-options";
 export { DEFAULT_SCORE_BATCH } from "./score";

@@ -5,38 +5,25 @@
  */
 import type { PairWorker } from "@/lib/query/pair-pool";
 import type { PairResults } from "@/lib/query/pair-work";
+import { WorkerChannel } from "../rpc";
+import { WorkerError } from "../worker-error";
 import type { DtwEvent, DtwRequest } from "./protocol";
-
-type Pending = { resolve(value: PairResults | null): void; reject(error: Error): void };
 
 export type DtwPoolWorker = PairWorker & { terminate(): void };
 
+type Unsent = DtwRequest extends infer R ? (R extends DtwRequest ? Omit<R, "id"> : never) : never;
+
 function wrap(worker: Worker): DtwPoolWorker {
-  const pending = new Map<number, Pending>();
+  const channel = new WorkerChannel<DtwRequest, DtwEvent>(worker, { name: "DTW worker" });
   let nextId = 0;
-  const fail = (error: Error) => {
-    for (const p of pending.values()) p.reject(error);
-    pending.clear();
+  const send = (request: Unsent) => {
+    const id = nextId++;
+    return channel.call<PairResults | null>({ ...request, id } as DtwRequest, (e) =>
+      e.id !== id ? undefined
+      : e.type === "error" ? { error: new WorkerError("worker_failed", e.message) }
+      : { value: e.type === "result" ? { values: e.values, cells: e.cells } : null },
+    );
   };
-  worker.onmessage = (message: MessageEvent<DtwEvent>) => {
-    const event = message.data;
-    const p = pending.get(event.id);
-    if (!p) return;
-    pending.delete(event.id);
-    if (event.type === "error") p.reject(new Error(event.message));
-    else p.resolve(event.type === "result" ? { values: event.values, cells: event.cells } : null);
-  };
-  worker.onerror = (event) => {
-    event.preventDefault();
-    fail(new Error(`DTW worker failed: ${event.message || "could not start"}`));
-  };
-  type Unsent = DtwRequest extends infer R ? (R extends DtwRequest ? Omit<R, "id"> : never) : never;
-  const send = (request: Unsent) =>
-    new Promise<PairResults | null>((resolve, reject) => {
-      const id = nextId++;
-      pending.set(id, { resolve, reject });
-      worker.postMessage({ ...request, id } as DtwRequest);
-    });
   return {
     async load(series) {
       await send({ type: "load", series: series as Float32Array[] });
@@ -46,10 +33,7 @@ function wrap(worker: Worker): DtwPoolWorker {
       if (!result) throw new Error("DTW worker answered a run with no result");
       return result;
     },
-    terminate() {
-      worker.terminate();
-      fail(new Error("DTW worker stopped"));
-    },
+    terminate: () => channel.dispose("The DTW worker was stopped."),
   };
 }
 

@@ -5,7 +5,7 @@
  * DTW workers that the query worker starts (workers/dtw/); interrupt stops it between rounds.
  * `check` times the DQS paths this machine has (admin benchmark page).
  */
-import type { QueryPick, StrategyName } from "@/lib/query";
+import type { QueryErrorCode, QueryPick, StrategyName } from "@/lib/query";
 import type { DqsCheckArgs, DqsCheckResult } from "./check";
 
 export type QueryCandidateData = { key: string; scores: Float32Array };
@@ -30,4 +30,4 @@ export type QueryEvent =
   | { type: "progress"; done: number; total: number }
   | { type: "complete"; picks: QueryPick[]; ms: number; where: string }
   | { type: "checked"; result: DqsCheckResult }
-  | { type: "error"; code: string; message: string };
+  | { type: "error"; code: QueryErrorCode | "internal"; message: string };

@@ -3,7 +3,7 @@
  * sequence at a time (→ scored), plus interrupt. Scores cross back as Float32Arrays, transferred.
  */
 import type { BackendName, BackendProbe, GpuAdapterInfo } from "@/lib/backend/choose";
-import type { SavedWeights } from "@/lib/detectors";
+import type { DetectorFailureCode, SavedWeights } from "@/lib/detectors";
 import type { SeriesColumns } from "@/lib/series";
 
 export type ScoreRequest =
@@ -17,4 +17,4 @@ export type ScoreEvent =
   | { type: "ready" }
   | { type: "scored"; id: string; score: Float32Array; channelScores: Float32Array[] }
   | { type: "interrupted" }
-  | { type: "error"; id?: string; code: string; message: string };
+  | { type: "error"; id?: string; code: DetectorFailureCode; message: string };

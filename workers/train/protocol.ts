@@ -3,7 +3,7 @@
  * plus interrupt (answered by `interrupted`). Series cross as Float32Arrays in the transfer list.
  */
 import type { BackendName, BackendProbe, GpuAdapterInfo } from "@/lib/backend/choose";
-import type { EpochReport, SavedWeights } from "@/lib/detectors";
+import type { DetectorFailureCode, EpochReport, SavedWeights } from "@/lib/detectors";
 import type { SeriesColumns } from "@/lib/series";
 import type { DetectorKind } from "@/lib/detectors/types";
 import type { RunConfig } from "@/lib/validations/run";
@@ -30,7 +30,7 @@ export type TrainEvent =
   | { type: "batch"; done: number; total: number }
   | { type: "complete"; weights: SavedWeights; bestEpoch: number; epochs: EpochReport[] }
   | { type: "interrupted" }
-  | { type: "error"; code: string; message: string };
+  | { type: "error"; code: DetectorFailureCode; message: string };
 
 export function transferablesOf(columns: SeriesColumns[]): ArrayBuffer[] {
   return columns.flatMap((c) => c.map((a) => a.buffer as ArrayBuffer));
