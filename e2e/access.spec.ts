@@ -5,6 +5,7 @@ import type { APIRequestContext, APIResponse } from "@playwright/test";
 import { can, type Permission, ROLES, type Role } from "../lib/roles";
 import { signedInContext } from "./api-helpers";
 import { DEMO_DATASET, expect, test } from "./fixtures";
+import { getJson } from "./api";
 
 /**
  * Every route handler under app/api — found in the file tree, so a new route without an entry in
@@ -113,9 +114,9 @@ test("every route handler answers each role as lib/roles.ts says", async ({ brow
   // Real ids where a read can succeed (the demo dataset, assigned to the demo expert); unknown ones elsewhere.
   const admin = callers.get("admin");
   if (!admin) throw new Error("no admin");
-  const { datasets } = (await (await admin.get("/api/datasets")).json()) as { datasets: { id: string; name: string }[] };
+  const { datasets } = await getJson<{ datasets: { id: string; name: string }[] }>(admin, "/api/datasets");
   const datasetId = datasets.find((d) => d.name === DEMO_DATASET)?.id ?? "";
-  const { sequences } = (await (await admin.get(`/api/datasets/${datasetId}`)).json()) as { sequences: { id: string }[] };
+  const { sequences } = await getJson<{ sequences: { id: string }[] }>(admin, `/api/datasets/${datasetId}`);
   const sequenceId = sequences[0]?.id ?? "";
   expect(datasetId && sequenceId).toBeTruthy();
 

@@ -1,4 +1,5 @@
 import { expect, test } from "./fixtures";
+import { getJson } from "./api";
 
 test("an admin creates a user, changes the role, and the new user signs in with it", async ({ page, session, browser }) => {
   const email = `new-${Date.now()}@dqs.local`;
@@ -47,7 +48,7 @@ test("a duplicate email and a short password are refused with clear messages", a
 
 test("the last admin cannot be demoted", async ({ page, session }) => {
   await session.signInAs("admin");
-  const users = (await (await page.request.get("/api/admin/users")).json()) as { users: { id: string; role: string }[] };
+  const users = await getJson<{ users: { id: string; role: string }[] }>(page.request, "/api/admin/users");
   const admins = users.users.filter((u) => u.role === "admin");
   test.skip(admins.length !== 1, "another test created a second admin");
   const response = await page.request.patch(`/api/admin/users/${admins[0]?.id}`, { data: { role: "expert" } });

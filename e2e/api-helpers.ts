@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { expect, type APIRequestContext, type Browser, type BrowserContext } from "@playwright/test";
 import { encodeFrame } from "../lib/binary-frame";
 import { USERS, type DemoRole } from "./fixtures";
+import { getJson } from "./api";
 
 /**
  * API-level helpers for the security and access tests: sign in without the form, make a user, a tiny
@@ -62,7 +63,7 @@ export async function createTinyDataset(admin: APIRequestContext): Promise<{ dat
   const imported = await admin.post(`/api/datasets/uploads/${uploadId}/import`);
   expect(imported.status(), await imported.text()).toBe(201);
   const { datasetId } = (await imported.json()) as { datasetId: string };
-  const detail = (await (await admin.get(`/api/datasets/${datasetId}`)).json()) as { sequences: TinySequence[] };
+  const detail = await getJson<{ sequences: TinySequence[] }>(admin, `/api/datasets/${datasetId}`);
   return { datasetId, name, sequences: detail.sequences };
 }
 

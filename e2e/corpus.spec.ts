@@ -5,6 +5,7 @@ import { apiCases, type ApiCase, type CorpusWorld } from "./corpus-api";
 import { UPLOAD_CASES, type UploadCase } from "./corpus-uploads";
 import { snapshotDb, type DbSnapshot } from "./db-snapshot";
 import { expect, test } from "./fixtures";
+import { getJson } from "./api";
 
 /**
  * Trust, item 6: a corpus of malformed uploads and malformed API bodies. Each must be answered with
@@ -92,7 +93,7 @@ async function buildWorld(admin: APIRequestContext, expert: APIRequestContext): 
   const complete = await createRun(admin, a.datasetId);
   await completeRun(admin, complete, a.sequences);
   const running = await createRun(admin, a.datasetId);
-  const { users } = (await (await admin.get("/api/admin/users")).json()) as { users: { id: string; email: string }[] };
+  const { users } = await getJson<{ users: { id: string; email: string }[] }>(admin, "/api/admin/users");
   const idOf = (email: string) => users.find((u) => u.email === email)?.id ?? "";
   const [adminId, expertId] = [idOf("admin@dqs.local"), idOf("expert@dqs.local")];
   const assigned = await admin.put(`/api/datasets/${a.datasetId}/assignments`, { data: { userIds: [expertId] } });
@@ -104,7 +105,7 @@ async function buildWorld(admin: APIRequestContext, expert: APIRequestContext): 
     data: { strategy: "top", budget: 1, seed: 1, segmentLength: null, threshold: null, picks: [{ key: queryKey, rank: 0, reason: "corpus" }] },
   });
   expect(batch.status(), await batch.text()).toBe(201);
-  const { batches } = (await (await admin.get(`/api/runs/${complete}/batches`)).json()) as { batches: { queries: { id: string }[] }[] };
+  const { batches } = await getJson<{ batches: { queries: { id: string }[] }[] }>(admin, `/api/runs/${complete}/batches`);
   const queryId = batches[0]?.queries[0]?.id ?? "";
   const labelled = await expert.post("/api/labels", { data: { clientId: randomUUID(), queryId, anomalous: false, note: "" } });
   expect(labelled.status(), await labelled.text()).toBe(201);

@@ -5,12 +5,8 @@
 import type { APIRequestContext } from "@playwright/test";
 import { effectiveLabel, formatThreshold, thresholdFromLabels, toLabelledCandidates, type LabelledQuery, type ThresholdState } from "../lib/labels";
 import type { ThresholdView } from "../lib/threshold-view";
+import { getJson } from "./api";
 
-async function json<T>(request: APIRequestContext, url: string): Promise<T> {
-  const response = await request.get(url);
-  if (!response.ok()) throw new Error(`GET ${url}: ${response.status()}`);
-  return (await response.json()) as T;
-}
 
 /** The run's whole threshold history, newest first, every page of the API walked. */
 export async function thresholds(client: APIRequestContext | ApiReader, runId: string): Promise<ThresholdView[]> {
@@ -35,7 +31,7 @@ export type ApiReader = { json<T>(url: string): Promise<T>; bytes(url: string): 
 function readerOf(client: APIRequestContext | ApiReader): ApiReader {
   if ("bytes" in client) return client;
   return {
-    json: (url) => json(client, url),
+    json: (url) => getJson(client, url),
     bytes: async (url) => new Uint8Array(await (await client.get(url)).body()).buffer,
   };
 }

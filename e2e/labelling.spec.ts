@@ -3,6 +3,7 @@ import type { APIRequestContext, Page } from "@playwright/test";
 import { formatThreshold } from "../lib/labels";
 import { expectedThreshold, refinedText, storedFromLabels } from "./expected-threshold";
 import { DEMO_DATASET, expect, Session, test } from "./fixtures";
+import { getJson } from "./api";
 
 /**
  * The labelling loop: an admin trains a cheap run and stores a batch of three whole validation
@@ -67,8 +68,8 @@ test.describe.serial("labelling @loop", () => {
     shared.runId = page.url().split("/").at(-1) ?? "";
     shared.unsupervised = (await page.getByTestId("runpage.threshold").textContent()) ?? "";
 
-    const { sequences } = (await (await page.request.get(`/api/datasets/${datasetId}`)).json()) as { sequences: Sequence[] };
-    const { queriedKeys } = (await (await page.request.get(`/api/runs/${shared.runId}/batches`)).json()) as { queriedKeys: string[] };
+    const { sequences } = await getJson<{ sequences: Sequence[] }>(page.request, `/api/datasets/${datasetId}`);
+    const { queriedKeys } = await getJson<{ queriedKeys: string[] }>(page.request, `/api/runs/${shared.runId}/batches`);
     const free = sequences.filter((s) => s.split === "validation" && !queriedKeys.includes(`${s.id}:0-${s.length}`));
     const withMax = await Promise.all(free.map(async (s) => ({ ...s, max: await scoreMax(page.request, shared.runId, s.id) })));
     // The lowest maxima first: an anomalous label on the first one must move the threshold below the unsupervised one.
@@ -76,7 +77,7 @@ test.describe.serial("labelling @loop", () => {
     const created = await page.request.post(`/api/runs/${shared.runId}/batches`, { data: { strategy: "random", budget: 3, seed: 1, segmentLength: null, threshold: null, picks } });
     expect(created.status()).toBe(201);
     const { batch } = (await created.json()) as { batch: { id: string } };
-    const { batches } = (await (await page.request.get(`/api/runs/${shared.runId}/batches`)).json()) as { batches: { id: string; queries: { id: string }[] }[] };
+    const { batches } = await getJson<{ batches: { id: string; queries: { id: string }[] }[] }>(page.request, `/api/runs/${shared.runId}/batches`);
     shared.queryIds = batches.find((b) => b.id === batch.id)?.queries.map((q) => q.id) ?? [];
     expect(shared.queryIds).toHaveLength(3);
   });
@@ -163,7 +164,7 @@ test.describe.serial("labelling @loop", () => {
     const ids = await Promise.all([a, b].map(async (r) => ((await r.json()) as { label: { id: string } }).label.id));
     expect(ids[0]).toBe(ids[1]);
     const count = async () => {
-      const { queries } = (await (await page.request.get(`/api/runs/${shared.runId}/labels`)).json()) as { queries: { labels: { clientId: string }[] }[] };
+      const { queries } = await getJson<{ queries: { labels: { clientId: string }[] }[] }>(page.request, `/api/runs/${shared.runId}/labels`);
       return queries.flatMap((q) => q.labels).filter((l) => l.clientId === clientId).length;
     };
     expect(await count()).toBe(1);
@@ -195,7 +196,7 @@ test.describe.serial("labelling @loop", () => {
     await session.signInAs("admin");
     const created = await page.request.post("/api/admin/users", { data: { email: "eva@dqs.local", name: "Eva Expert", password: "eva-demo-pw-1", role: "expert" } });
     expect(created.status()).toBe(201);
-    const { user: admin } = (await (await page.request.get("/api/auth/me")).json()) as { user: { id: string } };
+    const { user: admin } = await getJson<{ user: { id: string } }>(page.request, "/api/auth/me");
     await page.goto("/datasets");
     await page.getByRole("link", { name: DEMO_DATASET }).click();
     await page.waitForURL(/\/datasets\/[^/]+$/);
@@ -284,7 +285,7 @@ test.describe.serial("labelling @loop", () => {
     await expect(page).toHaveURL(new RegExp(`/queue/${queryIds[1]}$`));
     await expect
       .poll(async () => {
-        const { queries } = (await (await page.request.get(`/api/runs/${runId}/labels`)).json()) as { queries: { queryId: string; labels: unknown[] }[] };
+        const { queries } = await getJson<{ queries: { queryId: string; labels: unknown[] }[] }>(page.request, `/api/runs/${runId}/labels`);
         return queryIds.map((id) => queries.find((q) => q.queryId === id)?.labels.length ?? 0);
       }, { timeout: 10_000 })
       .toEqual([1, 1]);
@@ -298,9 +299,9 @@ test.describe.serial("labelling @loop", () => {
 /** A new batch of `count` whole validation sequences of the shared run that nobody queried yet. */
 async function createBatch(request: APIRequestContext, count: number): Promise<{ runId: string; queryIds: string[] }> {
   const runId = shared.runId;
-  const { run } = (await (await request.get(`/api/runs/${runId}`)).json()) as { run: { datasetId: string } };
-  const { sequences } = (await (await request.get(`/api/datasets/${run.datasetId}`)).json()) as { sequences: Sequence[] };
-  const { queriedKeys } = (await (await request.get(`/api/runs/${runId}/batches`)).json()) as { queriedKeys: string[] };
+  const { run } = await getJson<{ run: { datasetId: string } }>(request, `/api/runs/${runId}`);
+  const { sequences } = await getJson<{ sequences: Sequence[] }>(request, `/api/datasets/${run.datasetId}`);
+  const { queriedKeys } = await getJson<{ queriedKeys: string[] }>(request, `/api/runs/${runId}/batches`);
   const picks = sequences
     .filter((s) => s.split === "validation" && !queriedKeys.includes(`${s.id}:0-${s.length}`))
     .slice(0, count)
@@ -308,7 +309,7 @@ async function createBatch(request: APIRequestContext, count: number): Promise<{
   const created = await request.post(`/api/runs/${runId}/batches`, { data: { strategy: "random", budget: count, seed: 2, segmentLength: null, threshold: null, picks } });
   expect(created.status()).toBe(201);
   const { batch } = (await created.json()) as { batch: { id: string } };
-  const { batches } = (await (await request.get(`/api/runs/${runId}/batches`)).json()) as { batches: { id: string; queries: { id: string }[] }[] };
+  const { batches } = await getJson<{ batches: { id: string; queries: { id: string }[] }[] }>(request, `/api/runs/${runId}/batches`);
   const queryIds = batches.find((b) => b.id === batch.id)?.queries.map((q) => q.id) ?? [];
   expect(queryIds).toHaveLength(count);
   return { runId, queryIds };

@@ -1,6 +1,7 @@
 import { expect, Session, test } from "./fixtures";
 import { DatasetSplits, longSequences, sequenceIds } from "./splits-page";
 import { UploadPage } from "./upload-page";
+import { getJson } from "./api";
 
 /**
  * The promise end to end, on few long sequences with ground truth: an admin uploads them, sees the
@@ -36,7 +37,7 @@ test("few long sequences: split warnings, a fixed split, the linear detector, se
   await splits.save.click();
   await expect(splits.status).toContainText("Saved: 1 sequence moved");
   await page.screenshot({ path: testInfo.outputPath("splits-fixed.png"), fullPage: true });
-  const { sequences } = (await (await page.request.get(`/api/datasets/${datasetId}`)).json()) as { sequences: { id: string; name: string; split: string }[] };
+  const { sequences } = await getJson<{ sequences: { id: string; name: string; split: string }[] }>(page.request, `/api/datasets/${datasetId}`);
   const validation = new Set(sequences.filter((s) => s.split === "validation").map((s) => s.id));
   expect(validation.size).toBeGreaterThanOrEqual(2);
 
@@ -73,7 +74,7 @@ test("few long sequences: split warnings, a fixed split, the linear detector, se
   await page.getByTestId("query.submit").click();
   await expect(page.getByTestId("query.status")).toContainText("Queued 4 for the experts", { timeout: 120_000 });
   await page.screenshot({ path: testInfo.outputPath("dqs-thin-pool.png"), fullPage: true });
-  const { batches } = (await (await page.request.get(`/api/runs/${runId}/batches`)).json()) as { batches: { queries: { id: string; sequenceId: string; start: number; end: number }[] }[] };
+  const { batches } = await getJson<{ batches: { queries: { id: string; sequenceId: string; start: number; end: number }[] }[] }>(page.request, `/api/runs/${runId}/batches`);
   const queries = batches.flatMap((b) => b.queries);
   expect(queries).toHaveLength(4);
   const splitOf = new Map(sequences.map((s) => [s.id, s.split]));

@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import { DEMO_DATASET, expect, Session, test } from "./fixtures";
+import { getJson } from "./api";
 
 /**
  * Trains a deliberately small TeVAE on the demo dataset in the browser (worker, fastest backend),
@@ -93,11 +94,11 @@ test("an analyst asks for a DQS batch of 5 and the expert sees it in the queue, 
 
   // The same stretches cannot be queued twice.
   const runId = trainedRunUrl.split("/").at(-1);
-  const { batches } = (await (await page.request.get(`/api/runs/${runId}/batches`)).json()) as { batches: { queries: { sequenceId: string; start: number; end: number }[] }[] };
+  const { batches } = await getJson<{ batches: { queries: { sequenceId: string; start: number; end: number }[] }[] }>(page.request, `/api/runs/${runId}/batches`);
   const first = batches[0]?.queries[0];
   // Every pick comes from the validation split, cut at the suggested length.
-  const { run } = (await (await page.request.get(`/api/runs/${runId}`)).json()) as { run: { datasetId: string } };
-  const { sequences } = (await (await page.request.get(`/api/datasets/${run.datasetId}`)).json()) as { sequences: { id: string; split: string; length: number }[] };
+  const { run } = await getJson<{ run: { datasetId: string } }>(page.request, `/api/runs/${runId}`);
+  const { sequences } = await getJson<{ sequences: { id: string; split: string; length: number }[] }>(page.request, `/api/datasets/${run.datasetId}`);
   const splitOf = new Map(sequences.map((s) => [s.id, s.split]));
   const picks = batches[0]?.queries ?? [];
   expect(picks).toHaveLength(5);
@@ -127,7 +128,7 @@ test("a long DQS batch shows its progress and can be cancelled; nothing is queue
   await session.signInAs("analyst");
   await page.goto(trainedRunUrl);
   const runId = trainedRunUrl.split("/").at(-1);
-  const count = async () => ((await (await page.request.get(`/api/runs/${runId}/batches`)).json()) as { batches: unknown[] }).batches.length;
+  const count = async () => ((await getJson<{ batches: unknown[] }>(page.request, `/api/runs/${runId}/batches`))).batches.length;
   const before = await count();
   await page.getByTestId("query.strategy").selectOption("dqs");
   await page.getByTestId("query.budget").fill("400");
@@ -198,11 +199,11 @@ test("closing the tab mid-run leaves the run marked interrupted, and a finished 
   const other = await context.newPage();
   await expect
     .poll(async () => {
-      const { runs } = (await (await other.request.get(`/api/runs?datasetId=${datasetId}`)).json()) as { runs: { detector: string; status: string }[] };
+      const { runs } = await getJson<{ runs: { detector: string; status: string }[] }>(other.request, `/api/runs?datasetId=${datasetId}`);
       return runs.filter((r) => r.detector === "lstm-ae").map((r) => r.status);
     }, { timeout: 30_000 })
     .toContain("interrupted");
-  const { runs } = (await (await other.request.get(`/api/runs?datasetId=${datasetId}`)).json()) as { runs: { id: string; detector: string; status: string }[] };
+  const { runs } = await getJson<{ runs: { id: string; detector: string; status: string }[] }>(other.request, `/api/runs?datasetId=${datasetId}`);
   const interrupted = runs.find((r) => r.detector === "lstm-ae" && r.status === "interrupted");
   const stale = await other.request.patch(`/api/runs/${interrupted?.id}`, { data: { status: "complete", threshold: 1 } });
   expect(stale.status()).toBe(409);
@@ -210,7 +211,7 @@ test("closing the tab mid-run leaves the run marked interrupted, and a finished 
 
 test("only admins may start runs", async ({ page, session }) => {
   await session.signInAs("analyst");
-  const { datasets } = (await (await page.request.get("/api/datasets")).json()) as { datasets: { id: string; name: string }[] };
+  const { datasets } = await getJson<{ datasets: { id: string; name: string }[] }>(page.request, "/api/datasets");
   const demo = datasets.find((d) => d.name === DEMO_DATASET);
   const refused = await page.request.post("/api/runs", {
     data: { datasetId: demo?.id, detector: "tevae", config: { windowSize: 16, epochs: 1, batchSize: 8, learningRate: 0.001, patience: 1, seed: 1 } },

@@ -7,6 +7,7 @@ import {
 } from "./api-helpers";
 import { sql } from "./e2e-db";
 import { DEMO_DATASET, expect, test, USERS } from "./fixtures";
+import { getJson } from "./api";
 
 /**
  * The attacks found on main, replayed: cross-site request forgery, open redirects after sign-in,
@@ -17,7 +18,7 @@ import { DEMO_DATASET, expect, test, USERS } from "./fixtures";
 type ErrorJson = { error: { code: string; message: string } };
 
 async function userEmails(admin: APIRequestContext): Promise<string[]> {
-  const { users } = (await (await admin.get("/api/admin/users")).json()) as { users: { email: string }[] };
+  const { users } = await getJson<{ users: { email: string }[] }>(admin, "/api/admin/users");
   return users.map((u) => u.email);
 }
 
@@ -142,7 +143,7 @@ test.describe("server-side sessions", () => {
     expect((await userContext.request.get("/api/auth/me")).status()).toBe(401);
 
     expect((await signInApi(userContext.request, user.email, user.password)).status()).toBe(200);
-    const me = (await (await userContext.request.get("/api/auth/me")).json()) as { user: { role: string } };
+    const me = await getJson<{ user: { role: string } }>(userContext.request, "/api/auth/me");
     expect(me.user.role).toBe("analyst");
 
     const weak = await admin.request.patch(`/api/admin/users/${user.id}`, { data: { password: "password123" } });
@@ -324,7 +325,7 @@ test.describe("bad input is a 4xx, never a 500", () => {
       expect(response.status(), what).toBe(422);
       expect(((await response.json()) as ErrorJson).error.message, what).toContain(message);
     }
-    const { batches, queriedKeys } = (await (await api.get(`/api/runs/${runId}/batches`)).json()) as { batches: unknown[]; queriedKeys: string[] };
+    const { batches, queriedKeys } = await getJson<{ batches: unknown[]; queriedKeys: string[] }>(api, `/api/runs/${runId}/batches`);
     expect(batches).toEqual([]);
     expect(queriedKeys).toEqual([]);
 
@@ -336,7 +337,7 @@ test.describe("bad input is a 4xx, never a 500", () => {
     const upload = await api.post("/api/datasets/uploads", { data: { mapping, files: [{ name: "one.csv", size: 10 }] } });
     expect(upload.status()).toBe(422);
     expect(((await upload.json()) as ErrorJson).error.message).toBe("mapping.split.train: The train ratio must be above 0: a detector needs training data");
-    const { datasets } = (await (await api.get("/api/datasets")).json()) as { datasets: { name: string }[] };
+    const { datasets } = await getJson<{ datasets: { name: string }[] }>(api, "/api/datasets");
     expect(datasets.map((d) => d.name)).not.toContain(name);
     await admin.close();
   });

@@ -1,5 +1,6 @@
 import { expect, type Locator, type Page } from "@playwright/test";
 import { csv, type CsvPayload } from "./upload-page";
+import { getJson } from "./api";
 
 /**
  * Fixtures and a page object for the split checks: few long sequences with ground truth as CSV files
@@ -58,7 +59,7 @@ export async function splitsByName(page: Page, datasetId: string): Promise<Recor
 
 /** Sequence ids by name, through the API. */
 export async function sequenceIds(page: Page, datasetId: string): Promise<Record<string, string>> {
-  const { sequences } = (await (await page.request.get(`/api/datasets/${datasetId}`)).json()) as { sequences: { name: string; id: string }[] };
+  const { sequences } = await getJson<{ sequences: { name: string; id: string }[] }>(page.request, `/api/datasets/${datasetId}`);
   return Object.fromEntries(sequences.map((s) => [s.name, s.id]));
 }
 

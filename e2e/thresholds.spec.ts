@@ -4,6 +4,7 @@ import { encodeFrame } from "../lib/binary-frame";
 import { formatThreshold } from "../lib/labels";
 import { expectedThreshold, refinedText, storedFromLabels, thresholds } from "./expected-threshold";
 import { expect, Session, test } from "./fixtures";
+import { getJson } from "./api";
 
 /**
  * The server owns the threshold. On a small dataset uploaded here, with a run whose scores are put
@@ -69,7 +70,7 @@ test.describe.serial("the server owns the threshold", () => {
     const { uploadId } = (await ok(await page.request.post("/api/datasets/uploads", { data: { mapping, files: [{ name: "t.csv", size: Buffer.byteLength(csv) }] } }), 201)) as { uploadId: string };
     await ok(await page.request.put(`/api/datasets/uploads/${uploadId}/files/0`, { data: Buffer.from(csv), headers: { "content-type": "text/csv" } }), 200);
     shared.datasetId = ((await ok(await page.request.post(`/api/datasets/uploads/${uploadId}/import`, { data: {} }), 201)) as { datasetId: string }).datasetId;
-    const { sequences } = (await (await page.request.get(`/api/datasets/${shared.datasetId}`)).json()) as { sequences: { id: string; name: string; length: number }[] };
+    const { sequences } = await getJson<{ sequences: { id: string; name: string; length: number }[] }>(page.request, `/api/datasets/${shared.datasetId}`);
     expect(sequences.map((s) => s.name).sort()).toEqual(names);
 
     const config = { windowSize: 16, epochs: 1, batchSize: 8, learningRate: 0.001, patience: 1, seed: 1 };
@@ -87,7 +88,7 @@ test.describe.serial("the server owns the threshold", () => {
 
     const picks = sequences.map((s, rank) => ({ key: `${s.id}:0-${s.length}`, rank, reason: "e2e pick" }));
     await ok(await page.request.post(`/api/runs/${shared.runId}/batches`, { data: { strategy: "random", budget: picks.length, seed: 1, segmentLength: null, threshold: null, picks } }), 201);
-    const { batches } = (await (await page.request.get(`/api/runs/${shared.runId}/batches`)).json()) as { batches: { queries: { id: string; sequenceName: string }[] }[] };
+    const { batches } = await getJson<{ batches: { queries: { id: string; sequenceName: string }[] }[] }>(page.request, `/api/runs/${shared.runId}/batches`);
     shared.queries = Object.fromEntries((batches[0]?.queries ?? []).map((q) => [q.sequenceName, q.id]));
     expect(Object.keys(shared.queries).sort()).toEqual(names);
 
@@ -118,7 +119,7 @@ test.describe.serial("the server owns the threshold", () => {
     expect(state.labelCount).toBe(6);
 
     // Undo and label again, at once.
-    const tinas = (await (await tina.request.get(`/api/runs/${shared.runId}/labels`)).json()) as { queries: { queryId: string; labels: { clientId: string; userName: string }[] }[] };
+    const tinas = await getJson<{ queries: { queryId: string; labels: { clientId: string; userName: string }[] }[] }>(tina.request, `/api/runs/${shared.runId}/labels`);
     const s5 = tinas.queries.find((q) => q.queryId === shared.queries.s5)?.labels[0]?.clientId;
     const [undo, again] = await Promise.all([tina.request.delete(`/api/labels/${s5}`), label(theo.request, { sequence: "s3", anomalous: true })]);
     expect([undo.status(), again.status()]).toEqual([200, 201]);

@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import { DEMO_DATASET, expect, Session, test } from "./fixtures";
+import { getJson } from "./api";
 
 type SeriesBody = { from: number; to: number; downsampled: boolean; channels: { name: string; x: number[]; y: number[] }[] };
 
@@ -86,7 +87,7 @@ test.describe("sequence viewer", () => {
     const { uploadId } = (await created.json()) as { uploadId: string };
     await page.request.put(`/api/datasets/uploads/${uploadId}/files/0`, { data: body });
     const imported = (await (await page.request.post(`/api/datasets/uploads/${uploadId}/import`, { data: {} })).json()) as { datasetId: string };
-    const detail = (await (await page.request.get(`/api/datasets/${imported.datasetId}`)).json()) as { sequences: { id: string }[] };
+    const detail = await getJson<{ sequences: { id: string }[] }>(page.request, `/api/datasets/${imported.datasetId}`);
     const sequenceId = detail.sequences[0]?.id ?? "";
     expect((await page.request.get(`/api/sequences/${sequenceId}/series`)).status()).toBe(200);
 
