@@ -13,7 +13,7 @@ const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "same-origin" },
   { key: "X-Frame-Options", value: "DENY" },
-  // The features the app never uses, off (the same list as PERMISSIONS_POLICY in lib/security-headers.ts).
+  // The features the app never uses, off (the same list as PERMISSIONS_POLICY in lib/security/security-headers.ts).
   {
     key: "Permissions-Policy",
     value:

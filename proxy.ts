@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { contentSecurityPolicy, createNonce, servedOverHttps, STRICT_TRANSPORT_SECURITY } from "./lib/security-headers";
+import { contentSecurityPolicy, createNonce, servedOverHttps, STRICT_TRANSPORT_SECURITY } from "./lib/security/security-headers";
 
 /**
  * Runs before every page (not the API, whose bodies a proxy would buffer, nor static files):

@@ -14,7 +14,7 @@ import {
   type ChannelSummary,
   type WindowSizeResult,
 } from "./preprocess";
-import type { SeriesColumns, Split } from "./series";
+import type { SeriesColumns, Split } from "./series/types";
 
 export type SummarisedSequence = { columns: SeriesColumns; split: Split };
 

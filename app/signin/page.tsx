@@ -1,7 +1,7 @@
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/sign-in-form";
 import { getCurrentUser } from "@/lib/server/auth";
-import { safeNextPath } from "@/lib/next-path";
+import { safeNextPath } from "@/lib/security/next-path";
 import { ROLE_HOME } from "@/lib/roles";
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {

@@ -4,9 +4,9 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { formatCount } from "@/lib/format";
-import { SPLITS, type Split } from "@/lib/series";
-import { moveSequence } from "@/lib/split-changes";
-import { sizesOf, splitWarnings, type SplitWarning } from "@/lib/split-warnings";
+import { SPLITS, type Split } from "@/lib/series/types";
+import { moveSequence } from "@/lib/splits/changes";
+import { sizesOf, splitWarnings, type SplitWarning } from "@/lib/splits/warnings";
 import { requestJson } from "../fetch-json";
 import { SplitWarningList } from "./split-warning-list";
 

@@ -1,4 +1,4 @@
-import type { SplitWarning } from "@/lib/split-warnings";
+import type { SplitWarning } from "@/lib/splits/warnings";
 
 /** Split warnings as a list, each item carrying its code and split for tests and styling. */
 export function SplitWarningList({ warnings, testId = "split.warning" }: { warnings: SplitWarning[]; testId?: string }) {

@@ -3,7 +3,7 @@
  * XMLHttpRequest (for upload progress events), run the import and poll its progress.
  */
 import type { ErrorBody } from "@/lib/errors";
-import type { SplitWarning } from "@/lib/split-warnings";
+import type { SplitWarning } from "@/lib/splits/warnings";
 import type { ImportMapping } from "@/lib/validations/dataset-import";
 import { postJson, requestJson } from "../fetch-json";
 

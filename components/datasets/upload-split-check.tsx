@@ -1,6 +1,6 @@
 import { splitCounts } from "@/lib/preprocess/split";
-import { ratioNotes } from "@/lib/split-ratio-notes";
-import { queryWarnings, sizeWarnings } from "@/lib/split-warnings";
+import { ratioNotes } from "@/lib/splits/ratio-notes";
+import { queryWarnings, sizeWarnings } from "@/lib/splits/warnings";
 import { NONE, type MappingForm } from "./upload-form";
 import { SplitWarningList } from "./split-warning-list";
 

@@ -6,7 +6,7 @@ import type { EChartsType } from "@/components/charts/echarts-core";
 import { ChannelToggles } from "@/components/datasets/viewer-parts";
 import type { PlotChannel } from "@/lib/charts/series-data";
 import type { ThresholdInterval } from "@/lib/charts/threshold-band";
-import { channelsHeight, labelChannelsOption, labelScoreOption, type StepRange, type ThresholdMark } from "@/lib/labels-chart";
+import { channelsHeight, labelChannelsOption, labelScoreOption, type StepRange, type ThresholdMark } from "@/lib/charts/label-options";
 
 type Props = {
   queryId: string;

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { displayRank } from "@/lib/format";
 import { defaultOnset, disagreement, effectiveLabel, thresholdFromLabels, toLabelledCandidates, withLocalChanges, type LabelView, type ThresholdState } from "@/lib/labels";
-import { contextOf, type ThresholdMark } from "@/lib/labels-chart";
+import { contextOf, type ThresholdMark } from "@/lib/charts/label-options";
 import { boundsOnPage, newerThreshold, shownThreshold, stateOfView, type ThresholdView } from "@/lib/threshold-view";
 import { nameSources } from "@/lib/threshold-interval";
 import { LabelCharts } from "./label-charts";

@@ -3,7 +3,7 @@
 import { useEffect, useState } from "react";
 import type { PlotChannel, SeriesPayload } from "@/lib/charts/series-data";
 import type { LabelledQuery } from "@/lib/labels";
-import type { StepRange } from "@/lib/labels-chart";
+import type { StepRange } from "@/lib/charts/label-options";
 
 async function getJson<T>(url: string, signal: AbortSignal): Promise<T> {
   const response = await fetch(url, { signal, cache: "no-store" });

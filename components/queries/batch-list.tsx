@@ -2,7 +2,7 @@
 
 import { useEffect, useMemo, useState } from "react";
 import { displayRank } from "@/lib/format";
-import { sparklineOptions } from "@/lib/run-charts";
+import { sparklineOptions } from "@/lib/charts/run-options";
 import type { BatchView } from "@/lib/validations/query";
 import { EChart } from "../charts/echart";
 import { fetchRunScores } from "./run-scores";

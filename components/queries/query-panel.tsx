@@ -5,7 +5,7 @@ import { useMemo, useRef, useState, type FormEvent } from "react";
 import type { StrategyName } from "@/lib/query";
 import { defaultPoolRule, poolSequences, poolSplitsText, thinPoolNote } from "@/lib/query/pool-rule";
 import { segmentSuggestion } from "@/lib/query/segment-length";
-import { buildCandidates, parseCandidateKey, type ScoredSequence } from "@/lib/query-candidates";
+import { buildCandidates, parseCandidateKey, type ScoredSequence } from "@/lib/query/candidates";
 import { STRATEGY_NAMES } from "@/lib/query/types";
 import { selectQueries } from "@/workers/query/client";
 import { WorkerError } from "@/workers/worker-error";

@@ -1,7 +1,7 @@
 /** Fetches every sequence's score of a run in one request (GET /api/runs/[id]/scores/all). */
 import { decodeFrame } from "@/lib/binary-frame";
-import type { ScoredSequence } from "@/lib/query-candidates";
-import { decodeFloat32 } from "@/lib/series-chunks";
+import type { ScoredSequence } from "@/lib/query/candidates";
+import { decodeFloat32 } from "@/lib/series/chunks";
 
 export async function fetchRunScores(runId: string): Promise<ScoredSequence[]> {
   const response = await fetch(`/api/runs/${runId}/scores/all`);

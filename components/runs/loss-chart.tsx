@@ -1,7 +1,7 @@
 "use client";
 
 import { useMemo } from "react";
-import { lossChartOptions, type LossPoint } from "@/lib/run-charts";
+import { lossChartOptions, type LossPoint } from "@/lib/charts/run-options";
 import { EChart } from "../charts/echart";
 
 export function LossChart({ epochs }: { epochs: LossPoint[] }) {

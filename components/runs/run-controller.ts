@@ -6,7 +6,7 @@
  */
 import type { BackendName } from "@/lib/backend/choose";
 import { zscore, type ZScoreParams } from "@/lib/preprocess";
-import type { Split } from "@/lib/series";
+import type { Split } from "@/lib/series/types";
 import type { DetectorKind } from "@/lib/detectors/types";
 import type { RunConfig } from "@/lib/validations/run";
 import type { SavedWeights } from "@/lib/detectors";

@@ -1,8 +1,8 @@
 /** Browser-side transfers of a run: raw sequences in, weights and scores out (binary frames). */
 import { decodeFrame, encodeFrame } from "@/lib/binary-frame";
 import type { SavedWeights } from "@/lib/detectors";
-import type { SeriesColumns } from "@/lib/series";
-import { decodeFloat32 } from "@/lib/series-chunks";
+import type { SeriesColumns } from "@/lib/series/types";
+import { decodeFloat32 } from "@/lib/series/chunks";
 
 async function ok(response: Response, what: string): Promise<Response> {
   if (response.ok) return response;

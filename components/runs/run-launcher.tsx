@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { BACKENDS, type BackendName } from "@/lib/backend/choose";
 import type { ZScoreParams } from "@/lib/preprocess";
-import type { Split } from "@/lib/series";
+import type { Split } from "@/lib/series/types";
 import { DETECTOR_KINDS, DETECTOR_LABELS, type DetectorKind } from "@/lib/detectors/types";
 import { runConfigSchema } from "@/lib/validations/run";
 import { RunProgress } from "./run-progress";

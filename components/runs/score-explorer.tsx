@@ -2,7 +2,7 @@
 
 import { useEffect, useMemo, useState } from "react";
 import type { ThresholdInterval } from "@/lib/charts/threshold-band";
-import { scoreChartOptions, type ThresholdLine } from "@/lib/run-charts";
+import { scoreChartOptions, type ThresholdLine } from "@/lib/charts/run-options";
 import { EChart } from "../charts/echart";
 
 type Row = { sequenceId: string; name: string; split: string; length: number; max: number };

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { PASSWORD_MIN_LENGTH } from "@/lib/password-policy";
+import { PASSWORD_MIN_LENGTH } from "@/lib/security/password-policy";
 import { ROLE_LABEL, ROLES, type Role } from "@/lib/roles";
 import { postJson, requestJson } from "../fetch-json";
 

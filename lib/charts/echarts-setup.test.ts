@@ -1,7 +1,7 @@
 import { SVGRenderer } from "echarts/renderers";
 import { describe, expect, it } from "vitest";
-import { labelChannelsOption, labelScoreOption } from "../labels-chart";
-import { lossChartOptions, scoreChartOptions, sparklineOptions } from "../run-charts";
+import { labelChannelsOption, labelScoreOption } from "./label-options";
+import { lossChartOptions, scoreChartOptions, sparklineOptions } from "./run-options";
 import { echarts } from "./echarts-setup";
 import { buildExperimentOption } from "./experiment-options";
 import { knownReport } from "./experiment-fixture";

@@ -3,7 +3,7 @@
  * (LTTB, so that no more points travel than the chart can draw), and how the viewer puts an overview
  * and a zoomed-in detail together. Pure: used by the route handler and the viewer alike.
  */
-import { lttbIndices } from "../lttb";
+import { lttbIndices } from "./lttb";
 
 export type SeriesChannel = { index: number; name: string; x: number[]; y: number[] };
 

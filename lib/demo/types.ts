@@ -2,7 +2,7 @@
  * Shapes of the demo dataset: a PATH-like recording of an electric-vehicle powertrain,
  * one sequence per drive, channel-major like every other series in lib/.
  */
-import type { SequenceSeries } from "../series";
+import type { SequenceSeries } from "../series/types";
 
 /**
  * Channels in column order, with their units:

@@ -6,7 +6,7 @@
  */
 import { generatePathDataset } from "../demo/path-dataset";
 import { createChannelStats, finishChannelStats, updateChannelStats, zscore } from "../preprocess";
-import type { SeriesColumns } from "../series";
+import type { SeriesColumns } from "../series/types";
 import { createDetector } from "./index";
 import type { DetectorKind } from "./types";
 

@@ -3,7 +3,7 @@
  * network is what differs between kinds. One call at a time: a second one while training or
  * scoring runs is refused with `busy` (the weights would change under it).
  */
-import type { SeriesColumns } from "../series";
+import type { SeriesColumns } from "../series/types";
 import { DetectorError } from "./errors";
 import { reconstructionLoss } from "./evaluate";
 import type { Network } from "./network";

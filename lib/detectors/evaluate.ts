@@ -3,7 +3,7 @@
  * channels) of the deterministic model, averaged over the windows. Early stopping monitors it.
  */
 import * as tf from "@tensorflow/tfjs";
-import type { SeriesColumns } from "../series";
+import type { SeriesColumns } from "../series/types";
 import { gaussianNllPerWindow } from "./losses";
 import type { Network } from "./network";
 import { batches, gatherWindows, type WindowRef } from "./windows";

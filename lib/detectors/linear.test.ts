@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createRng } from "../rng";
-import type { SeriesColumns } from "../series";
+import type { SeriesColumns } from "../series/types";
 import { resolveLinearConfig } from "./config";
 import { createDetector, loadDetector, type SavedWeights } from "./index";
 import { regressorCount } from "./linear";

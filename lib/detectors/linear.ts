@@ -8,8 +8,8 @@
  * one channel breaks the relation. No windows and no TensorFlow.js: `windowSize` is kept in the
  * configuration for the shared interface and the run's records only.
  */
-import { decodeFloat32, encodeFloat32 } from "../series-chunks";
-import type { SeriesColumns } from "../series";
+import { decodeFloat32, encodeFloat32 } from "../series/chunks";
+import type { SeriesColumns } from "../series/types";
 import { DetectorError } from "./errors";
 import type { Detector, LinearConfig, SavedWeights, ScoreOptions, ScoreResult, TrainData, TrainOptions, TrainResult } from "./types";
 import type { WeightBytes } from "./weights";

@@ -1,6 +1,6 @@
 import * as tf from "@tensorflow/tfjs";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { SeriesColumns } from "../series";
+import type { SeriesColumns } from "../series/types";
 import { resolveLstmAeConfig } from "./config";
 import { createDetector, loadDetector, type Detector, type TrainOptions, type TrainResult } from "./index";
 import { demoSequences, maxOf, setCpuBackend } from "./test-helpers";

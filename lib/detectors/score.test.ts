@@ -1,7 +1,7 @@
 import * as tf from "@tensorflow/tfjs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { extractWindows, reverseWindow, windowStarts } from "../preprocess";
-import type { SeriesColumns } from "../series";
+import type { SeriesColumns } from "../series/types";
 import { isDetectorError } from "./errors";
 import { LOG_2PI } from "./losses";
 import { coverage, scoreColumns, type PredictFn } from "./score";

@@ -12,7 +12,7 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import { SCORING_SHIFT, extractWindows, windowStarts } from "../preprocess";
-import type { SeriesColumns } from "../series";
+import type { SeriesColumns } from "../series/types";
 import { DetectorError } from "./errors";
 import { gaussianNll } from "./losses";
 import type { Prediction } from "./network";

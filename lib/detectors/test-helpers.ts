@@ -4,7 +4,7 @@
 import * as tf from "@tensorflow/tfjs";
 import { generatePathDataset } from "../demo/path-dataset";
 import { createChannelStats, finishChannelStats, updateChannelStats, zscore } from "../preprocess";
-import type { SeriesColumns } from "../series";
+import type { SeriesColumns } from "../series/types";
 
 export async function setCpuBackend(): Promise<void> {
   await tf.setBackend("cpu");

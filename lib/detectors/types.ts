@@ -3,7 +3,7 @@
  * baselines can be trained, scored, saved and compared the same way. Inputs are z-scored by the
  * caller; series are channel-major (SeriesColumns).
  */
-import type { SeriesColumns } from "../series";
+import type { SeriesColumns } from "../series/types";
 import type { BetaSchedule } from "./beta-schedule";
 
 /** The detectors, by the name runs and saved weights carry; one list for the run form, the API and the harness. */

@@ -4,7 +4,7 @@
  */
 import { trainingShift, windowStarts } from "../preprocess";
 import type { Rng } from "../rng";
-import type { SeriesColumns } from "../series";
+import type { SeriesColumns } from "../series/types";
 import { DetectorError } from "./errors";
 
 export type WindowRef = { sequence: number; start: number };

@@ -11,7 +11,7 @@
  * - "best" is fitted on every candidate of the pool (the most a strategy can know).
  */
 import type { DistanceCache } from "../query";
-import { buildCandidates } from "../query-candidates";
+import { buildCandidates } from "../query/candidates";
 import { poolSequences, resolvePoolRule, type PoolMode } from "../query/pool-rule";
 import type { LabelledCandidate } from "../threshold";
 import type { Truth } from "./expert";

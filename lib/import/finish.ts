@@ -2,7 +2,7 @@
  * The end of the reading phase: every sequence's columns as exact-size arrays, and the sampling rate
  * (given, or the median time step of the timestamps, the same within 1 % for every sequence).
  */
-import type { Split } from "../series";
+import type { Split } from "../series/types";
 import type { ImportMapping } from "../validations/dataset-import";
 import { ImportError, quoteCell } from "./errors";
 import type { SequenceBuilder } from "./sequence-builder";

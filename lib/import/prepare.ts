@@ -5,7 +5,7 @@
  * sequences stratified over the splits when there is ground truth (see planSplits).
  */
 import { downsampleByAveraging, downsampleFactor, downsampleLabels, isPreprocessError, planSplits, type SplitMethod } from "../preprocess";
-import type { SequenceSeries, Split } from "../series";
+import type { SequenceSeries, Split } from "../series/types";
 import type { ImportMapping } from "../validations/dataset-import";
 import { ImportError } from "./errors";
 import type { ParsedImport } from "./finish";

@@ -2,7 +2,7 @@
  * The rows of one sequence as they arrive: one growing float32 column per channel, optional 0/1
  * labels, forward fill of missing cells, and what the timestamps say about the sampling rate.
  */
-import type { Split } from "../series";
+import type { Split } from "../series/types";
 import { GrowableFloat32, GrowableUint8 } from "./growable";
 
 /** Timestamp differences kept per sequence to estimate its sampling rate (their median). */

@@ -2,7 +2,7 @@
  * Reading one cell: numbers (strict: no hex, no "NaN"/"Inf"), 0/1 labels, timestamps and split
  * names. The number path is the hot loop of an import, so the common case costs one Number() call.
  */
-import type { Split } from "../series";
+import type { Split } from "../series/types";
 import { FLOAT32_MAX } from "./limits";
 
 export type CellProblem = "missing" | "non_numeric" | "non_finite" | "out_of_range";

@@ -1,4 +1,4 @@
-import type { SeriesColumns } from "../series";
+import type { SeriesColumns } from "../series/types";
 import { PreprocessError, type PreprocessErrorCode } from "./errors";
 
 /** Throws `code` unless `value` is an integer ≥ 1. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { SeriesColumns } from "../series";
+import type { SeriesColumns } from "../series/types";
 import { createChannelStats, finishChannelStats, maxAbs, updateChannelStats, zscore } from "./normalize";
 import { errorCode, f32, randomColumns } from "./test-helpers";
 

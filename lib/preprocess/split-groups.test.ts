@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Split } from "../series";
+import type { Split } from "../series/types";
 import { splitCounts } from "./split";
 import { assignGroupedSplits, groupsOf, type SplitItem } from "./split-groups";
 import { planSplits } from "./split-plan";

@@ -6,7 +6,7 @@
  * are restored and anomalous units swapped in where a split has none. Pure and seeded.
  */
 import { createRng } from "../rng";
-import { SPLITS, type Split } from "../series";
+import { SPLITS, type Split } from "../series/types";
 import { shuffled, splitCounts, type SplitCounts, type SplitRatios } from "./split";
 import { anomalyCounts, eligibleSplits } from "./split-stratified";
 

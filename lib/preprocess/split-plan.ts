@@ -3,7 +3,7 @@
  * ground truth, stratified as far as the units allow), stratified on the anomalous sequences when
  * there is ground truth, otherwise the plain seeded shuffle. Pure and deterministic for a seed.
  */
-import type { Split } from "../series";
+import type { Split } from "../series/types";
 import { assignSplits, type SplitRatios } from "./split";
 import { assignGroupedSplits } from "./split-groups";
 import { assignStratifiedSplits } from "./split-stratified";

@@ -4,7 +4,7 @@
  * the split sizes stay exactly those of splitCounts. Pure and deterministic for a seed.
  */
 import { createRng } from "../rng";
-import { SPLITS, type Split } from "../series";
+import { SPLITS, type Split } from "../series/types";
 import { deal, largestRemainder, shuffled, splitCounts, type SplitCounts, type SplitRatios } from "./split";
 
 /**

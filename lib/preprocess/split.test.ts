@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Split } from "../series";
+import type { Split } from "../series/types";
 import { assignSplits, splitCounts } from "./split";
 import { errorCode } from "./test-helpers";
 

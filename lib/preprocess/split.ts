@@ -1,5 +1,5 @@
 import { createRng, type Rng } from "../rng";
-import { SPLITS, type Split } from "../series";
+import { SPLITS, type Split } from "../series/types";
 import { requireNonNegativeInteger } from "./check";
 import { PreprocessError } from "./errors";
 

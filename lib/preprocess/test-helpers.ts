@@ -1,5 +1,5 @@
 import { createRng } from "../rng";
-import type { SeriesColumns } from "../series";
+import type { SeriesColumns } from "../series/types";
 import { PreprocessError, type PreprocessErrorCode } from "./errors";
 
 /** Runs `fn` and returns the PreprocessError code it threw (fails the test when it throws anything else). */

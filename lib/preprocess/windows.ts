@@ -1,4 +1,4 @@
-import type { SeriesColumns } from "../series";
+import type { SeriesColumns } from "../series/types";
 import { columnsLength, requireNonNegativeInteger, requirePositiveInteger } from "./check";
 import { PreprocessError } from "./errors";
 

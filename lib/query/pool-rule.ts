@@ -17,7 +17,7 @@
  * starts with train in the pool, said on the page, and the user may untick it ("auto" below; the
  * harness's default too).
  */
-import type { Split } from "../series";
+import type { Split } from "../series/types";
 
 export type PoolRule = {
   /** Also offer the train split (in-sample: its scores run low). */

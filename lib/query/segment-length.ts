@@ -9,7 +9,7 @@
  * `target` candidates (tens to ~100) — never shorter than 4 windows. A pool of ≥ 30 sequences of
  * modest length is queried as whole sequences (null), as in the DQS paper.
  */
-import { segmentBounds } from "../query-candidates";
+import { segmentBounds } from "./candidates";
 
 /** A pool with at least this many sequences has enough candidates as whole sequences (unless they are long). */
 export const ENOUGH_SEQUENCES = 30;

@@ -20,8 +20,8 @@ import { FrameError } from "../binary-frame";
 import { env } from "../env.mjs";
 import { AppError, type ErrorBody } from "../errors";
 import { findJsonProblem } from "../json-guard";
-import { checkSameOrigin, clientAddress, isJsonContentType, requestOrigin } from "../request-guard";
-import { servedOverHttps, STRICT_TRANSPORT_SECURITY } from "../security-headers";
+import { checkSameOrigin, clientAddress, isJsonContentType, requestOrigin } from "../security/request-guard";
+import { servedOverHttps, STRICT_TRANSPORT_SECURITY } from "../security/security-headers";
 import { requireApiUser } from "./auth";
 import { Prisma } from "./generated/prisma/client";
 import { requestContext } from "./request-context";
@@ -185,7 +185,7 @@ export async function readBinary(request: Request, maxBytes: number): Promise<Ui
   return readCapped(request, maxBytes, "The upload");
 }
 
-/** The client's address, as the sign-in rate limit counts it (see lib/request-guard.ts clientAddress). */
+/** The client's address, as the sign-in rate limit counts it (see lib/security/request-guard.ts clientAddress). */
 export function clientIp(request: Request): string {
   return clientAddress(request.headers.get("x-forwarded-for"), env.TRUSTED_PROXIES);
 }

@@ -3,8 +3,8 @@ import { z } from "zod";
 import { summariseDataset } from "../dataset-summary";
 import { AppError } from "../errors";
 import type { Role } from "../roles";
-import { encodeChunks } from "../series-chunks";
-import type { SequenceSeries, Split } from "../series";
+import { encodeChunks } from "../series/chunks";
+import type { SequenceSeries, Split } from "../series/types";
 import { visibleDatasets } from "./access";
 import { db } from "./db";
 

@@ -1,8 +1,8 @@
 import "server-only";
 import { createImportSession, isImportError, prepareImport, type ImportError, type PreparedImport } from "../import";
 import { AppError } from "../errors";
-import { ratioNotes } from "../split-ratio-notes";
-import { splitWarnings, type SplitWarning } from "../split-warnings";
+import { ratioNotes } from "../splits/ratio-notes";
+import { splitWarnings, type SplitWarning } from "../splits/warnings";
 import type { ImportMapping } from "../validations/dataset-import";
 import { storeDataset } from "./datasets";
 import { parseCsvInto } from "./import-csv";

@@ -1,6 +1,6 @@
 import "server-only";
 import { AppError } from "../errors";
-import { nameCandidateKeys, parseCandidateKey } from "../query-candidates";
+import { nameCandidateKeys, parseCandidateKey } from "../query/candidates";
 import type { BatchView, CreateBatchInput } from "../validations/query";
 import { db } from "./db";
 

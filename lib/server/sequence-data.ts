@@ -1,7 +1,7 @@
 import "server-only";
 import { AppError } from "../errors";
-import { decodeRange } from "../series-chunks";
-import type { SeriesColumns } from "../series";
+import { decodeRange } from "../series/chunks";
+import type { SeriesColumns } from "../series/types";
 import { db } from "./db";
 
 /** All channels of a whole stored sequence. */

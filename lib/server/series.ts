@@ -3,7 +3,7 @@ import { z } from "zod";
 import { downsampleColumns, labelRanges, type SeriesPayload } from "../charts/series-data";
 import { AppError } from "../errors";
 import type { Role } from "../roles";
-import { decodeRange } from "../series-chunks";
+import { decodeRange } from "../series/chunks";
 import { visibleDatasets } from "./access";
 import { db } from "./db";
 import { readChunkRows, readLabelBytes } from "./series-store";

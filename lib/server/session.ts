@@ -2,7 +2,7 @@ import "server-only";
 
 /**
  * Server-side sessions. The cookie (iron-session: sealed and authenticated with SESSION_SECRET) holds
- * only the id of a Session row; the row decides whether the session is valid (lib/session-policy.ts):
+ * only the id of a Session row; the row decides whether the session is valid (lib/security/session-policy.ts):
  * signing out revokes it, so a copy of the cookie taken before is refused afterwards; a role or
  * password change revokes all of the user's sessions; 2 h without use or 12 h after sign-in end it.
  */
@@ -12,7 +12,7 @@ import path from "node:path";
 import { getIronSession, type SessionOptions } from "iron-session";
 import { cookies } from "next/headers";
 import { env } from "../env.mjs";
-import { needsTouch, SESSION_ABSOLUTE_MS, sessionStatus } from "../session-policy";
+import { needsTouch, SESSION_ABSOLUTE_MS, sessionStatus } from "../security/session-policy";
 import { db } from "./db";
 import type { Prisma } from "./generated/prisma/client";
 

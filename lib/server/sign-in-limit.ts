@@ -12,7 +12,7 @@ import "server-only";
  * stays for the window. Rows older than the window are deleted as new attempts arrive.
  */
 import { AppError } from "../errors";
-import { windowVerdict, type WindowLimit } from "../rate-limit";
+import { windowVerdict, type WindowLimit } from "../security/rate-limit";
 import { db } from "./db";
 
 export const ACCOUNT_LIMIT: WindowLimit = { limit: 10, windowMs: 15 * 60 * 1000 };

@@ -1,8 +1,8 @@
 import "server-only";
 import { maxAbsZOf, summariseTraining } from "../dataset-summary";
 import type { ChannelSummary, WindowSizeResult } from "../preprocess";
-import { decodeRange } from "../series-chunks";
-import type { SeriesColumns, Split } from "../series";
+import { decodeRange } from "../series/chunks";
+import type { SeriesColumns, Split } from "../series/types";
 import { readChunkRows } from "./series-store";
 
 /**

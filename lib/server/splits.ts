@@ -1,9 +1,9 @@
 import "server-only";
 import { AppError } from "../errors";
-import { SPLITS, type Split } from "../series";
-import { applySplitChanges, type SplitChange } from "../split-changes";
-import { ratioNotes } from "../split-ratio-notes";
-import type { SplitWarning } from "../split-warnings";
+import { SPLITS, type Split } from "../series/types";
+import { applySplitChanges, type SplitChange } from "../splits/changes";
+import { ratioNotes } from "../splits/ratio-notes";
+import type { SplitWarning } from "../splits/warnings";
 import { readImportSplitInfo, splitSchema } from "../validations/split";
 import { db } from "./db";
 import { recomputeTrainingSummary } from "./split-stats";

@@ -1,7 +1,7 @@
 import "server-only";
 import { AppError } from "../errors";
 import { thresholdFromLabels, toLabelledCandidates, type LabelledQuery } from "../labels";
-import { decodeFloat32 } from "../series-chunks";
+import { decodeFloat32 } from "../series/chunks";
 import { DEFAULT_PLACEMENT, isPlacement } from "../threshold";
 import { countingLabels, isThresholdKind, thresholdRecord, type CurrentThresholds, type ThresholdView } from "../threshold-view";
 import { thresholdDetailSchema, type ManualThresholdInput, type ThresholdPageQuery } from "../validations/threshold";

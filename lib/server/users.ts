@@ -1,6 +1,6 @@
 import "server-only";
 import { AppError } from "../errors";
-import { passwordProblem } from "../password-policy";
+import { passwordProblem } from "../security/password-policy";
 import type { Role } from "../roles";
 import type { CreateUserInput } from "../validations/user";
 import { db } from "./db";
@@ -32,7 +32,7 @@ export async function createUser(input: CreateUserInput): Promise<UserRow> {
 }
 
 /**
- * Changes a role and/or sets a new password (lib/password-policy.ts); either ends the user's sessions,
+ * Changes a role and/or sets a new password (lib/security/password-policy.ts); either ends the user's sessions,
  * so a demoted user loses their access at once and a reset password shuts out whoever knew the old
  * one. The last admin cannot be demoted, so that someone can always manage users.
  */

@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { IMPORT_LIMITS } from "../import/limits";
-import { SPLITS } from "../series";
+import { SPLITS } from "../series/types";
 
 export const splitSchema = z.enum(SPLITS);
 

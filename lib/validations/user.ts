@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PASSWORD_MAX_LENGTH, passwordProblem } from "../password-policy";
+import { PASSWORD_MAX_LENGTH, passwordProblem } from "../security/password-policy";
 import { ROLES } from "../roles";
 
 export const roleSchema = z.enum(ROLES);
@@ -12,7 +12,7 @@ export const signInSchema = z.strictObject({
   password: z.string().min(1, "Enter your password").max(PASSWORD_MAX_LENGTH),
 });
 
-/** A new password (lib/password-policy.ts); the email, when known, is checked against it too. */
+/** A new password (lib/security/password-policy.ts); the email, when known, is checked against it too. */
 export const newPasswordSchema = z.string().superRefine((password, ctx) => {
   const problem = passwordProblem(password);
   if (problem) ctx.addIssue({ code: "custom", message: problem });

@@ -15,7 +15,7 @@ import * as tf from "@tensorflow/tfjs";
 import "@tensorflow/tfjs-backend-wasm";
 import { type DetectorKind } from "../../lib/detectors";
 import { benchmarkData, formatBenchTable, measureDetector, type BenchRow } from "../../lib/detectors/benchmark";
-import type { SeriesColumns } from "../../lib/series";
+import type { SeriesColumns } from "../../lib/series/types";
 
 const FEATURES = 8;
 const WINDOW = 32;

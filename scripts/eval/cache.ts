@@ -12,7 +12,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, w
 import path from "node:path";
 import { z } from "zod";
 import { DETECTOR_KINDS, type SavedWeights } from "../../lib/detectors";
-import { decodeFloat32, encodeFloat32 } from "../../lib/series-chunks";
+import { decodeFloat32, encodeFloat32 } from "../../lib/series/chunks";
 import type { LoadedDataset } from "./dataset";
 
 /** Bump when training or scoring changes in a way the key cannot see. */

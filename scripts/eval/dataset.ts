@@ -10,7 +10,7 @@ import { existsSync } from "node:fs";
 import { generatePathDataset } from "../../lib/demo/path-dataset";
 import { faultCounts } from "../../lib/eval/generators/common";
 import { fromPathDemo, getGenerator, isGeneratorName, type GeneratorName } from "../../lib/eval/generators";
-import type { SeriesColumns } from "../../lib/series";
+import type { SeriesColumns } from "../../lib/series/types";
 import type { EvalOptions } from "./options";
 
 export type LoadedSequence = { id: string; name: string; columns: SeriesColumns; labels: Uint8Array | undefined };

@@ -6,7 +6,7 @@
 import { existsSync } from "node:fs";
 import { z } from "zod";
 import { databaseProvider, env } from "../../lib/env.mjs";
-import { decodeRange } from "../../lib/series-chunks";
+import { decodeRange } from "../../lib/series/chunks";
 import { DatasetError, type LoadedDataset, type LoadedSequence } from "./dataset";
 
 const channelNames = z.array(z.string());

@@ -10,7 +10,7 @@ import { createDetector, resolveLinearConfig, resolveLstmAeConfig, resolveTeVaeC
 import type { ModelRequest } from "../../lib/eval/experiment";
 import type { StageScores } from "../../lib/eval/stage";
 import { createChannelStats, finishChannelStats, updateChannelStats, windowSizeFromAcf, zscore, type ZScoreParams } from "../../lib/preprocess";
-import type { SeriesColumns } from "../../lib/series";
+import type { SeriesColumns } from "../../lib/series/types";
 import { CACHE_VERSION, hashOf, type ModelCache } from "./cache";
 import type { LoadedDataset, LoadedSequence } from "./dataset";
 

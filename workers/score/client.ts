@@ -1,7 +1,7 @@
 /** Main-thread side of the scoring worker: load a model once, then score sequences one by one. */
 import type { BackendName } from "@/lib/backend/choose";
 import type { SavedWeights } from "@/lib/detectors";
-import type { SeriesColumns } from "@/lib/series";
+import type { SeriesColumns } from "@/lib/series/types";
 import { WorkerChannel } from "../rpc";
 import { WorkerError } from "../worker-error";
 import type { ScoreEvent, ScoreRequest } from "./protocol";

@@ -4,7 +4,7 @@
  */
 import type { BackendName, BackendProbe, GpuAdapterInfo } from "@/lib/backend/choose";
 import type { DetectorFailureCode, SavedWeights } from "@/lib/detectors";
-import type { SeriesColumns } from "@/lib/series";
+import type { SeriesColumns } from "@/lib/series/types";
 
 export type ScoreRequest =
   | { type: "load"; weights: SavedWeights; backend?: BackendName }

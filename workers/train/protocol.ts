@@ -4,7 +4,7 @@
  */
 import type { BackendName, BackendProbe, GpuAdapterInfo } from "@/lib/backend/choose";
 import type { DetectorFailureCode, EpochReport, SavedWeights } from "@/lib/detectors";
-import type { SeriesColumns } from "@/lib/series";
+import type { SeriesColumns } from "@/lib/series/types";
 import type { DetectorKind } from "@/lib/detectors/types";
 import type { RunConfig } from "@/lib/validations/run";
 

@@ -13,7 +13,7 @@ import { AppError } from "@/lib/errors";
 import { formatThreshold } from "@/lib/labels";
 import { detectorWindow } from "@/lib/query/segment-length";
 import { can } from "@/lib/roles";
-import type { LossPoint } from "@/lib/run-charts";
+import type { LossPoint } from "@/lib/charts/run-options";
 import { assertRunAccess } from "@/lib/server/access";
 import { requirePageUser } from "@/lib/server/auth";
 import { db } from "@/lib/server/db";

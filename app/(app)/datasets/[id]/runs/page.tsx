@@ -5,7 +5,7 @@ import { RunsTable } from "@/components/runs/runs-table";
 import { AppError } from "@/lib/errors";
 import type { ChannelSummary } from "@/lib/preprocess";
 import { can } from "@/lib/roles";
-import type { Split } from "@/lib/series";
+import type { Split } from "@/lib/series/types";
 import { requirePageUser } from "@/lib/server/auth";
 import { getDatasetDetail } from "@/lib/server/datasets";
 import { db } from "@/lib/server/db";

@@ -1,6 +1,6 @@
 import { AppError } from "@/lib/errors";
 import { decodeFrame } from "@/lib/binary-frame";
-import { decodeFloat32, encodeFloat32, firstNonFinite } from "@/lib/series-chunks";
+import { decodeFloat32, encodeFloat32, firstNonFinite } from "@/lib/series/chunks";
 import { handler, readBinary } from "@/lib/server/api";
 import { requireApiUser } from "@/lib/server/auth";
 import { saveScores } from "@/lib/server/runs";

@@ -3,9 +3,9 @@
  * of training, and one sequence's anomaly score with the thresholds and, once the refined threshold
  * has one, its optimal interval as a band.
  */
-import { bandArea, bandValues, type ThresholdInterval } from "./charts/threshold-band";
-import { formatThreshold } from "./labels";
-import { scoreAxisRange } from "./labels-chart";
+import { bandArea, bandValues, type ThresholdInterval } from "./threshold-band";
+import { formatThreshold } from "../labels";
+import { scoreAxisRange } from "./label-options";
 
 export type LossPoint = { epoch: number; trainLoss: number; valLoss: number | null };
 

@@ -7,9 +7,9 @@
 import type { LineSeriesOption } from "echarts/charts";
 import type { DataZoomComponentOption, GridComponentOption, MarkAreaComponentOption, MarkLineComponentOption, TooltipComponentOption } from "echarts/components";
 import type { ComposeOption } from "echarts/core";
-import { CHANNEL_COLORS } from "./charts/sequence-options";
-import type { PlotChannel } from "./charts/series-data";
-import { bandArea, bandValues, type ThresholdInterval } from "./charts/threshold-band";
+import { CHANNEL_COLORS } from "./sequence-options";
+import type { PlotChannel } from "./series-data";
+import { bandArea, bandValues, type ThresholdInterval } from "./threshold-band";
 import { lttbIndices } from "./lttb";
 
 export type LabelChartOption = ComposeOption<

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decodeFloat32, decodeRange, encodeChunks, encodeFloat32, firstNonFinite } from "./series-chunks";
+import { decodeFloat32, decodeRange, encodeChunks, encodeFloat32, firstNonFinite } from "./chunks";
 
 const columns = [
   Float32Array.from([0, 1, 2, 3, 4, 5, 6]),

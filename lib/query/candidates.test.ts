@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildCandidates, candidateKey, nameCandidateKeys, parseCandidateKey, segmentBounds } from "./query-candidates";
+import { buildCandidates, candidateKey, nameCandidateKeys, parseCandidateKey, segmentBounds } from "./candidates";
 
 describe("query candidates", () => {
   it("uses whole sequences by default and when segments would not be shorter", () => {

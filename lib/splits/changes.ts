@@ -3,7 +3,7 @@
  * training split left, units moved whole) and applied, and the move of a whole unit that the editor
  * makes when one of its sequences changes split. Pure: the editor and the route handler share it.
  */
-import type { Split } from "./series";
+import type { Split } from "../series/types";
 
 export type EditableSequence = { id: string; split: Split; unit: string | null };
 export type SplitChange = { sequenceId: string; split: Split };

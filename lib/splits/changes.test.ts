@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applySplitChanges, moveSequence, type EditableSequence } from "./split-changes";
+import { applySplitChanges, moveSequence, type EditableSequence } from "./changes";
 
 const SEQUENCES: EditableSequence[] = [
   { id: "a", split: "train", unit: "v1" },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { lossChartOptions, scoreChartOptions } from "./run-charts";
+import { lossChartOptions, scoreChartOptions } from "./run-options";
 
 describe("run charts", () => {
   it("draws train and validation losses per epoch", () => {

@@ -4,7 +4,7 @@
  * few or too long to query whole, and units whose sequences span two splits. Pure: the import, the
  * upload form and the dataset page (also while its splits are being edited) say the same.
  */
-import { SPLITS, type Split } from "./series";
+import { SPLITS, type Split } from "../series/types";
 
 /** A test split with fewer sequences than this gives figures too coarse to trust. */
 export const MIN_TEST_SEQUENCES = 5;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contextOf, labelScoreOption, niceCeil, niceFloor, scoreAxisRange, scorePoints } from "./labels-chart";
+import { contextOf, labelScoreOption, niceCeil, niceFloor, scoreAxisRange, scorePoints } from "./label-options";
 
 type AreaSeries = { markArea: { data: [Record<string, unknown>, Record<string, unknown>][] } };
 type Axis = { max: (v: { max: number }) => number; min: (v: { min: number }) => number | null };

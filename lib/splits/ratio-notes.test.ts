@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ratioNotes } from "./split-ratio-notes";
+import { ratioNotes } from "./ratio-notes";
 
 const messages = (notes: { message: string }[]) => notes.map((n) => n.message);
 

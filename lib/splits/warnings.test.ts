@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { Split } from "./series";
-import { median, queryWarnings, splitWarnings, suggestedSegment, type SplitSequence } from "./split-warnings";
+import type { Split } from "../series/types";
+import { median, queryWarnings, splitWarnings, suggestedSegment, type SplitSequence } from "./warnings";
 
 /** `n` sequences of `length` steps in `split`; the first `anomalous` of them anomalous (null: no ground truth). */
 function seqs(split: Split, n: number, anomalous: number | null, length = 200, unit: (i: number) => string | null = () => null): SplitSequence[] {

@@ -3,7 +3,7 @@
  * float32, channel-major (channel c at bytes [c·length·4, (c+1)·length·4)). Pure, so that the
  * server, a worker and a Node command read and write the same bytes.
  */
-import type { SeriesColumns } from "./series";
+import type { SeriesColumns } from "./types";
 
 /** Steps per stored chunk: 8 channels × 16,384 steps × 4 B = 512 KiB per row. */
 export const CHUNK_STEPS = 16_384;

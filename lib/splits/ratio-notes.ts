@@ -4,9 +4,9 @@
  * taken from another split, a ratio above 0 that leaves its split empty for this many sequences.
  * Pure: the upload form says it before the import, the dataset page after it.
  */
-import { largestRemainder, splitCounts, validateSplitRatios, type SplitRatios } from "./preprocess/split";
-import { SPLITS, type Split } from "./series";
-import type { SplitWarning } from "./split-warnings";
+import { largestRemainder, splitCounts, validateSplitRatios, type SplitRatios } from "../preprocess/split";
+import { SPLITS, type Split } from "../series/types";
+import type { SplitWarning } from "./warnings";
 
 const percent = (r: number) => `${+(r * 100).toFixed(1)} %`;
 const sequences = (n: number) => `${n.toLocaleString("en-US")} ${n === 1 ? "sequence" : "sequences"}`;

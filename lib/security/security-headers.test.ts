@@ -45,7 +45,7 @@ describe("headers", () => {
 
 describe("next.config.mjs", () => {
   it("sends the same Permissions-Policy and API policy as this module", async () => {
-    const { default: config } = await import("../next.config.mjs");
+    const { default: config } = await import("../../next.config.mjs");
     const rules = (await config.headers?.()) ?? [];
     const all = rules.flatMap((r) => r.headers.map((h) => [`${r.source} ${h.key}`, h.value] as const));
     const byKey = new Map(all);
