@@ -54,6 +54,11 @@ Experiment
                       validation split holds fewer than 3 sequences), or validation only, or train too
   --placement margin|geometric|middle|reference|upper
                       where the refined threshold goes in its F1-optimal interval (default margin)
+  --objective labels|pool
+                      what the refined threshold maximises: F1 on the labelled candidates (default
+                      labels), or the expected F1 over the whole query pool, its unlabelled
+                      candidates weighted by an isotonic fit of the labels on the scores (pool);
+                      run once with each to compare
   --protocol ours|reference
                       ours (default) or the DQS reference's evaluation (its placement, fallback,
                       frozen label scores, onset 0 for mislabels, delay metric)
