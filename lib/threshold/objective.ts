@@ -33,7 +33,17 @@
  *    the threshold anywhere in it, and near the lower edge is where "margin" usually puts it. The
  *    unbounded lowest interval counts every unlabelled candidate as alarming. Ties keep the lowest
  *    interval, as "labels" does.
- * With no unlabelled candidate both objectives agree exactly.
+ * 4. Only intervals that alarm (at the lower edge, labelled and unlabelled together) on at most half
+ *    of the pool's candidates with a peak are compared; the sweep stops at the first that alarms on
+ *    more. Anomalies are the minority of the data by definition, so a threshold that alarms on most
+ *    of it is no anomaly threshold, whatever F1 says: with a single weak labelled anomaly the
+ *    isotonic fit pools it with the normals above it (one anomaly among k + 1 candidates), and the
+ *    expected F1 of alarming on nearly everything, (2 + 2u/(k + 1)) / (…), can still beat every
+ *    higher threshold that catches nothing — the constraint is what keeps the threshold up then.
+ *    When no interval qualifies, or the best one has F1 0 on the labels, the unsupervised threshold
+ *    stays (lib/labels.ts).
+ * With no unlabelled candidate, "pool" is "labels" restricted to thresholds that alarm on at most
+ * half of the labelled candidates.
  */
 
 export const OBJECTIVES = ["labels", "pool"] as const;
@@ -109,7 +119,11 @@ export function anomalyShareAt(fit: IsotonicFit, m: number): number {
  * `alarming(lower)` = expected (tp, fp) of those with peak > lower, and `missed` = expected fn of the
  * rest. Queried with lower edges in descending order (the sweep's order), in O(1) amortised each.
  */
-export type PoolTerm = { next(lower: number): { tp: number; fp: number; fn: number } };
+export type PoolTerm = {
+  /** Unlabelled candidates (with a peak). */
+  size: number;
+  next(lower: number): { tp: number; fp: number; fn: number; alarms: number };
+};
 
 export function poolTerm(labelled: readonly LabelledPeak[], unlabelledPeaks: readonly number[]): PoolTerm {
   const fit = isotonicFit(labelled);
@@ -122,12 +136,13 @@ export function poolTerm(labelled: readonly LabelledPeak[], unlabelledPeaks: rea
   let tp = 0;
   let fp = 0;
   return {
+    size: pool.length,
     next(lower: number) {
       for (let u = pool[i]; u !== undefined && u.m > lower; u = pool[++i]) {
         tp += u.p;
         fp += 1 - u.p;
       }
-      return { tp, fp, fn: totalP - tp };
+      return { tp, fp, fn: totalP - tp, alarms: i };
     },
   };
 }

@@ -63,7 +63,8 @@ export function refineThreshold(
     opts?.objective === "pool"
       ? poolTerm(read.map(({ candidate, points }) => ({ peak: peakOf(points), anomalous: candidate.anomalous })), opts.unlabelledPeaks ?? [])
       : null;
-  const best = sweep(events, anomalousCount, pool);
+  const labelledWithPeak = read.filter(({ points }) => !Number.isNaN(peakOf(points))).length;
+  const best = sweep(events, anomalousCount, pool, labelledWithPeak);
   if (best === null) return null;
   const outcomes = read.map(({ candidate, points }) => classifyByPoints(candidate, points, best.threshold));
   return {
@@ -103,7 +104,7 @@ function sweepEvents(p: DecisionPoints): SweepEvent[] {
  * Walk the distinct keys downwards; keep the last (lowest) group whose objective ties the best:
  * exact F1 on the labels, or with `pool` the expected F1 over the pool at the group's lower edge.
  */
-function sweep(events: SweepEvent[], anomalousCount: number, pool: PoolTerm | null): Best | null {
+function sweep(events: SweepEvent[], anomalousCount: number, pool: PoolTerm | null, labelled: number): Best | null {
   events.sort((a, b) => (a.key < b.key ? 1 : a.key > b.key ? -1 : 0));
   let tp = 0;
   let fp = 0;
@@ -123,6 +124,8 @@ function sweep(events: SweepEvent[], anomalousCount: number, pool: PoolTerm | nu
       if (best === null || compareF1(ratio, best.ratio) >= 0) best = { threshold: key, lowerBound, tp, fp, fn, ratio, score: ratio.num / ratio.den };
     } else {
       const u = pool.next(lowerBound);
+      // An anomaly threshold alarms on a minority of the pool: lower ones are not considered.
+      if (2 * (tp + fp + u.alarms) > labelled + pool.size) break;
       const score = expectedF1(tp + u.tp, fp + u.fp, fn + u.fn);
       if (best === null || score >= best.score) best = { threshold: key, lowerBound, tp, fp, fn, ratio, score };
     }
