@@ -202,7 +202,13 @@ export function thresholdFromLabels(
   if (labelCount === 0) return keep("No labels yet: the unsupervised threshold (max validation score) applies.");
   if (anomalousCount === 0) return keep("No anomalous label yet: F1 is 0 for every threshold, so the unsupervised threshold stays.");
   const refined = refineThreshold(candidates, { samplingRate, objective: objective.objective ?? DEFAULT_OBJECTIVE, unlabelledPeaks: objective.unlabelledPeaks });
-  if (!refined || refined.f1 === 0) return keep("No threshold detects an anomaly at or after its onset (F1 = 0), so the unsupervised threshold stays.");
+  if (!refined || refined.f1 === 0) {
+    return keep(
+      objective.objective === "pool"
+        ? "No threshold that alarms on at most half of the query pool detects a labelled anomaly at or after its onset, so the unsupervised threshold stays."
+        : "No threshold detects an anomaly at or after its onset (F1 = 0), so the unsupervised threshold stays.",
+    );
+  }
   const { tp, fp, tn, fn } = refined.evaluation;
   const interval = { lower: refined.lowerBound, upper: refined.threshold, above: tp + fp, below: tn + fn };
   const value = placeThreshold(interval, placement, poolScores(candidates));
