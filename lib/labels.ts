@@ -204,7 +204,7 @@ export function thresholdFromLabels(
   const refined = refineThreshold(candidates, { samplingRate, objective: objective.objective ?? DEFAULT_OBJECTIVE, unlabelledPeaks: objective.unlabelledPeaks });
   if (!refined || refined.f1 === 0) {
     return keep(
-      objective.objective === "pool"
+      objective.objective === "pool" || objective.objective === "minority"
         ? "No threshold that alarms on at most half of the query pool detects a labelled anomaly at or after its onset, so the unsupervised threshold stays."
         : "No threshold detects an anomaly at or after its onset (F1 = 0), so the unsupervised threshold stays.",
     );

@@ -3,6 +3,8 @@
  *
  * - "labels" (the product's default): F1 on the labelled candidates alone (refine.ts).
  * - "pool": the expected F1 over the whole query pool, its unlabelled candidates included.
+ * - "minority": F1 on the labelled candidates, among the thresholds "pool" compares (step 4 below
+ *   alone), for comparison.
  *
  * Why "pool": the labelled set's share of anomalies is set by the query strategy, not by the data —
  * DQS and "top" buy the highest-scoring candidates, so anomalies are over-represented among the
@@ -46,7 +48,7 @@
  * half of the labelled candidates.
  */
 
-export const OBJECTIVES = ["labels", "pool"] as const;
+export const OBJECTIVES = ["labels", "pool", "minority"] as const;
 export type Objective = (typeof OBJECTIVES)[number];
 export const DEFAULT_OBJECTIVE: Objective = "labels";
 

@@ -60,11 +60,11 @@ export function refineThreshold(
   const events = read.flatMap(({ points }) => sweepEvents(points));
   const anomalousCount = candidates.filter((c) => c.anomalous).length;
   const pool =
-    opts?.objective === "pool"
+    opts?.objective === "pool" || opts?.objective === "minority"
       ? poolTerm(read.map(({ candidate, points }) => ({ peak: peakOf(points), anomalous: candidate.anomalous })), opts.unlabelledPeaks ?? [])
       : null;
   const labelledWithPeak = read.filter(({ points }) => !Number.isNaN(peakOf(points))).length;
-  const best = sweep(events, anomalousCount, pool, labelledWithPeak);
+  const best = sweep(events, anomalousCount, pool, labelledWithPeak, opts?.objective === "minority");
   if (best === null) return null;
   const outcomes = read.map(({ candidate, points }) => classifyByPoints(candidate, points, best.threshold));
   return {
@@ -104,7 +104,7 @@ function sweepEvents(p: DecisionPoints): SweepEvent[] {
  * Walk the distinct keys downwards; keep the last (lowest) group whose objective ties the best:
  * exact F1 on the labels, or with `pool` the expected F1 over the pool at the group's lower edge.
  */
-function sweep(events: SweepEvent[], anomalousCount: number, pool: PoolTerm | null, labelled: number): Best | null {
+function sweep(events: SweepEvent[], anomalousCount: number, pool: PoolTerm | null, labelled: number, labelsF1 = false): Best | null {
   events.sort((a, b) => (a.key < b.key ? 1 : a.key > b.key ? -1 : 0));
   let tp = 0;
   let fp = 0;
@@ -120,7 +120,8 @@ function sweep(events: SweepEvent[], anomalousCount: number, pool: PoolTerm | nu
     }
     const ratio = f1Ratio(tp, fp, fn);
     const lowerBound = events[i]?.key ?? -Infinity;
-    if (pool === null) {
+    if (pool === null || labelsF1) {
+      if (pool !== null && 2 * (tp + fp + pool.next(lowerBound).alarms) > labelled + pool.size) break;
       if (best === null || compareF1(ratio, best.ratio) >= 0) best = { threshold: key, lowerBound, tp, fp, fn, ratio, score: ratio.num / ratio.den };
     } else {
       const u = pool.next(lowerBound);
