@@ -69,6 +69,8 @@ describe('refineThreshold with the "pool" objective', () => {
     const unlabelledPeaks = Array.from({ length: 30 }, (_, i) => 20 + 2 * i);
     const r = refineThreshold(candidates, { objective: "pool", unlabelledPeaks });
     expect(r).toMatchObject({ threshold: 100, lowerBound: 90, f1: 2 / 3 });
+    // "minority" (F1 on the labels, the same exclusion) stops there too.
+    expect(refineThreshold(candidates, { objective: "minority", unlabelledPeaks })).toMatchObject({ threshold: 100, lowerBound: 90, f1: 2 / 3 });
   });
 
   it("still lowers to a clear cluster of anomalies, unlabelled look-alikes and all", () => {
