@@ -92,6 +92,17 @@ describe("thresholdFromLabels", () => {
     const clean = thresholdFromLabels([{ scores: f32(0, 9), anomalous: true, onset: 1 }, normal4, { scores: f32(1), anomalous: false }], null, 1);
     expect(clean).toMatchObject({ normalAlarmShare: 0, warning: null });
   });
+  it('with the "pool" objective keeps the unsupervised threshold rather than alarm on most of the pool for one weak anomaly', () => {
+    // Two normals peak at 90 and 80, the one anomaly at 10; 30 unlabelled pool candidates peak between.
+    const labelled = [{ scores: f32(0, 90), anomalous: false }, { scores: f32(80), anomalous: false }, { scores: f32(0, 10), anomalous: true, onset: 1 }];
+    expect(thresholdFromLabels(labelled, 95, 1)).toMatchObject({ source: "refined", f1: 0.5 });
+    const unlabelledPeaks = Array.from({ length: 30 }, (_, i) => 11 + 2 * i);
+    const t = thresholdFromLabels(labelled, 95, 1, "margin", { objective: "pool", unlabelledPeaks });
+    expect(t).toMatchObject({ source: "unsupervised", value: 95 });
+    expect(t.reason).toMatch(/half of the query pool/);
+    // Without unlabelled candidates the labelled set is the pool: lowering alarms on 3 of 3.
+    expect(thresholdFromLabels(labelled, 95, 1, "margin", { objective: "pool" })).toMatchObject({ source: "unsupervised" });
+  });
 });
 
 describe("defaultOnset", () => {

@@ -8,7 +8,7 @@
  * a label given again to the same query supersedes the earlier one, being the latest. Skipping stores
  * nothing, so a skipped query has no label and is left out.
  */
-import { DEFAULT_PLACEMENT, decisionPoints, placeThreshold, poolScores, refineThreshold, type LabelledCandidate, type Placement } from "./threshold";
+import { DEFAULT_OBJECTIVE, DEFAULT_PLACEMENT, decisionPoints, placeThreshold, poolScores, refineThreshold, type LabelledCandidate, type Objective, type Placement } from "./threshold";
 
 export type LabelView = {
   id: string;
@@ -179,12 +179,19 @@ function normalAlarms(candidates: readonly LabelledCandidate[], value: number): 
   return { share, warning };
 }
 
+/**
+ * What the refined threshold maximises (lib/threshold/objective.ts) and, for "pool", the peak (max
+ * score) of every candidate of the run's query pool that has no label; without them "pool" is "labels".
+ */
+export type ObjectiveOptions = { objective?: Objective; unlabelledPeaks?: readonly number[] };
+
 /** The refined threshold of the labelled candidates, placed by `placement`, or the unsupervised one with the reason. */
 export function thresholdFromLabels(
   candidates: readonly LabelledCandidate[],
   unsupervised: number | null,
   samplingRate: number,
   placement: Placement = DEFAULT_PLACEMENT,
+  objective: ObjectiveOptions = {},
 ): ThresholdState {
   const labelCount = candidates.length;
   const anomalousCount = candidates.filter((c) => c.anomalous).length;
@@ -194,8 +201,14 @@ export function thresholdFromLabels(
   });
   if (labelCount === 0) return keep("No labels yet: the unsupervised threshold (max validation score) applies.");
   if (anomalousCount === 0) return keep("No anomalous label yet: F1 is 0 for every threshold, so the unsupervised threshold stays.");
-  const refined = refineThreshold(candidates, { samplingRate });
-  if (!refined || refined.f1 === 0) return keep("No threshold detects an anomaly at or after its onset (F1 = 0), so the unsupervised threshold stays.");
+  const refined = refineThreshold(candidates, { samplingRate, objective: objective.objective ?? DEFAULT_OBJECTIVE, unlabelledPeaks: objective.unlabelledPeaks });
+  if (!refined || refined.f1 === 0) {
+    return keep(
+      objective.objective === "pool" || objective.objective === "minority"
+        ? "No threshold that alarms on at most half of the query pool detects a labelled anomaly at or after its onset, so the unsupervised threshold stays."
+        : "No threshold detects an anomaly at or after its onset (F1 = 0), so the unsupervised threshold stays.",
+    );
+  }
   const { tp, fp, tn, fn } = refined.evaluation;
   const interval = { lower: refined.lowerBound, upper: refined.threshold, above: tp + fp, below: tn + fn };
   const value = placeThreshold(interval, placement, poolScores(candidates));

@@ -47,7 +47,7 @@ function planOf(o: EvalOptions, dataset: LoadedDataset): ExperimentPlan {
     seed: o.seed,
     segment: o.segment,
     pool: o.pool,
-    evaluation: { protocol: o.protocol, placement: o.placement, window: o.window === "acf" ? 16 : o.window },
+    evaluation: { protocol: o.protocol, placement: o.placement, objective: o.objective, window: o.window === "acf" ? 16 : o.window },
   };
 }
 

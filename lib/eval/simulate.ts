@@ -24,7 +24,7 @@
 import { thresholdFromLabels } from "../labels";
 import type { Candidate, DistanceCache, StrategyName } from "../query";
 import { getStrategy } from "../query";
-import { DEFAULT_PLACEMENT, evaluateOnline, unsupervisedThreshold, type LabelledCandidate, type Placement } from "../threshold";
+import { DEFAULT_OBJECTIVE, DEFAULT_PLACEMENT, evaluateOnline, unsupervisedThreshold, type LabelledCandidate, type Objective, type Placement } from "../threshold";
 import { createExpert, type ExpertAnswer, type Truth } from "./expert";
 import { referenceDelay, type Protocol } from "./protocol";
 import { mixSeed } from "./seeds";
@@ -65,11 +65,13 @@ export type EvalProtocol = {
   protocol: Protocol;
   /** Ours only: where the refined threshold goes in its interval ("reference" always uses the grid's). */
   placement: Placement;
+  /** Ours only: what the refined threshold maximises (lib/threshold/objective.ts; default "labels"). */
+  objective?: Objective;
   /** The detector's window in steps (the reference's delay penalty). */
   window: number;
 };
 
-export const OUR_PROTOCOL: EvalProtocol = { protocol: "ours", placement: DEFAULT_PLACEMENT, window: 16 };
+export const OUR_PROTOCOL: EvalProtocol = { protocol: "ours", placement: DEFAULT_PLACEMENT, objective: DEFAULT_OBJECTIVE, window: 16 };
 
 export type RunSpec = {
   strategy: StrategyName;
@@ -106,10 +108,15 @@ function lowestScore(candidates: readonly LabelledCandidate[]): number | null {
   return Number.isFinite(min) ? min : null;
 }
 
-/** The app's threshold from these labels; the reference falls back to the lowest labelled score when labels exist but F1 is 0 everywhere. */
-function thresholdOf(candidates: readonly LabelledCandidate[], unsupervised: number, rate: number, evaluation: EvalProtocol) {
+/**
+ * The app's threshold from these labels; the reference falls back to the lowest labelled score when
+ * labels exist but F1 is 0 everywhere. `unlabelled`: the peaks of the pool's candidates without a
+ * label (the "pool" objective's evidence).
+ */
+function thresholdOf(candidates: readonly LabelledCandidate[], unsupervised: number, rate: number, evaluation: EvalProtocol, unlabelled: readonly number[] = []) {
   const reference = evaluation.protocol === "reference";
-  const state = thresholdFromLabels(candidates, unsupervised, rate, reference ? "reference" : evaluation.placement);
+  const objective = reference ? "labels" : (evaluation.objective ?? DEFAULT_OBJECTIVE);
+  const state = thresholdFromLabels(candidates, unsupervised, rate, reference ? "reference" : evaluation.placement, { objective, unlabelledPeaks: unlabelled });
   if (state.source === "refined" && state.value !== null) return { value: state.value, refined: true };
   const lowest = reference && candidates.length > 0 ? lowestScore(candidates) : null;
   return { value: lowest ?? unsupervised, refined: false };
@@ -125,7 +132,11 @@ export function simulateRun(stages: readonly StageInput[], spec: RunSpec): Outco
   return stages.map((stage, s) => {
     const unsupervised = unsupervisedThreshold(stage.validation);
     const pool = new Map(stage.pool.map((c) => [c.key, c]));
-    const current = () => thresholdOf(labelledCandidates(labels, pool, reference), unsupervised, spec.samplingRate, evaluation);
+    const unlabelledPeaks = () => {
+      const bought = new Set(labels.map((l) => l.key));
+      return stage.pool.flatMap((c) => (bought.has(c.key) ? [] : [c.maxScore ?? maxOf(c.scores)]));
+    };
+    const current = () => thresholdOf(labelledCandidates(labels, pool, reference), unsupervised, spec.samplingRate, evaluation, unlabelledPeaks());
     let threshold = current();
     const queried = labels.flatMap((l) => (reference ? [{ key: l.key, scores: l.scores }] : (pool.get(l.key) ?? [])));
     // The reference steers "uncertain" by the max train + validation score before any label.

@@ -12,7 +12,8 @@ export { compareF1, f1Of, f1Ratio, precisionOf, recallOf, type F1Ratio } from ".
 export { firstAlarmIndex, onsetOf, onsetStep } from "./candidate";
 export { classifyOnline, evaluateOnline, outcomeKind, summarise, tallyOnline } from "./online-evaluation";
 export { classifyByPoints, decisionPoints, maxScore, type DecisionPoints } from "./decision-points";
-export { refineThreshold, type RefinedThreshold } from "./refine";
+export { refineThreshold, type RefineOptions, type RefinedThreshold } from "./refine";
+export { DEFAULT_OBJECTIVE, OBJECTIVES, anomalyShareAt, isObjective, isotonicFit, type Objective } from "./objective";
 export { GRID_SIZE, GRID_STEP, gridPercent, percentileOfSorted } from "./numpy-percentile";
 export { percentileGridThreshold, poolScores, type GridThreshold, type PooledScores } from "./percentile-grid";
 export { unsupervisedThreshold } from "./unsupervised";

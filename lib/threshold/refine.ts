@@ -15,17 +15,31 @@
  *
  * Returns null when there is no candidate, or when no candidate has a non-NaN score (no
  * threshold changes anything then).
+ *
+ * With `objective: "pool"` and the peaks of the query pool's unlabelled candidates, the intervals
+ * are compared by the expected F1 over the whole pool instead (objective.ts); the interval, the
+ * ties and the returned F1, precision and recall (on the labelled candidates) are read as above.
  */
 import { samplingRateOf } from "./candidate";
 import { classifyByPoints, decisionPoints, type DecisionPoints } from "./decision-points";
 import { compareF1, f1Of, f1Ratio, precisionOf, recallOf, type F1Ratio } from "./metrics";
 import { summarise } from "./online-evaluation";
+import { expectedF1, poolTerm, type Objective, type PoolTerm } from "./objective";
 import type { LabelledCandidate, OnlineEvaluation, OnlineOptions } from "./types";
+
+export type RefineOptions = OnlineOptions & {
+  /** What the interval maximises (default "labels": F1 on the labelled candidates). */
+  objective?: Objective;
+  /** "pool": the peak (max score) of every unlabelled candidate of the query pool. */
+  unlabelledPeaks?: readonly number[];
+};
 
 export type RefinedThreshold = {
   threshold: number;
   /** Every threshold in (lowerBound, threshold] gives the same outcome; -Infinity when unbounded. */
   lowerBound: number;
+  /** The objective's value at the chosen interval (the labelled F1 for "labels"). */
+  score: number;
   f1: number;
   precision: number;
   recall: number;
@@ -35,27 +49,39 @@ export type RefinedThreshold = {
 /** Passing `key` from above turns the counts by these deltas. */
 type SweepEvent = { key: number; tp: number; fp: number; fn: number };
 
-type Best = { threshold: number; lowerBound: number; tp: number; fp: number; fn: number; ratio: F1Ratio };
+type Best = { threshold: number; lowerBound: number; tp: number; fp: number; fn: number; ratio: F1Ratio; score: number };
 
 export function refineThreshold(
   candidates: readonly LabelledCandidate[],
-  opts?: OnlineOptions,
+  opts?: RefineOptions,
 ): RefinedThreshold | null {
   const rate = samplingRateOf(opts); // fail early on a bad rate, before the scan
   const read = candidates.map((candidate) => ({ candidate, points: decisionPoints(candidate) }));
   const events = read.flatMap(({ points }) => sweepEvents(points));
   const anomalousCount = candidates.filter((c) => c.anomalous).length;
-  const best = sweep(events, anomalousCount);
+  const pool =
+    opts?.objective === "pool" || opts?.objective === "minority"
+      ? poolTerm(read.map(({ candidate, points }) => ({ peak: peakOf(points), anomalous: candidate.anomalous })), opts.unlabelledPeaks ?? [])
+      : null;
+  const labelledWithPeak = read.filter(({ points }) => !Number.isNaN(peakOf(points))).length;
+  const best = sweep(events, anomalousCount, pool, labelledWithPeak, opts?.objective === "minority");
   if (best === null) return null;
   const outcomes = read.map(({ candidate, points }) => classifyByPoints(candidate, points, best.threshold));
   return {
     threshold: best.threshold,
     lowerBound: best.lowerBound,
+    score: best.score,
     f1: f1Of(best.tp, best.fp, best.fn),
     precision: precisionOf(best.tp, best.fp),
     recall: recallOf(best.tp, best.fn),
     evaluation: summarise(candidates, outcomes, rate),
   };
+}
+
+/** A candidate's max score over all its steps (NaN when it has none). */
+function peakOf(p: DecisionPoints): number {
+  if (Number.isNaN(p.late)) return p.early;
+  return Number.isNaN(p.early) || p.late > p.early ? p.late : p.early;
 }
 
 /**
@@ -74,8 +100,11 @@ function sweepEvents(p: DecisionPoints): SweepEvent[] {
   return hasEarly ? [{ key: early, tp: 0, fp: 1, fn: -1 }] : [];
 }
 
-/** Walk the distinct keys downwards; keep the last (lowest) group whose F1 ties the best. */
-function sweep(events: SweepEvent[], anomalousCount: number): Best | null {
+/**
+ * Walk the distinct keys downwards; keep the last (lowest) group whose objective ties the best:
+ * exact F1 on the labels, or with `pool` the expected F1 over the pool at the group's lower edge.
+ */
+function sweep(events: SweepEvent[], anomalousCount: number, pool: PoolTerm | null, labelled: number, labelsF1 = false): Best | null {
   events.sort((a, b) => (a.key < b.key ? 1 : a.key > b.key ? -1 : 0));
   let tp = 0;
   let fp = 0;
@@ -90,8 +119,16 @@ function sweep(events: SweepEvent[], anomalousCount: number): Best | null {
       fn += e.fn;
     }
     const ratio = f1Ratio(tp, fp, fn);
-    if (best === null || compareF1(ratio, best.ratio) >= 0) {
-      best = { threshold: key, lowerBound: events[i]?.key ?? -Infinity, tp, fp, fn, ratio };
+    const lowerBound = events[i]?.key ?? -Infinity;
+    if (pool === null || labelsF1) {
+      if (pool !== null && 2 * (tp + fp + pool.next(lowerBound).alarms) > labelled + pool.size) break;
+      if (best === null || compareF1(ratio, best.ratio) >= 0) best = { threshold: key, lowerBound, tp, fp, fn, ratio, score: ratio.num / ratio.den };
+    } else {
+      const u = pool.next(lowerBound);
+      // An anomaly threshold alarms on a minority of the pool: lower ones are not considered.
+      if (2 * (tp + fp + u.alarms) > labelled + pool.size) break;
+      const score = expectedF1(tp + u.tp, fp + u.fp, fn + u.fn);
+      if (best === null || score >= best.score) best = { threshold: key, lowerBound, tp, fp, fn, ratio, score };
     }
   }
   return best;

@@ -54,6 +54,12 @@ Experiment
                       validation split holds fewer than 3 sequences), or validation only, or train too
   --placement margin|geometric|middle|reference|upper
                       where the refined threshold goes in its F1-optimal interval (default margin)
+  --objective labels|pool|minority
+                      what the refined threshold maximises: F1 on the labelled candidates (default
+                      labels); the expected F1 over the whole query pool, its unlabelled candidates
+                      weighted by an isotonic fit of the labels on the scores, among thresholds that
+                      alarm on at most half of the pool (pool); or F1 on the labels among those
+                      thresholds (minority); run once with each to compare
   --protocol ours|reference
                       ours (default) or the DQS reference's evaluation (its placement, fallback,
                       frozen label scores, onset 0 for mislabels, delay metric)

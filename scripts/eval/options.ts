@@ -9,7 +9,7 @@ import { PROTOCOLS, type Protocol } from "../../lib/eval/protocol";
 import { GENERATOR_NAMES, isGeneratorName } from "../../lib/eval/generators";
 import { isStrategyName, STRATEGY_NAMES, type StrategyName } from "../../lib/query";
 import { POOL_MODES, type PoolMode } from "../../lib/query/pool-rule";
-import { PLACEMENTS, type Placement } from "../../lib/threshold";
+import { DEFAULT_OBJECTIVE, OBJECTIVES, PLACEMENTS, type Objective, type Placement } from "../../lib/threshold";
 
 export type EvalOptions = {
   quick: boolean;
@@ -51,6 +51,8 @@ export type EvalOptions = {
   pool: PoolMode;
   /** Where the refined threshold goes in its optimal interval (our protocol). */
   placement: Placement;
+  /** What the refined threshold maximises (our protocol; lib/threshold/objective.ts). */
+  objective: Objective;
   /** Our protocol, or the DQS reference's (lib/eval/protocol.ts). */
   protocol: Protocol;
 };
@@ -103,6 +105,7 @@ const FLAGS = {
   segment: { type: "string" },
   pool: { type: "string" },
   placement: { type: "string" },
+  objective: { type: "string" },
   protocol: { type: "string" },
 } as const;
 
@@ -221,6 +224,7 @@ export function parseEvalArgs(argv: readonly string[]): ParsedArgs {
       segment: segmentOf(v("segment")),
       pool: oneOf("pool", v("pool") ?? "auto", POOL_MODES),
       placement: oneOf("placement", v("placement") ?? "margin", PLACEMENTS),
+      objective: oneOf("objective", v("objective") ?? DEFAULT_OBJECTIVE, OBJECTIVES),
       protocol: oneOf("protocol", v("protocol") ?? "ours", PROTOCOLS),
     },
   };

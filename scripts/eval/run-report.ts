@@ -43,7 +43,7 @@ export function settingsNotes(o: EvalOptions, settings: ModelSettings, dataset: 
     `query pool: ${POOL_TEXT[o.pool]}; the test split is never queried; candidates ${o.segment === "auto" ? "by the run page's segment rule (--segment auto)" : o.segment === null ? "whole sequences" : `segments of ${o.segment} steps`}, the test split cut the same way`,
     o.protocol === "reference"
       ? `protocol: the DQS reference's — the grid's placement (lower end of the optimal interval), the lowest labelled score when no threshold reaches F1 > 0, labels keep the scores they were bought on, a mislabelled normal gets onset 0, "uncertain" starts from the max train + validation score, delay with the reverse-window penalty over every anomalous test candidate`
-      : `protocol: ours — refined threshold placed by "${o.placement}" inside its F1-optimal interval, re-read on each stage's scores; delay over true positives`,
+      : `protocol: ours — refined threshold maximising "${o.objective}" (objective), placed by "${o.placement}" inside its optimal interval, re-read on each stage's scores; delay over true positives`,
     `baselines per stage: unsupervised = max validation score; best = the refined threshold with every label of the query pool known; oracle = the same rule on the test labels, the highest test F1 any threshold reaches (n = folds)`,
   ];
 }
