@@ -3,8 +3,8 @@
  * labels the API returns, with the run's stored scores, unsupervised threshold and sampling rate.
  */
 import type { APIRequestContext } from "@playwright/test";
-import { effectiveLabel, formatThreshold, thresholdFromLabels, toLabelledCandidates, type LabelledQuery, type ThresholdState } from "../lib/labels";
-import type { ThresholdView } from "../lib/threshold-view";
+import { effectiveLabel, formatThreshold, thresholdFromLabels, toLabelledCandidates, type LabelledQuery, type ThresholdState } from "../lib/labelling/labels";
+import type { ThresholdView } from "../lib/threshold/view";
 import { getJson } from "./api";
 
 

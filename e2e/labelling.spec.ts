@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { APIRequestContext, Page } from "@playwright/test";
-import { formatThreshold } from "../lib/labels";
+import { formatThreshold } from "../lib/labelling/labels";
 import { expectedThreshold, refinedText, storedFromLabels } from "./expected-threshold";
 import { DEMO_DATASET, expect, Session, test } from "./fixtures";
 import { getJson } from "./api";

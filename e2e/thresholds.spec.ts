@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { APIRequestContext, Browser, Page } from "@playwright/test";
 import { encodeFrame } from "../lib/binary-frame";
-import { formatThreshold } from "../lib/labels";
+import { formatThreshold } from "../lib/labelling/labels";
 import { expectedThreshold, refinedText, storedFromLabels, thresholds } from "./expected-threshold";
 import { expect, Session, test } from "./fixtures";
 import { getJson } from "./api";

@@ -20,9 +20,9 @@ import { mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import path from "node:path";
 import { encodeFrame } from "../lib/binary-frame";
 import { expectedThreshold, thresholds, type ApiReader } from "../e2e/expected-threshold";
-import { effectiveLabel, type LabelledQuery } from "../lib/labels";
+import { effectiveLabel, type LabelledQuery } from "../lib/labelling/labels";
 import { formatLoadTable, loadPlan, summarise, type LatencySummary, type Submission } from "../lib/load-plan";
-import type { ThresholdView } from "../lib/threshold-view";
+import type { ThresholdView } from "../lib/threshold/view";
 
 const ADMIN = { email: "admin@dqs.local", password: "admin-demo-pw" };
 const DEMO_DATASET = "PATH demo (EV powertrain)";

@@ -2,8 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useState } from "react";
-import { disagreements, formatThreshold, type Disagreement, type LabelledQuery, type LabelView } from "@/lib/labels";
-import type { ThresholdView } from "@/lib/threshold-view";
+import { disagreements, formatThreshold, type Disagreement, type LabelledQuery, type LabelView } from "@/lib/labelling/labels";
+import type { ThresholdView } from "@/lib/threshold/view";
 import { requestJson } from "../fetch-json";
 
 type Props = { runId: string; canResolve: boolean; sequenceNames: Record<string, string> };

@@ -1,6 +1,6 @@
 "use client";
 
-import type { LabelView } from "@/lib/labels";
+import type { LabelView } from "@/lib/labelling/labels";
 
 type Props = {
   onset: number;

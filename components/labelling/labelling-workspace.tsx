@@ -3,10 +3,10 @@
 import Link from "next/link";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { displayRank } from "@/lib/format";
-import { defaultOnset, disagreement, effectiveLabel, thresholdFromLabels, toLabelledCandidates, withLocalChanges, type LabelView, type ThresholdState } from "@/lib/labels";
+import { defaultOnset, disagreement, effectiveLabel, thresholdFromLabels, toLabelledCandidates, withLocalChanges, type LabelView, type ThresholdState } from "@/lib/labelling/labels";
 import { contextOf, type ThresholdMark } from "@/lib/charts/label-options";
-import { boundsOnPage, newerThreshold, shownThreshold, stateOfView, type ThresholdView } from "@/lib/threshold-view";
-import { nameSources } from "@/lib/threshold-interval";
+import { boundsOnPage, newerThreshold, shownThreshold, stateOfView, type ThresholdView } from "@/lib/threshold/view";
+import { nameSources } from "@/lib/threshold/interval";
 import { LabelCharts } from "./label-charts";
 import { LabelPanel } from "./label-panel";
 import { ThresholdPanel } from "./threshold-panel";

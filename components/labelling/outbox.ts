@@ -2,8 +2,8 @@
 
 import { requestJson } from "@/components/fetch-json";
 import type { CreateLabelInput } from "@/lib/validations/label";
-import { enqueue, isQueueOp, settle } from "@/lib/outbox-queue";
-import { newerThreshold, type ThresholdView } from "@/lib/threshold-view";
+import { enqueue, isQueueOp, settle } from "@/lib/labelling/outbox-queue";
+import { newerThreshold, type ThresholdView } from "@/lib/threshold/view";
 
 /** What the label op carries besides its body, so that an unsent label still counts after a reload. */
 export type LabelMeta = { runId: string; sequenceId: string; start: number; end: number; userId: string; userName: string; createdAt: string };

@@ -1,8 +1,8 @@
 "use client";
 
-import { formatThreshold, type ThresholdState } from "@/lib/labels";
-import type { ThresholdView } from "@/lib/threshold-view";
-import { describeInterval, type NamedSource } from "@/lib/threshold-interval";
+import { formatThreshold, type ThresholdState } from "@/lib/labelling/labels";
+import type { ThresholdView } from "@/lib/threshold/view";
+import { describeInterval, type NamedSource } from "@/lib/threshold/interval";
 import { pendingLabels, type OutboxState } from "./outbox";
 
 const pct = (v: number | null) => (v === null ? "—" : v.toFixed(2));

@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from "react";
 import type { PlotChannel, SeriesPayload } from "@/lib/charts/series-data";
-import type { LabelledQuery } from "@/lib/labels";
+import type { LabelledQuery } from "@/lib/labelling/labels";
 import type { StepRange } from "@/lib/charts/label-options";
 
 async function getJson<T>(url: string, signal: AbortSignal): Promise<T> {

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, useSyncExternalStore } from "react";
-import type { LabelView, LocalChanges } from "@/lib/labels";
+import type { LabelView, LocalChanges } from "@/lib/labelling/labels";
 import { outboxFor, type Outbox, type OutboxState } from "./outbox";
 
 export type SessionLabel = LocalChanges["added"][number] & { runId: string };

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { formatThreshold } from "@/lib/labels";
+import { formatThreshold } from "@/lib/labelling/labels";
 import { MAX_REASON } from "@/lib/validations/threshold";
 import { requestJson } from "../fetch-json";
 

@@ -1,5 +1,5 @@
-import { formatThreshold } from "@/lib/labels";
-import type { BoundView, CurrentThresholds, ThresholdView } from "@/lib/threshold-view";
+import { formatThreshold } from "@/lib/labelling/labels";
+import type { BoundView, CurrentThresholds, ThresholdView } from "@/lib/threshold/view";
 
 type Props = { current: CurrentThresholds; sequenceNames: Record<string, string> };
 

@@ -4,7 +4,7 @@
  * has one, its optimal interval as a band.
  */
 import { bandArea, bandValues, type ThresholdInterval } from "./threshold-band";
-import { formatThreshold } from "../labels";
+import { formatThreshold } from "../labelling/labels";
 import { scoreAxisRange } from "./label-options";
 
 export type LossPoint = { epoch: number; trainLoss: number; valLoss: number | null };

@@ -9,7 +9,7 @@
  * axis extent, on a value or a log axis alike — and the label says "unbounded below".
  */
 import type { MarkAreaComponentOption } from "echarts/components";
-import { formatThreshold } from "../labels";
+import { formatThreshold } from "../labelling/labels";
 
 export type ThresholdInterval = { lower: number | null; upper: number };
 

@@ -12,7 +12,7 @@
  * rate p is mislabelled at every rate above p (common random numbers, so that curves over the rate
  * and differences between strategies are not blurred by independent draws).
  */
-import { defaultOnset } from "../labels";
+import { defaultOnset } from "../labelling/labels";
 import { uniformFor } from "./seeds";
 
 export type Truth = { anomalous: boolean; onset: number | null };

@@ -21,7 +21,7 @@
  * that existed when they were bought, onset 0 for a mislabelled normal, "uncertain" steered by the
  * max train + validation score at the first stage, and its delay metric.
  */
-import { thresholdFromLabels } from "../labels";
+import { thresholdFromLabels } from "../labelling/labels";
 import type { Candidate, DistanceCache, StrategyName } from "../query";
 import { getStrategy } from "../query";
 import { DEFAULT_OBJECTIVE, DEFAULT_PLACEMENT, evaluateOnline, unsupervisedThreshold, type LabelledCandidate, type Objective, type Placement } from "../threshold";

@@ -4,7 +4,7 @@
  * ("<sequenceId>:<start>-<end>"), so earlier queries of the dataset are recognised whatever run
  * produced them. Pure.
  */
-import type { Candidate } from ".";
+import type { Candidate } from "./types";
 
 export type ScoredSequence = { sequenceId: string; score: Float32Array };
 

@@ -1,8 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import { AppError } from "../errors";
-import type { LabelledQuery, LabelView } from "../labels";
-import type { ThresholdView } from "../threshold-view";
+import type { LabelledQuery, LabelView } from "../labelling/labels";
+import type { ThresholdView } from "../threshold/view";
 import type { CreateLabelInput } from "../validations/label";
 import type { CurrentUser } from "./auth";
 import { db } from "./db";

@@ -1,9 +1,9 @@
 import "server-only";
 import { AppError } from "../errors";
-import { thresholdFromLabels, toLabelledCandidates, type LabelledQuery } from "../labels";
+import { thresholdFromLabels, toLabelledCandidates, type LabelledQuery } from "../labelling/labels";
 import { decodeFloat32 } from "../series/chunks";
 import { DEFAULT_PLACEMENT, isPlacement } from "../threshold";
-import { countingLabels, isThresholdKind, thresholdRecord, type CurrentThresholds, type ThresholdView } from "../threshold-view";
+import { countingLabels, isThresholdKind, thresholdRecord, type CurrentThresholds, type ThresholdView } from "../threshold/view";
 import { thresholdDetailSchema, type ManualThresholdInput, type ThresholdPageQuery } from "../validations/threshold";
 import type { CurrentUser } from "./auth";
 import { db } from "./db";
@@ -11,7 +11,7 @@ import { Prisma } from "./generated/prisma/client";
 import { readScoreBytes } from "./series-store";
 
 /**
- * A run's thresholds, owned by the server (the kinds and which is current: lib/threshold-view.ts).
+ * A run's thresholds, owned by the server (the kinds and which is current: lib/threshold/view.ts).
  * Every change that moves them — a label, an undo, a resolution, a manual threshold — runs in one
  * transaction per run (`inRunTransaction`) whose first write bumps the run's thresholdVersion: that
  * row lock (PostgreSQL) or write lock (SQLite) makes concurrent changes to one run wait for each

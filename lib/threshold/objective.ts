@@ -43,7 +43,7 @@
  *    expected F1 of alarming on nearly everything, (2 + 2u/(k + 1)) / (…), can still beat every
  *    higher threshold that catches nothing — the constraint is what keeps the threshold up then.
  *    When no interval qualifies, or the best one has F1 0 on the labels, the unsupervised threshold
- *    stays (lib/labels.ts).
+ *    stays (lib/labelling/labels.ts).
  * With no unlabelled candidate, "pool" is "labels" restricted to thresholds that alarm on at most
  * half of the labelled candidates.
  */

@@ -3,7 +3,7 @@ import { PLACEMENTS } from "../threshold/placement";
 
 /**
  * Thresholds are the server's: it recomputes the refined one from the labels after every label, undo
- * and resolution (see lib/threshold-view.ts). What a client may send is only an admin's manual
+ * and resolution (see lib/threshold/view.ts). What a client may send is only an admin's manual
  * threshold — a value and a required reason — or null with a reason to clear it.
  */
 export const MAX_REASON = 1000;

@@ -10,7 +10,7 @@ import { ScoreExplorer } from "@/components/runs/score-explorer";
 import { describeDeletion } from "@/lib/deletion-summary";
 import { ThresholdDetails } from "@/components/runs/threshold-details";
 import { AppError } from "@/lib/errors";
-import { formatThreshold } from "@/lib/labels";
+import { formatThreshold } from "@/lib/labelling/labels";
 import { detectorWindow } from "@/lib/query/segment-length";
 import { can } from "@/lib/roles";
 import type { LossPoint } from "@/lib/charts/run-options";
@@ -22,7 +22,7 @@ import { listBatches } from "@/lib/server/queries";
 import { getRun, listRunScores } from "@/lib/server/runs";
 import { currentThresholds } from "@/lib/server/thresholds";
 import { formatRunSettings, runSettings } from "@/lib/run-settings";
-import { thresholdInEffect } from "@/lib/threshold-view";
+import { thresholdInEffect } from "@/lib/threshold/view";
 
 export default async function RunPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;

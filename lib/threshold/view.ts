@@ -17,8 +17,8 @@
  * admin clears it: labels still recompute and store the refined threshold meanwhile, so clearing it
  * brings back what the labels say by then.
  */
-import { effectiveLabel, type CandidateSource, type IntervalBound, type LabelledQuery, type ThresholdState } from "./labels";
-import { isPlacement, type Placement } from "./threshold";
+import { effectiveLabel, type CandidateSource, type IntervalBound, type LabelledQuery, type ThresholdState } from "../labelling/labels";
+import { isPlacement, type Placement } from "./placement";
 
 export const THRESHOLD_KINDS = ["unsupervised", "refined", "withdrawn", "manual", "cleared"] as const;
 export type ThresholdKind = (typeof THRESHOLD_KINDS)[number];

@@ -8,7 +8,7 @@
  * a label given again to the same query supersedes the earlier one, being the latest. Skipping stores
  * nothing, so a skipped query has no label and is left out.
  */
-import { DEFAULT_OBJECTIVE, DEFAULT_PLACEMENT, decisionPoints, placeThreshold, poolScores, refineThreshold, type LabelledCandidate, type Objective, type Placement } from "./threshold";
+import { DEFAULT_OBJECTIVE, DEFAULT_PLACEMENT, decisionPoints, placeThreshold, poolScores, refineThreshold, type LabelledCandidate, type Objective, type Placement } from "../threshold";
 
 export type LabelView = {
   id: string;

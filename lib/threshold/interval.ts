@@ -7,9 +7,9 @@
  * was computed from; `toLabelledCandidates` returns those candidates in query order with `sources`
  * alongside, so sources[index] is the labelled query and the label that made it.
  */
-import { bandLabel } from "./charts/threshold-band";
-import type { CandidateSource, IntervalBound, ThresholdState } from "./labels";
-import type { Placement } from "./threshold";
+import { bandLabel } from "../charts/threshold-band";
+import type { CandidateSource, IntervalBound, ThresholdState } from "../labelling/labels";
+import type { Placement } from "./placement";
 
 export const PLACEMENT_TEXT: Record<Placement, string> = {
   margin: "margin: in log space, nearer the edge that more labels pin down — (a + 1)/(a + b + 2) of the way up, a labelled stretches alarming, b not",

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { thresholdFromLabels, toLabelledCandidates, type LabelledQuery, type LabelView } from "./labels";
-import { describeBound, describeInterval, nameSources, PLACEMENT_TEXT } from "./threshold-interval";
+import { thresholdFromLabels, toLabelledCandidates, type LabelledQuery, type LabelView } from "../labelling/labels";
+import { describeBound, describeInterval, nameSources, PLACEMENT_TEXT } from "./interval";
 
 const label = (over: Partial<LabelView>): LabelView => ({
   id: "l", clientId: "c", userId: "u1", userName: "Erik Expert", anomalous: false, onset: null, note: "", createdAt: "2024-01-01T00:00:00.000Z", ...over,

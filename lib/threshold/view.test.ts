@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { thresholdFromLabels, toLabelledCandidates, type LabelledQuery, type LabelView } from "./labels";
-import { boundsOnPage, countingLabels, newerThreshold, shownThreshold, stateOfView, thresholdInEffect, thresholdRecord, type ThresholdView } from "./threshold-view";
+import { thresholdFromLabels, toLabelledCandidates, type LabelledQuery, type LabelView } from "../labelling/labels";
+import { boundsOnPage, countingLabels, newerThreshold, shownThreshold, stateOfView, thresholdInEffect, thresholdRecord, type ThresholdView } from "./view";
 
 const label = (over: Partial<LabelView>): LabelView => ({
   id: "l", clientId: "c", userId: "u1", userName: "Erik", anomalous: false, onset: null, note: "", createdAt: "2026-01-01T00:00:00.000Z", ...over,
