@@ -7,7 +7,10 @@ const noUiInLib = {
   patterns: [
     { group: ["react", "react-dom", "react/*", "next", "next/*"], message: "lib/ is pure: no React or Next.js." },
     { group: ["@prisma/*", "*/generated/prisma/*", "server-only"], message: "Prisma and server code live in lib/server/." },
-    { group: ["@/app/*", "@/components/*", "@/workers/*", "../app/*", "../components/*", "../workers/*"], message: "lib/ imports nothing above it." },
+    {
+      group: ["@/app/*", "@/components/*", "@/workers/*", "../app/*", "../components/*", "../workers/*"],
+      message: "lib/ imports nothing above it.",
+    },
   ],
 };
 
@@ -15,7 +18,19 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: ["node_modules/**", ".next/**", ".next-*/**", ".data/**", "lib/server/generated/**", "next-env.d.ts", "test-results/**", "test-results-*/**", "playwright-report/**", "bench-results/**", ".devbench/**"],
+    ignores: [
+      "node_modules/**",
+      ".next/**",
+      ".next-*/**",
+      ".data/**",
+      "lib/server/generated/**",
+      "next-env.d.ts",
+      "test-results/**",
+      "test-results-*/**",
+      "playwright-report/**",
+      "bench-results/**",
+      ".devbench/**",
+    ],
   },
   {
     rules: {
@@ -31,24 +46,33 @@ const config = [
   {
     files: ["workers/**/*.ts"],
     rules: {
-      "no-restricted-imports": ["error", {
-        patterns: [
-          { group: ["react", "react-dom", "next", "next/*"], message: "Workers run no UI code." },
-          { group: ["@/lib/server/*", "**/lib/server/*", "server-only"], message: "Workers cannot use server code." },
-          { group: ["@/app/*", "@/components/*"], message: "Workers import lib/ only." },
-        ],
-      }],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["react", "react-dom", "next", "next/*"], message: "Workers run no UI code." },
+            { group: ["@/lib/server/*", "**/lib/server/*", "server-only"], message: "Workers cannot use server code." },
+            { group: ["@/app/*", "@/components/*"], message: "Workers import lib/ only." },
+          ],
+        },
+      ],
     },
   },
   {
     files: ["components/**/*.{ts,tsx}"],
     rules: {
-      "no-restricted-imports": ["error", {
-        patterns: [
-          { group: ["@/lib/server/*", "**/lib/server/*"], message: "Components receive data as props; server code stays in lib/server/ and app/." },
-          { group: ["@/app/*"], message: "components/ does not import app/." },
-        ],
-      }],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/lib/server/*", "**/lib/server/*"],
+              message: "Components receive data as props; server code stays in lib/server/ and app/.",
+            },
+            { group: ["@/app/*"], message: "components/ does not import app/." },
+          ],
+        },
+      ],
     },
   },
 ];

@@ -35,7 +35,11 @@ export function SignInForm({ next }: { next: string | null }) {
         Password
         <input name="password" type="password" autoComplete="current-password" required data-testid="signin.password" />
       </label>
-      {error && <p className="error" role="alert" data-testid="signin.error">{error}</p>}
+      {error && (
+        <p className="error" role="alert" data-testid="signin.error">
+          {error}
+        </p>
+      )}
       <button type="submit" disabled={busy} data-testid="signin.submit">
         {busy ? "Signing in…" : "Sign in"}
       </button>

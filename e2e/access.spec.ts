@@ -109,7 +109,10 @@ test("every route handler answers each role as lib/roles.ts says", async ({ brow
 
   const contexts = await Promise.all(ROLES.map((role) => signedInContext(browser, role)));
   const anonymous = await playwright.request.newContext({ baseURL });
-  const callers = new Map<Caller, APIRequestContext>([["anonymous", anonymous], ...ROLES.map((role, i) => [role, contexts[i]?.request] as [Caller, APIRequestContext])]);
+  const callers = new Map<Caller, APIRequestContext>([
+    ["anonymous", anonymous],
+    ...ROLES.map((role, i) => [role, contexts[i]?.request] as [Caller, APIRequestContext]),
+  ]);
 
   // Real ids where a read can succeed (the demo dataset, assigned to the demo expert); unknown ones elsewhere.
   const admin = callers.get("admin");
@@ -133,9 +136,8 @@ test("every route handler answers each role as lib/roles.ts says", async ({ brow
 
   async function call(request: APIRequestContext, { method, pattern }: Route): Promise<APIResponse> {
     const binary = /\/(scores|weights|files\/\[index\])$/.test(pattern);
-    const options = method === "GET" ? {} : binary
-      ? { data: Buffer.alloc(0), headers: { "content-type": "application/octet-stream" } }
-      : { data: {} };
+    const options =
+      method === "GET" ? {} : binary ? { data: Buffer.alloc(0), headers: { "content-type": "application/octet-stream" } } : { data: {} };
     return request.fetch(url(pattern), { method, ...options });
   }
 
@@ -150,7 +152,8 @@ test("every route handler answers each role as lib/roles.ts says", async ({ brow
       calls++;
       const want = expected(access, caller);
       const ok = want === "ok" ? status < 500 && status !== 401 && status !== 403 : String(status) === want;
-      if (!ok) wrong.push(`${route.method} ${route.pattern} as ${caller}: ${status}, expected ${want === "ok" ? "2xx or another 4xx" : want}`);
+      if (!ok)
+        wrong.push(`${route.method} ${route.pattern} as ${caller}: ${status}, expected ${want === "ok" ? "2xx or another 4xx" : want}`);
     }
   }
   const size = `access matrix: ${routes.length} route handlers × ${callers.size} callers = ${calls} calls`;

@@ -53,13 +53,22 @@ export async function createTinyDataset(admin: APIRequestContext): Promise<{ dat
   for (const seq of ["s1", "s2", "s3"]) for (let i = 0; i < 40; i++) lines.push(`${seq},${Math.sin(i / 3).toFixed(4)},${(i % 7) / 7}`);
   const body = Buffer.from(`${lines.join("\n")}\n`);
   const mapping = {
-    name, timestampColumn: null, samplingRate: 1, sequenceColumn: "seq", channels: ["a", "b"], labelColumn: null,
-    targetRate: null, split: { kind: "ratios", train: 0.4, validation: 0.3, test: 0.3, seed: 1 }, missing: "reject",
+    name,
+    timestampColumn: null,
+    samplingRate: 1,
+    sequenceColumn: "seq",
+    channels: ["a", "b"],
+    labelColumn: null,
+    targetRate: null,
+    split: { kind: "ratios", train: 0.4, validation: 0.3, test: 0.3, seed: 1 },
+    missing: "reject",
   };
   const created = await admin.post("/api/datasets/uploads", { data: { mapping, files: [{ name: "tiny.csv", size: body.length }] } });
   expect(created.status(), await created.text()).toBe(201);
   const { uploadId } = (await created.json()) as { uploadId: string };
-  expect((await admin.put(`/api/datasets/uploads/${uploadId}/files/0`, { data: body, headers: { "content-type": "text/csv" } })).status()).toBe(200);
+  expect(
+    (await admin.put(`/api/datasets/uploads/${uploadId}/files/0`, { data: body, headers: { "content-type": "text/csv" } })).status(),
+  ).toBe(200);
   const imported = await admin.post(`/api/datasets/uploads/${uploadId}/import`);
   expect(imported.status(), await imported.text()).toBe(201);
   const { datasetId } = (await imported.json()) as { datasetId: string };
@@ -82,7 +91,10 @@ export function scoresFrame(sequenceId: string, length: number, channels: number
 /** Scores every sequence with zeros and completes the run (threshold 1). */
 export async function completeRun(admin: APIRequestContext, runId: string, sequences: TinySequence[]): Promise<void> {
   for (const s of sequences) {
-    const put = await admin.put(`/api/runs/${runId}/scores`, { data: scoresFrame(s.id, s.length, 2), headers: { "content-type": "application/octet-stream" } });
+    const put = await admin.put(`/api/runs/${runId}/scores`, {
+      data: scoresFrame(s.id, s.length, 2),
+      headers: { "content-type": "application/octet-stream" },
+    });
     expect(put.status(), await put.text()).toBe(204);
   }
   const done = await admin.patch(`/api/runs/${runId}`, { data: { status: "complete", threshold: 1 } });

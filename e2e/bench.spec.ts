@@ -1,6 +1,9 @@
 import { expect, test } from "./fixtures";
 
-test("an admin checks the DQS paths of this browser: one thread, the DTW worker pool and WebGPU make the same picks", async ({ page, session }, testInfo) => {
+test("an admin checks the DQS paths of this browser: one thread, the DTW worker pool and WebGPU make the same picks", async ({
+  page,
+  session,
+}, testInfo) => {
   test.setTimeout(4 * 60_000);
   await session.signInAs("admin");
   await page.goto("/admin/bench");

@@ -22,7 +22,10 @@ test.describe("big upload and viewer (E2E_BIG=1)", () => {
 
   test.beforeAll(() => {
     dir = mkdtempSync(path.join(tmpdir(), "dqs-e2e-big-"));
-    const out = execFileSync("npx", ["tsx", "scripts/demo-csv.ts", dir, "--big", "--mb", process.env.E2E_BIG_MB ?? "200"], { encoding: "utf8", timeout: 10 * 60_000 });
+    const out = execFileSync("npx", ["tsx", "scripts/demo-csv.ts", dir, "--big", "--mb", process.env.E2E_BIG_MB ?? "200"], {
+      encoding: "utf8",
+      timeout: 10 * 60_000,
+    });
     summary = JSON.parse(out.trim().split("\n").at(-1) ?? "{}") as Summary;
   });
 
@@ -30,8 +33,16 @@ test.describe("big upload and viewer (E2E_BIG=1)", () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  test("a 200 MB CSV uploads with its counts, and its 1,000,000-step sequence is interactive in about a second", async ({ page, session }, testInfo) => {
-    const figures: Record<string, number> = { csvMB: summary.bytes / 1e6, rows: summary.rows, sequences: summary.sequences, loadAverageAtStart: loadavg()[0] ?? 0 };
+  test("a 200 MB CSV uploads with its counts, and its 1,000,000-step sequence is interactive in about a second", async ({
+    page,
+    session,
+  }, testInfo) => {
+    const figures: Record<string, number> = {
+      csvMB: summary.bytes / 1e6,
+      rows: summary.rows,
+      sequences: summary.sequences,
+      loadAverageAtStart: loadavg()[0] ?? 0,
+    };
     const name = `Big upload ${Date.now()}`;
     await session.signInAs("admin");
     const upload = new UploadPage(page);
@@ -79,7 +90,10 @@ test.describe("big upload and viewer (E2E_BIG=1)", () => {
     expect(full.ok()).toBe(true);
     figures.seriesApiFullRangeMs = Date.now() - asked;
 
-    for (const [k, label] of [[1, "zoomIn1Ms"], [2, "zoomIn2Ms"]] as const) {
+    for (const [k, label] of [
+      [1, "zoomIn1Ms"],
+      [2, "zoomIn2Ms"],
+    ] as const) {
       const zoomed = Date.now();
       await page.getByTestId("viewer.zoom-in").click();
       await expect(chart).toHaveAttribute("data-fetches", String(1 + k), { timeout: 30_000 });

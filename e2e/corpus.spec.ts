@@ -19,8 +19,14 @@ import { getJson } from "./api";
 type ErrorJson = { error?: { code?: string; message?: string; details?: { code?: string } } };
 
 const BASE_MAPPING = {
-  timestampColumn: "timestamp", samplingRate: null, sequenceColumn: null, channels: ["a", "b"], labelColumn: "label",
-  targetRate: null, split: { kind: "ratios", train: 1, validation: 0, test: 0, seed: 1 }, missing: "reject",
+  timestampColumn: "timestamp",
+  samplingRate: null,
+  sequenceColumn: null,
+  channels: ["a", "b"],
+  labelColumn: "label",
+  targetRate: null,
+  split: { kind: "ratios", train: 1, validation: 0, test: 0, seed: 1 },
+  missing: "reject",
 };
 
 async function errorOf(response: APIResponse): Promise<ErrorJson["error"] & { raw: string }> {
@@ -63,7 +69,10 @@ async function runUpload(admin: APIRequestContext, c: UploadCase): Promise<void>
   try {
     for (const [i, body] of bodies.entries()) {
       if (c.skipPut) break;
-      const put = await admin.put(`/api/datasets/uploads/${uploadId}/files/${c.putIndex ?? i}`, { data: body, headers: { "content-type": "text/csv" } });
+      const put = await admin.put(`/api/datasets/uploads/${uploadId}/files/${c.putIndex ?? i}`, {
+        data: body,
+        headers: { "content-type": "text/csv" },
+      });
       if (c.step === "put") {
         await expectRefused(put, c.status, c.message, c.name);
         return;
@@ -102,7 +111,14 @@ async function buildWorld(admin: APIRequestContext, expert: APIRequestContext): 
   if (!first) throw new Error("the tiny dataset has no sequence");
   const queryKey = `${first.id}:0-${first.length}`;
   const batch = await admin.post(`/api/runs/${complete}/batches`, {
-    data: { strategy: "top", budget: 1, seed: 1, segmentLength: null, threshold: null, picks: [{ key: queryKey, rank: 0, reason: "corpus" }] },
+    data: {
+      strategy: "top",
+      budget: 1,
+      seed: 1,
+      segmentLength: null,
+      threshold: null,
+      picks: [{ key: queryKey, rank: 0, reason: "corpus" }],
+    },
   });
   expect(batch.status(), await batch.text()).toBe(201);
   const { batches } = await getJson<{ batches: { queries: { id: string }[] }[] }>(admin, `/api/runs/${complete}/batches`);
@@ -111,8 +127,18 @@ async function buildWorld(admin: APIRequestContext, expert: APIRequestContext): 
   expect(labelled.status(), await labelled.text()).toBe(201);
   const { label } = (await labelled.json()) as { label: { id: string } };
   return {
-    datasetA: a.datasetId, datasetAName: a.name, seqA: a.sequences, datasetB: b.datasetId, seqB: b.sequences,
-    complete, running, queryId, queryKey, labelId: label.id, adminId, expertId,
+    datasetA: a.datasetId,
+    datasetAName: a.name,
+    seqA: a.sequences,
+    datasetB: b.datasetId,
+    seqB: b.sequences,
+    complete,
+    running,
+    queryId,
+    queryKey,
+    labelId: label.id,
+    adminId,
+    expertId,
   };
 }
 

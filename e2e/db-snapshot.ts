@@ -45,7 +45,10 @@ function tableChecksum(table: string, rows: Row[]): string {
 async function sqliteReader(): Promise<Reader> {
   const db = new Database(`.data/e2e-${process.env.E2E_PORT ?? 3100}.db`, { readonly: true, timeout: 10_000 });
   return {
-    tables: async () => (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]).map((r) => r.name),
+    tables: async () =>
+      (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]).map(
+        (r) => r.name,
+      ),
     rows: async (table) => db.prepare(`SELECT * FROM "${table}"`).all() as Row[],
     close: async () => void db.close(),
   };
@@ -56,7 +59,11 @@ async function postgresReader(url: string): Promise<Reader> {
   await client.connect();
   return {
     tables: async () =>
-      (await client.query<{ name: string }>("SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'")).rows.map((r) => r.name),
+      (
+        await client.query<{ name: string }>(
+          "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'",
+        )
+      ).rows.map((r) => r.name),
     rows: async (table) => (await client.query<Row>(`SELECT * FROM "${table}"`)).rows,
     close: () => client.end(),
   };

@@ -20,7 +20,10 @@ async function uploadSmallDataset(page: import("@playwright/test").Page, name: s
 
 const RUN_CONFIG = { windowSize: 8, epochs: 1, batchSize: 8, learningRate: 0.001, patience: 1, seed: 1 };
 
-test("an admin deletes a run, then its dataset, each after a confirmation that says what goes; the audit log keeps both", async ({ page, session }, testInfo) => {
+test("an admin deletes a run, then its dataset, each after a confirmation that says what goes; the audit log keeps both", async ({
+  page,
+  session,
+}, testInfo) => {
   await session.signInAs("admin");
   const name = `Delete me ${Date.now()}`;
   const datasetId = await uploadSmallDataset(page, name);

@@ -3,17 +3,25 @@
  * labels the API returns, with the run's stored scores, unsupervised threshold and sampling rate.
  */
 import type { APIRequestContext } from "@playwright/test";
-import { effectiveLabel, formatThreshold, thresholdFromLabels, toLabelledCandidates, type LabelledQuery, type ThresholdState } from "../lib/labelling/labels";
+import {
+  effectiveLabel,
+  formatThreshold,
+  thresholdFromLabels,
+  toLabelledCandidates,
+  type LabelledQuery,
+  type ThresholdState,
+} from "../lib/labelling/labels";
 import type { ThresholdView } from "../lib/threshold/view";
 import { getJson } from "./api";
-
 
 /** The run's whole threshold history, newest first, every page of the API walked. */
 export async function thresholds(client: APIRequestContext | ApiReader, runId: string): Promise<ThresholdView[]> {
   const api = readerOf(client);
   const all: ThresholdView[] = [];
-  for (let after: string | null = null; ; ) {
-    const page: { thresholds: ThresholdView[]; next: string | null } = await api.json(`/api/runs/${runId}/thresholds?limit=1000${after ? `&after=${after}` : ""}`);
+  for (let after: string | null = null; ;) {
+    const page: { thresholds: ThresholdView[]; next: string | null } = await api.json(
+      `/api/runs/${runId}/thresholds?limit=1000${after ? `&after=${after}` : ""}`,
+    );
     all.push(...page.thresholds);
     if (page.next === null) return all;
     after = page.next;
@@ -36,14 +44,18 @@ function readerOf(client: APIRequestContext | ApiReader): ApiReader {
   };
 }
 
-export async function expectedThreshold(client: APIRequestContext | ApiReader, runId: string): Promise<{ state: ThresholdState; labelIds: string[] }> {
+export async function expectedThreshold(
+  client: APIRequestContext | ApiReader,
+  runId: string,
+): Promise<{ state: ThresholdState; labelIds: string[] }> {
   const api = readerOf(client);
   const { queries } = await api.json<{ queries: LabelledQuery[] }>(`/api/runs/${runId}/labels`);
   const { run } = await api.json<{ run: { datasetId: string; threshold: number | null } }>(`/api/runs/${runId}`);
   const { dataset } = await api.json<{ dataset: { samplingRate: number } }>(`/api/datasets/${run.datasetId}`);
   const own = (await thresholds(api, runId)).find((t) => t.kind === "unsupervised");
   const scores = new Map<string, Float32Array>();
-  for (const id of new Set(queries.map((q) => q.sequenceId))) scores.set(id, new Float32Array(await api.bytes(`/api/runs/${runId}/scores/${id}`)));
+  for (const id of new Set(queries.map((q) => q.sequenceId)))
+    scores.set(id, new Float32Array(await api.bytes(`/api/runs/${runId}/scores/${id}`)));
   const { candidates, missing } = toLabelledCandidates(queries, scores);
   if (missing.length > 0) throw new Error(`No scores for ${missing.join(", ")}`);
   const state = thresholdFromLabels(candidates, own?.value ?? run.threshold, dataset.samplingRate);

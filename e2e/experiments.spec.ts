@@ -19,10 +19,42 @@ const CORRUPT = path.join(DIR, "e2e-corrupt.json");
 const WRONG_SHAPE = path.join(DIR, "e2e-wrong-shape.json");
 
 const HARNESS_ARGS = [
-  "tsx", "--conditions=react-server", "scripts/eval.ts",
-  "--sequences", "16", "--folds", "2", "--seeds", "1", "--budgets", "1,2", "--mislabel", "0,0.5", "--stages", "0.5,1",
-  "--epochs", "1", "--detector", "lstm-ae", "--hidden", "4", "--window", "8", "--max-windows", "128", "--batch-size", "32",
-  "--backend", "cpu", "--no-cache", "--name", "E2E tiny", "--id", ID, "--out", DIR,
+  "tsx",
+  "--conditions=react-server",
+  "scripts/eval.ts",
+  "--sequences",
+  "16",
+  "--folds",
+  "2",
+  "--seeds",
+  "1",
+  "--budgets",
+  "1,2",
+  "--mislabel",
+  "0,0.5",
+  "--stages",
+  "0.5,1",
+  "--epochs",
+  "1",
+  "--detector",
+  "lstm-ae",
+  "--hidden",
+  "4",
+  "--window",
+  "8",
+  "--max-windows",
+  "128",
+  "--batch-size",
+  "32",
+  "--backend",
+  "cpu",
+  "--no-cache",
+  "--name",
+  "E2E tiny",
+  "--id",
+  ID,
+  "--out",
+  DIR,
 ];
 
 let harness: Promise<{ code: number | null; output: string }>;
@@ -77,7 +109,10 @@ test.describe("experiments", () => {
     await expect(page.getByTestId("exp.running")).toHaveCount(0);
   });
 
-  test("the figure draws one line per strategy and the three baselines; the table has the stage's rows", async ({ page, session }, testInfo) => {
+  test("the figure draws one line per strategy and the three baselines; the table has the stage's rows", async ({
+    page,
+    session,
+  }, testInfo) => {
     const report = readReport();
     expect(report.status).toBe("done");
     await session.signInAs("analyst");
@@ -101,12 +136,16 @@ test.describe("experiments", () => {
     await expect(rows.nth(0)).toHaveAttribute("data-strategy", "unsupervised");
     await expect(rows.nth(1)).toHaveAttribute("data-strategy", "best");
     await expect(rows.nth(2)).toHaveAttribute("data-strategy", "oracle");
-    const dqs = atStage(1).find((r) => r.strategy === "dqs" && r.mislabel === 0 && r.budget === Math.max(...atStage(1).map((x) => x.budget ?? 0)));
+    const dqs = atStage(1).find(
+      (r) => r.strategy === "dqs" && r.mislabel === 0 && r.budget === Math.max(...atStage(1).map((x) => x.budget ?? 0)),
+    );
     const dqsRow = page.locator(`[data-testid="exp.row"][data-strategy="dqs"][data-mislabel="0"][data-budget="${dqs?.budget}"]`);
     await expect(dqsRow.locator("td").nth(3)).toHaveText(`${dqs?.f1.mean.toFixed(3)} ± ${dqs?.f1.std.toFixed(3)}`);
     const separability = report.separability?.find((s) => s.stage === 1);
     expect(separability?.n).toBe(report.settings.folds);
-    await expect(page.getByTestId("exp.separability")).toContainText(`test ${separability?.test?.mean.toFixed(2)} ± ${separability?.test?.std.toFixed(2)}`);
+    await expect(page.getByTestId("exp.separability")).toContainText(
+      `test ${separability?.test?.mean.toFixed(2)} ± ${separability?.test?.std.toFixed(2)}`,
+    );
     await expect(page.getByTestId("exp.settings")).toContainText(report.settings.detector);
     await expect(page.getByTestId("exp.timings")).toContainText("Training + scoring");
     await page.screenshot({ path: testInfo.outputPath("experiment-figure.png"), fullPage: true });

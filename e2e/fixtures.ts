@@ -48,7 +48,9 @@ export const test = base.extend<{ session: Session; cspViolations: string[] }>({
       });
       await page.addInitScript(() => {
         document.addEventListener("securitypolicyviolation", (e) => {
-          void (window as unknown as CspProbe).dqsCspViolation?.(`${e.violatedDirective} blocked ${e.blockedURI || "inline"} on ${location.pathname}`);
+          void (window as unknown as CspProbe).dqsCspViolation?.(
+            `${e.violatedDirective} blocked ${e.blockedURI || "inline"} on ${location.pathname}`,
+          );
         });
       });
       await provide(seen);

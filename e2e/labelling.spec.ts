@@ -23,7 +23,10 @@ async function scoreMax(request: APIRequestContext, runId: string, sequenceId: s
 /** The threshold the labelling page shows: whose value it is, over how many labelled queries, which stored version. */
 async function shown(page: Page) {
   return page.getByTestId("threshold.value").evaluate((el: HTMLElement) => ({
-    origin: el.dataset.origin, labels: Number(el.dataset.labels), version: Number(el.dataset.version), text: el.textContent ?? "",
+    origin: el.dataset.origin,
+    labels: Number(el.dataset.labels),
+    version: Number(el.dataset.version),
+    text: el.textContent ?? "",
   }));
 }
 
@@ -37,11 +40,14 @@ async function pressAndWaitForThreshold(page: Page, key: string, labelled: numbe
   await page.keyboard.press(key);
   let text = "";
   await expect
-    .poll(async () => {
-      const now = await shown(page);
-      text = now.text;
-      return now.origin === "server" && now.labels === labelled && now.version > before;
-    }, { timeout: 20_000 })
+    .poll(
+      async () => {
+        const now = await shown(page);
+        text = now.text;
+        return now.origin === "server" && now.labels === labelled && now.version > before;
+      },
+      { timeout: 20_000 },
+    )
     .toBe(true);
   await expect(page.getByTestId("threshold.sync")).toHaveAttribute("data-pending", "0");
   await expect(page.getByTestId("threshold.f1")).toContainText(`${labelled} labelled quer`);
@@ -73,11 +79,19 @@ test.describe.serial("labelling @loop", () => {
     const free = sequences.filter((s) => s.split === "validation" && !queriedKeys.includes(`${s.id}:0-${s.length}`));
     const withMax = await Promise.all(free.map(async (s) => ({ ...s, max: await scoreMax(page.request, shared.runId, s.id) })));
     // The lowest maxima first: an anomalous label on the first one must move the threshold below the unsupervised one.
-    const picks = withMax.sort((a, b) => a.max - b.max).slice(0, 3).map((s, rank) => ({ key: `${s.id}:0-${s.length}`, rank, reason: "e2e pick" }));
-    const created = await page.request.post(`/api/runs/${shared.runId}/batches`, { data: { strategy: "random", budget: 3, seed: 1, segmentLength: null, threshold: null, picks } });
+    const picks = withMax
+      .sort((a, b) => a.max - b.max)
+      .slice(0, 3)
+      .map((s, rank) => ({ key: `${s.id}:0-${s.length}`, rank, reason: "e2e pick" }));
+    const created = await page.request.post(`/api/runs/${shared.runId}/batches`, {
+      data: { strategy: "random", budget: 3, seed: 1, segmentLength: null, threshold: null, picks },
+    });
     expect(created.status()).toBe(201);
     const { batch } = (await created.json()) as { batch: { id: string } };
-    const { batches } = await getJson<{ batches: { id: string; queries: { id: string }[] }[] }>(page.request, `/api/runs/${shared.runId}/batches`);
+    const { batches } = await getJson<{ batches: { id: string; queries: { id: string }[] }[] }>(
+      page.request,
+      `/api/runs/${shared.runId}/batches`,
+    );
     shared.queryIds = batches.find((b) => b.id === batch.id)?.queries.map((q) => q.id) ?? [];
     expect(shared.queryIds).toHaveLength(3);
   });
@@ -146,7 +160,9 @@ test.describe.serial("labelling @loop", () => {
     await expect(page.getByTestId("threshold.band")).toContainText(/optimal interval \((−∞|-?\d+\.\d{3}), -?\d+\.\d{3}\]/);
     const labelled = /the (peak|pre-onset peak|post-onset peak) of .+ \d+–\d+ \(labelled (anomalous|normal) by Erik Expert\)/;
     await expect(page.getByTestId("threshold.bounds.upper")).toContainText(new RegExp(`^upper end: ${labelled.source}$`));
-    await expect(page.getByTestId("threshold.bounds.lower")).toContainText(new RegExp(`^lower end: (${labelled.source}|none — unbounded below)`));
+    await expect(page.getByTestId("threshold.bounds.lower")).toContainText(
+      new RegExp(`^lower end: (${labelled.source}|none — unbounded below)`),
+    );
     await expect(score).toHaveAttribute("data-ready", "true");
     await expect(score).toHaveAttribute("data-band", /^(-?[\d.e+-]+)?,-?[\d.e+-]+$/);
     const [lower, upper] = ((await score.getAttribute("data-band")) ?? "").split(",");
@@ -164,7 +180,10 @@ test.describe.serial("labelling @loop", () => {
     const ids = await Promise.all([a, b].map(async (r) => ((await r.json()) as { label: { id: string } }).label.id));
     expect(ids[0]).toBe(ids[1]);
     const count = async () => {
-      const { queries } = await getJson<{ queries: { labels: { clientId: string }[] }[] }>(page.request, `/api/runs/${shared.runId}/labels`);
+      const { queries } = await getJson<{ queries: { labels: { clientId: string }[] }[] }>(
+        page.request,
+        `/api/runs/${shared.runId}/labels`,
+      );
       return queries.flatMap((q) => q.labels).filter((l) => l.clientId === clientId).length;
     };
     expect(await count()).toBe(1);
@@ -174,27 +193,40 @@ test.describe.serial("labelling @loop", () => {
     expect(bad.status()).toBe(422);
   });
 
-  test("an analyst sees the same refined threshold on the run page and may neither label nor store a threshold", async ({ page, session }, testInfo) => {
+  test("an analyst sees the same refined threshold on the run page and may neither label nor store a threshold", async ({
+    page,
+    session,
+  }, testInfo) => {
     await session.signInAs("analyst");
     await page.goto(`/runs/${shared.runId}`);
     await expect(page.getByTestId("runpage.refined")).toHaveText(shared.refined);
     await expect(page.getByTestId("runpage.refined")).toHaveText(refinedText((await expectedThreshold(page.request, shared.runId)).state));
     await expect(page.getByTestId("runpage.inEffect")).toHaveAttribute("data-kind", "refined");
-    const forged = await page.request.post(`/api/runs/${shared.runId}/thresholds`, { data: { source: "refined", value: 1e308, f1: 1, precision: 1, recall: 1, labelCount: 1 } });
+    const forged = await page.request.post(`/api/runs/${shared.runId}/thresholds`, {
+      data: { source: "refined", value: 1e308, f1: 1, precision: 1, recall: 1, labelCount: 1 },
+    });
     expect([403, 404, 405]).toContain(forged.status());
     await page.getByTestId("scores.row").first().click();
     await expect(page.getByTestId("scores.chart")).toBeVisible();
     await page.screenshot({ path: testInfo.outputPath("run-page-refined.png"), fullPage: true });
     await page.reload();
     await expect(page.getByTestId("runpage.refined")).toHaveText(shared.refined);
-    const refused = await page.request.post("/api/labels", { data: { clientId: randomUUID(), queryId: shared.queryIds[0], anomalous: false, note: "" } });
+    const refused = await page.request.post("/api/labels", {
+      data: { clientId: randomUUID(), queryId: shared.queryIds[0], anomalous: false, note: "" },
+    });
     expect(refused.status()).toBe(403);
   });
 
-  test("a second expert disagrees; an admin assigns her, sees the disagreement and resolves it, and the threshold follows", async ({ page, session, browser }, testInfo) => {
+  test("a second expert disagrees; an admin assigns her, sees the disagreement and resolves it, and the threshold follows", async ({
+    page,
+    session,
+    browser,
+  }, testInfo) => {
     test.setTimeout(2 * 60_000);
     await session.signInAs("admin");
-    const created = await page.request.post("/api/admin/users", { data: { email: "eva@dqs.local", name: "Eva Expert", password: "eva-demo-pw-1", role: "expert" } });
+    const created = await page.request.post("/api/admin/users", {
+      data: { email: "eva@dqs.local", name: "Eva Expert", password: "eva-demo-pw-1", role: "expert" },
+    });
     expect(created.status()).toBe(201);
     const { user: admin } = await getJson<{ user: { id: string } }>(page.request, "/api/auth/me");
     await page.goto("/datasets");
@@ -258,7 +290,10 @@ test.describe.serial("labelling @loop", () => {
     expect((await page.request.put(`/api/queries/${shared.queryIds[0]}/resolution`, { data: { labelId: null } })).status()).toBe(403);
   });
 
-  test("on a slow network, a label made while the previous one is still on its way reaches the server, and the page ends on the server's threshold", async ({ page, session }) => {
+  test("on a slow network, a label made while the previous one is still on its way reaches the server, and the page ends on the server's threshold", async ({
+    page,
+    session,
+  }) => {
     await session.signInAs("analyst");
     const { queryIds, runId } = await createBatch(page.request, 2);
     await page.request.post("/api/auth/signout");
@@ -284,10 +319,16 @@ test.describe.serial("labelling @loop", () => {
     if (!page.url().endsWith(queryIds[1] ?? "")) await page.keyboard.press("ArrowLeft");
     await expect(page).toHaveURL(new RegExp(`/queue/${queryIds[1]}$`));
     await expect
-      .poll(async () => {
-        const { queries } = await getJson<{ queries: { queryId: string; labels: unknown[] }[] }>(page.request, `/api/runs/${runId}/labels`);
-        return queryIds.map((id) => queries.find((q) => q.queryId === id)?.labels.length ?? 0);
-      }, { timeout: 10_000 })
+      .poll(
+        async () => {
+          const { queries } = await getJson<{ queries: { queryId: string; labels: unknown[] }[] }>(
+            page.request,
+            `/api/runs/${runId}/labels`,
+          );
+          return queryIds.map((id) => queries.find((q) => q.queryId === id)?.labels.length ?? 0);
+        },
+        { timeout: 10_000 },
+      )
       .toEqual([1, 1]);
     await expect(page.getByTestId("threshold.value")).toHaveAttribute("data-origin", "server");
     const expected = (await expectedThreshold(page.request, runId)).state;
@@ -306,7 +347,9 @@ async function createBatch(request: APIRequestContext, count: number): Promise<{
     .filter((s) => s.split === "validation" && !queriedKeys.includes(`${s.id}:0-${s.length}`))
     .slice(0, count)
     .map((s, rank) => ({ key: `${s.id}:0-${s.length}`, rank, reason: "e2e pick" }));
-  const created = await request.post(`/api/runs/${runId}/batches`, { data: { strategy: "random", budget: count, seed: 2, segmentLength: null, threshold: null, picks } });
+  const created = await request.post(`/api/runs/${runId}/batches`, {
+    data: { strategy: "random", budget: count, seed: 2, segmentLength: null, threshold: null, picks },
+  });
   expect(created.status()).toBe(201);
   const { batch } = (await created.json()) as { batch: { id: string } };
   const { batches } = await getJson<{ batches: { id: string; queries: { id: string }[] }[] }>(request, `/api/runs/${runId}/batches`);

@@ -13,7 +13,11 @@ import { getJson } from "./api";
 const RATIOS = { train: "0.5", validation: "0.17", test: "0.33" };
 
 // @loop: fits a detector in the browser; run once per CI (SQLite pass).
-test("few long sequences: split warnings, a fixed split, the linear detector, segments, a DQS batch without test stretches and a band that moves @loop", async ({ page, session, browser }, testInfo) => {
+test("few long sequences: split warnings, a fixed split, the linear detector, segments, a DQS batch without test stretches and a band that moves @loop", async ({
+  page,
+  session,
+  browser,
+}, testInfo) => {
   test.setTimeout(5 * 60_000);
   await session.signInAs("admin");
 
@@ -37,7 +41,10 @@ test("few long sequences: split warnings, a fixed split, the linear detector, se
   await splits.save.click();
   await expect(splits.status).toContainText("Saved: 1 sequence moved");
   await page.screenshot({ path: testInfo.outputPath("splits-fixed.png"), fullPage: true });
-  const { sequences } = await getJson<{ sequences: { id: string; name: string; split: string }[] }>(page.request, `/api/datasets/${datasetId}`);
+  const { sequences } = await getJson<{ sequences: { id: string; name: string; split: string }[] }>(
+    page.request,
+    `/api/datasets/${datasetId}`,
+  );
   const validation = new Set(sequences.filter((s) => s.split === "validation").map((s) => s.id));
   expect(validation.size).toBeGreaterThanOrEqual(2);
 
@@ -64,7 +71,9 @@ test("few long sequences: split warnings, a fixed split, the linear detector, se
   await expect(page.getByTestId("query.segment")).toHaveValue(String(suggested));
   await expect(page.getByTestId("query.include-train")).toBeChecked();
   await expect(page.getByTestId("query.pool")).toHaveAttribute("data-splits", "train + validation");
-  await expect(page.getByTestId("query.thin-pool")).toContainText(`Only ${validation.size} validation sequences: too few for labels that carry over`);
+  await expect(page.getByTestId("query.thin-pool")).toContainText(
+    `Only ${validation.size} validation sequences: too few for labels that carry over`,
+  );
   await page.getByTestId("query.include-train").uncheck();
   await expect(page.getByTestId("query.pool")).toHaveAttribute("data-splits", "validation");
   await expect(page.getByTestId("query.thin-pool")).toContainText(`Only ${validation.size} validation sequences in the pool`);
@@ -74,7 +83,10 @@ test("few long sequences: split warnings, a fixed split, the linear detector, se
   await page.getByTestId("query.submit").click();
   await expect(page.getByTestId("query.status")).toContainText("Queued 4 for the experts", { timeout: 120_000 });
   await page.screenshot({ path: testInfo.outputPath("dqs-thin-pool.png"), fullPage: true });
-  const { batches } = await getJson<{ batches: { queries: { id: string; sequenceId: string; start: number; end: number }[] }[] }>(page.request, `/api/runs/${runId}/batches`);
+  const { batches } = await getJson<{ batches: { queries: { id: string; sequenceId: string; start: number; end: number }[] }[] }>(
+    page.request,
+    `/api/runs/${runId}/batches`,
+  );
   const queries = batches.flatMap((b) => b.queries);
   expect(queries).toHaveLength(4);
   const splitOf = new Map(sequences.map((s) => [s.id, s.split]));
@@ -101,7 +113,13 @@ test("few long sequences: split warnings, a fixed split, the linear detector, se
     const before = await serverVersion();
     await expertPage.keyboard.press(key);
     await expect
-      .poll(async () => (await value.getAttribute("data-origin")) === "server" && Number(await value.getAttribute("data-labels")) === labelled && (await serverVersion()) > before, { timeout: 20_000 })
+      .poll(
+        async () =>
+          (await value.getAttribute("data-origin")) === "server" &&
+          Number(await value.getAttribute("data-labels")) === labelled &&
+          (await serverVersion()) > before,
+        { timeout: 20_000 },
+      )
       .toBe(true);
   };
   await labelAndWait("a", 1);
@@ -119,7 +137,9 @@ test("few long sequences: split warnings, a fixed split, the linear detector, se
   expect(secondBand).not.toBeNull();
   expect(firstBand).not.toBeNull();
   await expect(expertPage.getByTestId("threshold.bounds.upper")).toContainText(/labelled (anomalous|normal) by Erik Expert/);
-  await expect(expertPage.getByTestId("threshold.bounds.lower")).toContainText(/labelled (anomalous|normal) by Erik Expert|unbounded below/);
+  await expect(expertPage.getByTestId("threshold.bounds.lower")).toContainText(
+    /labelled (anomalous|normal) by Erik Expert|unbounded below/,
+  );
   await context.close();
 
   // Everyone sees the server's value on the run page.

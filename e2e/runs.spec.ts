@@ -21,137 +21,162 @@ async function openRunForm(page: Page): Promise<string> {
 // @loop: trains in the browser; run once per CI (SQLite pass), not again against PostgreSQL.
 // @heavy: trains a TeVAE for minutes; scripts/e2e.sh runs it alone, before the rest.
 test.describe.serial("the loop on the demo dataset @loop @heavy", () => {
-test("an admin trains a small TeVAE, scores appear on a sequence's plot, and the run survives a reload", async ({ page, session }, testInfo) => {
-  test.setTimeout(8 * 60_000);
-  await session.signInAs("admin");
-  await openRunForm(page);
-  await expect(page.getByRole("heading", { name: "Detector runs" })).toBeVisible();
+  test("an admin trains a small TeVAE, scores appear on a sequence's plot, and the run survives a reload", async ({
+    page,
+    session,
+  }, testInfo) => {
+    test.setTimeout(8 * 60_000);
+    await session.signInAs("admin");
+    await openRunForm(page);
+    await expect(page.getByRole("heading", { name: "Detector runs" })).toBeVisible();
 
-  await page.getByTestId("run.detector").selectOption("tevae");
-  await page.getByTestId("run.window").fill("16");
-  await page.getByTestId("run.epochs").fill("2");
-  await page.getByTestId("run.batch").fill("64");
-  await page.getByTestId("run.hidden").fill("4");
-  await page.getByTestId("run.maxWindows").fill("256");
-  await page.getByTestId("run.start").click();
+    await page.getByTestId("run.detector").selectOption("tevae");
+    await page.getByTestId("run.window").fill("16");
+    await page.getByTestId("run.epochs").fill("2");
+    await page.getByTestId("run.batch").fill("64");
+    await page.getByTestId("run.hidden").fill("4");
+    await page.getByTestId("run.maxWindows").fill("256");
+    await page.getByTestId("run.start").click();
 
-  const badge = page.getByTestId("run.backendBadge");
-  await expect(badge).toBeVisible({ timeout: 120_000 });
-  await expect(page.getByTestId("run.backendReason")).toContainText(/fastest in a short probe|chosen by you/);
-  await expect(page.getByTestId("run.done")).toBeVisible({ timeout: 6 * 60_000 });
-  const backend = (await badge.textContent())?.replace("backend: ", "") ?? "";
-  expect(["wasm", "webgpu", "webgl", "cpu"]).toContain(backend);
-  await page.screenshot({ path: testInfo.outputPath("run-trained.png"), fullPage: true });
+    const badge = page.getByTestId("run.backendBadge");
+    await expect(badge).toBeVisible({ timeout: 120_000 });
+    await expect(page.getByTestId("run.backendReason")).toContainText(/fastest in a short probe|chosen by you/);
+    await expect(page.getByTestId("run.done")).toBeVisible({ timeout: 6 * 60_000 });
+    const backend = (await badge.textContent())?.replace("backend: ", "") ?? "";
+    expect(["wasm", "webgpu", "webgl", "cpu"]).toContain(backend);
+    await page.screenshot({ path: testInfo.outputPath("run-trained.png"), fullPage: true });
 
-  await page.getByTestId("run.done").getByRole("link").click();
-  await expect(page.getByTestId("runpage.status")).toHaveText("complete");
-  await expect(page.getByTestId("runpage.backend")).toHaveText(backend);
-  await expect(page.getByTestId("runpage.scored")).toHaveText("80 / 80");
-  const threshold = await page.getByTestId("runpage.threshold").textContent();
-  expect(Number(threshold)).toBeGreaterThan(0);
+    await page.getByTestId("run.done").getByRole("link").click();
+    await expect(page.getByTestId("runpage.status")).toHaveText("complete");
+    await expect(page.getByTestId("runpage.backend")).toHaveText(backend);
+    await expect(page.getByTestId("runpage.scored")).toHaveText("80 / 80");
+    const threshold = await page.getByTestId("runpage.threshold").textContent();
+    expect(Number(threshold)).toBeGreaterThan(0);
 
-  await page.getByTestId("scores.row").first().click();
-  await expect(page.getByTestId("scores.chart")).toBeVisible();
-  await expect(page.getByTestId("scores.chart")).toHaveAttribute("data-points", /^[1-9]\d*$/);
-  await page.screenshot({ path: testInfo.outputPath("run-scores.png"), fullPage: true });
+    await page.getByTestId("scores.row").first().click();
+    await expect(page.getByTestId("scores.chart")).toBeVisible();
+    await expect(page.getByTestId("scores.chart")).toHaveAttribute("data-points", /^[1-9]\d*$/);
+    await page.screenshot({ path: testInfo.outputPath("run-scores.png"), fullPage: true });
 
-  await page.reload();
-  await expect(page.getByTestId("runpage.status")).toHaveText("complete");
-  await expect(page.getByTestId("runpage.threshold")).toHaveText(threshold ?? "");
-  trainedRunUrl = page.url();
-});
-
-test("an analyst asks for a DQS batch of 5 and the expert sees it in the queue, in rank order", async ({ page, session, browser }, testInfo) => {
-  expect(trainedRunUrl).not.toBe("");
-  await session.signInAs("analyst");
-  await page.goto(trainedRunUrl);
-  // The pool is the validation split (16 of the demo's 80 drives, long ones): the panel says so and
-  // pre-fills a segment length that is a multiple of the window (16) and gives tens of candidates.
-  await expect(page.getByTestId("query.pool")).toHaveAttribute("data-splits", "validation");
-  await expect(page.getByTestId("query.pool")).toContainText("16 sequences");
-  const hint = page.getByTestId("query.segment-hint");
-  await expect(hint).toContainText(/16 long sequences \(median \d+ steps\) in the pool: segments of \d+ steps \(\d+ windows of 16\) give ~\d+ candidates/);
-  const suggested = (await hint.getAttribute("data-suggested")) ?? "";
-  expect(Number(suggested) % 16).toBe(0);
-  await expect(page.getByTestId("query.segment")).toHaveValue(suggested);
-  // Train is an opt-in; unticking it restores the pool and the suggestion.
-  await page.getByTestId("query.include-train").check();
-  await expect(page.getByTestId("query.pool")).toHaveAttribute("data-splits", "train + validation");
-  await expect(page.getByTestId("query.pool")).toContainText("64 sequences");
-  await page.getByTestId("query.include-train").uncheck();
-  await expect(page.getByTestId("query.segment")).toHaveValue(suggested);
-  await page.getByTestId("query.strategy").selectOption("dqs");
-  await page.getByTestId("query.budget").fill("5");
-  await page.getByTestId("query.submit").click();
-  await expect(page.getByTestId("query.status")).toContainText("Queued 5 for the experts", { timeout: 120_000 });
-  await expect(page.getByTestId("query.status")).toContainText(/query worker \+ \d DTW workers?/);
-  const batch = page.getByTestId("batch").first();
-  await expect(batch).toHaveAttribute("data-strategy", "dqs");
-  await expect(batch.getByTestId("batch.query")).toHaveCount(5);
-  await expect(batch.getByTestId("batch.spark")).toHaveCount(5);
-  const names = await batch.getByTestId("batch.query").locator("td:nth-child(2)").allTextContents();
-  await page.screenshot({ path: testInfo.outputPath("dqs-batch.png"), fullPage: true });
-
-  // The same stretches cannot be queued twice.
-  const runId = trainedRunUrl.split("/").at(-1);
-  const { batches } = await getJson<{ batches: { queries: { sequenceId: string; start: number; end: number }[] }[] }>(page.request, `/api/runs/${runId}/batches`);
-  const first = batches[0]?.queries[0];
-  // Every pick comes from the validation split, cut at the suggested length.
-  const { run } = await getJson<{ run: { datasetId: string } }>(page.request, `/api/runs/${runId}`);
-  const { sequences } = await getJson<{ sequences: { id: string; split: string; length: number }[] }>(page.request, `/api/datasets/${run.datasetId}`);
-  const splitOf = new Map(sequences.map((s) => [s.id, s.split]));
-  const picks = batches[0]?.queries ?? [];
-  expect(picks).toHaveLength(5);
-  expect(picks.map((q) => splitOf.get(q.sequenceId))).toEqual(Array(5).fill("validation"));
-  expect(picks.every((q) => q.start % Number(suggested) === 0)).toBe(true);
-  const again = await page.request.post(`/api/runs/${runId}/batches`, {
-    data: { strategy: "random", budget: 1, seed: 1, segmentLength: null, threshold: null, picks: [{ key: `${first?.sequenceId}:${first?.start}-${first?.end}`, rank: 0, reason: "again" }] },
+    await page.reload();
+    await expect(page.getByTestId("runpage.status")).toHaveText("complete");
+    await expect(page.getByTestId("runpage.threshold")).toHaveText(threshold ?? "");
+    trainedRunUrl = page.url();
   });
-  expect(again.status()).toBe(409);
 
-  const expert = await browser.newPage();
-  await new Session(expert).signInAs("expert");
-  // Other specs queue batches on the same dataset in parallel: look for this batch, in rank order.
-  await expect(expert.getByTestId("queue.row").first()).toBeVisible();
-  const dqsRows = expert
-    .getByTestId("queue.row")
-    .filter({ has: expert.getByTestId("queue.dataset").filter({ hasText: DEMO_DATASET }) })
-    .filter({ has: expert.getByTestId("queue.strategy").filter({ hasText: /^dqs$/ }) });
-  await expect(dqsRows.getByTestId("queue.sequence")).toHaveText(names);
-  // Ranks are counted from 1, as on the run page.
-  await expect(dqsRows.getByTestId("queue.rank")).toHaveText(names.map((_, i) => String(i + 1)));
-  await expert.close();
+  test("an analyst asks for a DQS batch of 5 and the expert sees it in the queue, in rank order", async ({
+    page,
+    session,
+    browser,
+  }, testInfo) => {
+    expect(trainedRunUrl).not.toBe("");
+    await session.signInAs("analyst");
+    await page.goto(trainedRunUrl);
+    // The pool is the validation split (16 of the demo's 80 drives, long ones): the panel says so and
+    // pre-fills a segment length that is a multiple of the window (16) and gives tens of candidates.
+    await expect(page.getByTestId("query.pool")).toHaveAttribute("data-splits", "validation");
+    await expect(page.getByTestId("query.pool")).toContainText("16 sequences");
+    const hint = page.getByTestId("query.segment-hint");
+    await expect(hint).toContainText(
+      /16 long sequences \(median \d+ steps\) in the pool: segments of \d+ steps \(\d+ windows of 16\) give ~\d+ candidates/,
+    );
+    const suggested = (await hint.getAttribute("data-suggested")) ?? "";
+    expect(Number(suggested) % 16).toBe(0);
+    await expect(page.getByTestId("query.segment")).toHaveValue(suggested);
+    // Train is an opt-in; unticking it restores the pool and the suggestion.
+    await page.getByTestId("query.include-train").check();
+    await expect(page.getByTestId("query.pool")).toHaveAttribute("data-splits", "train + validation");
+    await expect(page.getByTestId("query.pool")).toContainText("64 sequences");
+    await page.getByTestId("query.include-train").uncheck();
+    await expect(page.getByTestId("query.segment")).toHaveValue(suggested);
+    await page.getByTestId("query.strategy").selectOption("dqs");
+    await page.getByTestId("query.budget").fill("5");
+    await page.getByTestId("query.submit").click();
+    await expect(page.getByTestId("query.status")).toContainText("Queued 5 for the experts", { timeout: 120_000 });
+    await expect(page.getByTestId("query.status")).toContainText(/query worker \+ \d DTW workers?/);
+    const batch = page.getByTestId("batch").first();
+    await expect(batch).toHaveAttribute("data-strategy", "dqs");
+    await expect(batch.getByTestId("batch.query")).toHaveCount(5);
+    await expect(batch.getByTestId("batch.spark")).toHaveCount(5);
+    const names = await batch.getByTestId("batch.query").locator("td:nth-child(2)").allTextContents();
+    await page.screenshot({ path: testInfo.outputPath("dqs-batch.png"), fullPage: true });
+
+    // The same stretches cannot be queued twice.
+    const runId = trainedRunUrl.split("/").at(-1);
+    const { batches } = await getJson<{ batches: { queries: { sequenceId: string; start: number; end: number }[] }[] }>(
+      page.request,
+      `/api/runs/${runId}/batches`,
+    );
+    const first = batches[0]?.queries[0];
+    // Every pick comes from the validation split, cut at the suggested length.
+    const { run } = await getJson<{ run: { datasetId: string } }>(page.request, `/api/runs/${runId}`);
+    const { sequences } = await getJson<{ sequences: { id: string; split: string; length: number }[] }>(
+      page.request,
+      `/api/datasets/${run.datasetId}`,
+    );
+    const splitOf = new Map(sequences.map((s) => [s.id, s.split]));
+    const picks = batches[0]?.queries ?? [];
+    expect(picks).toHaveLength(5);
+    expect(picks.map((q) => splitOf.get(q.sequenceId))).toEqual(Array(5).fill("validation"));
+    expect(picks.every((q) => q.start % Number(suggested) === 0)).toBe(true);
+    const again = await page.request.post(`/api/runs/${runId}/batches`, {
+      data: {
+        strategy: "random",
+        budget: 1,
+        seed: 1,
+        segmentLength: null,
+        threshold: null,
+        picks: [{ key: `${first?.sequenceId}:${first?.start}-${first?.end}`, rank: 0, reason: "again" }],
+      },
+    });
+    expect(again.status()).toBe(409);
+
+    const expert = await browser.newPage();
+    await new Session(expert).signInAs("expert");
+    // Other specs queue batches on the same dataset in parallel: look for this batch, in rank order.
+    await expect(expert.getByTestId("queue.row").first()).toBeVisible();
+    const dqsRows = expert
+      .getByTestId("queue.row")
+      .filter({ has: expert.getByTestId("queue.dataset").filter({ hasText: DEMO_DATASET }) })
+      .filter({ has: expert.getByTestId("queue.strategy").filter({ hasText: /^dqs$/ }) });
+    await expect(dqsRows.getByTestId("queue.sequence")).toHaveText(names);
+    // Ranks are counted from 1, as on the run page.
+    await expect(dqsRows.getByTestId("queue.rank")).toHaveText(names.map((_, i) => String(i + 1)));
+    await expert.close();
+  });
+
+  test("a long DQS batch shows its progress and can be cancelled; nothing is queued", async ({ page, session }) => {
+    expect(trainedRunUrl).not.toBe("");
+    await session.signInAs("analyst");
+    await page.goto(trainedRunUrl);
+    const runId = trainedRunUrl.split("/").at(-1);
+    const count = async () => (await getJson<{ batches: unknown[] }>(page.request, `/api/runs/${runId}/batches`)).batches.length;
+    const before = await count();
+    await page.getByTestId("query.strategy").selectOption("dqs");
+    await page.getByTestId("query.budget").fill("400");
+    await page.getByTestId("query.segment").fill("24");
+    await page.getByTestId("query.submit").click();
+    await expect(page.getByTestId("query.progress")).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByTestId("query.status")).toContainText(/Selecting… \d+ of 400/);
+    await page.getByTestId("query.cancel").click();
+    await expect(page.getByTestId("query.status")).toHaveText("Cancelled: nothing was queued.");
+    await expect(page.getByTestId("query.submit")).toBeEnabled();
+    expect(await count()).toBe(before);
+
+    // The worker is free again: a small batch goes through.
+    await page.getByTestId("query.strategy").selectOption("random");
+    await page.getByTestId("query.budget").fill("1");
+    await page.getByTestId("query.segment").fill("");
+    await page.getByTestId("query.submit").click();
+    await expect(page.getByTestId("query.status")).toContainText("Queued 1 for the experts", { timeout: 60_000 });
+    expect(await count()).toBe(before + 1);
+  });
 });
 
-test("a long DQS batch shows its progress and can be cancelled; nothing is queued", async ({ page, session }) => {
-  expect(trainedRunUrl).not.toBe("");
-  await session.signInAs("analyst");
-  await page.goto(trainedRunUrl);
-  const runId = trainedRunUrl.split("/").at(-1);
-  const count = async () => ((await getJson<{ batches: unknown[] }>(page.request, `/api/runs/${runId}/batches`))).batches.length;
-  const before = await count();
-  await page.getByTestId("query.strategy").selectOption("dqs");
-  await page.getByTestId("query.budget").fill("400");
-  await page.getByTestId("query.segment").fill("24");
-  await page.getByTestId("query.submit").click();
-  await expect(page.getByTestId("query.progress")).toBeVisible({ timeout: 60_000 });
-  await expect(page.getByTestId("query.status")).toContainText(/Selecting… \d+ of 400/);
-  await page.getByTestId("query.cancel").click();
-  await expect(page.getByTestId("query.status")).toHaveText("Cancelled: nothing was queued.");
-  await expect(page.getByTestId("query.submit")).toBeEnabled();
-  expect(await count()).toBe(before);
-
-  // The worker is free again: a small batch goes through.
-  await page.getByTestId("query.strategy").selectOption("random");
-  await page.getByTestId("query.budget").fill("1");
-  await page.getByTestId("query.segment").fill("");
-  await page.getByTestId("query.submit").click();
-  await expect(page.getByTestId("query.status")).toContainText("Queued 1 for the experts", { timeout: 60_000 });
-  expect(await count()).toBe(before + 1);
-});
-});
-
-test("an admin fits the linear detector in one pass; every sequence is scored and its plot shows the scores @loop", async ({ page, session }, testInfo) => {
+test("an admin fits the linear detector in one pass; every sequence is scored and its plot shows the scores @loop", async ({
+  page,
+  session,
+}, testInfo) => {
   test.setTimeout(3 * 60_000);
   await session.signInAs("admin");
   await openRunForm(page);
@@ -183,7 +208,11 @@ test("an admin fits the linear detector in one pass; every sequence is scored an
   await page.screenshot({ path: testInfo.outputPath("linear-run.png"), fullPage: true });
 });
 
-test("closing the tab mid-run leaves the run marked interrupted, and a finished run cannot be changed", async ({ page, session, context }) => {
+test("closing the tab mid-run leaves the run marked interrupted, and a finished run cannot be changed", async ({
+  page,
+  session,
+  context,
+}) => {
   test.setTimeout(3 * 60_000);
   await session.signInAs("admin");
   const datasetId = await openRunForm(page);
@@ -198,12 +227,18 @@ test("closing the tab mid-run leaves the run marked interrupted, and a finished 
 
   const other = await context.newPage();
   await expect
-    .poll(async () => {
-      const { runs } = await getJson<{ runs: { detector: string; status: string }[] }>(other.request, `/api/runs?datasetId=${datasetId}`);
-      return runs.filter((r) => r.detector === "lstm-ae").map((r) => r.status);
-    }, { timeout: 30_000 })
+    .poll(
+      async () => {
+        const { runs } = await getJson<{ runs: { detector: string; status: string }[] }>(other.request, `/api/runs?datasetId=${datasetId}`);
+        return runs.filter((r) => r.detector === "lstm-ae").map((r) => r.status);
+      },
+      { timeout: 30_000 },
+    )
     .toContain("interrupted");
-  const { runs } = await getJson<{ runs: { id: string; detector: string; status: string }[] }>(other.request, `/api/runs?datasetId=${datasetId}`);
+  const { runs } = await getJson<{ runs: { id: string; detector: string; status: string }[] }>(
+    other.request,
+    `/api/runs?datasetId=${datasetId}`,
+  );
   const interrupted = runs.find((r) => r.detector === "lstm-ae" && r.status === "interrupted");
   const stale = await other.request.patch(`/api/runs/${interrupted?.id}`, { data: { status: "complete", threshold: 1 } });
   expect(stale.status()).toBe(409);
@@ -214,7 +249,11 @@ test("only admins may start runs", async ({ page, session }) => {
   const { datasets } = await getJson<{ datasets: { id: string; name: string }[] }>(page.request, "/api/datasets");
   const demo = datasets.find((d) => d.name === DEMO_DATASET);
   const refused = await page.request.post("/api/runs", {
-    data: { datasetId: demo?.id, detector: "tevae", config: { windowSize: 16, epochs: 1, batchSize: 8, learningRate: 0.001, patience: 1, seed: 1 } },
+    data: {
+      datasetId: demo?.id,
+      detector: "tevae",
+      config: { windowSize: 16, epochs: 1, batchSize: 8, learningRate: 0.001, patience: 1, seed: 1 },
+    },
   });
   expect(refused.status()).toBe(403);
   const bad = await page.request.get("/api/runs");

@@ -3,7 +3,15 @@ import type { AddressInfo } from "node:net";
 import bcrypt from "bcryptjs";
 import type { APIRequestContext, BrowserContext } from "@playwright/test";
 import {
-  completeRun, createRun, createTinyDataset, createUser, GOOD_PASSWORD, scoresFrame, signedInContext, signInApi, testAddress,
+  completeRun,
+  createRun,
+  createTinyDataset,
+  createUser,
+  GOOD_PASSWORD,
+  scoresFrame,
+  signedInContext,
+  signInApi,
+  testAddress,
 } from "./api-helpers";
 import { sql } from "./e2e-db";
 import { DEMO_DATASET, expect, test, USERS } from "./fixtures";
@@ -59,12 +67,23 @@ test.describe("cross-site request forgery", () => {
     await session.signInAs("admin");
     const email = `csrf-api-${Date.now()}@dqs.local`;
     const data = JSON.stringify({ email, name: "Mallory", password: GOOD_PASSWORD, role: "admin" });
-    const crossSite = await page.request.post("/api/admin/users", { data, headers: { origin: "http://localhost:1", "content-type": "application/json" } });
+    const crossSite = await page.request.post("/api/admin/users", {
+      data,
+      headers: { origin: "http://localhost:1", "content-type": "application/json" },
+    });
     expect(crossSite.status()).toBe(403);
     expect(((await crossSite.json()) as ErrorJson).error.message).toContain("must come from this site's own pages");
-    const fetchSite = await page.request.post("/api/admin/users", { data, headers: { "sec-fetch-site": "same-site", "content-type": "application/json" } });
+    const fetchSite = await page.request.post("/api/admin/users", {
+      data,
+      headers: { "sec-fetch-site": "same-site", "content-type": "application/json" },
+    });
     expect(fetchSite.status()).toBe(403);
-    for (const type of ["text/plain", "text/plain; application/json", "application/x-www-form-urlencoded", "application/json; charset=latin1"]) {
+    for (const type of [
+      "text/plain",
+      "text/plain; application/json",
+      "application/x-www-form-urlencoded",
+      "application/json; charset=latin1",
+    ]) {
       const response = await page.request.post("/api/admin/users", { data, headers: { "content-type": type } });
       expect(response.status(), type).toBe(415);
       expect(((await response.json()) as ErrorJson).error.message).toBe("Send the request body as application/json.");
@@ -75,14 +94,25 @@ test.describe("cross-site request forgery", () => {
     // The app's own origin, and reads from anywhere, still work.
     // (An expert, not an admin: another spec needs the demo admin to be the only one.)
     const asExpert = data.replace('"role":"admin"', '"role":"expert"');
-    const own = await page.request.post("/api/admin/users", { data: asExpert, headers: { origin: baseURL ?? "", "content-type": "application/json; charset=utf-8" } });
+    const own = await page.request.post("/api/admin/users", {
+      data: asExpert,
+      headers: { origin: baseURL ?? "", "content-type": "application/json; charset=utf-8" },
+    });
     expect(own.status()).toBe(201);
     expect((await page.request.get("/api/auth/me", { headers: { origin: "https://evil.example" } })).status()).toBe(200);
   });
 });
 
 test.describe("sign-in redirects", () => {
-  const hostile = ["%2F%09%2Fevil.example", "%2F%0A%2Fevil.example", "%2F%5Cevil.example", "%2F%2Fevil.example", "%2F.%2F%2Fevil.example", "https%3A%2F%2Fevil.example", "%2F%0D%0ASet-Cookie%3A%20x%3D1"];
+  const hostile = [
+    "%2F%09%2Fevil.example",
+    "%2F%0A%2Fevil.example",
+    "%2F%5Cevil.example",
+    "%2F%2Fevil.example",
+    "%2F.%2F%2Fevil.example",
+    "https%3A%2F%2Fevil.example",
+    "%2F%0D%0ASet-Cookie%3A%20x%3D1",
+  ];
 
   test("a hostile `next` never sends anyone to another host and never fails", async ({ page, baseURL }) => {
     const own = new URL(baseURL ?? "").host;
@@ -196,7 +226,10 @@ test.describe("passwords", () => {
 });
 
 test.describe("sign-in rate limit", () => {
-  test("10 failures on an account give 429 with Retry-After, even with the right password and from elsewhere", async ({ browser, request }) => {
+  test("10 failures on an account give 429 with Retry-After, even with the right password and from elsewhere", async ({
+    browser,
+    request,
+  }) => {
     const admin = await signedInContext(browser, "admin");
     const user = await createUser(admin.request, "expert");
     const address = testAddress();
@@ -237,7 +270,9 @@ test.describe("sign-in rate limit", () => {
   test("a burst of 40 concurrent guesses gets at most 10 passwords checked", async ({ browser, request }) => {
     const admin = await signedInContext(browser, "admin");
     const user = await createUser(admin.request, "expert");
-    const statuses = await Promise.all(Array.from({ length: 40 }, (_, i) => signInApi(request, user.email, `wrong-${i}`).then((r) => r.status())));
+    const statuses = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => signInApi(request, user.email, `wrong-${i}`).then((r) => r.status())),
+    );
     expect(statuses.every((s) => s === 401 || s === 429)).toBe(true);
     expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(10);
     expect((await request.get("/api/health")).status()).toBe(200);
@@ -254,7 +289,10 @@ test.describe("request bodies", () => {
     expect(Date.now() - started).toBeLessThan(15_000);
 
     const admin = await signedInContext(browser, "admin");
-    const declared = await admin.request.post("/api/runs", { data: Buffer.alloc(2 * 1024 * 1024, 0x20), headers: { "content-type": "application/json" } });
+    const declared = await admin.request.post("/api/runs", {
+      data: Buffer.alloc(2 * 1024 * 1024, 0x20),
+      headers: { "content-type": "application/json" },
+    });
     expect(declared.status()).toBe(413);
     expect(((await declared.json()) as ErrorJson).error.message).toBe("The request body is larger than 1 MiB.");
 
@@ -270,7 +308,10 @@ test.describe("request bodies", () => {
       },
     });
     const streamed = await fetch(`${baseURL}/api/runs`, {
-      method: "POST", body: stream, headers: { "content-type": "application/json", cookie }, duplex: "half",
+      method: "POST",
+      body: stream,
+      headers: { "content-type": "application/json", cookie },
+      duplex: "half",
     } as RequestInit & { duplex: "half" });
     expect(streamed.status).toBe(413);
 
@@ -313,12 +354,38 @@ test.describe("bad input is a 4xx, never a 500", () => {
     const [a, b] = sequences;
     if (!a || !b) throw new Error("the tiny dataset has fewer than two sequences");
     const batch = (picks: { key: string; rank: number }[]) => ({
-      strategy: "random", budget: picks.length, seed: 1, segmentLength: null, threshold: null, picks: picks.map((p) => ({ ...p, reason: "e2e" })),
+      strategy: "random",
+      budget: picks.length,
+      seed: 1,
+      segmentLength: null,
+      threshold: null,
+      picks: picks.map((p) => ({ ...p, reason: "e2e" })),
     });
     const cases: [string, { key: string; rank: number }[], string][] = [
-      ["the same rank twice", [{ key: `${a.id}:0-${a.length}`, rank: 0 }, { key: `${b.id}:0-${b.length}`, rank: 0 }], "Rank 0 is given twice in this batch"],
-      ["the same stretch twice", [{ key: `${a.id}:0-10`, rank: 0 }, { key: `${a.id}:0-10`, rank: 1 }], `The stretch ${a.id}:0-10 is picked twice in this batch`],
-      ["one stretch written two ways", [{ key: `${a.id}:0-10`, rank: 0 }, { key: `${a.id}:00-10`, rank: 1 }], `The stretch ${a.id}:0-10 is picked twice in this batch.`],
+      [
+        "the same rank twice",
+        [
+          { key: `${a.id}:0-${a.length}`, rank: 0 },
+          { key: `${b.id}:0-${b.length}`, rank: 0 },
+        ],
+        "Rank 0 is given twice in this batch",
+      ],
+      [
+        "the same stretch twice",
+        [
+          { key: `${a.id}:0-10`, rank: 0 },
+          { key: `${a.id}:0-10`, rank: 1 },
+        ],
+        `The stretch ${a.id}:0-10 is picked twice in this batch`,
+      ],
+      [
+        "one stretch written two ways",
+        [
+          { key: `${a.id}:0-10`, rank: 0 },
+          { key: `${a.id}:00-10`, rank: 1 },
+        ],
+        `The stretch ${a.id}:0-10 is picked twice in this batch.`,
+      ],
     ];
     for (const [what, picks, message] of cases) {
       const response = await api.post(`/api/runs/${runId}/batches`, { data: batch(picks) });
@@ -331,12 +398,21 @@ test.describe("bad input is a 4xx, never a 500", () => {
 
     const name = `Impossible split ${Date.now()}`;
     const mapping = {
-      name, timestampColumn: null, samplingRate: 1, sequenceColumn: null, channels: ["a"], labelColumn: null, targetRate: null,
-      split: { kind: "ratios", train: 0, validation: 0, test: 1, seed: 1 }, missing: "reject",
+      name,
+      timestampColumn: null,
+      samplingRate: 1,
+      sequenceColumn: null,
+      channels: ["a"],
+      labelColumn: null,
+      targetRate: null,
+      split: { kind: "ratios", train: 0, validation: 0, test: 1, seed: 1 },
+      missing: "reject",
     };
     const upload = await api.post("/api/datasets/uploads", { data: { mapping, files: [{ name: "one.csv", size: 10 }] } });
     expect(upload.status()).toBe(422);
-    expect(((await upload.json()) as ErrorJson).error.message).toBe("mapping.split.train: The train ratio must be above 0: a detector needs training data");
+    expect(((await upload.json()) as ErrorJson).error.message).toBe(
+      "mapping.split.train: The train ratio must be above 0: a detector needs training data",
+    );
     const { datasets } = await getJson<{ datasets: { name: string }[] }>(api, "/api/datasets");
     expect(datasets.map((d) => d.name)).not.toContain(name);
     await admin.close();

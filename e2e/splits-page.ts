@@ -34,14 +34,27 @@ type Imported = { datasetId: string; warnings: { code: string; split: string | n
 /** Imports CSV files (one sequence each, columns t, a, b, label) through the upload API as the signed-in admin. */
 export async function importViaApi(page: Page, name: string, files: CsvPayload[], ratios: Ratios, unitColumn?: string): Promise<Imported> {
   const mapping = {
-    name, timestampColumn: "t", samplingRate: null, sequenceColumn: null, channels: ["a", "b"], labelColumn: "label",
-    targetRate: null, split: { kind: "ratios", ...ratios, seed: 1 }, missing: "reject", ...(unitColumn ? { unitColumn } : {}),
+    name,
+    timestampColumn: "t",
+    samplingRate: null,
+    sequenceColumn: null,
+    channels: ["a", "b"],
+    labelColumn: "label",
+    targetRate: null,
+    split: { kind: "ratios", ...ratios, seed: 1 },
+    missing: "reject",
+    ...(unitColumn ? { unitColumn } : {}),
   };
-  const created = await page.request.post("/api/datasets/uploads", { data: { mapping, files: files.map((f) => ({ name: f.name, size: f.buffer.length })) } });
+  const created = await page.request.post("/api/datasets/uploads", {
+    data: { mapping, files: files.map((f) => ({ name: f.name, size: f.buffer.length })) },
+  });
   expect(created.status()).toBe(201);
   const { uploadId } = (await created.json()) as { uploadId: string };
   for (const [index, f] of files.entries()) {
-    const put = await page.request.put(`/api/datasets/uploads/${uploadId}/files/${index}`, { data: f.buffer, headers: { "content-type": "text/csv" } });
+    const put = await page.request.put(`/api/datasets/uploads/${uploadId}/files/${index}`, {
+      data: f.buffer,
+      headers: { "content-type": "text/csv" },
+    });
     expect(put.status()).toBe(200);
   }
   const imported = await page.request.post(`/api/datasets/uploads/${uploadId}/import`, { data: {} });

@@ -44,7 +44,9 @@ test.describe("dataset splits", () => {
     await expect(splits.warning("no_anomalies", "validation")).toBeVisible();
     await page.screenshot({ path: testInfo.outputPath("splits-pending.png"), fullPage: true });
     await splits.save.click();
-    await expect(splits.status).toContainText("Saved: 1 sequence moved. The training split changed: its z-score statistics, the window size");
+    await expect(splits.status).toContainText(
+      "Saved: 1 sequence moved. The training split changed: its z-score statistics, the window size",
+    );
 
     await page.reload();
     await expect(splits.select(moved)).toHaveValue("validation");
@@ -70,7 +72,9 @@ test.describe("dataset splits", () => {
     await expect(page.getByTestId("dataset.name")).toBeVisible({ timeout: 30_000 });
     const splits = new DatasetSplits(page);
     await expect(splits.warning("ratio_adjusted", "train")).toHaveText(note);
-    await expect(splits.warning("ratio_adjusted", "test")).toContainText("The test ratio is 90 %, but with 1 sequence none is left for test");
+    await expect(splits.warning("ratio_adjusted", "test")).toContainText(
+      "The test ratio is 90 %, but with 1 sequence none is left for test",
+    );
   });
 
   test("a train ratio of 0 is refused with a message, and nothing is stored", async ({ page, session }) => {
@@ -86,7 +90,10 @@ test.describe("dataset splits", () => {
     await expect(page).toHaveURL(/\/datasets\/upload$/);
   });
 
-  test("an analyst sees the split and its warnings but may not change it, nor may an expert: 403 and nothing changes", async ({ page, session }) => {
+  test("an analyst sees the split and its warnings but may not change it, nor may an expert: 403 and nothing changes", async ({
+    page,
+    session,
+  }) => {
     await session.signInAs("admin");
     const { datasetId, warnings } = await importViaApi(page, `No edit ${Date.now()}`, longSequences(6, [1, 4]), R622);
     expect(warnings.map((w) => `${w.code}:${w.split ?? ""}`)).toEqual(["small_test:test", "no_anomalies:validation", "few_long:"]);
@@ -101,7 +108,9 @@ test.describe("dataset splits", () => {
     await expect(splits.warning("small_test", "test")).toBeVisible();
     await expect(page.getByTestId("sequences.split")).toHaveCount(0);
     await expect(splits.save).toHaveCount(0);
-    const analyst = await page.request.patch(`/api/datasets/${datasetId}/splits`, { data: { changes: [{ sequenceId: id, split: other }] } });
+    const analyst = await page.request.patch(`/api/datasets/${datasetId}/splits`, {
+      data: { changes: [{ sequenceId: id, split: other }] },
+    });
     expect(analyst.status()).toBe(403);
     expect(((await analyst.json()) as { error: { code: string } }).error.code).toBe("forbidden");
     expect(await splitsByName(page, datasetId)).toEqual(before);
@@ -120,14 +129,33 @@ test.describe("dataset splits", () => {
     const { datasetId } = await importViaApi(page, `Bad body ${Date.now()}`, longSequences(6, [2]), R622);
     const before = await splitsByName(page, datasetId);
     const ids = await sequenceIds(page, datasetId);
-    const trainIds = Object.entries(before).filter(([, s]) => s === "train").map(([n]) => ids[n] ?? "");
+    const trainIds = Object.entries(before)
+      .filter(([, s]) => s === "train")
+      .map(([n]) => ids[n] ?? "");
     const url = `/api/datasets/${datasetId}/splits`;
     const cases: { body: unknown; status: number; message?: string }[] = [
       { body: { changes: [] }, status: 422, message: "Change the split of at least one sequence" },
       { body: { changes: [{ sequenceId: trainIds[0], split: "holdout" }] }, status: 422 },
-      { body: { changes: [{ sequenceId: "no-such-sequence", split: "test" }] }, status: 422, message: 'The dataset has no sequence "no-such-sequence".' },
-      { body: { changes: trainIds.map((sequenceId) => ({ sequenceId, split: "test" })) }, status: 422, message: "At least one sequence must stay in train" },
-      { body: { changes: [{ sequenceId: trainIds[0], split: "test" }, { sequenceId: trainIds[0], split: "validation" }] }, status: 422, message: "listed twice" },
+      {
+        body: { changes: [{ sequenceId: "no-such-sequence", split: "test" }] },
+        status: 422,
+        message: 'The dataset has no sequence "no-such-sequence".',
+      },
+      {
+        body: { changes: trainIds.map((sequenceId) => ({ sequenceId, split: "test" })) },
+        status: 422,
+        message: "At least one sequence must stay in train",
+      },
+      {
+        body: {
+          changes: [
+            { sequenceId: trainIds[0], split: "test" },
+            { sequenceId: trainIds[0], split: "validation" },
+          ],
+        },
+        status: 422,
+        message: "listed twice",
+      },
     ];
     for (const c of cases) {
       const response = await page.request.patch(url, { data: c.body });
@@ -136,7 +164,11 @@ test.describe("dataset splits", () => {
     }
     const notJson = await page.request.patch(url, { data: "changes=all", headers: { "content-type": "text/plain" } });
     expect(notJson.status()).toBe(415);
-    expect((await page.request.patch(`/api/datasets/no-such-dataset/splits`, { data: { changes: [{ sequenceId: "x", split: "test" }] } })).status()).toBe(404);
+    expect(
+      (
+        await page.request.patch(`/api/datasets/no-such-dataset/splits`, { data: { changes: [{ sequenceId: "x", split: "test" }] } })
+      ).status(),
+    ).toBe(404);
     expect(await splitsByName(page, datasetId)).toEqual(before);
   });
 
@@ -147,9 +179,13 @@ test.describe("dataset splits", () => {
     const config = { windowSize: 16, epochs: 1, batchSize: 8, learningRate: 0.001, patience: 1, seed: 1 };
     expect((await page.request.post("/api/runs", { data: { datasetId, detector: "linear", config } })).status()).toBe(201);
     const [name, id] = Object.entries(await sequenceIds(page, datasetId))[0] ?? ["", ""];
-    const response = await page.request.patch(`/api/datasets/${datasetId}/splits`, { data: { changes: [{ sequenceId: id, split: before[name] === "test" ? "train" : "test" }] } });
+    const response = await page.request.patch(`/api/datasets/${datasetId}/splits`, {
+      data: { changes: [{ sequenceId: id, split: before[name] === "test" ? "train" : "test" }] },
+    });
     expect(response.status()).toBe(409);
-    expect(((await response.json()) as { error: { message: string } }).error.message).toContain("The splits are locked: this dataset has a detector run");
+    expect(((await response.json()) as { error: { message: string } }).error.message).toContain(
+      "The splits are locked: this dataset has a detector run",
+    );
     expect(await splitsByName(page, datasetId)).toEqual(before);
     const splits = new DatasetSplits(page);
     await splits.open(datasetId);
@@ -157,7 +193,10 @@ test.describe("dataset splits", () => {
     await expect(page.getByTestId("sequences.split")).toHaveCount(0);
   });
 
-  test("sequences of one unit share a split: the import keeps units whole, the editor moves a unit whole, the API refuses to cut one", async ({ page, session }) => {
+  test("sequences of one unit share a split: the import keeps units whole, the editor moves a unit whole, the API refuses to cut one", async ({
+    page,
+    session,
+  }) => {
     await session.signInAs("admin");
     const vehicle = (s: number) => `V${Math.floor(s / 2) + 1}`;
     const { datasetId } = await importViaApi(page, `Units ${Date.now()}`, longSequences(6, [0, 3], vehicle), R622, "vehicle");
@@ -165,7 +204,9 @@ test.describe("dataset splits", () => {
     for (const unit of [0, 1, 2]) expect(before[`drive-${2 * unit + 1}`]).toBe(before[`drive-${2 * unit + 2}`]);
     const ids = await sequenceIds(page, datasetId);
     const other = before["drive-1"] === "test" ? "validation" : "test";
-    const cut = await page.request.patch(`/api/datasets/${datasetId}/splits`, { data: { changes: [{ sequenceId: ids["drive-1"], split: other }] } });
+    const cut = await page.request.patch(`/api/datasets/${datasetId}/splits`, {
+      data: { changes: [{ sequenceId: ids["drive-1"], split: other }] },
+    });
     expect(cut.status()).toBe(422);
     expect(((await cut.json()) as { error: { message: string } }).error.message).toContain('Unit "V1" would be in');
     expect(await splitsByName(page, datasetId)).toEqual(before);

@@ -40,7 +40,15 @@ async function signedIn(browser: Browser, email: string, password: string): Prom
 
 type Label = { sequence: string; anomalous: boolean };
 const label = (request: APIRequestContext, l: Label) =>
-  request.post("/api/labels", { data: { clientId: randomUUID(), queryId: shared.queries[l.sequence], anomalous: l.anomalous, onset: l.anomalous ? ONSET : null, note: "" } });
+  request.post("/api/labels", {
+    data: {
+      clientId: randomUUID(),
+      queryId: shared.queries[l.sequence],
+      anomalous: l.anomalous,
+      onset: l.anomalous ? ONSET : null,
+      note: "",
+    },
+  });
 
 /** The stored threshold of the labels is exactly the one thresholdFromLabels gives for the stored labels. */
 async function expectStoredMatchesLabels(request: APIRequestContext) {
@@ -59,36 +67,78 @@ async function expectStoredMatchesLabels(request: APIRequestContext) {
 }
 
 test.describe.serial("the server owns the threshold", () => {
-  test("an admin uploads a small dataset, stores a run's scores, queues its sequences and assigns two experts", async ({ page, session }) => {
+  test("an admin uploads a small dataset, stores a run's scores, queues its sequences and assigns two experts", async ({
+    page,
+    session,
+  }) => {
     await session.signInAs("admin");
     const names = Array.from({ length: 8 }, (_, k) => `s${k}`);
-    const csv = ["seq,split,a", ...names.flatMap((n, k) => Array.from({ length: LENGTH }, (_, i) => `${n},${k === 0 ? "train" : "validation"},${(i % 3) + k}`))].join("\n");
+    const csv = [
+      "seq,split,a",
+      ...names.flatMap((n, k) => Array.from({ length: LENGTH }, (_, i) => `${n},${k === 0 ? "train" : "validation"},${(i % 3) + k}`)),
+    ].join("\n");
     const mapping = {
-      name: `Thresholds ${Date.now()}`, timestampColumn: null, samplingRate: 1, sequenceColumn: "seq", channels: ["a"], labelColumn: null, targetRate: null,
-      split: { kind: "column", column: "split" }, missing: "reject",
+      name: `Thresholds ${Date.now()}`,
+      timestampColumn: null,
+      samplingRate: 1,
+      sequenceColumn: "seq",
+      channels: ["a"],
+      labelColumn: null,
+      targetRate: null,
+      split: { kind: "column", column: "split" },
+      missing: "reject",
     };
-    const { uploadId } = (await ok(await page.request.post("/api/datasets/uploads", { data: { mapping, files: [{ name: "t.csv", size: Buffer.byteLength(csv) }] } }), 201)) as { uploadId: string };
-    await ok(await page.request.put(`/api/datasets/uploads/${uploadId}/files/0`, { data: Buffer.from(csv), headers: { "content-type": "text/csv" } }), 200);
-    shared.datasetId = ((await ok(await page.request.post(`/api/datasets/uploads/${uploadId}/import`, { data: {} }), 201)) as { datasetId: string }).datasetId;
-    const { sequences } = await getJson<{ sequences: { id: string; name: string; length: number }[] }>(page.request, `/api/datasets/${shared.datasetId}`);
+    const { uploadId } = (await ok(
+      await page.request.post("/api/datasets/uploads", { data: { mapping, files: [{ name: "t.csv", size: Buffer.byteLength(csv) }] } }),
+      201,
+    )) as { uploadId: string };
+    await ok(
+      await page.request.put(`/api/datasets/uploads/${uploadId}/files/0`, {
+        data: Buffer.from(csv),
+        headers: { "content-type": "text/csv" },
+      }),
+      200,
+    );
+    shared.datasetId = (
+      (await ok(await page.request.post(`/api/datasets/uploads/${uploadId}/import`, { data: {} }), 201)) as { datasetId: string }
+    ).datasetId;
+    const { sequences } = await getJson<{ sequences: { id: string; name: string; length: number }[] }>(
+      page.request,
+      `/api/datasets/${shared.datasetId}`,
+    );
     expect(sequences.map((s) => s.name).sort()).toEqual(names);
 
     const config = { windowSize: 16, epochs: 1, batchSize: 8, learningRate: 0.001, patience: 1, seed: 1 };
-    shared.runId = ((await ok(await page.request.post("/api/runs", { data: { datasetId: shared.datasetId, detector: "linear", config } }), 201)) as { run: { id: string } }).run.id;
+    shared.runId = (
+      (await ok(await page.request.post("/api/runs", { data: { datasetId: shared.datasetId, detector: "linear", config } }), 201)) as {
+        run: { id: string };
+      }
+    ).run.id;
     for (const s of sequences) {
       const score = scoreOf(s.name);
       const body = new Float32Array(2 * LENGTH);
       body.set(score);
       body.set(score, LENGTH);
       const frame = encodeFrame({ sequenceId: s.id, length: LENGTH, channels: 1 }, new Uint8Array(body.buffer));
-      const put = await page.request.put(`/api/runs/${shared.runId}/scores`, { data: Buffer.from(frame), headers: { "content-type": "application/octet-stream" } });
+      const put = await page.request.put(`/api/runs/${shared.runId}/scores`, {
+        data: Buffer.from(frame),
+        headers: { "content-type": "application/octet-stream" },
+      });
       expect(put.status()).toBe(204);
     }
     await ok(await page.request.patch(`/api/runs/${shared.runId}`, { data: { status: "complete", threshold: UNSUPERVISED } }), 200);
 
     const picks = sequences.map((s, rank) => ({ key: `${s.id}:0-${s.length}`, rank, reason: "e2e pick" }));
-    await ok(await page.request.post(`/api/runs/${shared.runId}/batches`, { data: { strategy: "random", budget: picks.length, seed: 1, segmentLength: null, threshold: null, picks } }), 201);
-    const { batches } = await getJson<{ batches: { queries: { id: string; sequenceName: string }[] }[] }>(page.request, `/api/runs/${shared.runId}/batches`);
+    await ok(
+      await page.request.post(`/api/runs/${shared.runId}/batches`, {
+        data: { strategy: "random", budget: picks.length, seed: 1, segmentLength: null, threshold: null, picks },
+      }),
+      201,
+    );
+    const { batches } = await getJson<{ batches: { queries: { id: string; sequenceName: string }[] }[] }>(
+      page.request,
+      `/api/runs/${shared.runId}/batches`,
+    );
     shared.queries = Object.fromEntries((batches[0]?.queries ?? []).map((q) => [q.sequenceName, q.id]));
     expect(Object.keys(shared.queries).sort()).toEqual(names);
 
@@ -96,7 +146,10 @@ test.describe.serial("the server owns the threshold", () => {
     const ids: string[] = [];
     for (const who of ["tina", "theo"]) {
       const expert = { email: `${who}-${stamp}@dqs.local`, password: `${who}-demo-pw-1` };
-      const { user } = (await ok(await page.request.post("/api/admin/users", { data: { ...expert, name: `${who} ${stamp}`, role: "expert" } }), 201)) as { user: { id: string } };
+      const { user } = (await ok(
+        await page.request.post("/api/admin/users", { data: { ...expert, name: `${who} ${stamp}`, role: "expert" } }),
+        201,
+      )) as { user: { id: string } };
       ids.push(user.id);
       shared.experts.push(expert);
     }
@@ -108,8 +161,17 @@ test.describe.serial("the server owns the threshold", () => {
     if (!tina || !theo) throw new Error("two experts");
     // Every request at once, one of them disagreeing with the other expert on s1.
     const wave = await Promise.all([
-      ...[{ sequence: "s1", anomalous: true }, { sequence: "s4", anomalous: false }, { sequence: "s5", anomalous: false }].map((l) => label(tina.request, l)),
-      ...[{ sequence: "s2", anomalous: true }, { sequence: "s6", anomalous: false }, { sequence: "s7", anomalous: false }, { sequence: "s1", anomalous: false }].map((l) => label(theo.request, l)),
+      ...[
+        { sequence: "s1", anomalous: true },
+        { sequence: "s4", anomalous: false },
+        { sequence: "s5", anomalous: false },
+      ].map((l) => label(tina.request, l)),
+      ...[
+        { sequence: "s2", anomalous: true },
+        { sequence: "s6", anomalous: false },
+        { sequence: "s7", anomalous: false },
+        { sequence: "s1", anomalous: false },
+      ].map((l) => label(theo.request, l)),
     ]);
     expect(wave.map((r) => r.status())).toEqual(Array(7).fill(201));
     const answered = await Promise.all(wave.map(async (r) => ((await r.json()) as { threshold: { version: number } }).threshold.version));
@@ -119,9 +181,15 @@ test.describe.serial("the server owns the threshold", () => {
     expect(state.labelCount).toBe(6);
 
     // Undo and label again, at once.
-    const tinas = await getJson<{ queries: { queryId: string; labels: { clientId: string; userName: string }[] }[] }>(tina.request, `/api/runs/${shared.runId}/labels`);
+    const tinas = await getJson<{ queries: { queryId: string; labels: { clientId: string; userName: string }[] }[] }>(
+      tina.request,
+      `/api/runs/${shared.runId}/labels`,
+    );
     const s5 = tinas.queries.find((q) => q.queryId === shared.queries.s5)?.labels[0]?.clientId;
-    const [undo, again] = await Promise.all([tina.request.delete(`/api/labels/${s5}`), label(theo.request, { sequence: "s3", anomalous: true })]);
+    const [undo, again] = await Promise.all([
+      tina.request.delete(`/api/labels/${s5}`),
+      label(theo.request, { sequence: "s3", anomalous: true }),
+    ]);
     expect([undo.status(), again.status()]).toEqual([200, 201]);
     const after = await expectStoredMatchesLabels(theo.request);
     expect(after.labelCount).toBe(6);
@@ -136,7 +204,10 @@ test.describe.serial("the server owns the threshold", () => {
     await new Session(admin).signInAs("admin");
     await admin.goto(`/runs/${shared.runId}`);
     await expect(admin.getByTestId("runpage.refined")).toHaveText(refinedText(after));
-    await expect(admin.getByTestId("runpage.inEffect")).toHaveAttribute("data-kind", after.source === "refined" ? "refined" : "unsupervised");
+    await expect(admin.getByTestId("runpage.inEffect")).toHaveAttribute(
+      "data-kind",
+      after.source === "refined" ? "refined" : "unsupervised",
+    );
     await admin.context().close();
   });
 
@@ -145,21 +216,31 @@ test.describe.serial("the server owns the threshold", () => {
     const history = await thresholds(expert.request, shared.runId);
     const forged = { source: "refined", value: 1e308, f1: 1, precision: 1, recall: 1, labelCount: 1 };
     expect([403, 404, 405]).toContain((await expert.request.post(`/api/runs/${shared.runId}/thresholds`, { data: forged })).status());
-    expect((await expert.request.put(`/api/runs/${shared.runId}/manual-threshold`, { data: { value: 1e308, reason: "mine" } })).status()).toBe(403);
+    expect(
+      (await expert.request.put(`/api/runs/${shared.runId}/manual-threshold`, { data: { value: 1e308, reason: "mine" } })).status(),
+    ).toBe(403);
     await expert.context().close();
 
     await session.signInAs("analyst");
     expect([403, 404, 405]).toContain((await page.request.post(`/api/runs/${shared.runId}/thresholds`, { data: forged })).status());
-    expect((await page.request.put(`/api/runs/${shared.runId}/manual-threshold`, { data: { value: 1e308, reason: "mine" } })).status()).toBe(403);
+    expect(
+      (await page.request.put(`/api/runs/${shared.runId}/manual-threshold`, { data: { value: 1e308, reason: "mine" } })).status(),
+    ).toBe(403);
     expect(await thresholds(page.request, shared.runId)).toEqual(history);
     await page.goto(`/runs/${shared.runId}`);
     await expect(page.getByTestId("runpage.manual")).toHaveText("—");
     await expect(page.getByTestId("manual")).toHaveCount(0);
   });
 
-  test("an admin sets a manual threshold with a reason: it is in effect until cleared, and labels keep refining", async ({ page, session, browser }, testInfo) => {
+  test("an admin sets a manual threshold with a reason: it is in effect until cleared, and labels keep refining", async ({
+    page,
+    session,
+    browser,
+  }, testInfo) => {
     await session.signInAs("admin");
-    expect((await page.request.put(`/api/runs/${shared.runId}/manual-threshold`, { data: { value: 2.5, reason: " " } })).status()).toBe(422);
+    expect((await page.request.put(`/api/runs/${shared.runId}/manual-threshold`, { data: { value: 2.5, reason: " " } })).status()).toBe(
+      422,
+    );
     await page.goto(`/runs/${shared.runId}`);
     await page.getByTestId("manual.value").fill("2.5");
     await page.getByTestId("manual.reason").fill("sensor recalibrated on site");
@@ -194,9 +275,17 @@ test.describe.serial("the server owns the threshold", () => {
     await page.getByTestId("manual.clear").click();
     await expect(page.getByTestId("manual.status")).toHaveText("Manual threshold cleared.");
     await expect(page.getByTestId("runpage.manual")).toHaveText("—");
-    await expect(page.getByTestId("runpage.inEffect")).toHaveText(state.source === "refined" ? formatThreshold(state.value) : formatThreshold(UNSUPERVISED));
-    expect((await thresholds(page.request, shared.runId))[0]).toMatchObject({ kind: "cleared", value: 2.5, reason: "recalibration undone" });
-    expect((await page.request.put(`/api/runs/${shared.runId}/manual-threshold`, { data: { value: null, reason: "again" } })).status()).toBe(409);
+    await expect(page.getByTestId("runpage.inEffect")).toHaveText(
+      state.source === "refined" ? formatThreshold(state.value) : formatThreshold(UNSUPERVISED),
+    );
+    expect((await thresholds(page.request, shared.runId))[0]).toMatchObject({
+      kind: "cleared",
+      value: 2.5,
+      reason: "recalibration undone",
+    });
+    expect(
+      (await page.request.put(`/api/runs/${shared.runId}/manual-threshold`, { data: { value: null, reason: "again" } })).status(),
+    ).toBe(409);
   });
   test("the threshold history is listed a page at a time, and every page together is the whole history", async ({ page, session }) => {
     await session.signInAs("analyst");

@@ -51,7 +51,11 @@ export function demoCsvFiles(count: number): string[] {
     execFileSync("npx", ["tsx", "scripts/demo-csv.ts", dir, "--count", "80"], { stdio: "ignore" });
   }
   const dir = demoDir;
-  return readdirSync(dir).filter((f) => f.endsWith(".csv")).sort().slice(0, count).map((f) => path.join(dir, f));
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".csv"))
+    .sort()
+    .slice(0, count)
+    .map((f) => path.join(dir, f));
 }
 
 /** Data rows of a CSV file (lines after the header). */

@@ -4,25 +4,71 @@ import { csv, datasetNames, demoCsvFiles, rowCount, UploadPage, type CsvPayload 
 
 const HEADER = "timestamp,a,b,label";
 /** A valid CSV body of `n` rows (lines 2 … n+1). */
-const rows = (n: number, from = 0) => Array.from({ length: n }, (_, k) => `${(from + k) / 2},${((from + k) % 7) + 0.5},${(from + k) * 2},0`).join("\n") + "\n";
+const rows = (n: number, from = 0) =>
+  Array.from({ length: n }, (_, k) => `${(from + k) / 2},${((from + k) % 7) + 0.5},${(from + k) * 2},0`).join("\n") + "\n";
 const valid = (n = 10) => `${HEADER}\n${rows(n)}`;
 
 type Case = { kind: string; file: CsvPayload; message: string | RegExp };
 
 const bigValid = `${HEADER}\n${rows(5000)}`; // > 64 KiB: past what the browser previews
 const CASES: Case[] = [
-  { kind: "ragged row", file: csv("ragged.csv", `${valid()}5.5,1,0\n`), message: "ragged.csv, line 12: the row has 3 fields, fewer than the 4 columns of the header (a ragged row)" },
-  { kind: "non-numeric value", file: csv("non-numeric.csv", `${valid()}5.5,abc,1,0\n`), message: 'non-numeric.csv, line 12, column "a": "abc" is not a number' },
-  { kind: "NaN", file: csv("nan.csv", `${valid()}5.5,NaN,1,0\n`), message: 'nan.csv, line 12, column "a": "NaN" is not a finite number (NaN and infinity are not allowed)' },
-  { kind: "infinity", file: csv("inf.csv", `${valid()}5.5,1,-Infinity,0\n`), message: 'inf.csv, line 12, column "b": "-Infinity" is not a finite number' },
-  { kind: "duplicate header", file: csv("duplicate.csv", "timestamp,a,a,label\n0,1,2,0\n"), message: 'duplicate.csv, line 1, column "a": columns 2 and 3 are both named "a"; column names must be unique' },
-  { kind: "missing header line", file: csv("no-header.csv", "0,1,2,0\n0.5,1,2,0\n"), message: "no-header.csv, line 1: the first line holds numbers" },
-  { kind: "unnamed column", file: csv("unnamed.csv", "timestamp,,b,label\n0,1,2,0\n"), message: "unnamed.csv, line 1: column 2 of the header has no name" },
+  {
+    kind: "ragged row",
+    file: csv("ragged.csv", `${valid()}5.5,1,0\n`),
+    message: "ragged.csv, line 12: the row has 3 fields, fewer than the 4 columns of the header (a ragged row)",
+  },
+  {
+    kind: "non-numeric value",
+    file: csv("non-numeric.csv", `${valid()}5.5,abc,1,0\n`),
+    message: 'non-numeric.csv, line 12, column "a": "abc" is not a number',
+  },
+  {
+    kind: "NaN",
+    file: csv("nan.csv", `${valid()}5.5,NaN,1,0\n`),
+    message: 'nan.csv, line 12, column "a": "NaN" is not a finite number (NaN and infinity are not allowed)',
+  },
+  {
+    kind: "infinity",
+    file: csv("inf.csv", `${valid()}5.5,1,-Infinity,0\n`),
+    message: 'inf.csv, line 12, column "b": "-Infinity" is not a finite number',
+  },
+  {
+    kind: "duplicate header",
+    file: csv("duplicate.csv", "timestamp,a,a,label\n0,1,2,0\n"),
+    message: 'duplicate.csv, line 1, column "a": columns 2 and 3 are both named "a"; column names must be unique',
+  },
+  {
+    kind: "missing header line",
+    file: csv("no-header.csv", "0,1,2,0\n0.5,1,2,0\n"),
+    message: "no-header.csv, line 1: the first line holds numbers",
+  },
+  {
+    kind: "unnamed column",
+    file: csv("unnamed.csv", "timestamp,,b,label\n0,1,2,0\n"),
+    message: "unnamed.csv, line 1: column 2 of the header has no name",
+  },
   { kind: "empty file", file: csv("empty.csv", ""), message: "empty.csv: the file is empty; it needs a header line and at least one row" },
-  { kind: "label other than 0/1", file: csv("bad-label.csv", `${valid()}5.5,1,2,2\n`), message: 'bad-label.csv, line 12, column "label": "2" is not a label; the ground-truth column holds 0 (normal) or 1 (anomalous) per row' },
-  { kind: "empty cell (missing values rejected)", file: csv("missing.csv", `${valid()}5.5,,2,0\n`), message: 'missing.csv, line 12, column "a": the cell is empty; fill it in, or choose forward fill for missing values' },
-  { kind: "UTF-16", file: csv("utf16.csv", Buffer.from(`\ufeff${valid()}`, "utf16le")), message: "utf16.csv, line 1: the file is UTF-16 encoded; save it as UTF-8 CSV" },
-  { kind: "invalid UTF-8 past the preview", file: csv("latin1.csv", Buffer.concat([Buffer.from(bigValid), Buffer.from("2500,größe,1,0\n", "latin1")])), message: "latin1.csv, line 5,002: the file is not valid UTF-8" },
+  {
+    kind: "label other than 0/1",
+    file: csv("bad-label.csv", `${valid()}5.5,1,2,2\n`),
+    message:
+      'bad-label.csv, line 12, column "label": "2" is not a label; the ground-truth column holds 0 (normal) or 1 (anomalous) per row',
+  },
+  {
+    kind: "empty cell (missing values rejected)",
+    file: csv("missing.csv", `${valid()}5.5,,2,0\n`),
+    message: 'missing.csv, line 12, column "a": the cell is empty; fill it in, or choose forward fill for missing values',
+  },
+  {
+    kind: "UTF-16",
+    file: csv("utf16.csv", Buffer.from(`\ufeff${valid()}`, "utf16le")),
+    message: "utf16.csv, line 1: the file is UTF-16 encoded; save it as UTF-8 CSV",
+  },
+  {
+    kind: "invalid UTF-8 past the preview",
+    file: csv("latin1.csv", Buffer.concat([Buffer.from(bigValid), Buffer.from("2500,größe,1,0\n", "latin1")])),
+    message: "latin1.csv, line 5,002: the file is not valid UTF-8",
+  },
   { kind: "unbalanced quote", file: csv("quote.csv", `${valid()}5.5,"1"x,2,0\n`), message: /quote\.csv, line 12: the CSV is malformed/ },
 ];
 
@@ -38,7 +84,10 @@ async function uploadExpectingError(page: Page, files: CsvPayload[], name: strin
 }
 
 test.describe("dataset upload", () => {
-  test("an admin uploads demo CSVs, one sequence per file, and the dataset appears with its counts", async ({ page, session }, testInfo) => {
+  test("an admin uploads demo CSVs, one sequence per file, and the dataset appears with its counts", async ({
+    page,
+    session,
+  }, testInfo) => {
     const files = demoCsvFiles(6);
     const lengths = files.map(rowCount);
     const name = `Demo upload ${Date.now()}`;
@@ -48,7 +97,18 @@ test.describe("dataset upload", () => {
     const upload = new UploadPage(page);
     await upload.choose(files);
     await expect(page.getByTestId("upload.files")).toContainText("6 files");
-    await expect(page.getByTestId("upload.preview").locator("th")).toHaveText(["timestamp", "speed", "torque", "current", "voltage", "soc", "battery_temp", "motor_temp", "motor_speed", "label"]);
+    await expect(page.getByTestId("upload.preview").locator("th")).toHaveText([
+      "timestamp",
+      "speed",
+      "torque",
+      "current",
+      "voltage",
+      "soc",
+      "battery_temp",
+      "motor_temp",
+      "motor_speed",
+      "label",
+    ]);
     await expect(page.getByTestId("upload.timestamp")).toHaveValue("timestamp");
     await expect(page.getByTestId("upload.label")).toHaveValue("label");
     await expect(page.getByTestId("upload.channel.speed")).toBeChecked();
@@ -70,7 +130,8 @@ test.describe("dataset upload", () => {
   test("one CSV with a sequence column and a split column", async ({ page, session }) => {
     const lines = ["sequence,split,t,x,y,label"];
     const splits = { s1: "train", s2: "train", s3: "validation", s4: "test" } as const;
-    for (const [id, split] of Object.entries(splits)) for (let i = 0; i < 50; i++) lines.push(`${id},${split},${i * 0.1},${Math.sin(i)},${i},${i > 40 ? 1 : 0}`);
+    for (const [id, split] of Object.entries(splits))
+      for (let i = 0; i < 50; i++) lines.push(`${id},${split},${i * 0.1},${Math.sin(i)},${i},${i > 40 ? 1 : 0}`);
     const name = `Sequence column ${Date.now()}`;
     await session.signInAs("admin");
     const upload = new UploadPage(page);
@@ -102,7 +163,12 @@ test.describe("dataset upload", () => {
   test("an import is all or nothing: a bad second file leaves no dataset", async ({ page, session }) => {
     await session.signInAs("admin");
     const name = `Half good ${Date.now()}`;
-    await uploadExpectingError(page, [csv("good.csv", valid()), csv("bad.csv", `${valid()}5.5,1,2,7\n`)], name, 'bad.csv, line 12, column "label": "7" is not a label');
+    await uploadExpectingError(
+      page,
+      [csv("good.csv", valid()), csv("bad.csv", `${valid()}5.5,1,2,7\n`)],
+      name,
+      'bad.csv, line 12, column "label": "7" is not a label',
+    );
     expect(await datasetNames(page)).not.toContain(name);
   });
 
@@ -120,29 +186,58 @@ test.describe("dataset upload", () => {
 
   test("the API answers 422 with file, line and column, and 409 for a name in use", async ({ page, session }) => {
     await session.signInAs("admin");
-    const mapping = { name: `API ${Date.now()}`, timestampColumn: "timestamp", samplingRate: null, sequenceColumn: null, channels: ["a", "b"], labelColumn: "label", targetRate: null, split: { kind: "ratios", train: 1, validation: 0, test: 0, seed: 1 }, missing: "reject" };
+    const mapping = {
+      name: `API ${Date.now()}`,
+      timestampColumn: "timestamp",
+      samplingRate: null,
+      sequenceColumn: null,
+      channels: ["a", "b"],
+      labelColumn: "label",
+      targetRate: null,
+      split: { kind: "ratios", train: 1, validation: 0, test: 0, seed: 1 },
+      missing: "reject",
+    };
     const body = Buffer.from(`${valid()}5.5,1,2,2\n`);
-    const created = await page.request.post("/api/datasets/uploads", { data: { mapping, files: [{ name: "api.csv", size: body.length }] } });
+    const created = await page.request.post("/api/datasets/uploads", {
+      data: { mapping, files: [{ name: "api.csv", size: body.length }] },
+    });
     expect(created.status()).toBe(201);
     const { uploadId } = (await created.json()) as { uploadId: string };
-    const put = await page.request.put(`/api/datasets/uploads/${uploadId}/files/0`, { data: body, headers: { "content-type": "text/csv" } });
+    const put = await page.request.put(`/api/datasets/uploads/${uploadId}/files/0`, {
+      data: body,
+      headers: { "content-type": "text/csv" },
+    });
     expect(put.status()).toBe(200);
     const imported = await page.request.post(`/api/datasets/uploads/${uploadId}/import`, { data: {} });
     expect(imported.status()).toBe(422);
     const error = ((await imported.json()) as { error: { code: string; details: Record<string, unknown> } }).error;
     expect(error.code).toBe("invalid");
     expect(error.details).toMatchObject({ code: "bad_label", file: "api.csv", line: 12, column: "label" });
-    const taken = await page.request.post("/api/datasets/uploads", { data: { mapping: { ...mapping, name: "PATH demo (EV powertrain)" }, files: [{ name: "x.csv", size: 1 }] } });
+    const taken = await page.request.post("/api/datasets/uploads", {
+      data: { mapping: { ...mapping, name: "PATH demo (EV powertrain)" }, files: [{ name: "x.csv", size: 1 }] },
+    });
     expect(taken.status()).toBe(409);
   });
 
   test("an expert may not upload: 403 from the API and the page", async ({ page, session }) => {
     await session.signInAs("expert");
-    const mapping = { name: "Expert upload", timestampColumn: null, samplingRate: 1, sequenceColumn: null, channels: ["a"], labelColumn: null, targetRate: null, split: { kind: "ratios", train: 1, validation: 0, test: 0, seed: 1 }, missing: "reject" };
+    const mapping = {
+      name: "Expert upload",
+      timestampColumn: null,
+      samplingRate: 1,
+      sequenceColumn: null,
+      channels: ["a"],
+      labelColumn: null,
+      targetRate: null,
+      split: { kind: "ratios", train: 1, validation: 0, test: 0, seed: 1 },
+      missing: "reject",
+    };
     const response = await page.request.post("/api/datasets/uploads", { data: { mapping, files: [{ name: "a.csv", size: 10 }] } });
     expect(response.status()).toBe(403);
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe("forbidden");
-    const put = await page.request.put("/api/datasets/uploads/00000000-0000-0000-0000-000000000000/files/0", { data: Buffer.from("a\n1\n") });
+    const put = await page.request.put("/api/datasets/uploads/00000000-0000-0000-0000-000000000000/files/0", {
+      data: Buffer.from("a\n1\n"),
+    });
     expect(put.status()).toBe(403);
     expect((await page.goto("/datasets/upload"))?.status()).toBe(403);
     await page.goto("/datasets");

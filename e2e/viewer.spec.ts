@@ -17,7 +17,10 @@ async function openDemoSequence(page: Page, anomalous: boolean): Promise<string>
 }
 
 test.describe("sequence viewer", () => {
-  test("an analyst sees all channels with ground truth, hides a channel and zooms in with a refetch", async ({ page, session }, testInfo) => {
+  test("an analyst sees all channels with ground truth, hides a channel and zooms in with a refetch", async ({
+    page,
+    session,
+  }, testInfo) => {
     await session.signInAs("analyst");
     const sequenceId = await openDemoSequence(page, true);
     const chart = page.getByTestId("viewer.chart");
@@ -81,12 +84,26 @@ test.describe("sequence viewer", () => {
   test("an expert cannot read series of a dataset not assigned to them", async ({ page, session, browser }) => {
     await session.signInAs("admin");
     const name = `Unassigned ${Date.now()}`;
-    const mapping = { name, timestampColumn: null, samplingRate: 1, sequenceColumn: null, channels: ["a"], labelColumn: null, targetRate: null, split: { kind: "ratios", train: 1, validation: 0, test: 0, seed: 1 }, missing: "reject" };
+    const mapping = {
+      name,
+      timestampColumn: null,
+      samplingRate: 1,
+      sequenceColumn: null,
+      channels: ["a"],
+      labelColumn: null,
+      targetRate: null,
+      split: { kind: "ratios", train: 1, validation: 0, test: 0, seed: 1 },
+      missing: "reject",
+    };
     const body = Buffer.from(`a\n${Array.from({ length: 50 }, (_, i) => i).join("\n")}\n`);
-    const created = await page.request.post("/api/datasets/uploads", { data: { mapping, files: [{ name: "one.csv", size: body.length }] } });
+    const created = await page.request.post("/api/datasets/uploads", {
+      data: { mapping, files: [{ name: "one.csv", size: body.length }] },
+    });
     const { uploadId } = (await created.json()) as { uploadId: string };
     await page.request.put(`/api/datasets/uploads/${uploadId}/files/0`, { data: body });
-    const imported = (await (await page.request.post(`/api/datasets/uploads/${uploadId}/import`, { data: {} })).json()) as { datasetId: string };
+    const imported = (await (await page.request.post(`/api/datasets/uploads/${uploadId}/import`, { data: {} })).json()) as {
+      datasetId: string;
+    };
     const detail = await getJson<{ sequences: { id: string }[] }>(page.request, `/api/datasets/${imported.datasetId}`);
     const sequenceId = detail.sequences[0]?.id ?? "";
     expect((await page.request.get(`/api/sequences/${sequenceId}/series`)).status()).toBe(200);

@@ -8,10 +8,7 @@ const seq = (values: number[][], split: "train" | "validation" | "test") => ({
 
 describe("summariseDataset", () => {
   it("takes z-score statistics from the training split only", () => {
-    const summary = summariseDataset(
-      [seq([[1, 2, 3, 4]], "train"), seq([[3, 4, 5, 6]], "train"), seq([[100, 100, 100, 100]], "test")],
-      1,
-    );
+    const summary = summariseDataset([seq([[1, 2, 3, 4]], "train"), seq([[3, 4, 5, 6]], "train"), seq([[100, 100, 100, 100]], "test")], 1);
     // Train values 1,2,3,4,3,4,5,6: mean 28/8 = 3.5; squared deviations
     // 6.25+2.25+0.25+0.25+0.25+0.25+2.25+6.25 = 18, population variance 18/8 = 2.25, std 1.5.
     expect(summary.trainStats.mean[0]).toBeCloseTo(3.5, 12);

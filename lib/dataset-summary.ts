@@ -41,7 +41,10 @@ export function maxAbsZOf(columns: SeriesColumns, trainStats: ChannelSummary): n
 }
 
 export function summariseDataset(sequences: SummarisedSequence[], channelCount: number): DatasetSummary {
-  const { trainStats, window } = summariseTraining(sequences.filter((s) => s.split === "train").map((s) => s.columns), channelCount);
+  const { trainStats, window } = summariseTraining(
+    sequences.filter((s) => s.split === "train").map((s) => s.columns),
+    channelCount,
+  );
   const sequenceStats = sequences.map((s) => finishChannelStats(updateChannelStats(createChannelStats(channelCount), s.columns)));
   const maxAbsZ = sequences.map((s) => maxAbsZOf(s.columns, trainStats));
   return { trainStats, sequenceStats, maxAbsZ, window };

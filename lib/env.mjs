@@ -26,7 +26,12 @@ const schema = z.object({
   APP_ORIGIN: z
     .string()
     .optional()
-    .transform((value) => (value ?? "").split(",").map((o) => o.trim()).filter((o) => o.length > 0))
+    .transform((value) =>
+      (value ?? "")
+        .split(",")
+        .map((o) => o.trim())
+        .filter((o) => o.length > 0),
+    )
     .refine((origins) => origins.every((o) => URL.canParse(o) && new URL(o).origin === o), {
       message: 'must be origins like "https://dqs.example.com" (scheme and host, no path), comma-separated',
     }),

@@ -14,7 +14,11 @@ describe("findJsonProblem", () => {
   });
 
   it("names a NUL character in a value or a key, with its path", () => {
-    expect(findJsonProblem({ picks: [{ reason: "a\u0000b" }] })).toEqual({ kind: "nul", path: "picks.0.reason", message: "The text at picks.0.reason holds a NUL character" });
+    expect(findJsonProblem({ picks: [{ reason: "a\u0000b" }] })).toEqual({
+      kind: "nul",
+      path: "picks.0.reason",
+      message: "The text at picks.0.reason holds a NUL character",
+    });
     expect(findJsonProblem({ "x\u0000": 1 })?.kind).toBe("nul");
     expect(findJsonProblem("\u0000")?.message).toBe("The text at the body holds a NUL character");
   });
@@ -27,6 +31,9 @@ describe("findJsonProblem", () => {
 
   it("refuses nesting past the limit without running out of stack", () => {
     expect(findJsonProblem(nested(65))).toMatchObject({ kind: "depth" });
-    expect(findJsonProblem(nested(200_000))).toMatchObject({ kind: "depth", message: expect.stringMatching(/nested more than 64 levels deep/) });
+    expect(findJsonProblem(nested(200_000))).toMatchObject({
+      kind: "depth",
+      message: expect.stringMatching(/nested more than 64 levels deep/),
+    });
   });
 });

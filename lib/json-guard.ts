@@ -13,7 +13,8 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
 
 function textProblem(text: string, path: string, what: string): JsonProblem | null {
   if (text.includes(NUL)) return { kind: "nul", path, message: `${what} holds a NUL character` };
-  if (LONE_SURROGATE.test(text)) return { kind: "surrogate", path, message: `${what} holds an unpaired UTF-16 surrogate (not a character)` };
+  if (LONE_SURROGATE.test(text))
+    return { kind: "surrogate", path, message: `${what} holds an unpaired UTF-16 surrogate (not a character)` };
   return null;
 }
 
@@ -30,11 +31,14 @@ export function findJsonProblem(value: unknown, maxDepth = MAX_JSON_DEPTH): Json
       continue;
     }
     if (typeof v !== "object" || v === null) continue;
-    if (depth >= maxDepth) return { kind: "depth", path, message: `The JSON is nested more than ${maxDepth} levels deep (at ${where(path)})` };
+    if (depth >= maxDepth)
+      return { kind: "depth", path, message: `The JSON is nested more than ${maxDepth} levels deep (at ${where(path)})` };
     const entries = Array.isArray(v) ? v.map((e, i) => [String(i), e] as const) : Object.entries(v);
     for (const [key, child] of entries) {
       const childPath = path === "" ? key : `${path}.${key}`;
-      const problem = Array.isArray(v) ? null : textProblem(key, childPath, `The key ${JSON.stringify(key.slice(0, 40))} at ${where(path)}`);
+      const problem = Array.isArray(v)
+        ? null
+        : textProblem(key, childPath, `The key ${JSON.stringify(key.slice(0, 40))} at ${where(path)}`);
       if (problem) return problem;
       stack.push({ value: child, path: childPath, depth: depth + 1 });
     }

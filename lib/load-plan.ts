@@ -23,7 +23,15 @@ export type LoadPlan = { perExpert: Submission[][]; unique: number };
  * of the submissions is doubled and `droppedShare` dropped once. A query is anomalous when its index
  * is below `anomalousQueries`, as the seeded scores say, with an expert disagreeing now and then.
  */
-export function loadPlan(args: { experts: number; labels: number; queries: number; anomalousQueries: number; doubledShare: number; droppedShare: number; seed: number }): LoadPlan {
+export function loadPlan(args: {
+  experts: number;
+  labels: number;
+  queries: number;
+  anomalousQueries: number;
+  doubledShare: number;
+  droppedShare: number;
+  seed: number;
+}): LoadPlan {
   const { experts, labels, queries } = args;
   if (!(experts >= 1 && queries >= 1 && labels >= 1)) throw new RangeError("experts, queries and labels must be at least 1");
   if (labels > experts * queries) throw new RangeError(`${labels} labels need more than ${experts} experts × ${queries} queries`);
@@ -38,7 +46,7 @@ export function loadPlan(args: { experts: number; labels: number; queries: numbe
     }
     return order.slice(0, count).map((query) => ({
       query,
-      anomalous: (query < args.anomalousQueries) !== rng.next() < 0.05,
+      anomalous: query < args.anomalousQueries !== rng.next() < 0.05,
       doubled: rng.next() < args.doubledShare,
       dropped: rng.next() < args.droppedShare,
     }));
@@ -58,15 +66,27 @@ export type LatencySummary = { requests: number; seconds: number; perSecond: num
 
 export function summarise(latenciesMs: readonly number[], seconds: number): LatencySummary {
   return {
-    requests: latenciesMs.length, seconds, perSecond: seconds > 0 ? latenciesMs.length / seconds : Number.NaN,
-    p50: percentile(latenciesMs, 50), p95: percentile(latenciesMs, 95), p99: percentile(latenciesMs, 99),
+    requests: latenciesMs.length,
+    seconds,
+    perSecond: seconds > 0 ? latenciesMs.length / seconds : Number.NaN,
+    p50: percentile(latenciesMs, 50),
+    p95: percentile(latenciesMs, 95),
+    p99: percentile(latenciesMs, 99),
   };
 }
 
 /** One line per (database, workload): requests, requests/s and the percentiles in ms, side by side. */
 export function formatLoadTable(rows: readonly ({ database: string; workload: string } & LatencySummary)[]): string {
   const header = ["database", "workload", "requests", "req/s", "p50 ms", "p95 ms", "p99 ms"];
-  const body = rows.map((r) => [r.database, r.workload, String(r.requests), r.perSecond.toFixed(1), r.p50.toFixed(0), r.p95.toFixed(0), r.p99.toFixed(0)]);
+  const body = rows.map((r) => [
+    r.database,
+    r.workload,
+    String(r.requests),
+    r.perSecond.toFixed(1),
+    r.p50.toFixed(0),
+    r.p95.toFixed(0),
+    r.p99.toFixed(0),
+  ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
   return [header, ...body].map((line) => line.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ")).join("\n");
 }

@@ -9,7 +9,9 @@ describe("runSettings", () => {
   });
 
   it("names a neural detector's settings readably, in the stored order", () => {
-    expect(formatRunSettings(runSettings("tevae", { windowSize: 16, epochs: 2, learningRate: 0.001, latent: null }))).toBe("window 16 · epochs 2 · learning rate 0.001");
+    expect(formatRunSettings(runSettings("tevae", { windowSize: 16, epochs: 2, learningRate: 0.001, latent: null }))).toBe(
+      "window 16 · epochs 2 · learning rate 0.001",
+    );
   });
 
   it("copes with a missing or odd config", () => {

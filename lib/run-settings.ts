@@ -8,11 +8,21 @@ import { resolveLinearConfig } from "./detectors/config";
 export type RunSetting = { name: string; value: string };
 
 const LABELS: Record<string, string> = {
-  windowSize: "window", epochs: "epochs", batchSize: "batch", learningRate: "learning rate", patience: "patience",
-  seed: "seed", hidden: "hidden", latent: "latent", maxTrainWindows: "max windows/epoch", lags: "lags", ridge: "ridge",
+  windowSize: "window",
+  epochs: "epochs",
+  batchSize: "batch",
+  learningRate: "learning rate",
+  patience: "patience",
+  seed: "seed",
+  hidden: "hidden",
+  latent: "latent",
+  maxTrainWindows: "max windows/epoch",
+  lags: "lags",
+  ridge: "ridge",
 };
 
-const show = (value: unknown): string => (typeof value === "number" || typeof value === "string" || typeof value === "boolean" ? String(value) : JSON.stringify(value));
+const show = (value: unknown): string =>
+  typeof value === "number" || typeof value === "string" || typeof value === "boolean" ? String(value) : JSON.stringify(value);
 
 export function runSettings(detector: string, config: unknown): RunSetting[] {
   const entries = config !== null && typeof config === "object" ? Object.entries(config as Record<string, unknown>) : [];

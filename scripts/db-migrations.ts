@@ -85,11 +85,11 @@ function committed(file: string): string | null {
 function diffSql(schemaPath: string, databaseUrl: string): string {
   const previous = committed(schemaPath);
   const from = previous === null ? ["--from-empty"] : ["--from-schema-datamodel", writeTemp(previous)];
-  return execFileSync(
-    "npx",
-    ["prisma", "migrate", "diff", ...from, "--to-schema-datamodel", schemaPath, "--script"],
-    { encoding: "utf8", env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: ["ignore", "pipe", "inherit"] },
-  );
+  return execFileSync("npx", ["prisma", "migrate", "diff", ...from, "--to-schema-datamodel", schemaPath, "--script"], {
+    encoding: "utf8",
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
 }
 
 function writeTemp(content: string): string {

@@ -31,7 +31,12 @@ function cell(value: number): string {
 }
 
 export type BigCsvOptions = { targetBytes: number; longSteps: number; shortSteps?: number; samplingRate?: number };
-export type BigCsvSummary = { file: string; bytes: number; rows: number; sequences: { name: string; length: number; anomalous: boolean }[] };
+export type BigCsvSummary = {
+  file: string;
+  bytes: number;
+  rows: number;
+  sequences: { name: string; length: number; anomalous: boolean }[];
+};
 
 async function writeSequence(out: NodeJS.WritableStream, name: string, s: DemoSequence, rate: number): Promise<number> {
   let bytes = 0;
@@ -61,7 +66,14 @@ export async function writeBigCsv(file: string, opts: BigCsvOptions): Promise<Bi
   const summary: BigCsvSummary = { file, bytes: 0, rows: 0, sequences: [] };
   for (let k = 0; bytes < opts.targetBytes || k === 0; k++) {
     const steps = k === 0 ? opts.longSteps : shortSteps;
-    const [sequence] = generatePathDataset({ seed: 100 + k, sequences: 1, minLength: steps, maxLength: steps, anomalyFraction: k % 3 === 0 ? 1 : 0, samplingRate: rate }).sequences;
+    const [sequence] = generatePathDataset({
+      seed: 100 + k,
+      sequences: 1,
+      minLength: steps,
+      maxLength: steps,
+      anomalyFraction: k % 3 === 0 ? 1 : 0,
+      samplingRate: rate,
+    }).sequences;
     if (!sequence) break;
     const name = k === 0 ? "long" : `drive-${String(k).padStart(3, "0")}`;
     bytes += await writeSequence(out, name, sequence, rate);
@@ -80,7 +92,10 @@ async function main(): Promise<void> {
     return i >= 0 ? Number(flags[i + 1]) : fallback;
   };
   if (flags.includes("--big")) {
-    const summary = await writeBigCsv(path.join(dir, "big.csv"), { targetBytes: flag("--mb", 200) * 1e6, longSteps: flag("--long-steps", 1_000_000) });
+    const summary = await writeBigCsv(path.join(dir, "big.csv"), {
+      targetBytes: flag("--mb", 200) * 1e6,
+      longSteps: flag("--long-steps", 1_000_000),
+    });
     console.log(JSON.stringify({ ...summary, sequences: summary.sequences.length, longSteps: summary.sequences[0]?.length }));
   } else {
     const files = await writeDemoCsvs(dir, flag("--count", 80));

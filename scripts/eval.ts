@@ -35,7 +35,13 @@ function usage(message: string): number {
 
 function planOf(o: EvalOptions, dataset: LoadedDataset): ExperimentPlan {
   return {
-    sequences: dataset.sequences.map((s) => ({ id: s.id, name: s.name, truth: truthOf(s.labels), labels: s.labels, length: s.columns[0]?.length ?? 0 })),
+    sequences: dataset.sequences.map((s) => ({
+      id: s.id,
+      name: s.name,
+      truth: truthOf(s.labels),
+      labels: s.labels,
+      length: s.columns[0]?.length ?? 0,
+    })),
     samplingRate: dataset.samplingRate,
     folds: o.folds,
     seeds: o.seeds,
@@ -54,8 +60,15 @@ function planOf(o: EvalOptions, dataset: LoadedDataset): ExperimentPlan {
 function settingsOf(o: EvalOptions, channels: number): ModelSettings {
   const hidden = o.hidden ?? (o.detector === "lstm-ae" ? 2 : 1) * channels;
   return {
-    kind: o.detector, window: o.window, hidden, epochs: o.epochs, batchSize: o.batchSize,
-    learningRate: o.learningRate, patience: o.patience, maxWindows: o.maxWindows, seed: o.seed,
+    kind: o.detector,
+    window: o.window,
+    hidden,
+    epochs: o.epochs,
+    batchSize: o.batchSize,
+    learningRate: o.learningRate,
+    patience: o.patience,
+    maxWindows: o.maxWindows,
+    seed: o.seed,
   };
 }
 
@@ -63,8 +76,10 @@ function record(report: ExperimentReport, state: ExperimentState, ctx: ModelCont
   report.rows = aggregateRecords(state.records, strategies);
   report.separability = aggregateSeparability(state.separability);
   report.timings = {
-    modelSeconds: state.modelSeconds, querySeconds: state.querySeconds,
-    modelsTrained: ctx.counters.trained, modelsCached: ctx.counters.cached,
+    modelSeconds: state.modelSeconds,
+    querySeconds: state.querySeconds,
+    modelsTrained: ctx.counters.trained,
+    modelsCached: ctx.counters.cached,
   };
 }
 
@@ -110,7 +125,14 @@ async function runOne(options: EvalOptions): Promise<RunResult> {
   const { backend, note } = await startBackend(options.backend);
   const settings = settingsOf(options, dataset.channels.length);
   const cache = options.noCache ? null : new ModelCache(path.resolve(options.cache ?? path.join(env.DATA_DIR, "eval-cache")));
-  const ctx: ModelContext = { dataset, fingerprint: datasetFingerprint(dataset), settings, backend, cache, counters: { trained: 0, cached: 0, windowSizes: new Set() } };
+  const ctx: ModelContext = {
+    dataset,
+    fingerprint: datasetFingerprint(dataset),
+    settings,
+    backend,
+    cache,
+    counters: { trained: 0, cached: 0, windowSizes: new Set() },
+  };
   const id = options.id ?? defaultId();
   const file = new ReportFile(path.resolve(options.out ?? path.join(env.DATA_DIR, "experiments"), `${id}.json`));
   const notes = [...settingsNotes(options, settings, dataset, backend), ...(note ? [note] : [])];
@@ -137,8 +159,14 @@ async function runOne(options: EvalOptions): Promise<RunResult> {
     });
     record(report, state, ctx, options.strategies);
     if (options.window === "acf") report.settings.notes?.push(`ACF windows used: ${[...ctx.counters.windowSizes].join(", ")}`);
-    report.settings.notes?.push(`query candidates per fold: ${state.segmentLengths.map((n) => (n === null ? "whole sequences" : `segments of ${n} steps`)).join(", ")}`);
-    Object.assign(report, { status: "done", finishedAt: new Date().toISOString(), progress: { ...report.progress, done: report.progress.total, phase: "done" } });
+    report.settings.notes?.push(
+      `query candidates per fold: ${state.segmentLengths.map((n) => (n === null ? "whole sequences" : `segments of ${n} steps`)).join(", ")}`,
+    );
+    Object.assign(report, {
+      status: "done",
+      finishedAt: new Date().toISOString(),
+      progress: { ...report.progress, done: report.progress.total, phase: "done" },
+    });
     file.write(report);
     bar.finish();
     process.stdout.write(`${summary(report, file.file, seconds())}\n`);
@@ -166,7 +194,13 @@ async function runSuite(options: EvalOptions): Promise<number> {
   for (const run of suiteRuns(options, options.id ?? defaultId())) {
     process.stdout.write(`\n=== ${run.dataset} ===\n`);
     const result = await runOne(run);
-    results.push({ generator: run.dataset, code: result.code, report: result.report, size: sizeOf(result.dataset), seconds: result.seconds });
+    results.push({
+      generator: run.dataset,
+      code: result.code,
+      report: result.report,
+      size: sizeOf(result.dataset),
+      seconds: result.seconds,
+    });
   }
   process.stdout.write(`\n${formatSuiteSummary(results)}\n`);
   return Math.max(0, ...results.map((r) => r.code));

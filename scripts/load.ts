@@ -46,8 +46,13 @@ function options(argv: string[]): Options {
     return n;
   };
   return {
-    db: value("--db", "sqlite"), experts: count("--experts", 50), labels: count("--labels", 2000), reads: count("--reads", 200), port: count("--port", 3500),
-    instances: count("--instances", 1), table: argv.includes("--table"),
+    db: value("--db", "sqlite"),
+    experts: count("--experts", 50),
+    labels: count("--labels", 2000),
+    reads: count("--reads", 200),
+    port: count("--port", 3500),
+    instances: count("--instances", 1),
+    table: argv.includes("--table"),
   };
 }
 
@@ -56,7 +61,10 @@ const databaseName = (o: Options) => `${o.db === "sqlite" ? "sqlite" : "postgres
 /** A signed-in HTTP client with its own cookies; counts every status it gets. */
 class Client {
   private cookies = new Map<string, string>();
-  constructor(readonly base: string, readonly statuses: Map<number, number>) {}
+  constructor(
+    readonly base: string,
+    readonly statuses: Map<number, number>,
+  ) {}
 
   /** The same user (the same cookies) on another instance of the app. */
   at(base: string): Client {
@@ -117,18 +125,27 @@ function startServer(o: Options, port: number, reset: boolean): ChildProcess {
     SESSION_SECRET: process.env.SESSION_SECRET ?? SHARED_SECRET,
   };
   if (reset) {
-    const done = spawnSync("npx", ["tsx", "--conditions=react-server", "scripts/db.ts", "reset"], { env, stdio: ["ignore", "ignore", "inherit"] });
+    const done = spawnSync("npx", ["tsx", "--conditions=react-server", "scripts/db.ts", "reset"], {
+      env,
+      stdio: ["ignore", "ignore", "inherit"],
+    });
     if (done.status !== 0) throw new Error("could not reset the database (is the Prisma client generated for it?)");
   }
   // The server's log (aborted requests are logged there) goes to a file beside its data.
   const log = openSync(`${dataDir}.log`, "w");
-  return spawn("npx", ["next", "start", "-p", String(port), "--keepAliveTimeout", "65000"], { env, stdio: ["ignore", log, log], detached: true });
+  return spawn("npx", ["next", "start", "-p", String(port), "--keepAliveTimeout", "65000"], {
+    env,
+    stdio: ["ignore", log, log],
+    detached: true,
+  });
 }
 
 async function waitForHealth(base: string): Promise<void> {
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
-    const ok = await fetch(`${base}/api/health`).then((r) => r.ok).catch(() => false);
+    const ok = await fetch(`${base}/api/health`)
+      .then((r) => r.ok)
+      .catch(() => false);
     if (ok) return;
     await new Promise((r) => setTimeout(r, 500));
   }
@@ -143,7 +160,13 @@ function scoreOf(k: number): Float32Array {
   return s;
 }
 
-type Seeded = { runId: string; versionBefore: number; queryIds: string[]; experts: { email: string; password: string }[]; demoSequences: string[] };
+type Seeded = {
+  runId: string;
+  versionBefore: number;
+  queryIds: string[];
+  experts: { email: string; password: string }[];
+  demoSequences: string[];
+};
 
 /** Seeds through the API; with several instances the upload is staged on the last one and imported on the first. */
 async function seed(admins: readonly Client[], o: Options): Promise<Seeded> {
@@ -151,16 +174,32 @@ async function seed(admins: readonly Client[], o: Options): Promise<Seeded> {
   const stager = admins[admins.length - 1]!;
   await admin.signIn(ADMIN.email, ADMIN.password);
   const names = Array.from({ length: QUERIES }, (_, k) => `q${String(k).padStart(2, "0")}`);
-  const csv = ["seq,split,a", ...names.flatMap((n, k) => Array.from({ length: LENGTH }, (_, i) => `${n},${k === 0 ? "train" : "validation"},${(i % 5) + k}`))].join("\n");
+  const csv = [
+    "seq,split,a",
+    ...names.flatMap((n, k) => Array.from({ length: LENGTH }, (_, i) => `${n},${k === 0 ? "train" : "validation"},${(i % 5) + k}`)),
+  ].join("\n");
   const mapping = {
-    name: `Load ${Date.now()}`, timestampColumn: null, samplingRate: 1, sequenceColumn: "seq", channels: ["a"], labelColumn: null, targetRate: null,
-    split: { kind: "column", column: "split" }, missing: "reject",
+    name: `Load ${Date.now()}`,
+    timestampColumn: null,
+    samplingRate: 1,
+    sequenceColumn: "seq",
+    channels: ["a"],
+    labelColumn: null,
+    targetRate: null,
+    split: { kind: "column", column: "split" },
+    missing: "reject",
   };
-  const { uploadId } = await admin.json<{ uploadId: string }>("POST", "/api/datasets/uploads", { mapping, files: [{ name: "load.csv", size: Buffer.byteLength(csv) }] });
+  const { uploadId } = await admin.json<{ uploadId: string }>("POST", "/api/datasets/uploads", {
+    mapping,
+    files: [{ name: "load.csv", size: Buffer.byteLength(csv) }],
+  });
   const put = await stager.send("PUT", `/api/datasets/uploads/${uploadId}/files/0`, new TextEncoder().encode(csv));
   if (put.status !== 200) throw new Error(`upload: ${put.status} ${await put.text()}`);
   const { datasetId } = await admin.json<{ datasetId: string }>("POST", `/api/datasets/uploads/${uploadId}/import`, {});
-  const { sequences } = await admin.json<{ sequences: { id: string; name: string; length: number }[] }>("GET", `/api/datasets/${datasetId}`);
+  const { sequences } = await admin.json<{ sequences: { id: string; name: string; length: number }[] }>(
+    "GET",
+    `/api/datasets/${datasetId}`,
+  );
   const byName = new Map(sequences.map((s) => [s.name, s]));
 
   const config = { windowSize: 16, epochs: 1, batchSize: 8, learningRate: 0.001, patience: 1, seed: 1 };
@@ -171,28 +210,51 @@ async function seed(admins: readonly Client[], o: Options): Promise<Seeded> {
     const body = new Float32Array(2 * LENGTH);
     body.set(score);
     body.set(score, LENGTH);
-    const response = await admin.send("PUT", `/api/runs/${run.id}/scores`, encodeFrame({ sequenceId: s.id, length: LENGTH, channels: 1 }, new Uint8Array(body.buffer)));
+    const response = await admin.send(
+      "PUT",
+      `/api/runs/${run.id}/scores`,
+      encodeFrame({ sequenceId: s.id, length: LENGTH, channels: 1 }, new Uint8Array(body.buffer)),
+    );
     if (response.status !== 204) throw new Error(`scores: ${response.status} ${await response.text()}`);
   }
   await admin.json("PATCH", `/api/runs/${run.id}`, { status: "complete", threshold: 1.5 });
   const picks = names.map((name, rank) => ({ key: `${byName.get(name)!.id}:0-${LENGTH}`, rank, reason: "load" }));
-  await admin.json("POST", `/api/runs/${run.id}/batches`, { strategy: "random", budget: picks.length, seed: 1, segmentLength: null, threshold: null, picks });
-  const { batches } = await admin.json<{ batches: { queries: { id: string; sequenceName: string }[] }[] }>("GET", `/api/runs/${run.id}/batches`);
+  await admin.json("POST", `/api/runs/${run.id}/batches`, {
+    strategy: "random",
+    budget: picks.length,
+    seed: 1,
+    segmentLength: null,
+    threshold: null,
+    picks,
+  });
+  const { batches } = await admin.json<{ batches: { queries: { id: string; sequenceName: string }[] }[] }>(
+    "GET",
+    `/api/runs/${run.id}/batches`,
+  );
   const idOf = new Map((batches[0]?.queries ?? []).map((q) => [q.sequenceName, q.id]));
   const queryIds = names.map((n) => idOf.get(n) ?? "");
   if (queryIds.some((id) => !id)) throw new Error("the batch does not hold every query");
 
-  const experts = Array.from({ length: o.experts }, (_, i) => ({ email: `load-${i}-${Date.now()}@dqs.local`, password: `load-Expert-pw-${i}` }));
+  const experts = Array.from({ length: o.experts }, (_, i) => ({
+    email: `load-${i}-${Date.now()}@dqs.local`,
+    password: `load-Expert-pw-${i}`,
+  }));
   const ids: string[] = [];
   for (const [i, e] of experts.entries()) {
-    const { user } = await admin.json<{ user: { id: string } }>("POST", "/api/admin/users", { ...e, name: `Load expert ${i}`, role: "expert" });
+    const { user } = await admin.json<{ user: { id: string } }>("POST", "/api/admin/users", {
+      ...e,
+      name: `Load expert ${i}`,
+      role: "expert",
+    });
     ids.push(user.id);
   }
   await admin.json("PUT", `/api/datasets/${datasetId}/assignments`, { userIds: ids });
 
   const { datasets } = await admin.json<{ datasets: { id: string; name: string }[] }>("GET", "/api/datasets");
   const demo = datasets.find((d) => d.name === DEMO_DATASET);
-  const demoSequences = demo ? (await admin.json<{ sequences: { id: string }[] }>("GET", `/api/datasets/${demo.id}`)).sequences.map((s) => s.id) : [];
+  const demoSequences = demo
+    ? (await admin.json<{ sequences: { id: string }[] }>("GET", `/api/datasets/${demo.id}`)).sequences.map((s) => s.id)
+    : [];
   const { thresholds } = await admin.json<{ thresholds: ThresholdView[] }>("GET", `/api/runs/${run.id}/thresholds`);
   return { runId: run.id, versionBefore: thresholds[0]?.version ?? 0, queryIds, experts, demoSequences };
 }
@@ -203,7 +265,10 @@ async function submit(client: Client, queryId: string, s: Submission, latencies:
   if (s.dropped) {
     const abort = new AbortController();
     setTimeout(() => abort.abort(), Math.random() * 15);
-    await client.send("POST", "/api/labels", body, abort.signal).then((r) => r.arrayBuffer()).catch(() => undefined);
+    await client
+      .send("POST", "/api/labels", body, abort.signal)
+      .then((r) => r.arrayBuffer())
+      .catch(() => undefined);
   }
   const once = async () => {
     const started = performance.now();
@@ -215,8 +280,21 @@ async function submit(client: Client, queryId: string, s: Submission, latencies:
   await Promise.all(s.doubled ? [once(), once()] : [once()]);
 }
 
-async function runLabels(o: Options, bases: readonly string[], seeded: Seeded, statuses: Map<number, number>): Promise<{ summary: LatencySummary; failures: string[]; unique: number }> {
-  const plan = loadPlan({ experts: o.experts, labels: o.labels, queries: QUERIES, anomalousQueries: ANOMALOUS, doubledShare: 0.1, droppedShare: 0.05, seed: 7 });
+async function runLabels(
+  o: Options,
+  bases: readonly string[],
+  seeded: Seeded,
+  statuses: Map<number, number>,
+): Promise<{ summary: LatencySummary; failures: string[]; unique: number }> {
+  const plan = loadPlan({
+    experts: o.experts,
+    labels: o.labels,
+    queries: QUERIES,
+    anomalousQueries: ANOMALOUS,
+    doubledShare: 0.1,
+    droppedShare: 0.05,
+    seed: 7,
+  });
   // With several instances the experts take turns: expert e signs in and labels on instance e mod n.
   const clients = seeded.experts.map((_, e) => new Client(bases[e % bases.length]!, statuses));
   await Promise.all(clients.map((c, i) => c.signIn(seeded.experts[i]!.email, seeded.experts[i]!.password)));
@@ -238,7 +316,12 @@ async function runReads(o: Options, admins: readonly Client[], sequences: readon
   await Promise.all(
     Array.from({ length: o.reads }, async (_, i) => {
       const t = performance.now();
-      await admins[i % admins.length]!.json("GET", `/api/sequences/${sequences[i % sequences.length]}/series?points=1000`, undefined, [200]);
+      await admins[i % admins.length]!.json(
+        "GET",
+        `/api/sequences/${sequences[i % sequences.length]}/series?points=1000`,
+        undefined,
+        [200],
+      );
       latencies.push(performance.now() - t);
     }),
   );
@@ -271,10 +354,14 @@ async function check(admin: Client, seeded: Seeded, unique: number): Promise<str
   const expected = (await expectedThreshold(reader, seeded.runId)).state;
   const stored = steps[0];
   const ids = queries.flatMap((q) => effectiveLabel(q)?.id ?? []).sort();
-  if (!stored || Math.abs((stored.value ?? Number.NaN) - (expected.value ?? Number.NaN)) > 1e-9 * Math.max(1, Math.abs(expected.value ?? 0))) {
+  if (
+    !stored ||
+    Math.abs((stored.value ?? Number.NaN) - (expected.value ?? Number.NaN)) > 1e-9 * Math.max(1, Math.abs(expected.value ?? 0))
+  ) {
     problems.push(`stored threshold ${stored?.value} ≠ ${expected.value} from the stored labels`);
   }
-  if (stored && JSON.stringify([...(stored.labelIds ?? [])].sort()) !== JSON.stringify(ids)) problems.push("the stored threshold was not computed from the stored labels");
+  if (stored && JSON.stringify([...(stored.labelIds ?? [])].sort()) !== JSON.stringify(ids))
+    problems.push("the stored threshold was not computed from the stored labels");
   return problems;
 }
 
@@ -310,19 +397,33 @@ async function main(): Promise<void> {
     console.log(`${database}: ${o.experts} experts, ${o.labels} labels (10 % doubled, 5 % dropped once), ${o.reads} series reads`);
     const labels = await runLabels(o, bases, seeded, statuses);
     const reads = await runReads(o, admins, seeded.demoSequences);
-    const problems = [...labels.failures.slice(0, 5), ...(await check(admin, seeded, labels.unique)), ...(await sameEverywhere(admins, seeded.runId))];
+    const problems = [
+      ...labels.failures.slice(0, 5),
+      ...(await check(admin, seeded, labels.unique)),
+      ...(await sameEverywhere(admins, seeded.runId)),
+    ];
     const errors = [...statuses].filter(([s]) => s >= 500).reduce((n, [, c]) => n + c, 0);
     if (errors > 0) problems.push(`${errors} responses with a 5xx status`);
-    const rows = [{ database, workload: "labels", ...labels.summary }, { database, workload: "series reads", ...reads }];
+    const rows = [
+      { database, workload: "labels", ...labels.summary },
+      { database, workload: "series reads", ...reads },
+    ];
     console.log(formatLoadTable(rows));
-    console.log(`statuses: ${[...statuses].sort(([a], [b]) => a - b).map(([s, c]) => `${s}×${c}`).join(", ")}`);
+    console.log(
+      `statuses: ${[...statuses]
+        .sort(([a], [b]) => a - b)
+        .map(([s, c]) => `${s}×${c}`)
+        .join(", ")}`,
+    );
     mkdirSync(RESULTS, { recursive: true });
     writeFileSync(path.join(RESULTS, `${database.replace(/[^a-z0-9]+/g, "-")}.json`), JSON.stringify(rows));
     if (problems.length > 0) {
       console.error(`load test FAILED:\n- ${problems.join("\n- ")}`);
       process.exitCode = 1;
     } else {
-      console.log(`checked: ${labels.unique} unique labels stored, one threshold step each, the stored threshold is the labels' one, no 5xx`);
+      console.log(
+        `checked: ${labels.unique} unique labels stored, one threshold step each, the stored threshold is the labels' one, no 5xx`,
+      );
     }
   } finally {
     for (const server of servers) if (server.pid) process.kill(-server.pid, "SIGTERM");

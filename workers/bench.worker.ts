@@ -35,5 +35,7 @@ async function run(quick: boolean): Promise<void> {
 }
 
 scope.onmessage = (message: MessageEvent<BenchRequest>) => {
-  run(message.data.quick).catch((error: unknown) => post({ type: "error", message: error instanceof Error ? error.message : String(error) }));
+  run(message.data.quick).catch((error: unknown) =>
+    post({ type: "error", message: error instanceof Error ? error.message : String(error) }),
+  );
 };

@@ -27,7 +27,11 @@ class FakeWorker implements WorkerLike<Req> {
 
 const ask = (channel: WorkerChannel<Req, Ev>, id: number) =>
   channel.call<string>({ type: "ask", id }, (e) =>
-    e.type === "answer" && e.id === id ? { value: e.value } : e.type === "fail" && e.id === id ? { error: new WorkerError("internal", `no ${id}`) } : undefined,
+    e.type === "answer" && e.id === id
+      ? { value: e.value }
+      : e.type === "fail" && e.id === id
+        ? { error: new WorkerError("internal", `no ${id}`) }
+        : undefined,
   );
 
 afterEach(() => vi.useRealTimers());
@@ -39,7 +43,10 @@ describe("WorkerChannel", () => {
     const channel = new WorkerChannel<Req, Ev>(worker, { name: "test worker", onEvent: (e) => seen.push(e.type) });
     const one = ask(channel, 1);
     const two = ask(channel, 2);
-    expect(worker.sent).toEqual([{ type: "ask", id: 1 }, { type: "ask", id: 2 }]);
+    expect(worker.sent).toEqual([
+      { type: "ask", id: 1 },
+      { type: "ask", id: 2 },
+    ]);
     worker.emit({ type: "tick" });
     worker.emit({ type: "answer", id: 2, value: "b" });
     worker.emit({ type: "fail", id: 1 });
@@ -61,7 +68,10 @@ describe("WorkerChannel", () => {
     const worker = new FakeWorker();
     const channel = new WorkerChannel<Req, Ev>(worker, { name: "test worker", idleMs: 1000 });
     const p = ask(channel, 1);
-    const outcome = p.then(() => "resolved", (e: WorkerError) => e.code);
+    const outcome = p.then(
+      () => "resolved",
+      (e: WorkerError) => e.code,
+    );
     vi.advanceTimersByTime(900);
     worker.emit({ type: "tick" }); // still alive: the clock starts again
     vi.advanceTimersByTime(900);

@@ -104,7 +104,10 @@ export class WorkerChannel<Request, Event> {
     const { idleMs } = this.options;
     if (idleMs === undefined || this.pending.length === 0) return;
     const minutes = idleMs >= 60_000 ? `${Math.round(idleMs / 60_000)} minutes` : `${Math.round(idleMs / 1000)} seconds`;
-    this.timer = setTimeout(() => this.failAll(new WorkerError("timeout", `The ${this.options.name} stopped answering for ${minutes}.`)), idleMs);
+    this.timer = setTimeout(
+      () => this.failAll(new WorkerError("timeout", `The ${this.options.name} stopped answering for ${minutes}.`)),
+      idleMs,
+    );
   }
 
   private clearTimer(): void {

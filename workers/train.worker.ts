@@ -15,7 +15,8 @@ async function start(request: TrainStart): Promise<void> {
   post({ type: "check", adapter: await gpuAdapterInfo() });
   const selection = await selectBackend(request.backend);
   // The linear detector is fitted and scored in plain JavaScript: say so next to the backend.
-  const reason = request.detector === "linear" ? `${selection.reason}; not used by the linear detector (plain JavaScript)` : selection.reason;
+  const reason =
+    request.detector === "linear" ? `${selection.reason}; not used by the linear detector (plain JavaScript)` : selection.reason;
   post({ type: "load", backend: selection.backend, reason, probes: selection.probes });
   const channels = request.train[0]?.length ?? 0;
   const { windowSize, hidden, latent, seed } = request.config;

@@ -13,19 +13,47 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
     <RunStoreProvider>
       <div className="shell">
         <header className="topbar">
-          <Link href="/" className="brand">DQS Studio</Link>
+          <Link href="/" className="brand">
+            DQS Studio
+          </Link>
           <nav data-testid="nav">
-            {can(user.role, "label") && <Link href="/queue" data-testid="nav.queue">Queue</Link>}
-            {can(user.role, "viewDatasets") && <Link href="/datasets" data-testid="nav.datasets">Datasets</Link>}
-            {can(user.role, "analyse") && <Link href="/experiments" data-testid="nav.experiments">Experiments</Link>}
-            {can(user.role, "manageUsers") && <Link href="/admin/users" data-testid="nav.users">Users</Link>}
-            {can(user.role, "manageUsers") && <Link href="/admin/bench" data-testid="nav.bench">Benchmark</Link>}
-            {can(user.role, "deleteData") && <Link href="/admin/audit" data-testid="nav.audit">Audit</Link>}
+            {can(user.role, "label") && (
+              <Link href="/queue" data-testid="nav.queue">
+                Queue
+              </Link>
+            )}
+            {can(user.role, "viewDatasets") && (
+              <Link href="/datasets" data-testid="nav.datasets">
+                Datasets
+              </Link>
+            )}
+            {can(user.role, "analyse") && (
+              <Link href="/experiments" data-testid="nav.experiments">
+                Experiments
+              </Link>
+            )}
+            {can(user.role, "manageUsers") && (
+              <Link href="/admin/users" data-testid="nav.users">
+                Users
+              </Link>
+            )}
+            {can(user.role, "manageUsers") && (
+              <Link href="/admin/bench" data-testid="nav.bench">
+                Benchmark
+              </Link>
+            )}
+            {can(user.role, "deleteData") && (
+              <Link href="/admin/audit" data-testid="nav.audit">
+                Audit
+              </Link>
+            )}
           </nav>
           <RunIndicator />
           <div className="who">
             <span data-testid="nav.user">{user.name}</span>
-            <span className={`badge ${user.role}`} data-testid="nav.role">{ROLE_LABEL[user.role]}</span>
+            <span className={`badge ${user.role}`} data-testid="nav.role">
+              {ROLE_LABEL[user.role]}
+            </span>
             <SignOutButton />
           </div>
         </header>

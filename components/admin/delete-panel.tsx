@@ -54,9 +54,23 @@ export function DeletePanel({ kind, url, summary, confirmName, after }: Props) {
         <button type="button" className="danger" onClick={remove} disabled={!ready || status?.kind === "busy"} data-testid="delete.confirm">
           Delete {kind}
         </button>
-        <button type="button" onClick={() => { setOpen(false); setTyped(""); setStatus(null); }} data-testid="delete.cancel">Cancel</button>
+        <button
+          type="button"
+          onClick={() => {
+            setOpen(false);
+            setTyped("");
+            setStatus(null);
+          }}
+          data-testid="delete.cancel"
+        >
+          Cancel
+        </button>
       </div>
-      {status && <p className={status.kind === "error" ? "error" : "muted"} data-testid="delete.status">{status.text}</p>}
+      {status && (
+        <p className={status.kind === "error" ? "error" : "muted"} data-testid="delete.status">
+          {status.text}
+        </p>
+      )}
     </section>
   );
 }

@@ -33,10 +33,17 @@ export function BenchRunner() {
 
   return (
     <section className="panel">
-      <button type="button" onClick={() => start(false)} disabled={state === "running"} data-testid="bench.run">Run benchmark</button>{" "}
-      <button type="button" className="secondary" onClick={() => start(true)} disabled={state === "running"} data-testid="bench.quick">Quick run</button>
+      <button type="button" onClick={() => start(false)} disabled={state === "running"} data-testid="bench.run">
+        Run benchmark
+      </button>{" "}
+      <button type="button" className="secondary" onClick={() => start(true)} disabled={state === "running"} data-testid="bench.quick">
+        Quick run
+      </button>
       <pre data-testid="bench.output" data-state={state}>
-        {[...lines, rows.length ? formatBenchTable(rows, "8 channels, window 32, batch 32 (median ms per training step; scoring with shift 1)") : ""].join("\n")}
+        {[
+          ...lines,
+          rows.length ? formatBenchTable(rows, "8 channels, window 32, batch 32 (median ms per training step; scoring with shift 1)") : "",
+        ].join("\n")}
       </pre>
     </section>
   );

@@ -49,7 +49,9 @@ export function EChart({ option, resetKey = "", onEvents, onRendered, className,
     };
   }, []);
 
-  const eventNames = Object.keys(onEvents ?? {}).sort().join(",");
+  const eventNames = Object.keys(onEvents ?? {})
+    .sort()
+    .join(",");
   useEffect(() => {
     const instance = chart.current;
     if (!instance || !eventNames) return;

@@ -26,7 +26,10 @@ export function ExpertAssignments({ datasetId, experts: initial }: { datasetId: 
     if (!r.ok) return setStatus({ kind: "error", text: r.message });
     setExperts(r.data.experts);
     setChosen(new Set(r.data.experts.filter((e) => e.assigned).map((e) => e.id)));
-    setStatus({ kind: "ok", text: `Saved: ${r.data.experts.filter((e) => e.assigned).length} of ${r.data.experts.length} experts label this dataset.` });
+    setStatus({
+      kind: "ok",
+      text: `Saved: ${r.data.experts.filter((e) => e.assigned).length} of ${r.data.experts.length} experts label this dataset.`,
+    });
   }
 
   return (
@@ -41,16 +44,28 @@ export function ExpertAssignments({ datasetId, experts: initial }: { datasetId: 
             {experts.map((e) => (
               <li key={e.id}>
                 <label>
-                  <input type="checkbox" checked={chosen.has(e.id)} onChange={() => toggle(e.id)} data-testid="assignments.expert" data-email={e.email} />{" "}
+                  <input
+                    type="checkbox"
+                    checked={chosen.has(e.id)}
+                    onChange={() => toggle(e.id)}
+                    data-testid="assignments.expert"
+                    data-email={e.email}
+                  />{" "}
                   {e.name} <span className="muted">{e.email}</span>
                 </label>
               </li>
             ))}
           </ul>
-          <button type="button" onClick={save} disabled={!changed || status?.kind === "busy"} data-testid="assignments.save">Save experts</button>
+          <button type="button" onClick={save} disabled={!changed || status?.kind === "busy"} data-testid="assignments.save">
+            Save experts
+          </button>
         </>
       )}
-      {status && <p className={status.kind === "error" ? "error" : status.kind === "ok" ? "ok" : "muted"} data-testid="assignments.status">{status.text}</p>}
+      {status && (
+        <p className={status.kind === "error" ? "error" : status.kind === "ok" ? "ok" : "muted"} data-testid="assignments.status">
+          {status.text}
+        </p>
+      )}
     </section>
   );
 }

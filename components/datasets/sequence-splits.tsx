@@ -53,10 +53,20 @@ export function SequenceSplits({ datasetId, rows, showTruth, canEdit, locked, no
   const hasUnits = rows.some((r) => r.unit !== null);
   const splitOf = (id: string, fallback: Split) => pending.get(id) ?? stored.get(id) ?? fallback;
   const current = useMemo(
-    () => rows.map((r) => ({ id: r.id, split: pending.get(r.id) ?? stored.get(r.id) ?? r.split, length: r.length, unit: r.unit, anomalous: showTruth ? (r.groundTruth?.anomalous ?? null) : null })),
+    () =>
+      rows.map((r) => ({
+        id: r.id,
+        split: pending.get(r.id) ?? stored.get(r.id) ?? r.split,
+        length: r.length,
+        unit: r.unit,
+        anomalous: showTruth ? (r.groundTruth?.anomalous ?? null) : null,
+      })),
     [rows, pending, stored, showTruth],
   );
-  const warnings = useMemo(() => [...(edited || pending.size > 0 ? [] : notes), ...splitWarnings(current)], [current, notes, edited, pending]);
+  const warnings = useMemo(
+    () => [...(edited || pending.size > 0 ? [] : notes), ...splitWarnings(current)],
+    [current, notes, edited, pending],
+  );
   const sizes = sizesOf(current);
   const anomalous = (split: Split) => current.filter((s) => s.split === split && s.anomalous === true).length;
 
@@ -64,7 +74,14 @@ export function SequenceSplits({ datasetId, rows, showTruth, canEdit, locked, no
     const split = SPLITS.find((s) => s === value);
     if (!split) return;
     setStatus(null);
-    setPending((p) => moveSequence(rows.map((r) => ({ id: r.id, split: stored.get(r.id) ?? r.split, unit: r.unit })), p, id, split));
+    setPending((p) =>
+      moveSequence(
+        rows.map((r) => ({ id: r.id, split: stored.get(r.id) ?? r.split, unit: r.unit })),
+        p,
+        id,
+        split,
+      ),
+    );
   }
 
   async function save() {
@@ -75,7 +92,9 @@ export function SequenceSplits({ datasetId, rows, showTruth, canEdit, locked, no
     setStored(new Map(r.data.sequences.map((s) => [s.id, s.split])));
     setPending(new Map());
     setEdited(true);
-    const recomputed = r.data.recomputed ? ` The training split changed: its z-score statistics, the window size (now ${r.data.windowSize ?? "—"}) and max |z| were recomputed.` : "";
+    const recomputed = r.data.recomputed
+      ? ` The training split changed: its z-score statistics, the window size (now ${r.data.windowSize ?? "—"}) and max |z| were recomputed.`
+      : "";
     setStatus({ kind: "ok", text: `Saved: ${r.data.changed} ${r.data.changed === 1 ? "sequence" : "sequences"} moved.${recomputed}` });
     router.refresh();
   }
@@ -93,10 +112,23 @@ export function SequenceSplits({ datasetId, rows, showTruth, canEdit, locked, no
               </span>
             ))}
           </p>
-          {warnings.length > 0 ? <SplitWarningList warnings={warnings} /> : <p className="ok" data-testid="split.ok">No warnings about this split.</p>}
-          {canEdit && locked !== null && <p className="notice" data-testid="splits.locked">{locked}</p>}
+          {warnings.length > 0 ? (
+            <SplitWarningList warnings={warnings} />
+          ) : (
+            <p className="ok" data-testid="split.ok">
+              No warnings about this split.
+            </p>
+          )}
+          {canEdit && locked !== null && (
+            <p className="notice" data-testid="splits.locked">
+              {locked}
+            </p>
+          )}
           {editable && (
-            <p className="muted">Change a sequence&apos;s split in the table below{hasUnits ? " (all sequences of its unit move with it)" : ""}, then save. Splits lock once the dataset has a detector run.</p>
+            <p className="muted">
+              Change a sequence&apos;s split in the table below{hasUnits ? " (all sequences of its unit move with it)" : ""}, then save.
+              Splits lock once the dataset has a detector run.
+            </p>
           )}
         </section>
       )}
@@ -104,7 +136,12 @@ export function SequenceSplits({ datasetId, rows, showTruth, canEdit, locked, no
         <table data-testid="sequences.table">
           <thead>
             <tr>
-              <th>#</th><th>Name</th>{hasUnits && <th>Unit</th>}<th>Split</th><th className="num">Length</th><th className="num">max |z|</th>
+              <th>#</th>
+              <th>Name</th>
+              {hasUnits && <th>Unit</th>}
+              <th>Split</th>
+              <th className="num">Length</th>
+              <th className="num">max |z|</th>
               {showTruth && <th>Ground truth</th>}
             </tr>
           </thead>
@@ -112,12 +149,25 @@ export function SequenceSplits({ datasetId, rows, showTruth, canEdit, locked, no
             {rows.map((s) => (
               <tr key={s.id} data-testid="sequences.row" data-name={s.name} className={pending.has(s.id) ? "pending" : undefined}>
                 <td>{s.index + 1}</td>
-                <td><Link href={`/datasets/${datasetId}/sequences/${s.id}`} data-testid="sequences.link">{s.name}</Link></td>
+                <td>
+                  <Link href={`/datasets/${datasetId}/sequences/${s.id}`} data-testid="sequences.link">
+                    {s.name}
+                  </Link>
+                </td>
                 {hasUnits && <td>{s.unit ?? "—"}</td>}
                 <td>
                   {editable ? (
-                    <select value={splitOf(s.id, s.split)} aria-label={`Split of ${s.name}`} data-testid="sequences.split" onChange={(e) => change(s.id, e.target.value)}>
-                      {SPLITS.map((split) => <option key={split} value={split}>{split}</option>)}
+                    <select
+                      value={splitOf(s.id, s.split)}
+                      aria-label={`Split of ${s.name}`}
+                      data-testid="sequences.split"
+                      onChange={(e) => change(s.id, e.target.value)}
+                    >
+                      {SPLITS.map((split) => (
+                        <option key={split} value={split}>
+                          {split}
+                        </option>
+                      ))}
                     </select>
                   ) : (
                     splitOf(s.id, s.split)
@@ -135,10 +185,22 @@ export function SequenceSplits({ datasetId, rows, showTruth, canEdit, locked, no
             <button type="button" onClick={save} disabled={pending.size === 0 || status?.kind === "busy"} data-testid="splits.save">
               Save splits{pending.size > 0 ? ` (${pending.size} ${pending.size === 1 ? "change" : "changes"})` : ""}
             </button>
-            <button type="button" className="secondary" onClick={() => setPending(new Map())} disabled={pending.size === 0 || status?.kind === "busy"} data-testid="splits.reset">Undo changes</button>
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => setPending(new Map())}
+              disabled={pending.size === 0 || status?.kind === "busy"}
+              data-testid="splits.reset"
+            >
+              Undo changes
+            </button>
           </div>
         )}
-        {status && <p className={status.kind === "error" ? "error" : status.kind === "ok" ? "ok" : "muted"} data-testid="splits.status">{status.text}</p>}
+        {status && (
+          <p className={status.kind === "error" ? "error" : status.kind === "ok" ? "ok" : "muted"} data-testid="splits.status">
+            {status.text}
+          </p>
+        )}
       </section>
     </>
   );

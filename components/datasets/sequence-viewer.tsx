@@ -42,7 +42,8 @@ export function SequenceViewer({ sequence, groundTruth, overview = undefined }: 
 
   const series = useSequenceSeries(id, length, width, view, overview ?? null);
   const plotted = useMemo(
-    () => (series.overview ? mergeDetail(series.overview, series.detail) : channelNames.map((name, index) => ({ name, index, x: [], y: [] }))),
+    () =>
+      series.overview ? mergeDetail(series.overview, series.detail) : channelNames.map((name, index) => ({ name, index, x: [], y: [] })),
     [series.overview, series.detail, channelNames],
   );
   const shown = useMemo(() => plotted.filter((_, i) => visible[i]), [plotted, visible]);
@@ -66,9 +67,25 @@ export function SequenceViewer({ sequence, groundTruth, overview = undefined }: 
       <div className="viewer-bar">
         <ChannelToggles names={channelNames} visible={visible} onChange={setVisible} />
         <div className="viewer-zoom">
-          <button type="button" className="secondary" data-testid="viewer.zoom-in" onClick={() => setView((v) => zoomWindow(v, 0.5, length))}>Zoom in</button>
-          <button type="button" className="secondary" data-testid="viewer.zoom-out" onClick={() => setView((v) => zoomWindow(v, 2, length))}>Zoom out</button>
-          <button type="button" className="secondary" data-testid="viewer.reset" onClick={() => setView({ from: 0, to: length })}>Whole sequence</button>
+          <button
+            type="button"
+            className="secondary"
+            data-testid="viewer.zoom-in"
+            onClick={() => setView((v) => zoomWindow(v, 0.5, length))}
+          >
+            Zoom in
+          </button>
+          <button
+            type="button"
+            className="secondary"
+            data-testid="viewer.zoom-out"
+            onClick={() => setView((v) => zoomWindow(v, 2, length))}
+          >
+            Zoom out
+          </button>
+          <button type="button" className="secondary" data-testid="viewer.reset" onClick={() => setView({ from: 0, to: length })}>
+            Whole sequence
+          </button>
         </div>
       </div>
       {groundTruth && <GroundTruthNote truth={groundTruth} rate={rate} />}
@@ -90,7 +107,11 @@ export function SequenceViewer({ sequence, groundTruth, overview = undefined }: 
         />
       </div>
       <p className="muted viewer-status" data-testid="viewer.status" aria-live="polite">
-        {series.error ? <span className="error" data-testid="viewer.error">{series.error}</span> : null}
+        {series.error ? (
+          <span className="error" data-testid="viewer.error">
+            {series.error}
+          </span>
+        ) : null}
         {series.loading ? "Loading… " : null}
         Showing {formatElapsed(view.from / rate)}–{formatElapsed((view.to - 1) / rate)} of {formatElapsed((length - 1) / rate)} ·{" "}
         {formatCount(view.to - view.from)} steps · {shown.length} of {channelNames.length} channels · {formatCount(points)} points drawn

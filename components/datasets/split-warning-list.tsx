@@ -6,7 +6,9 @@ export function SplitWarningList({ warnings, testId = "split.warning" }: { warni
   return (
     <ul className="split-warnings">
       {warnings.map((w, i) => (
-        <li key={`${w.code}:${w.split ?? ""}:${i}`} data-testid={testId} data-code={w.code} data-split={w.split ?? ""}>{w.message}</li>
+        <li key={`${w.code}:${w.split ?? ""}:${i}`} data-testid={testId} data-code={w.code} data-split={w.split ?? ""}>
+          {w.message}
+        </li>
       ))}
     </ul>
   );

@@ -17,7 +17,14 @@ export class UploadError extends Error {
   }
 }
 
-export type ImportResult = { datasetId: string; sequenceCount: number; totalSteps: number; rows: number; samplingRate: number; warnings: SplitWarning[] };
+export type ImportResult = {
+  datasetId: string;
+  sequenceCount: number;
+  totalSteps: number;
+  rows: number;
+  samplingRate: number;
+  warnings: SplitWarning[];
+};
 export type ImportProgress = { phase: "parse" | "preprocess" | "store" | "done" | "failed"; done: number; total: number };
 
 function messageOf(text: string, status: number): string {
@@ -29,12 +36,21 @@ function messageOf(text: string, status: number): string {
 }
 
 export async function startUpload(mapping: ImportMapping, files: File[]): Promise<string> {
-  const result = await postJson<{ uploadId: string }>("/api/datasets/uploads", { mapping, files: files.map((f) => ({ name: f.name, size: f.size })) });
+  const result = await postJson<{ uploadId: string }>("/api/datasets/uploads", {
+    mapping,
+    files: files.map((f) => ({ name: f.name, size: f.size })),
+  });
   if (!result.ok) throw new UploadError(result.status, result.message);
   return result.data.uploadId;
 }
 
-export function putFile(uploadId: string, index: number, file: File, onProgress: (loaded: number) => void, signal: AbortSignal): Promise<void> {
+export function putFile(
+  uploadId: string,
+  index: number,
+  file: File,
+  onProgress: (loaded: number) => void,
+  signal: AbortSignal,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open("PUT", `/api/datasets/uploads/${uploadId}/files/${index}`);
@@ -49,7 +65,13 @@ export function putFile(uploadId: string, index: number, file: File, onProgress:
 }
 
 /** Sends every file, a few at a time, reporting the bytes sent over all files. */
-export async function putFiles(uploadId: string, files: File[], onProgress: (sent: number) => void, signal: AbortSignal, parallel = 3): Promise<void> {
+export async function putFiles(
+  uploadId: string,
+  files: File[],
+  onProgress: (sent: number) => void,
+  signal: AbortSignal,
+  parallel = 3,
+): Promise<void> {
   const loaded = new Array<number>(files.length).fill(0);
   let next = 0;
   const worker = async () => {
@@ -57,10 +79,16 @@ export async function putFiles(uploadId: string, files: File[], onProgress: (sen
       const index = next++;
       const file = files[index];
       if (!file) continue;
-      await putFile(uploadId, index, file, (bytes) => {
-        loaded[index] = bytes;
-        onProgress(loaded.reduce((a, b) => a + b, 0));
-      }, signal);
+      await putFile(
+        uploadId,
+        index,
+        file,
+        (bytes) => {
+          loaded[index] = bytes;
+          onProgress(loaded.reduce((a, b) => a + b, 0));
+        },
+        signal,
+      );
       loaded[index] = file.size;
       onProgress(loaded.reduce((a, b) => a + b, 0));
     }

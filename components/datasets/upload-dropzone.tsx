@@ -4,7 +4,15 @@ import { useState, type DragEvent } from "react";
 import { IMPORT_LIMITS } from "@/lib/import/limits";
 
 /** Drop CSV files here, or click to pick them (one sequence per file, or one file with a sequence column). */
-export function UploadDropzone({ onFiles, disabled, compact }: { onFiles: (files: File[]) => void; disabled?: boolean; compact?: boolean }) {
+export function UploadDropzone({
+  onFiles,
+  disabled,
+  compact,
+}: {
+  onFiles: (files: File[]) => void;
+  disabled?: boolean;
+  compact?: boolean;
+}) {
   const [over, setOver] = useState(false);
   const take = (list: FileList | null) => {
     const files = Array.from(list ?? []);
@@ -27,7 +35,9 @@ export function UploadDropzone({ onFiles, disabled, compact }: { onFiles: (files
       onDrop={onDrop}
     >
       <strong>{compact ? "Drop or choose other files" : "Drop CSV files here, or click to choose"}</strong>
-      <span>One sequence per file, or one file with a sequence column · UTF-8 · up to {IMPORT_LIMITS.maxFileBytes / 2 ** 30} GiB per file</span>
+      <span>
+        One sequence per file, or one file with a sequence column · UTF-8 · up to {IMPORT_LIMITS.maxFileBytes / 2 ** 30} GiB per file
+      </span>
       <input
         type="file"
         accept=".csv,text/csv"

@@ -57,7 +57,13 @@ export type FormResult = { ok: true; mapping: ImportMapping } | { ok: false; mes
 export function toMapping(form: MappingForm): FormResult {
   const split =
     form.splitKind === "ratios"
-      ? { kind: "ratios" as const, train: Number(form.train), validation: Number(form.validation), test: Number(form.test), seed: Number(form.seed) }
+      ? {
+          kind: "ratios" as const,
+          train: Number(form.train),
+          validation: Number(form.validation),
+          test: Number(form.test),
+          seed: Number(form.seed),
+        }
       : { kind: "column" as const, column: form.splitColumn };
   const result = importMappingSchema.safeParse({
     name: form.name,
@@ -78,6 +84,12 @@ export function toMapping(form: MappingForm): FormResult {
 
 /** Columns not taken by a role other than channel, in header order. */
 export function channelCandidates(header: string[], form: MappingForm): string[] {
-  const taken = new Set([form.timestampColumn, form.sequenceColumn, form.labelColumn, form.unitColumn, form.splitKind === "column" ? form.splitColumn : NONE]);
+  const taken = new Set([
+    form.timestampColumn,
+    form.sequenceColumn,
+    form.labelColumn,
+    form.unitColumn,
+    form.splitKind === "column" ? form.splitColumn : NONE,
+  ]);
   return header.filter((h) => !taken.has(h));
 }

@@ -13,11 +13,19 @@ export function UploadPreview({ preview, files }: { preview: CsvPreview; files: 
       <div className="preview">
         <table data-testid="upload.preview">
           <thead>
-            <tr>{preview.header.map((h) => <th key={h}>{h}</th>)}</tr>
+            <tr>
+              {preview.header.map((h) => (
+                <th key={h}>{h}</th>
+              ))}
+            </tr>
           </thead>
           <tbody>
             {preview.rows.map((row, r) => (
-              <tr key={r}>{preview.header.map((h, c) => <td key={h}>{row[c] ?? ""}</td>)}</tr>
+              <tr key={r}>
+                {preview.header.map((h, c) => (
+                  <td key={h}>{row[c] ?? ""}</td>
+                ))}
+              </tr>
             ))}
           </tbody>
         </table>

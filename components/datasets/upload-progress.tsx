@@ -19,14 +19,21 @@ function describe(phase: UploadPhase): { text: string; value: number | undefined
         const f = p && p.total > 0 ? p.done / p.total : 0;
         return { text: `Importing: reading and checking the CSV (${Math.floor(f * 100)} %)`, value: f };
       }
-      if (p.phase === "store") return { text: `Importing: storing sequence ${formatCount(p.done)} of ${formatCount(p.total)}`, value: p.total > 0 ? p.done / p.total : undefined };
+      if (p.phase === "store")
+        return {
+          text: `Importing: storing sequence ${formatCount(p.done)} of ${formatCount(p.total)}`,
+          value: p.total > 0 ? p.done / p.total : undefined,
+        };
       return { text: "Importing: preprocessing (downsampling, splits, statistics, window size)…", value: undefined };
     }
-    case "done":
-    {
+    case "done": {
       const n = phase.result.warnings.length;
-      const warned = n > 0 ? ` ${n} ${n === 1 ? "warning" : "warnings"} about the split: the dataset page lists ${n === 1 ? "it" : "them"}.` : "";
-      return { text: `Imported ${formatCount(phase.result.sequenceCount)} sequences, ${formatCount(phase.result.totalSteps)} steps.${warned} Opening the dataset…`, value: 1 };
+      const warned =
+        n > 0 ? ` ${n} ${n === 1 ? "warning" : "warnings"} about the split: the dataset page lists ${n === 1 ? "it" : "them"}.` : "";
+      return {
+        text: `Imported ${formatCount(phase.result.sequenceCount)} sequences, ${formatCount(phase.result.totalSteps)} steps.${warned} Opening the dataset…`,
+        value: 1,
+      };
     }
     default:
       return { text: "", value: 0 };
@@ -40,9 +47,13 @@ export function UploadProgress({ phase, onCancel }: { phase: UploadPhase; onCanc
   return (
     <div className="progress" data-testid="upload.status" data-phase={phase.kind}>
       <progress max={1} value={value} data-testid="upload.progress" aria-label="Upload and import progress" />
-      <span className="muted" data-testid="upload.phase">{text}</span>
+      <span className="muted" data-testid="upload.phase">
+        {text}
+      </span>
       {phase.kind === "uploading" && onCancel && (
-        <button type="button" className="secondary" data-testid="upload.cancel" onClick={onCancel}>Cancel</button>
+        <button type="button" className="secondary" data-testid="upload.cancel" onClick={onCancel}>
+          Cancel
+        </button>
       )}
     </div>
   );

@@ -11,9 +11,14 @@ import { SplitWarningList } from "./split-warning-list";
  */
 export function UploadSplitCheck({ form, fileCount }: { form: MappingForm; fileCount: number }) {
   const units = form.unitColumn !== NONE;
-  const after = "After the import, the dataset page lists the split's warnings and lets you move sequences between splits until the first detector run.";
+  const after =
+    "After the import, the dataset page lists the split's warnings and lets you move sequences between splits until the first detector run.";
   if (form.splitKind === "column") {
-    return <p className="muted" data-testid="upload.split-check">The split column decides each sequence&apos;s split{units ? "; units found in two splits are flagged" : ""}. {after}</p>;
+    return (
+      <p className="muted" data-testid="upload.split-check">
+        The split column decides each sequence&apos;s split{units ? "; units found in two splits are flagged" : ""}. {after}
+      </p>
+    );
   }
   const ratios = { train: Number(form.train), validation: Number(form.validation), test: Number(form.test) };
   if (![ratios.train, ratios.validation, ratios.test].every(Number.isFinite)) return null;
@@ -30,7 +35,8 @@ export function UploadSplitCheck({ form, fileCount }: { form: MappingForm; fileC
     <div data-testid="upload.split-check">
       {sizes && count !== null && (
         <p data-testid="upload.split-plan">
-          {count} {count === 1 ? "sequence" : "sequences"} → {sizes.train} train / {sizes.validation} validation / {sizes.test} test{units ? " (or close to it, as units allow)" : ""}
+          {count} {count === 1 ? "sequence" : "sequences"} → {sizes.train} train / {sizes.validation} validation / {sizes.test} test
+          {units ? " (or close to it, as units allow)" : ""}
         </p>
       )}
       <SplitWarningList warnings={warnings} testId="upload.split-warning" />

@@ -64,7 +64,9 @@ export function UploadWizard() {
       await putFiles(uploadId, files, (sent) => setPhase({ kind: "uploading", sent, total }), controller.signal);
       uploaded = true;
       setPhase({ kind: "importing", progress: null });
-      const result = await runImport(uploadId, (progress) => setPhase((p) => (p.kind === "importing" ? { kind: "importing", progress } : p)));
+      const result = await runImport(uploadId, (progress) =>
+        setPhase((p) => (p.kind === "importing" ? { kind: "importing", progress } : p)),
+      );
       setPhase({ kind: "done", result });
       router.push(`/datasets/${result.datasetId}`);
     } catch (e) {
@@ -78,7 +80,9 @@ export function UploadWizard() {
     <>
       {!busy && <UploadDropzone onFiles={onFiles} compact={preview !== null} />}
       {error && (
-        <p className="notice error" role="alert" data-testid="upload.error">{error}</p>
+        <p className="notice error" role="alert" data-testid="upload.error">
+          {error}
+        </p>
       )}
       {preview && form && (
         <>

@@ -36,7 +36,13 @@ export type SeriesState = {
  * server started it, otherwise fetched at the chart's width), then the visible window whenever the
  * zoom settles, each fetch cancelling the one before.
  */
-export function useSequenceSeries(sequenceId: string, length: number, width: number | null, window: StepWindow, initial: Promise<SeriesPayload> | null): SeriesState {
+export function useSequenceSeries(
+  sequenceId: string,
+  length: number,
+  width: number | null,
+  window: StepWindow,
+  initial: Promise<SeriesPayload> | null,
+): SeriesState {
   const [state, setState] = useState<SeriesState>({ overview: null, detail: null, error: null, loading: true, fetches: 0, lastMs: null });
   const points = width === null ? null : pointsFor(width);
   const hasOverview = state.overview !== null;
@@ -63,7 +69,9 @@ export function useSequenceSeries(sequenceId: string, length: number, width: num
     const abort = new AbortController();
     const started = performance.now();
     fetchSeries(sequenceId, { from: 0, to: length }, points, abort.signal)
-      .then((overview) => setState((s) => ({ ...s, overview, loading: false, error: null, fetches: s.fetches + 1, lastMs: performance.now() - started })))
+      .then((overview) =>
+        setState((s) => ({ ...s, overview, loading: false, error: null, fetches: s.fetches + 1, lastMs: performance.now() - started })),
+      )
       .catch((error: unknown) => {
         if (!abort.signal.aborted) setState((s) => ({ ...s, loading: false, error: (error as Error).message }));
       });
@@ -82,7 +90,9 @@ export function useSequenceSeries(sequenceId: string, length: number, width: num
       const started = performance.now();
       setState((s) => ({ ...s, loading: true }));
       fetchSeries(sequenceId, { from, to }, pointsRef.current ?? 1000, abort.signal)
-        .then((detail) => setState((s) => ({ ...s, detail, loading: false, error: null, fetches: s.fetches + 1, lastMs: performance.now() - started })))
+        .then((detail) =>
+          setState((s) => ({ ...s, detail, loading: false, error: null, fetches: s.fetches + 1, lastMs: performance.now() - started })),
+        )
         .catch((error: unknown) => {
           if (!abort.signal.aborted) setState((s) => ({ ...s, loading: false, error: (error as Error).message }));
         });

@@ -12,7 +12,11 @@ type Drawn = { strategies: string; baselines: string };
 /** What the chart really drew, for tests and screen readers: the strategy lines and the baselines. */
 function drawnSeries(chart: EChartsType): Drawn {
   const series = (chart.getOption() as { series?: { id?: string; name?: string }[] }).series ?? [];
-  const names = (prefix: string) => series.filter((s) => String(s.id).startsWith(prefix)).map((s) => String(s.name)).join(",");
+  const names = (prefix: string) =>
+    series
+      .filter((s) => String(s.id).startsWith(prefix))
+      .map((s) => String(s.name))
+      .join(",");
   return { strategies: names("strategy:"), baselines: names("baseline:") };
 }
 

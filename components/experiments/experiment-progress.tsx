@@ -9,8 +9,16 @@ export function ExperimentProgress({ progress, compact = false }: { progress: Ex
       <progress max={100} value={percent} aria-label="experiment progress" />
       <span className="exp-progress-text">
         <strong>{Math.floor(percent)} %</strong>
-        <span className="muted"> · {progress.done} of {progress.total}</span>
-        {progress.phase && <span className="muted" data-testid="exp.phase"> · {progress.phase}</span>}
+        <span className="muted">
+          {" "}
+          · {progress.done} of {progress.total}
+        </span>
+        {progress.phase && (
+          <span className="muted" data-testid="exp.phase">
+            {" "}
+            · {progress.phase}
+          </span>
+        )}
       </span>
     </div>
   );

@@ -70,12 +70,16 @@ export function ExperimentView({ initial, now: initialNow, pollMs = 2000 }: Prop
 
   return (
     <div data-testid="exp.view" data-status={report.status}>
-      <p className="crumbs"><Link href="/experiments">← Experiments</Link></p>
+      <p className="crumbs">
+        <Link href="/experiments">← Experiments</Link>
+      </p>
       <div className="page-head">
         <h1>
           <span data-testid="exp.name">{report.name}</span> <StatusBadge status={report.status} />
         </h1>
-        <a className="exp-button" href={`/api/experiments/${report.id}/download`} download data-testid="exp.download">Download JSON</a>
+        <a className="exp-button" href={`/api/experiments/${report.id}/download`} download data-testid="exp.download">
+          Download JSON
+        </a>
       </div>
       <p className="muted exp-meta">
         {report.dataset.name} · {report.settings.detector} on {report.settings.backend} · {report.settings.strategies.length} strategies ·
@@ -96,9 +100,15 @@ export function ExperimentView({ initial, now: initialNow, pollMs = 2000 }: Prop
         </section>
       )}
       {report.status === "failed" && (
-        <p className="panel error" role="alert" data-testid="exp.error">The experiment failed: {report.error ?? "no reason was recorded."}</p>
+        <p className="panel error" role="alert" data-testid="exp.error">
+          The experiment failed: {report.error ?? "no reason was recorded."}
+        </p>
       )}
-      <FigurePanel report={report} selection={selection} onSelect={(next) => setChosen((prev) => ({ ...prev, ...changed(selection, next) }))} />
+      <FigurePanel
+        report={report}
+        selection={selection}
+        onSelect={(next) => setChosen((prev) => ({ ...prev, ...changed(selection, next) }))}
+      />
       <SettingsPanel report={report} now={now} />
     </div>
   );

@@ -19,19 +19,44 @@ export function FigurePanel({ report, selection, onSelect }: Props) {
         <div className="exp-figure-head">
           <h2>{METRIC_LABEL[metric]} against the label budget</h2>
           <div className="exp-controls">
-            <label>Stage
-              <select value={String(stage)} onChange={(e) => onSelect({ ...selection, stage: Number(e.target.value) })} data-testid="exp.stage">
-                {stages.map((s) => <option key={s} value={String(s)}>{formatStage(s)}</option>)}
+            <label>
+              Stage
+              <select
+                value={String(stage)}
+                onChange={(e) => onSelect({ ...selection, stage: Number(e.target.value) })}
+                data-testid="exp.stage"
+              >
+                {stages.map((s) => (
+                  <option key={s} value={String(s)}>
+                    {formatStage(s)}
+                  </option>
+                ))}
               </select>
             </label>
-            <label>Mislabel rate
-              <select value={String(mislabel)} onChange={(e) => onSelect({ ...selection, mislabel: Number(e.target.value) })} data-testid="exp.mislabel">
-                {mislabels.map((m) => <option key={m} value={String(m)}>{formatRate(m)}</option>)}
+            <label>
+              Mislabel rate
+              <select
+                value={String(mislabel)}
+                onChange={(e) => onSelect({ ...selection, mislabel: Number(e.target.value) })}
+                data-testid="exp.mislabel"
+              >
+                {mislabels.map((m) => (
+                  <option key={m} value={String(m)}>
+                    {formatRate(m)}
+                  </option>
+                ))}
               </select>
             </label>
             <div className="exp-metrics" role="group" aria-label="Metric">
               {METRICS.map((m) => (
-                <button key={m} type="button" className={m === metric ? "" : "secondary"} aria-pressed={m === metric} onClick={() => onSelect({ ...selection, metric: m })} data-testid={`exp.metric.${m}`}>
+                <button
+                  key={m}
+                  type="button"
+                  className={m === metric ? "" : "secondary"}
+                  aria-pressed={m === metric}
+                  onClick={() => onSelect({ ...selection, metric: m })}
+                  data-testid={`exp.metric.${m}`}
+                >
                   {m === "delay" ? "Delay" : METRIC_LABEL[m]}
                 </button>
               ))}
@@ -39,14 +64,18 @@ export function FigurePanel({ report, selection, onSelect }: Props) {
           </div>
         </div>
         <p className="muted exp-caption">
-          Mean over {report.settings.seeds} seed{report.settings.seeds === 1 ? "" : "s"} × {report.settings.folds} fold{report.settings.folds === 1 ? "" : "s"};
-          the band is ± one standard deviation. Baselines: the unsupervised threshold (dashed); <i>best</i>, refined with every training and validation label known (dotted); <i>oracle</i>, fitted on the test labels themselves — no threshold does better on the test split (dotted, red).
+          Mean over {report.settings.seeds} seed{report.settings.seeds === 1 ? "" : "s"} × {report.settings.folds} fold
+          {report.settings.folds === 1 ? "" : "s"}; the band is ± one standard deviation. Baselines: the unsupervised threshold (dashed);{" "}
+          <i>best</i>, refined with every training and validation label known (dotted); <i>oracle</i>, fitted on the test labels themselves
+          — no threshold does better on the test split (dotted, red).
         </p>
         {hasCurves(report, selection) ? (
           <ExperimentChart report={report} selection={selection} />
         ) : (
           <p className="exp-chart-empty muted" data-testid="exp.chartEmpty">
-            {report.status === "running" ? "No results for this selection yet — they appear as the harness finishes them." : "No results for this selection."}
+            {report.status === "running"
+              ? "No results for this selection yet — they appear as the harness finishes them."
+              : "No results for this selection."}
           </p>
         )}
       </section>
@@ -67,8 +96,8 @@ function Separability({ report, stage }: { report: ExperimentReport; stage: numb
   if (!row) return null;
   return (
     <p className="muted" data-testid="exp.separability">
-      Detector separability (ROC AUC of each candidate&apos;s maximum score, over {row.n} fold{row.n === 1 ? "" : "s"}; 0.5 is chance):
-      test <b>{auc(row.test)}</b>, query pool <b>{auc(row.pool)}</b>.
+      Detector separability (ROC AUC of each candidate&apos;s maximum score, over {row.n} fold{row.n === 1 ? "" : "s"}; 0.5 is chance): test{" "}
+      <b>{auc(row.test)}</b>, query pool <b>{auc(row.pool)}</b>.
     </p>
   );
 }

@@ -12,7 +12,12 @@ function budgetText(r: ReportRow): string {
 /** A stage's rows, mean ± std over seeds × folds; the rows of the chosen mislabel rate stand out. */
 export function ResultsTable({ report, stage, mislabel }: Props) {
   const rows = tableRows(report, stage);
-  if (rows.length === 0) return <p className="muted" data-testid="exp.noRows">No results for this stage yet.</p>;
+  if (rows.length === 0)
+    return (
+      <p className="muted" data-testid="exp.noRows">
+        No results for this stage yet.
+      </p>
+    );
   const hasLabels = rows.some((r) => r.labels !== undefined);
   const hasRefined = rows.some((r) => r.refined !== undefined);
   return (
@@ -20,12 +25,27 @@ export function ResultsTable({ report, stage, mislabel }: Props) {
       <table className="exp-results" data-testid="exp.results">
         <thead>
           <tr>
-            <th>Strategy</th><th className="num">Budget</th><th className="num">Mislabel</th>
-            <th className="num">F1</th><th className="num">Precision</th><th className="num">Recall</th>
-            <th className="num">Delay (s)</th><th className="num">Threshold</th>
-            {hasLabels && <th className="num" title="labels actually bought (fewer than the budget when candidates ran out)">Labels</th>}
-            {hasRefined && <th className="num" title="share of runs whose threshold was refined from the labels">Refined</th>}
-            <th className="num" title="runs aggregated (seeds × folds)">n</th>
+            <th>Strategy</th>
+            <th className="num">Budget</th>
+            <th className="num">Mislabel</th>
+            <th className="num">F1</th>
+            <th className="num">Precision</th>
+            <th className="num">Recall</th>
+            <th className="num">Delay (s)</th>
+            <th className="num">Threshold</th>
+            {hasLabels && (
+              <th className="num" title="labels actually bought (fewer than the budget when candidates ran out)">
+                Labels
+              </th>
+            )}
+            {hasRefined && (
+              <th className="num" title="share of runs whose threshold was refined from the labels">
+                Refined
+              </th>
+            )}
+            <th className="num" title="runs aggregated (seeds × folds)">
+              n
+            </th>
           </tr>
         </thead>
         <tbody>

@@ -13,7 +13,9 @@ const say = (l: LabelView) => (l.anomalous ? `anomalous from step ${l.onset}` : 
 /** What the resolution's answer says about the threshold the server recomputed. */
 function resolvedText(t: ThresholdView | null): string {
   if (!t) return "Resolved.";
-  return t.kind === "refined" ? `Resolved; refined threshold now ${formatThreshold(t.value)}.` : `Resolved. ${t.reason ?? "The labels no longer refine the threshold."}`;
+  return t.kind === "refined"
+    ? `Resolved; refined threshold now ${formatThreshold(t.value)}.`
+    : `Resolved. ${t.reason ?? "The labels no longer refine the threshold."}`;
 }
 
 /**
@@ -60,21 +62,39 @@ export function DisagreementsPanel({ runId, canResolve, sequenceNames }: Props) 
   if (list.length === 0 && !status) return null;
   return (
     <section className="panel" data-testid="disagreements">
-      <h2>Experts disagree on {list.length} {list.length === 1 ? "query" : "queries"}</h2>
+      <h2>
+        Experts disagree on {list.length} {list.length === 1 ? "query" : "queries"}
+      </h2>
       <p className="muted">The latest label counts{canResolve ? " unless you choose one" : " unless an admin chooses one"}.</p>
       <table>
-        <thead><tr><th>Sequence</th><th>Steps</th><th>Labels (oldest first)</th><th>Counts</th></tr></thead>
+        <thead>
+          <tr>
+            <th>Sequence</th>
+            <th>Steps</th>
+            <th>Labels (oldest first)</th>
+            <th>Counts</th>
+          </tr>
+        </thead>
         <tbody>
           {list.map((d) => (
             <tr key={d.query.queryId} data-testid="disagreements.row" data-query={d.query.queryId}>
               <td>{sequenceNames[d.query.sequenceId] ?? d.query.sequenceId}</td>
-              <td>{d.query.start}–{d.query.end}</td>
+              <td>
+                {d.query.start}–{d.query.end}
+              </td>
               <td>
                 {d.labels.map((l) => (
                   <div key={l.id}>
                     {l.userName}: {say(l)}{" "}
                     {canResolve && l.id !== d.counts.id && (
-                      <button type="button" className="secondary" onClick={() => resolve(d, l.id)} disabled={status?.kind === "busy"} data-testid="disagreements.use" data-user={l.userName}>
+                      <button
+                        type="button"
+                        className="secondary"
+                        onClick={() => resolve(d, l.id)}
+                        disabled={status?.kind === "busy"}
+                        data-testid="disagreements.use"
+                        data-user={l.userName}
+                      >
                         Use this label
                       </button>
                     )}
@@ -84,14 +104,29 @@ export function DisagreementsPanel({ runId, canResolve, sequenceNames }: Props) 
               <td data-testid="disagreements.counts">
                 {d.counts.userName}: {say(d.counts)} {d.resolved ? "(resolved by an admin)" : "(latest)"}
                 {canResolve && d.resolved && (
-                  <> <button type="button" className="secondary" onClick={() => resolve(d, null)} disabled={status?.kind === "busy"} data-testid="disagreements.unresolve">Latest again</button></>
+                  <>
+                    {" "}
+                    <button
+                      type="button"
+                      className="secondary"
+                      onClick={() => resolve(d, null)}
+                      disabled={status?.kind === "busy"}
+                      data-testid="disagreements.unresolve"
+                    >
+                      Latest again
+                    </button>
+                  </>
                 )}
               </td>
             </tr>
           ))}
         </tbody>
       </table>
-      {status && <p className={status.kind === "error" ? "error" : status.kind === "ok" ? "ok" : "muted"} data-testid="disagreements.status">{status.text}</p>}
+      {status && (
+        <p className={status.kind === "error" ? "error" : status.kind === "ok" ? "ok" : "muted"} data-testid="disagreements.status">
+          {status.text}
+        </p>
+      )}
     </section>
   );
 }

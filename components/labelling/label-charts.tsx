@@ -56,7 +56,10 @@ export function LabelCharts({ queryId, channelNames, channels, score, context, c
   const onRendered = useStepClicks(onPick);
 
   const shown = useMemo(() => (channels ?? []).filter((c) => visible[c.index ?? 0] !== false), [channels, visible]);
-  const channelOption = useMemo(() => labelChannelsOption({ channels: shown, context, candidate, onset, view }), [shown, context, candidate, onset, view]);
+  const channelOption = useMemo(
+    () => labelChannelsOption({ channels: shown, context, candidate, onset, view }),
+    [shown, context, candidate, onset, view],
+  );
   const scoreOption = useMemo(
     () => labelScoreOption({ score: score ?? [], context, candidate, onset, thresholds, view, band }),
     [score, context, candidate, onset, thresholds, view, band],
@@ -77,7 +80,9 @@ export function LabelCharts({ queryId, channelNames, channels, score, context, c
     <div className="label-charts">
       <div className="label-chart-bar">
         <ChannelToggles names={channelNames} visible={visible} onChange={setVisible} />
-        <button type="button" className="secondary" onClick={() => setZoom(null)} data-testid="label.zoom-reset">Reset zoom</button>
+        <button type="button" className="secondary" onClick={() => setZoom(null)} data-testid="label.zoom-reset">
+          Reset zoom
+        </button>
       </div>
       <EChart
         option={channelOption}
@@ -94,7 +99,12 @@ export function LabelCharts({ queryId, channelNames, channels, score, context, c
         onEvents={onEvents}
         onRendered={onRendered}
         testId="label.chart.score"
-        data={{ "data-ready": score ? "true" : "false", "data-onset": onset ?? "", "data-threshold": thresholds[0]?.value ?? "", "data-band": band ? `${band.lower ?? ""},${band.upper}` : "" }}
+        data={{
+          "data-ready": score ? "true" : "false",
+          "data-onset": onset ?? "",
+          "data-threshold": thresholds[0]?.value ?? "",
+          "data-band": band ? `${band.lower ?? ""},${band.upper}` : "",
+        }}
         style={{ width: "100%", height: 240, cursor: "crosshair" }}
       />
     </div>

@@ -30,23 +30,54 @@ export function LabelPanel({ onset, mine, other, note, onNote, onLabel, onSkip, 
   return (
     <section className="panel label-panel">
       <div className="label-buttons">
-        <button type="button" className="secondary" onClick={() => onMove(-1)} data-testid="label.prev" aria-label="previous">←</button>
-        <button type="button" className="danger" onClick={() => onLabel(true)} data-testid="label.anomalous">Anomalous (A)</button>
-        <button type="button" onClick={() => onLabel(false)} data-testid="label.normal">Normal (N)</button>
-        <button type="button" className="secondary" onClick={onSkip} data-testid="label.skip">Skip (S)</button>
-        <button type="button" className="secondary" onClick={onUndo} disabled={!canUndo} data-testid="label.undo">Undo (U)</button>
-        <button type="button" className="secondary" onClick={() => onMove(1)} data-testid="label.next" aria-label="next">→</button>
+        <button type="button" className="secondary" onClick={() => onMove(-1)} data-testid="label.prev" aria-label="previous">
+          ←
+        </button>
+        <button type="button" className="danger" onClick={() => onLabel(true)} data-testid="label.anomalous">
+          Anomalous (A)
+        </button>
+        <button type="button" onClick={() => onLabel(false)} data-testid="label.normal">
+          Normal (N)
+        </button>
+        <button type="button" className="secondary" onClick={onSkip} data-testid="label.skip">
+          Skip (S)
+        </button>
+        <button type="button" className="secondary" onClick={onUndo} disabled={!canUndo} data-testid="label.undo">
+          Undo (U)
+        </button>
+        <button type="button" className="secondary" onClick={() => onMove(1)} data-testid="label.next" aria-label="next">
+          →
+        </button>
       </div>
       <p data-testid="label.onset" data-step={onset}>
         Onset: <b>step {onset}</b> <span className="muted">— click a plot to move it; it counts when you label the stretch anomalous.</span>
       </p>
-      <label>Note (optional)
+      <label>
+        Note (optional)
         <textarea rows={2} maxLength={2000} value={note} onChange={(e) => onNote(e.target.value)} data-testid="label.note" />
       </label>
-      <p data-testid="label.mine">{mine ? <>Your label: <b>{say(mine)}</b>{mine.note ? ` — “${mine.note}”` : ""}</> : <span className="muted">Not labelled by you yet.</span>}</p>
-      {other && <p className="notice" data-testid="label.disagreement">Another expert ({other.userName}) said {say(other)}.</p>}
+      <p data-testid="label.mine">
+        {mine ? (
+          <>
+            Your label: <b>{say(mine)}</b>
+            {mine.note ? ` — “${mine.note}”` : ""}
+          </>
+        ) : (
+          <span className="muted">Not labelled by you yet.</span>
+        )}
+      </p>
+      {other && (
+        <p className="notice" data-testid="label.disagreement">
+          Another expert ({other.userName}) said {say(other)}.
+        </p>
+      )}
       <p className="muted label-hotkeys" data-testid="label.hotkeys">
-        Hotkeys: {HOTKEYS.map(([k, what]) => <span key={k}><kbd>{k}</kbd> {what} </span>)}
+        Hotkeys:{" "}
+        {HOTKEYS.map(([k, what]) => (
+          <span key={k}>
+            <kbd>{k}</kbd> {what}{" "}
+          </span>
+        ))}
       </p>
     </section>
   );

@@ -3,7 +3,16 @@
 import Link from "next/link";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { displayRank } from "@/lib/format";
-import { defaultOnset, disagreement, effectiveLabel, thresholdFromLabels, toLabelledCandidates, withLocalChanges, type LabelView, type ThresholdState } from "@/lib/labelling/labels";
+import {
+  defaultOnset,
+  disagreement,
+  effectiveLabel,
+  thresholdFromLabels,
+  toLabelledCandidates,
+  withLocalChanges,
+  type LabelView,
+  type ThresholdState,
+} from "@/lib/labelling/labels";
 import { contextOf, type ThresholdMark } from "@/lib/charts/label-options";
 import { boundsOnPage, newerThreshold, shownThreshold, stateOfView, type ThresholdView } from "@/lib/threshold/view";
 import { nameSources } from "@/lib/threshold/interval";
@@ -16,14 +25,30 @@ import { useHotkeys } from "./use-hotkeys";
 import { useSessionLabels } from "./use-session-labels";
 
 export type QueueEntry = {
-  queryId: string; runId: string; datasetName: string; sequenceId: string; sequenceName: string; sequenceLength: number;
-  start: number; end: number; rank: number; strategy: string; myLabel: { anomalous: boolean; onset: number | null } | null;
+  queryId: string;
+  runId: string;
+  datasetName: string;
+  sequenceId: string;
+  sequenceName: string;
+  sequenceLength: number;
+  start: number;
+  end: number;
+  rank: number;
+  strategy: string;
+  myLabel: { anomalous: boolean; onset: number | null } | null;
 };
 /** A run as the labelling page gets it: the labels' latest stored threshold, and an admin's manual one while set. */
-export type RunInfo = { samplingRate: number; channelNames: string[]; unsupervised: number | null; stored: ThresholdView | null; manual: ThresholdView | null };
+export type RunInfo = {
+  samplingRate: number;
+  channelNames: string[];
+  unsupervised: number | null;
+  stored: ThresholdView | null;
+  manual: ThresholdView | null;
+};
 type Props = { user: { id: string; name: string }; items: QueueEntry[]; runs: Record<string, RunInfo>; initialIndex: number };
 
-const mineOf = (labels: LabelView[], userId: string) => labels.filter((l) => l.userId === userId).reduce<LabelView | null>((a, l) => (!a || l.createdAt >= a.createdAt ? l : a), null);
+const mineOf = (labels: LabelView[], userId: string) =>
+  labels.filter((l) => l.userId === userId).reduce<LabelView | null>((a, l) => (!a || l.createdAt >= a.createdAt ? l : a), null);
 
 /** One queried stretch at a time: channels, score with the live threshold, labels by button or hotkey. */
 export function LabellingWorkspace({ user, items, runs, initialIndex }: Props) {
@@ -34,7 +59,10 @@ export function LabellingWorkspace({ user, items, runs, initialIndex }: Props) {
   const run = runs[item.runId] as RunInfo;
   const { session, outbox, label, undo } = useSessionLabels(user);
   const server = useRunLabels(item.runId);
-  const merged = useMemo(() => withLocalChanges(server.queries ?? [], { added: session.added.filter((l) => l.runId === item.runId), removed: session.removed }), [server.queries, session, item.runId]);
+  const merged = useMemo(
+    () => withLocalChanges(server.queries ?? [], { added: session.added.filter((l) => l.runId === item.runId), removed: session.removed }),
+    [server.queries, session, item.runId],
+  );
   const { scores, error: scoreError } = useScores(item.runId, [item.sequenceId, ...merged.map((q) => q.sequenceId)]);
   // The server stores the threshold after every label and undo and answers with it; until it has
   // answered for all of this browser's, the page shows its own value, computed the same way.
@@ -46,7 +74,8 @@ export function LabellingWorkspace({ user, items, runs, initialIndex }: Props) {
   const ready = server.queries !== null && toLabelledCandidates(merged, scores).missing.length === 0;
   const local = useMemo<ThresholdState>(() => {
     const { candidates, missing } = toLabelledCandidates(merged, scores);
-    if (!server.queries || missing.length > 0) return (stored && stateOfView(stored, run.unsupervised)) ?? thresholdFromLabels([], run.unsupervised, run.samplingRate);
+    if (!server.queries || missing.length > 0)
+      return (stored && stateOfView(stored, run.unsupervised)) ?? thresholdFromLabels([], run.unsupervised, run.samplingRate);
     return thresholdFromLabels(candidates, run.unsupervised, run.samplingRate);
   }, [merged, scores, server.queries, run, stored]);
   const pending = outbox.ops.length > 0 || outbox.sending;
@@ -74,7 +103,8 @@ export function LabellingWorkspace({ user, items, runs, initialIndex }: Props) {
   const done = items.filter(myLabelOf).length;
   const score = scores.get(item.sequenceId) ?? null;
   const draft = drafts[item.queryId] ?? {};
-  const onset = draft.onset ?? (mine?.anomalous ? mine.onset : null) ?? (score ? defaultOnset(score, item.start, item.end, inEffect) : item.start);
+  const onset =
+    draft.onset ?? (mine?.anomalous ? mine.onset : null) ?? (score ? defaultOnset(score, item.start, item.end, inEffect) : item.start);
   const other = query ? disagreement(query, user.id, mine?.anomalous ?? null) : null;
   const counted = query ? effectiveLabel(query) : null;
   const candidate = useMemo(() => ({ from: item.start, to: item.end }), [item.start, item.end]);
@@ -82,17 +112,29 @@ export function LabellingWorkspace({ user, items, runs, initialIndex }: Props) {
   const channels = useChannels(item.sequenceId, context);
   const marks = useMemo<ThresholdMark[]>(() => {
     const lines: ThresholdMark[] = run.manual ? [{ label: "manual", value: run.manual.value }] : [];
-    if (threshold.value !== null) lines.push({ label: threshold.source === "refined" ? "refined" : "unsupervised", value: threshold.value, dimmed: run.manual !== null });
-    if (threshold.source === "refined" && run.unsupervised !== null) lines.push({ label: "unsupervised", value: run.unsupervised, dimmed: true });
+    if (threshold.value !== null)
+      lines.push({
+        label: threshold.source === "refined" ? "refined" : "unsupervised",
+        value: threshold.value,
+        dimmed: run.manual !== null,
+      });
+    if (threshold.source === "refined" && run.unsupervised !== null)
+      lines.push({ label: "unsupervised", value: run.unsupervised, dimmed: true });
     return lines;
   }, [threshold, run.unsupervised, run.manual]);
 
   const move = useCallback((delta: -1 | 1) => setIndex((i) => Math.max(0, Math.min(items.length - 1, i + delta))), [items.length]);
-  const setDraft = (patch: { onset?: number; note?: string }) => setDrafts((d) => ({ ...d, [item.queryId]: { ...d[item.queryId], ...patch } }));
+  const setDraft = (patch: { onset?: number; note?: string }) =>
+    setDrafts((d) => ({ ...d, [item.queryId]: { ...d[item.queryId], ...patch } }));
   const pick = (step: number) => setDraft({ onset: Math.max(item.start, Math.min(item.end - 1, step)) });
   const act = {
     label: (anomalous: boolean) => {
-      label({ queryId: item.queryId, runId: item.runId, sequenceId: item.sequenceId, start: item.start, end: item.end }, anomalous, onset, draft.note ?? "");
+      label(
+        { queryId: item.queryId, runId: item.runId, sequenceId: item.sequenceId, start: item.start, end: item.end },
+        anomalous,
+        onset,
+        draft.note ?? "",
+      );
       const next = items.findIndex((e, i) => i > index && !myLabelOf(e));
       setIndex(next >= 0 ? next : Math.min(items.length - 1, index + 1));
     },
@@ -109,20 +151,59 @@ export function LabellingWorkspace({ user, items, runs, initialIndex }: Props) {
 
   return (
     <>
-      <p className="muted crumbs"><Link href="/queue">← queue</Link></p>
+      <p className="muted crumbs">
+        <Link href="/queue">← queue</Link>
+      </p>
       <div className="page-head">
-        <h1 data-testid="labelling.title">Rank {displayRank(item.rank)}: {item.sequenceName} <span className="muted">steps {item.start}–{item.end}</span></h1>
-        <span className="badge" data-testid="label.progress">{done} of {items.length} labelled</span>
+        <h1 data-testid="labelling.title">
+          Rank {displayRank(item.rank)}: {item.sequenceName}{" "}
+          <span className="muted">
+            steps {item.start}–{item.end}
+          </span>
+        </h1>
+        <span className="badge" data-testid="label.progress">
+          {done} of {items.length} labelled
+        </span>
       </div>
-      <p className="muted">{item.datasetName} · strategy {item.strategy} · query {index + 1} of {items.length}
-        {counted && counted.userId !== user.id ? ` · counting: ${counted.userName}'s label` : ""}</p>
-      <ThresholdPanel threshold={threshold} origin={origin} version={origin === "server" ? (stored?.version ?? null) : null} manual={run.manual} outbox={outbox} loading={!ready} sources={sources} />
+      <p className="muted">
+        {item.datasetName} · strategy {item.strategy} · query {index + 1} of {items.length}
+        {counted && counted.userId !== user.id ? ` · counting: ${counted.userName}'s label` : ""}
+      </p>
+      <ThresholdPanel
+        threshold={threshold}
+        origin={origin}
+        version={origin === "server" ? (stored?.version ?? null) : null}
+        manual={run.manual}
+        outbox={outbox}
+        loading={!ready}
+        sources={sources}
+      />
       {(server.error || scoreError || channels.error) && <p className="error">{server.error ?? scoreError ?? channels.error}</p>}
-      <LabelPanel onset={onset} mine={mine} other={other} note={draft.note ?? ""} onNote={(note) => setDraft({ note })}
-        onLabel={act.label} onSkip={act.skip} onUndo={act.undo} canUndo={session.undo.length > 0} onMove={move} />
+      <LabelPanel
+        onset={onset}
+        mine={mine}
+        other={other}
+        note={draft.note ?? ""}
+        onNote={(note) => setDraft({ note })}
+        onLabel={act.label}
+        onSkip={act.skip}
+        onUndo={act.undo}
+        canUndo={session.undo.length > 0}
+        onMove={move}
+      />
       <section className="panel">
-        <LabelCharts queryId={item.queryId} channelNames={run.channelNames} channels={channels.channels} score={score}
-          context={context} candidate={candidate} onset={onset} thresholds={marks} band={threshold.source === "refined" ? threshold.interval : null} onPick={pick} />
+        <LabelCharts
+          queryId={item.queryId}
+          channelNames={run.channelNames}
+          channels={channels.channels}
+          score={score}
+          context={context}
+          candidate={candidate}
+          onset={onset}
+          thresholds={marks}
+          band={threshold.source === "refined" ? threshold.interval : null}
+          onPick={pick}
+        />
       </section>
     </>
   );

@@ -6,11 +6,17 @@ import { enqueue, isQueueOp, settle } from "@/lib/labelling/outbox-queue";
 import { newerThreshold, type ThresholdView } from "@/lib/threshold/view";
 
 /** What the label op carries besides its body, so that an unsent label still counts after a reload. */
-export type LabelMeta = { runId: string; sequenceId: string; start: number; end: number; userId: string; userName: string; createdAt: string };
+export type LabelMeta = {
+  runId: string;
+  sequenceId: string;
+  start: number;
+  end: number;
+  userId: string;
+  userName: string;
+  createdAt: string;
+};
 
-export type OutboxOp =
-  | { kind: "label"; body: CreateLabelInput; meta: LabelMeta }
-  | { kind: "undo"; clientId: string };
+export type OutboxOp = { kind: "label"; body: CreateLabelInput; meta: LabelMeta } | { kind: "undo"; clientId: string };
 
 export type OutboxState = {
   ops: OutboxOp[];
@@ -89,7 +95,9 @@ export class Outbox {
       this.delay = 1000;
       const failures = typeof result === "string" ? [...this.state.failures, result] : this.state.failures;
       const threshold = typeof result === "string" ? null : result.threshold;
-      const thresholds = threshold ? { ...this.state.thresholds, [threshold.runId]: newerThreshold(this.state.thresholds[threshold.runId], threshold) ?? threshold } : this.state.thresholds;
+      const thresholds = threshold
+        ? { ...this.state.thresholds, [threshold.runId]: newerThreshold(this.state.thresholds[threshold.runId], threshold) ?? threshold }
+        : this.state.thresholds;
       // One update: the page never sees the op settled without the threshold it led to.
       this.set({ ops: settle(this.state.ops, op), failures, thresholds });
     }

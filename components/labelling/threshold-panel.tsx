@@ -32,19 +32,37 @@ export function ThresholdPanel({ threshold, origin, version, manual, outbox, loa
     <section className="panel label-threshold" aria-live="polite">
       <div>
         <div className="muted">{threshold.source === "refined" ? "Refined threshold" : "Threshold (unsupervised)"}</div>
-        <div className="stat" data-testid="threshold.value" data-source={threshold.source} data-origin={origin}
-          data-labels={threshold.labelCount} data-version={version ?? -1}>{formatThreshold(threshold.value)}</div>
-        <div className="muted" data-testid="threshold.origin">{origin === "server" ? "as stored by the server" : "computed here until the server answers"}</div>
+        <div
+          className="stat"
+          data-testid="threshold.value"
+          data-source={threshold.source}
+          data-origin={origin}
+          data-labels={threshold.labelCount}
+          data-version={version ?? -1}
+        >
+          {formatThreshold(threshold.value)}
+        </div>
+        <div className="muted" data-testid="threshold.origin">
+          {origin === "server" ? "as stored by the server" : "computed here until the server answers"}
+        </div>
       </div>
       <div data-testid="threshold.f1">
-        <div>F1 <b>{pct(threshold.f1)}</b> · precision <b>{pct(threshold.precision)}</b> · recall <b>{pct(threshold.recall)}</b></div>
-        <div className="muted">
-          {threshold.labelCount} labelled {threshold.labelCount === 1 ? "query" : "queries"} ({threshold.anomalousCount} anomalous){loading ? " · loading labels…" : ""}
+        <div>
+          F1 <b>{pct(threshold.f1)}</b> · precision <b>{pct(threshold.precision)}</b> · recall <b>{pct(threshold.recall)}</b>
         </div>
-        {threshold.reason && <div className="muted" data-testid="threshold.reason">{threshold.reason}</div>}
+        <div className="muted">
+          {threshold.labelCount} labelled {threshold.labelCount === 1 ? "query" : "queries"} ({threshold.anomalousCount} anomalous)
+          {loading ? " · loading labels…" : ""}
+        </div>
+        {threshold.reason && (
+          <div className="muted" data-testid="threshold.reason">
+            {threshold.reason}
+          </div>
+        )}
         {manual && (
           <div className="notice" data-testid="threshold.manual">
-            An admin&apos;s manual threshold applies instead: <b>{formatThreshold(manual.value)}</b>{manual.createdBy ? ` (${manual.createdBy})` : ""} — {manual.reason}
+            An admin&apos;s manual threshold applies instead: <b>{formatThreshold(manual.value)}</b>
+            {manual.createdBy ? ` (${manual.createdBy})` : ""} — {manual.reason}
           </div>
         )}
       </div>
@@ -59,14 +77,21 @@ export function ThresholdPanel({ threshold, origin, version, manual, outbox, loa
         ) : (
           <span className="ok">All labels saved</span>
         )}
-        {outbox.failures.map((f, i) => <div key={i} className="error">{f}</div>)}
+        {outbox.failures.map((f, i) => (
+          <div key={i} className="error">
+            {f}
+          </div>
+        ))}
       </div>
       {interval && (
         <div className="label-interval">
-          <div data-testid="threshold.placement" data-placement={threshold.placement ?? ""}>Placed by <b>{interval.placement}</b></div>
+          <div data-testid="threshold.placement" data-placement={threshold.placement ?? ""}>
+            Placed by <b>{interval.placement}</b>
+          </div>
           <div data-testid="threshold.band">
             <span className="label-band-swatch" aria-hidden="true" />
-            Refined value <b>{formatThreshold(threshold.value)}</b> in the <b>{interval.interval}</b>: every threshold in it gives the labels the same F1.
+            Refined value <b>{formatThreshold(threshold.value)}</b> in the <b>{interval.interval}</b>: every threshold in it gives the
+            labels the same F1.
           </div>
           <ul data-testid="threshold.bounds">
             <li data-testid="threshold.bounds.upper">{interval.upper}</li>
@@ -74,7 +99,11 @@ export function ThresholdPanel({ threshold, origin, version, manual, outbox, loa
           </ul>
         </div>
       )}
-      {threshold.warning && <div className="notice label-warning" role="alert" data-testid="threshold.warning">⚠ {threshold.warning}</div>}
+      {threshold.warning && (
+        <div className="notice label-warning" role="alert" data-testid="threshold.warning">
+          ⚠ {threshold.warning}
+        </div>
+      )}
     </section>
   );
 }

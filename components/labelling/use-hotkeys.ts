@@ -19,8 +19,12 @@ export function useHotkeys(actions: Actions) {
       if (target && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName))) return;
       const a = latest.current;
       const run: Record<string, () => void> = {
-        a: () => a.label(true), n: () => a.label(false), s: a.skip, u: a.undo,
-        ArrowLeft: () => a.move(-1), ArrowRight: () => a.move(1),
+        a: () => a.label(true),
+        n: () => a.label(false),
+        s: a.skip,
+        u: a.undo,
+        ArrowLeft: () => a.move(-1),
+        ArrowRight: () => a.move(1),
       };
       const action = run[e.key.length === 1 ? e.key.toLowerCase() : e.key];
       if (!action) return;

@@ -13,7 +13,11 @@ async function getJson<T>(url: string, signal: AbortSignal): Promise<T> {
 
 /** Every labelled query of a run, as the server has them; reloaded when `version` changes. */
 export function useRunLabels(runId: string): { queries: LabelledQuery[] | null; error: string | null } {
-  const [state, setState] = useState<{ runId: string; queries: LabelledQuery[] | null; error: string | null }>({ runId, queries: null, error: null });
+  const [state, setState] = useState<{ runId: string; queries: LabelledQuery[] | null; error: string | null }>({
+    runId,
+    queries: null,
+    error: null,
+  });
   useEffect(() => {
     const abort = new AbortController();
     getJson<{ queries: LabelledQuery[] }>(`/api/runs/${runId}/labels`, abort.signal)
@@ -25,8 +29,15 @@ export function useRunLabels(runId: string): { queries: LabelledQuery[] | null; 
 }
 
 /** Scores of the run's sequences that are asked for, fetched once each (float32 per step). */
-export function useScores(runId: string, sequenceIds: readonly string[]): { scores: ReadonlyMap<string, Float32Array>; error: string | null } {
-  const [cache, setCache] = useState<{ runId: string; scores: Map<string, Float32Array>; error: string | null }>({ runId, scores: new Map(), error: null });
+export function useScores(
+  runId: string,
+  sequenceIds: readonly string[],
+): { scores: ReadonlyMap<string, Float32Array>; error: string | null } {
+  const [cache, setCache] = useState<{ runId: string; scores: Map<string, Float32Array>; error: string | null }>({
+    runId,
+    scores: new Map(),
+    error: null,
+  });
   const wanted = [...new Set(sequenceIds)].sort().join(",");
   useEffect(() => {
     const abort = new AbortController();
@@ -51,7 +62,11 @@ export function useScores(runId: string, sequenceIds: readonly string[]): { scor
 /** The raw channels of a sequence over `range`, LTTB-reduced by the series API. */
 export function useChannels(sequenceId: string, range: StepRange): { channels: PlotChannel[] | null; error: string | null } {
   const key = `${sequenceId}:${range.from}-${range.to}`;
-  const [state, setState] = useState<{ key: string; channels: PlotChannel[] | null; error: string | null }>({ key, channels: null, error: null });
+  const [state, setState] = useState<{ key: string; channels: PlotChannel[] | null; error: string | null }>({
+    key,
+    channels: null,
+    error: null,
+  });
   useEffect(() => {
     const abort = new AbortController();
     const [id, span] = key.split(":");

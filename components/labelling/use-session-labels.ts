@@ -15,9 +15,19 @@ function fromOutbox(box: Outbox): Session {
     if (op.kind === "label") {
       const { body, meta } = op;
       added.push({
-        id: `local-${body.clientId}`, clientId: body.clientId, queryId: body.queryId, anomalous: body.anomalous, onset: body.onset ?? null,
-        note: body.note, userId: meta.userId, userName: meta.userName, createdAt: meta.createdAt,
-        runId: meta.runId, sequenceId: meta.sequenceId, start: meta.start, end: meta.end,
+        id: `local-${body.clientId}`,
+        clientId: body.clientId,
+        queryId: body.queryId,
+        anomalous: body.anomalous,
+        onset: body.onset ?? null,
+        note: body.note,
+        userId: meta.userId,
+        userName: meta.userName,
+        createdAt: meta.createdAt,
+        runId: meta.runId,
+        sequenceId: meta.sequenceId,
+        start: meta.start,
+        end: meta.end,
       });
     } else if (op.kind === "undo") removed.add(op.clientId);
   }
@@ -38,12 +48,30 @@ export function useSessionLabels(user: { id: string; name: string }) {
   function label(stretch: Stretch, anomalous: boolean, onset: number | null, note: string): LabelView {
     const clientId = crypto.randomUUID();
     const createdAt = new Date().toISOString();
-    const entry: SessionLabel = { id: `local-${clientId}`, clientId, userId: user.id, userName: user.name, anomalous, onset: anomalous ? onset : null, note, createdAt, ...stretch };
+    const entry: SessionLabel = {
+      id: `local-${clientId}`,
+      clientId,
+      userId: user.id,
+      userName: user.name,
+      anomalous,
+      onset: anomalous ? onset : null,
+      note,
+      createdAt,
+      ...stretch,
+    };
     setSession((s) => ({ ...s, added: [...s.added, entry], undo: [...s.undo, clientId] }));
     box.push({
       kind: "label",
       body: { clientId, queryId: stretch.queryId, anomalous, onset: entry.onset, note },
-      meta: { runId: stretch.runId, sequenceId: stretch.sequenceId, start: stretch.start, end: stretch.end, userId: user.id, userName: user.name, createdAt },
+      meta: {
+        runId: stretch.runId,
+        sequenceId: stretch.sequenceId,
+        start: stretch.start,
+        end: stretch.end,
+        userId: user.id,
+        userName: user.name,
+        createdAt,
+      },
     });
     return entry;
   }

@@ -26,14 +26,33 @@ export function BatchList({ runId, batches, threshold }: { runId: string; batche
     };
   }, [runId, batches]);
 
-  if (batches.length === 0) return <p className="panel muted" data-testid="batches.empty">No queries asked for yet.</p>;
+  if (batches.length === 0)
+    return (
+      <p className="panel muted" data-testid="batches.empty">
+        No queries asked for yet.
+      </p>
+    );
   return (
     <>
       {batches.map((b) => (
         <section key={b.id} className="panel" data-testid="batch" data-strategy={b.strategy}>
-          <h2>{b.strategy} · {b.queries.length} queries <span className="muted">— {b.createdAt.slice(0, 16).replace("T", " ")} by {b.createdBy}, seed {b.seed}</span></h2>
+          <h2>
+            {b.strategy} · {b.queries.length} queries{" "}
+            <span className="muted">
+              — {b.createdAt.slice(0, 16).replace("T", " ")} by {b.createdBy}, seed {b.seed}
+            </span>
+          </h2>
           <table>
-            <thead><tr><th>Rank</th><th>Sequence</th><th>Steps</th><th>Score</th><th>Why</th><th className="num">Labels</th></tr></thead>
+            <thead>
+              <tr>
+                <th>Rank</th>
+                <th>Sequence</th>
+                <th>Steps</th>
+                <th>Score</th>
+                <th>Why</th>
+                <th className="num">Labels</th>
+              </tr>
+            </thead>
             <tbody>
               {b.queries.map((q) => {
                 const score = scores?.get(q.sequenceId)?.subarray(q.start, q.end);
@@ -41,7 +60,9 @@ export function BatchList({ runId, batches, threshold }: { runId: string; batche
                   <tr key={q.id} data-testid="batch.query">
                     <td>{displayRank(q.rank)}</td>
                     <td>{q.sequenceName}</td>
-                    <td>{q.start}–{q.end}</td>
+                    <td>
+                      {q.start}–{q.end}
+                    </td>
                     <td>{score ? <Sparkline score={score} threshold={threshold} /> : "…"}</td>
                     <td className="muted">{q.reason}</td>
                     <td className="num">{q.labels}</td>

@@ -13,8 +13,11 @@ import { postJson, requestJson } from "../fetch-json";
 import { fetchRunScores } from "./run-scores";
 
 const STRATEGY_LABEL: Record<StrategyName, string> = {
-  dqs: "DQS (dissimilarity, DTW)", random: "random", top: "top (largest max score)",
-  uncertain: "uncertain (max score nearest the threshold)", diverse: "diverse (k-means++ seeding)",
+  dqs: "DQS (dissimilarity, DTW)",
+  random: "random",
+  top: "top (largest max score)",
+  uncertain: "uncertain (max score nearest the threshold)",
+  diverse: "diverse (k-means++ seeding)",
 };
 
 /** A scored sequence of the run as the page knows it: its split decides whether it is in the pool. */
@@ -76,10 +79,16 @@ export function QueryPanel({ runId, threshold, longestSequence, sequences, windo
       if (!existing.ok) throw new Error(existing.message);
       const inPool = new Set(pool.map((s) => s.sequenceId));
       if (inPool.size === 0) throw new Error(`No ${splits} sequences are scored: nothing to offer.`);
-      const candidates = buildCandidates(scored.filter((s) => inPool.has(s.sequenceId)), segmentLength).map(({ key, scores }) => ({ key, scores }));
+      const candidates = buildCandidates(
+        scored.filter((s) => inPool.has(s.sequenceId)),
+        segmentLength,
+      ).map(({ key, scores }) => ({ key, scores }));
       const queried = queriedCandidates(existing.data.queriedKeys, scored);
       const taken = new Set(existing.data.queriedKeys);
-      setStatus({ kind: "busy", text: `Selecting ${budget} of ${candidates.filter((c) => !taken.has(c.key)).length} ${splits} candidates…` });
+      setStatus({
+        kind: "busy",
+        text: `Selecting ${budget} of ${candidates.filter((c) => !taken.has(c.key)).length} ${splits} candidates…`,
+      });
       const selecting = selectQueries(
         { type: "select", scope: runId, strategy, budget, seed, threshold: threshold ?? undefined, candidates, queried },
         (done, total) => setStatus({ kind: "busy", text: `Selecting… ${done} of ${total}`, done, total }),
@@ -88,10 +97,19 @@ export function QueryPanel({ runId, threshold, longestSequence, sequences, windo
       const selection = await selecting.done.finally(() => (cancelRef.current = null));
       if (selection.picks.length === 0) throw new Error("Every candidate has been queried already.");
       const saved = await postJson(`/api/runs/${runId}/batches`, {
-        strategy, budget, seed, segmentLength, threshold, picks: selection.picks, ms: Math.round(selection.ms),
+        strategy,
+        budget,
+        seed,
+        segmentLength,
+        threshold,
+        picks: selection.picks,
+        ms: Math.round(selection.ms),
       });
       if (!saved.ok) throw new Error(saved.message);
-      setStatus({ kind: "ok", text: `Queued ${selection.picks.length} for the experts (selected in ${Math.round(selection.ms)} ms, ${selection.where}).` });
+      setStatus({
+        kind: "ok",
+        text: `Queued ${selection.picks.length} for the experts (selected in ${Math.round(selection.ms)} ms, ${selection.where}).`,
+      });
       router.refresh();
     } catch (error) {
       if (error instanceof WorkerError && error.code === "interrupted") setStatus({ kind: "ok", text: "Cancelled: nothing was queued." });
@@ -103,37 +121,86 @@ export function QueryPanel({ runId, threshold, longestSequence, sequences, windo
     <section className="panel">
       <h2>Ask the experts</h2>
       <form className="inline" onSubmit={onSubmit} data-testid="query.form">
-        <label>Strategy
+        <label>
+          Strategy
           <select name="strategy" defaultValue="dqs" data-testid="query.strategy">
-            {STRATEGY_NAMES.map((s) => <option key={s} value={s}>{STRATEGY_LABEL[s]}</option>)}
+            {STRATEGY_NAMES.map((s) => (
+              <option key={s} value={s}>
+                {STRATEGY_LABEL[s]}
+              </option>
+            ))}
           </select>
         </label>
-        <label>Budget<input name="budget" type="number" min={1} max={1000} defaultValue={5} data-testid="query.budget" /></label>
-        <label>Seed<input name="seed" type="number" min={0} defaultValue={1} data-testid="query.seed" /></label>
-        <label title="Empty: whole sequences (as in the DQS paper)">
-          Segment length<input name="segmentLength" type="number" min={2} max={longestSequence} placeholder="whole sequences" data-testid="query.segment"
-            value={segmentValue} onChange={(e) => setTyped(e.target.value)} />
+        <label>
+          Budget
+          <input name="budget" type="number" min={1} max={1000} defaultValue={5} data-testid="query.budget" />
         </label>
-        <button type="button" className="secondary" onClick={() => setTyped("")} disabled={segmentValue === ""} data-testid="query.whole">Whole sequences</button>
+        <label>
+          Seed
+          <input name="seed" type="number" min={0} defaultValue={1} data-testid="query.seed" />
+        </label>
+        <label title="Empty: whole sequences (as in the DQS paper)">
+          Segment length
+          <input
+            name="segmentLength"
+            type="number"
+            min={2}
+            max={longestSequence}
+            placeholder="whole sequences"
+            data-testid="query.segment"
+            value={segmentValue}
+            onChange={(e) => setTyped(e.target.value)}
+          />
+        </label>
+        <button type="button" className="secondary" onClick={() => setTyped("")} disabled={segmentValue === ""} data-testid="query.whole">
+          Whole sequences
+        </button>
         {suggestion.segmentLength !== null && segmentValue !== String(suggestion.segmentLength) && (
-          <button type="button" className="secondary" onClick={() => setTyped(null)} data-testid="query.suggested">Use {suggestion.segmentLength}</button>
+          <button type="button" className="secondary" onClick={() => setTyped(null)} data-testid="query.suggested">
+            Use {suggestion.segmentLength}
+          </button>
         )}
         <label className="check">
-          <input type="checkbox" checked={includeTrain} onChange={(e) => setIncludeTrain(e.target.checked)} data-testid="query.include-train" />
+          <input
+            type="checkbox"
+            checked={includeTrain}
+            onChange={(e) => setIncludeTrain(e.target.checked)}
+            data-testid="query.include-train"
+          />
           also train split (in-sample: scores run low)
         </label>
-        <button type="submit" disabled={status?.kind === "busy"} data-testid="query.submit">Ask for a batch</button>
-        {status?.kind === "busy" && <button type="button" onClick={() => cancelRef.current?.()} data-testid="query.cancel">Cancel</button>}
+        <button type="submit" disabled={status?.kind === "busy"} data-testid="query.submit">
+          Ask for a batch
+        </button>
+        {status?.kind === "busy" && (
+          <button type="button" onClick={() => cancelRef.current?.()} data-testid="query.cancel">
+            Cancel
+          </button>
+        )}
       </form>
       <p className="muted" data-testid="query.pool" data-splits={splits}>
         Pool: <b>{splits}</b> split — {pool.length} {pool.length === 1 ? "sequence" : "sequences"}
-        {includeTrain ? "; the detector trained on the train split, so its scores run low and a threshold refined on them sits too low." : " the detector did not train on."}
-        {" "}The test split is never offered: it is kept for judging the threshold.
+        {includeTrain
+          ? "; the detector trained on the train split, so its scores run low and a threshold refined on them sits too low."
+          : " the detector did not train on."}{" "}
+        The test split is never offered: it is kept for judging the threshold.
       </p>
-      {thin && <p className="notice" data-testid="query.thin-pool">{thin}</p>}
-      <p className="muted" data-testid="query.segment-hint" data-suggested={suggestion.segmentLength ?? ""}>Suggested: {suggestion.text}</p>
-      {status?.kind === "busy" && status.total !== undefined && <progress max={status.total} value={status.done} data-testid="query.progress" />}
-      {status && <p className={status.kind === "error" ? "error" : status.kind === "ok" ? "ok" : "muted"} data-testid="query.status">{status.text}</p>}
+      {thin && (
+        <p className="notice" data-testid="query.thin-pool">
+          {thin}
+        </p>
+      )}
+      <p className="muted" data-testid="query.segment-hint" data-suggested={suggestion.segmentLength ?? ""}>
+        Suggested: {suggestion.text}
+      </p>
+      {status?.kind === "busy" && status.total !== undefined && (
+        <progress max={status.total} value={status.done} data-testid="query.progress" />
+      )}
+      {status && (
+        <p className={status.kind === "error" ? "error" : status.kind === "ok" ? "ok" : "muted"} data-testid="query.status">
+          {status.text}
+        </p>
+      )}
     </section>
   );
 }

@@ -43,17 +43,32 @@ export function ManualThresholdForm({ runId, manual, suggested }: Props) {
     <section className="panel" data-testid="manual">
       <h2>Manual threshold</h2>
       <p className="muted">
-        Overrides the refined and unsupervised thresholds for everyone until cleared; the labels keep refining theirs meanwhile. Recorded with your name and reason.
+        Overrides the refined and unsupervised thresholds for everyone until cleared; the labels keep refining theirs meanwhile. Recorded
+        with your name and reason.
       </p>
       <form className="inline" onSubmit={onSubmit}>
-        <label>Value<input name="value" type="number" step="any" defaultValue={suggested ?? undefined} data-testid="manual.value" /></label>
-        <label>Reason<input name="reason" required minLength={3} maxLength={MAX_REASON} size={40} data-testid="manual.reason" /></label>
-        <button type="submit" name="set" disabled={status?.kind === "busy"} data-testid="manual.set">Set manual threshold</button>
+        <label>
+          Value
+          <input name="value" type="number" step="any" defaultValue={suggested ?? undefined} data-testid="manual.value" />
+        </label>
+        <label>
+          Reason
+          <input name="reason" required minLength={3} maxLength={MAX_REASON} size={40} data-testid="manual.reason" />
+        </label>
+        <button type="submit" name="set" disabled={status?.kind === "busy"} data-testid="manual.set">
+          Set manual threshold
+        </button>
         {manual !== null && (
-          <button type="submit" name="clear" className="secondary" disabled={status?.kind === "busy"} data-testid="manual.clear">Clear it</button>
+          <button type="submit" name="clear" className="secondary" disabled={status?.kind === "busy"} data-testid="manual.clear">
+            Clear it
+          </button>
         )}
       </form>
-      {status && <p className={status.kind === "error" ? "error" : status.kind === "ok" ? "ok" : "muted"} data-testid="manual.status">{status.text}</p>}
+      {status && (
+        <p className={status.kind === "error" ? "error" : status.kind === "ok" ? "ok" : "muted"} data-testid="manual.status">
+          {status.text}
+        </p>
+      )}
     </section>
   );
 }

@@ -107,20 +107,29 @@ export function launchRun(store: RunStore, input: LaunchInput): { cancel(): void
       const validation = await loadSplit(store, input, ids("validation"), counter);
       if (cancelled) throw new WorkerError("interrupted", "Cancelled.");
       set({ phase: "training" });
-      training = startTraining({ type: "start", detector: input.detector, config: input.config, backend: input.backend, train, validation }, (e) => {
-        if (e.type === "load") {
-          set({ backend: e.backend, backendReason: e.reason });
-          patchRun(runId, { backend: e.backend, backendReason: e.reason }).catch(() => undefined);
-        } else if (e.type === "progress") store.getState().addEpoch(e.epoch);
-        else if (e.type === "batch") set({ batch: { done: e.done, total: e.total } });
-      });
+      training = startTraining(
+        { type: "start", detector: input.detector, config: input.config, backend: input.backend, train, validation },
+        (e) => {
+          if (e.type === "load") {
+            set({ backend: e.backend, backendReason: e.reason });
+            patchRun(runId, { backend: e.backend, backendReason: e.reason }).catch(() => undefined);
+          } else if (e.type === "progress") store.getState().addEpoch(e.epoch);
+          else if (e.type === "batch") set({ batch: { done: e.done, total: e.total } });
+        },
+      );
       const result = await training.done;
       set({ phase: "saving" });
       await uploadWeights(runId, result.weights);
       await patchRun(runId, { epochs: result.epochs, bestEpoch: result.bestEpoch });
       set({ phase: "scoring", scored: { done: 0, total: input.sequences.length } });
-      const threshold = await scoreAll(runId, input, result.weights, store.getState().backend ?? undefined, (dispose) => (scoring.dispose = dispose), () => cancelled, (done) =>
-        set({ scored: { done, total: input.sequences.length } }),
+      const threshold = await scoreAll(
+        runId,
+        input,
+        result.weights,
+        store.getState().backend ?? undefined,
+        (dispose) => (scoring.dispose = dispose),
+        () => cancelled,
+        (done) => set({ scored: { done, total: input.sequences.length } }),
       );
       if (!Number.isFinite(threshold)) throw new Error("No validation sequence was scored, so there is no unsupervised threshold.");
       await patchRun(runId, { status: "complete", threshold });

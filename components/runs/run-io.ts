@@ -20,7 +20,10 @@ export async function fetchSequence(datasetId: string, sequenceId: string): Prom
 
 export async function uploadWeights(runId: string, weights: SavedWeights): Promise<void> {
   const frame = encodeFrame({ kind: weights.kind, config: weights.config, specs: weights.specs }, weights.data);
-  await ok(await fetch(`/api/runs/${runId}/weights`, { method: "PUT", body: frame, headers: { "content-type": "application/octet-stream" } }), "Saving the model");
+  await ok(
+    await fetch(`/api/runs/${runId}/weights`, { method: "PUT", body: frame, headers: { "content-type": "application/octet-stream" } }),
+    "Saving the model",
+  );
 }
 
 export async function uploadScores(runId: string, sequenceId: string, score: Float32Array, channelScores: Float32Array[]): Promise<void> {
@@ -28,7 +31,10 @@ export async function uploadScores(runId: string, sequenceId: string, score: Flo
   values.set(score, 0);
   channelScores.forEach((c, i) => values.set(c, score.length * (i + 1)));
   const frame = encodeFrame({ sequenceId, length: score.length, channels: channelScores.length }, new Uint8Array(values.buffer));
-  await ok(await fetch(`/api/runs/${runId}/scores`, { method: "PUT", body: frame, headers: { "content-type": "application/octet-stream" } }), "Saving scores");
+  await ok(
+    await fetch(`/api/runs/${runId}/scores`, { method: "PUT", body: frame, headers: { "content-type": "application/octet-stream" } }),
+    "Saving scores",
+  );
 }
 
 export async function patchRun(runId: string, patch: Record<string, unknown>): Promise<void> {

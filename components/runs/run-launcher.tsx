@@ -38,15 +38,24 @@ export function RunLauncher({ datasetId, defaultWindow, channelCount, sequences,
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const parsed = runConfigSchema.safeParse({
-      windowSize: num(form, "windowSize"), epochs: num(form, "epochs"), batchSize: num(form, "batchSize"),
-      learningRate: num(form, "learningRate"), patience: num(form, "patience"), seed: num(form, "seed"),
-      hidden: optionalNum(form, "hidden"), latent: optionalNum(form, "latent"), maxTrainWindows: optionalNum(form, "maxTrainWindows"),
+      windowSize: num(form, "windowSize"),
+      epochs: num(form, "epochs"),
+      batchSize: num(form, "batchSize"),
+      learningRate: num(form, "learningRate"),
+      patience: num(form, "patience"),
+      seed: num(form, "seed"),
+      hidden: optionalNum(form, "hidden"),
+      latent: optionalNum(form, "latent"),
+      maxTrainWindows: optionalNum(form, "maxTrainWindows"),
     });
     if (!parsed.success) return setFormError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
     setFormError(null);
     const backend = String(form.get("backend"));
     const done = launch({
-      datasetId, sequences, trainStats, config: parsed.data,
+      datasetId,
+      sequences,
+      trainStats,
+      config: parsed.data,
       detector: String(form.get("detector")) as DetectorKind,
       backend: backend === "auto" ? undefined : (backend as BackendName),
     });
@@ -57,40 +66,94 @@ export function RunLauncher({ datasetId, defaultWindow, channelCount, sequences,
   return (
     <>
       <form className="panel inline" onSubmit={onSubmit} data-testid="run.form">
-        <label>Detector
+        <label>
+          Detector
           <select name="detector" defaultValue="tevae" data-testid="run.detector">
-            {DETECTOR_KINDS.map((d) => <option key={d} value={d}>{DETECTOR_LABELS[d]}</option>)}
+            {DETECTOR_KINDS.map((d) => (
+              <option key={d} value={d}>
+                {DETECTOR_LABELS[d]}
+              </option>
+            ))}
           </select>
         </label>
-        <label>Window<input name="windowSize" type="number" defaultValue={defaultWindow} min={4} data-testid="run.window" /></label>
-        <label>Epochs<input name="epochs" type="number" defaultValue={50} min={1} data-testid="run.epochs" /></label>
-        <label>Batch<input name="batchSize" type="number" defaultValue={64} min={1} data-testid="run.batch" /></label>
-        <label>Learning rate<input name="learningRate" type="number" step="any" defaultValue={0.001} data-testid="run.lr" /></label>
-        <label>Patience<input name="patience" type="number" defaultValue={10} min={1} data-testid="run.patience" /></label>
-        <label>Seed<input name="seed" type="number" defaultValue={1} min={0} data-testid="run.seed" /></label>
-        <label title="The reference TeVAE uses h = 16·features; on a machine without a GPU 4·features keeps TeVAE training to minutes">
-          Hidden (h)<input name="hidden" type="number" defaultValue={4 * channelCount} placeholder={`${16 * channelCount} (16·features)`} min={1} data-testid="run.hidden" />
+        <label>
+          Window
+          <input name="windowSize" type="number" defaultValue={defaultWindow} min={4} data-testid="run.window" />
         </label>
-        <label>Latent<input name="latent" type="number" placeholder="features/2" min={1} data-testid="run.latent" /></label>
-        <label>Max windows/epoch<input name="maxTrainWindows" type="number" placeholder="all" min={1} data-testid="run.maxWindows" /></label>
-        <label>Backend
+        <label>
+          Epochs
+          <input name="epochs" type="number" defaultValue={50} min={1} data-testid="run.epochs" />
+        </label>
+        <label>
+          Batch
+          <input name="batchSize" type="number" defaultValue={64} min={1} data-testid="run.batch" />
+        </label>
+        <label>
+          Learning rate
+          <input name="learningRate" type="number" step="any" defaultValue={0.001} data-testid="run.lr" />
+        </label>
+        <label>
+          Patience
+          <input name="patience" type="number" defaultValue={10} min={1} data-testid="run.patience" />
+        </label>
+        <label>
+          Seed
+          <input name="seed" type="number" defaultValue={1} min={0} data-testid="run.seed" />
+        </label>
+        <label title="The reference TeVAE uses h = 16·features; on a machine without a GPU 4·features keeps TeVAE training to minutes">
+          Hidden (h)
+          <input
+            name="hidden"
+            type="number"
+            defaultValue={4 * channelCount}
+            placeholder={`${16 * channelCount} (16·features)`}
+            min={1}
+            data-testid="run.hidden"
+          />
+        </label>
+        <label>
+          Latent
+          <input name="latent" type="number" placeholder="features/2" min={1} data-testid="run.latent" />
+        </label>
+        <label>
+          Max windows/epoch
+          <input name="maxTrainWindows" type="number" placeholder="all" min={1} data-testid="run.maxWindows" />
+        </label>
+        <label>
+          Backend
           <select name="backend" defaultValue="auto" data-testid="run.backend">
             <option value="auto">fastest available</option>
-            {BACKENDS.map((b) => <option key={b} value={b}>{b}</option>)}
+            {BACKENDS.map((b) => (
+              <option key={b} value={b}>
+                {b}
+              </option>
+            ))}
           </select>
         </label>
-        <button type="submit" disabled={busy} data-testid="run.start">Start training</button>
-        {busy && here && <button type="button" className="secondary" onClick={cancel} data-testid="run.cancel">Cancel</button>}
+        <button type="submit" disabled={busy} data-testid="run.start">
+          Start training
+        </button>
+        {busy && here && (
+          <button type="button" className="secondary" onClick={cancel} data-testid="run.cancel">
+            Cancel
+          </button>
+        )}
       </form>
       {busy && !here && runDatasetId && (
         <p className="muted" data-testid="run.elsewhere">
           A run is training on <Link href={`/datasets/${runDatasetId}/runs`}>another dataset</Link>; this browser trains one at a time.
         </p>
       )}
-      {formError && <p className="error" role="alert" data-testid="run.formError">{formError}</p>}
+      {formError && (
+        <p className="error" role="alert" data-testid="run.formError">
+          {formError}
+        </p>
+      )}
       {phase !== "idle" && here && <RunProgress />}
       {phase === "complete" && here && runId && (
-        <p className="ok" data-testid="run.done">Done. <Link href={`/runs/${runId}`}>Open the run</Link></p>
+        <p className="ok" data-testid="run.done">
+          Done. <Link href={`/runs/${runId}`}>Open the run</Link>
+        </p>
       )}
     </>
   );

@@ -6,8 +6,15 @@ import { useRunState } from "./run-store-provider";
 import { LossChart } from "./loss-chart";
 
 const PHASE_TEXT: Record<RunState["phase"], string> = {
-  idle: "", starting: "Creating the run…", "loading-data": "Loading training data…", training: "Training…",
-  saving: "Saving the model…", scoring: "Scoring every sequence…", complete: "Complete", error: "Failed", cancelled: "Cancelled",
+  idle: "",
+  starting: "Creating the run…",
+  "loading-data": "Loading training data…",
+  training: "Training…",
+  saving: "Saving the model…",
+  scoring: "Scoring every sequence…",
+  complete: "Complete",
+  error: "Failed",
+  cancelled: "Cancelled",
 };
 
 type Shown = Pick<RunState, "phase" | "epochs" | "epochTotal" | "batch" | "loaded" | "scored" | "backend" | "backendReason" | "error">;
@@ -24,8 +31,15 @@ function percent(state: Shown): number {
 export function RunProgress() {
   const state = useRunState(
     useShallow((s): Shown => ({
-      phase: s.phase, epochs: s.epochs, epochTotal: s.epochTotal, batch: s.batch, loaded: s.loaded, scored: s.scored,
-      backend: s.backend, backendReason: s.backendReason, error: s.error,
+      phase: s.phase,
+      epochs: s.epochs,
+      epochTotal: s.epochTotal,
+      batch: s.batch,
+      loaded: s.loaded,
+      scored: s.scored,
+      backend: s.backend,
+      backendReason: s.backendReason,
+      error: s.error,
     })),
   );
   const last = state.epochs.at(-1);
@@ -35,17 +49,38 @@ export function RunProgress() {
       <div style={{ display: "flex", gap: "1rem", alignItems: "center", flexWrap: "wrap" }}>
         <strong data-testid="run.phase">{PHASE_TEXT[state.phase]}</strong>
         {state.backend && (
-          <span className="badge" title={state.backendReason ?? ""} data-testid="run.backendBadge">backend: {state.backend}</span>
+          <span className="badge" title={state.backendReason ?? ""} data-testid="run.backendBadge">
+            backend: {state.backend}
+          </span>
         )}
         {state.phase === "training" && (
-          <span data-testid="run.epoch">epoch {state.epochs.length} of {state.epochTotal}{eta !== null && ` · about ${eta} s left (at most)`}</span>
+          <span data-testid="run.epoch">
+            epoch {state.epochs.length} of {state.epochTotal}
+            {eta !== null && ` · about ${eta} s left (at most)`}
+          </span>
         )}
-        {state.phase === "scoring" && state.scored && <span data-testid="run.scored">{state.scored.done} of {state.scored.total} scored</span>}
-        {last && <span className="muted">train {last.trainLoss.toFixed(3)} · validation {Number.isFinite(last.valLoss) ? last.valLoss.toFixed(3) : "—"}</span>}
+        {state.phase === "scoring" && state.scored && (
+          <span data-testid="run.scored">
+            {state.scored.done} of {state.scored.total} scored
+          </span>
+        )}
+        {last && (
+          <span className="muted">
+            train {last.trainLoss.toFixed(3)} · validation {Number.isFinite(last.valLoss) ? last.valLoss.toFixed(3) : "—"}
+          </span>
+        )}
       </div>
       <progress max={100} value={percent(state)} style={{ width: "100%" }} data-testid="run.bar" />
-      {state.backendReason && <p className="muted" data-testid="run.backendReason">Why {state.backend}: {state.backendReason}</p>}
-      {state.error && <p className="error" role="alert" data-testid="run.error">{state.error}</p>}
+      {state.backendReason && (
+        <p className="muted" data-testid="run.backendReason">
+          Why {state.backend}: {state.backendReason}
+        </p>
+      )}
+      {state.error && (
+        <p className="error" role="alert" data-testid="run.error">
+          {state.error}
+        </p>
+      )}
       {state.epochs.length > 0 && <LossChart epochs={state.epochs} />}
     </section>
   );

@@ -62,7 +62,12 @@ export function RunIndicator() {
   const epochTotal = useRunState((s) => s.epochTotal);
   const scored = useRunState((s) => s.scored);
   if (!isBusy(phase) || !datasetId) return null;
-  const text = phase === "training" ? `Training: epoch ${epochs} of ${epochTotal}` : phase === "scoring" && scored ? `Scoring: ${scored.done} of ${scored.total}` : "Run starting…";
+  const text =
+    phase === "training"
+      ? `Training: epoch ${epochs} of ${epochTotal}`
+      : phase === "scoring" && scored
+        ? `Scoring: ${scored.done} of ${scored.total}`
+        : "Run starting…";
   return (
     <Link href={`/datasets/${datasetId}/runs`} className="badge" data-testid="nav.run" data-phase={phase}>
       {text}

@@ -27,8 +27,19 @@ export type RunState = {
 };
 
 export const initialRunState: RunState = {
-  phase: "idle", runId: null, datasetId: null, backend: null, backendReason: null, epochs: [], epochTotal: 0,
-  batch: null, loaded: null, scored: null, startedAt: null, threshold: null, error: null,
+  phase: "idle",
+  runId: null,
+  datasetId: null,
+  backend: null,
+  backendReason: null,
+  epochs: [],
+  epochTotal: 0,
+  batch: null,
+  loaded: null,
+  scored: null,
+  startedAt: null,
+  threshold: null,
+  error: null,
 };
 
 export type RunStore = ReturnType<typeof createRunStore>;

@@ -56,17 +56,41 @@ export function ScoreExplorer({ runId, samplingRate, sequences, unsupervised, re
       <h2>Anomaly scores</h2>
       {selected && option && (
         <>
-          <p className="muted">{selected.name} ({selected.split}), {selected.length} steps</p>
-          <EChart option={option} resetKey={selected.sequenceId} testId="scores.chart" data={{ "data-points": score?.length ?? 0, "data-band": interval && refined !== null ? `${interval.lower ?? ""},${interval.upper}` : "" }} style={{ height: 280, width: "100%" }} />
+          <p className="muted">
+            {selected.name} ({selected.split}), {selected.length} steps
+          </p>
+          <EChart
+            option={option}
+            resetKey={selected.sequenceId}
+            testId="scores.chart"
+            data={{
+              "data-points": score?.length ?? 0,
+              "data-band": interval && refined !== null ? `${interval.lower ?? ""},${interval.upper}` : "",
+            }}
+            style={{ height: 280, width: "100%" }}
+          />
         </>
       )}
       {error && <p className="error">{error}</p>}
       <div style={{ maxHeight: 320, overflow: "auto" }}>
         <table data-testid="scores.table">
-          <thead><tr><th>Sequence</th><th>Split</th><th className="num">Steps</th><th className="num">Max score</th><th>Above threshold</th></tr></thead>
+          <thead>
+            <tr>
+              <th>Sequence</th>
+              <th>Split</th>
+              <th className="num">Steps</th>
+              <th className="num">Max score</th>
+              <th>Above threshold</th>
+            </tr>
+          </thead>
           <tbody>
             {sorted.map((s) => (
-              <tr key={s.sequenceId} data-testid="scores.row" onClick={() => setSelected(s)} style={{ cursor: "pointer", background: s === selected ? "#eef3ff" : undefined }}>
+              <tr
+                key={s.sequenceId}
+                data-testid="scores.row"
+                onClick={() => setSelected(s)}
+                style={{ cursor: "pointer", background: s === selected ? "#eef3ff" : undefined }}
+              >
                 <td>{s.name}</td>
                 <td>{s.split}</td>
                 <td className="num">{s.length}</td>

@@ -39,12 +39,20 @@ export function UsersAdmin({ meId, initialUsers }: { meId: string; initialUsers:
       <section className="panel">
         <table data-testid="users.table">
           <thead>
-            <tr><th>Name</th><th>Email</th><th>Role</th><th>Since</th></tr>
+            <tr>
+              <th>Name</th>
+              <th>Email</th>
+              <th>Role</th>
+              <th>Since</th>
+            </tr>
           </thead>
           <tbody>
             {users.map((user) => (
               <tr key={user.id} data-testid="users.row" data-email={user.email}>
-                <td>{user.name}{user.id === meId && <span className="muted"> (you)</span>}</td>
+                <td>
+                  {user.name}
+                  {user.id === meId && <span className="muted"> (you)</span>}
+                </td>
                 <td>{user.email}</td>
                 <td>
                   <select
@@ -53,7 +61,11 @@ export function UsersAdmin({ meId, initialUsers }: { meId: string; initialUsers:
                     data-testid="users.role"
                     onChange={(e) => onRoleChange(user, e.target.value as Role)}
                   >
-                    {ROLES.map((r) => <option key={r} value={r}>{ROLE_LABEL[r]}</option>)}
+                    {ROLES.map((r) => (
+                      <option key={r} value={r}>
+                        {ROLE_LABEL[r]}
+                      </option>
+                    ))}
                   </select>
                 </td>
                 <td className="muted">{user.createdAt.slice(0, 10)}</td>
@@ -70,16 +82,31 @@ export function UsersAdmin({ meId, initialUsers }: { meId: string; initialUsers:
       <section className="panel">
         <h2>New user</h2>
         <form className="inline" onSubmit={onCreate} data-testid="users.create">
-          <label>Name<input name="name" required data-testid="users.new.name" /></label>
-          <label>Email<input name="email" type="email" required data-testid="users.new.email" /></label>
-          <label>Password<input name="password" type="password" minLength={PASSWORD_MIN_LENGTH} required data-testid="users.new.password" /></label>
+          <label>
+            Name
+            <input name="name" required data-testid="users.new.name" />
+          </label>
+          <label>
+            Email
+            <input name="email" type="email" required data-testid="users.new.email" />
+          </label>
+          <label>
+            Password
+            <input name="password" type="password" minLength={PASSWORD_MIN_LENGTH} required data-testid="users.new.password" />
+          </label>
           <label>
             Role
             <select name="role" defaultValue="expert" data-testid="users.new.role">
-              {ROLES.map((r) => <option key={r} value={r}>{ROLE_LABEL[r]}</option>)}
+              {ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {ROLE_LABEL[r]}
+                </option>
+              ))}
             </select>
           </label>
-          <button type="submit" data-testid="users.new.submit">Create user</button>
+          <button type="submit" data-testid="users.new.submit">
+            Create user
+          </button>
         </form>
       </section>
     </>

@@ -34,11 +34,7 @@ function describeAdapter(adapter: GpuAdapterInfo | null): string {
   return isSoftwareAdapter(adapter) ? `WebGPU is only a software adapter (${name})` : `WebGPU adapter ${name}`;
 }
 
-export function chooseBackend(
-  adapter: GpuAdapterInfo | null,
-  probes: BackendProbe[],
-  override?: BackendName,
-): BackendChoice {
+export function chooseBackend(adapter: GpuAdapterInfo | null, probes: BackendProbe[], override?: BackendName): BackendChoice {
   const started = probes.filter((p) => p.ok);
   if (override) {
     const probe = probes.find((p) => p.backend === override);

@@ -31,12 +31,36 @@ const score = Float32Array.from({ length: 100 }, (_, i) => (i > 60 ? 5 : 1));
 
 describe("echarts-setup registers what every chart of the app uses", () => {
   it.each([
-    ["loss chart (run page)", () => lossChartOptions([{ epoch: 1, trainLoss: 2, valLoss: 1.5 }, { epoch: 2, trainLoss: 1, valLoss: 1.2 }])],
+    [
+      "loss chart (run page)",
+      () =>
+        lossChartOptions([
+          { epoch: 1, trainLoss: 2, valLoss: 1.5 },
+          { epoch: 2, trainLoss: 1, valLoss: 1.2 },
+        ]),
+    ],
     ["score chart (run page)", () => scoreChartOptions(score, [{ label: "unsupervised", value: 3 }], 2, { lower: 1.5, upper: 4 })],
     ["sparkline (run page)", () => sparklineOptions(score, 3)],
-    ["sequence viewer", () => buildSequenceOption({ channels: [channel], samplingRate: 1, length: 100, window: range, groundTruth: [[60, 80]] })],
-    ["labelling: channels", () => labelChannelsOption({ channels: [channel], context: range, candidate: { from: 40, to: 90 }, onset: 61, view: range })],
-    ["labelling: score", () => labelScoreOption({ score, context: range, candidate: { from: 40, to: 90 }, onset: 61, thresholds: [{ label: "refined", value: 3 }], view: range })],
+    [
+      "sequence viewer",
+      () => buildSequenceOption({ channels: [channel], samplingRate: 1, length: 100, window: range, groundTruth: [[60, 80]] }),
+    ],
+    [
+      "labelling: channels",
+      () => labelChannelsOption({ channels: [channel], context: range, candidate: { from: 40, to: 90 }, onset: 61, view: range }),
+    ],
+    [
+      "labelling: score",
+      () =>
+        labelScoreOption({
+          score,
+          context: range,
+          candidate: { from: 40, to: 90 },
+          onset: 61,
+          thresholds: [{ label: "refined", value: 3 }],
+          view: range,
+        }),
+    ],
     ["experiments", () => buildExperimentOption(knownReport(), { stage: 1, mislabel: 0, metric: "f1" })],
   ])("%s: no component of its option is dropped", (_name, build) => {
     const option = build() as unknown as Record<string, unknown>;
@@ -45,6 +69,8 @@ describe("echarts-setup registers what every chart of the app uses", () => {
   });
 
   it("would notice a component that is not registered", () => {
-    expect(dropped({ title: { text: "not registered" }, xAxis: { type: "value" }, yAxis: { type: "value" }, series: [] })).toEqual(["title"]);
+    expect(dropped({ title: { text: "not registered" }, xAxis: { type: "value" }, yAxis: { type: "value" }, series: [] })).toEqual([
+      "title",
+    ]);
   });
 });

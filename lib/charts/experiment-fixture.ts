@@ -6,7 +6,14 @@ import { parseReport, type ExperimentReport, type ReportRow } from "../eval/repo
 
 const s = (mean: number, std: number) => ({ mean, std });
 
-function row(stage: number, strategy: string, budget: number | null, mislabel: number | null, f1: number, delay: number | null = 2): ReportRow {
+function row(
+  stage: number,
+  strategy: string,
+  budget: number | null,
+  mislabel: number | null,
+  f1: number,
+  delay: number | null = 2,
+): ReportRow {
   return {
     stage,
     strategy,
@@ -24,7 +31,11 @@ function row(stage: number, strategy: string, budget: number | null, mislabel: n
 export function knownReport(): ExperimentReport {
   const rows: ReportRow[] = [];
   for (const stage of [0.5, 1]) {
-    rows.push(row(stage, "unsupervised", null, null, 0.4 * stage + 0.1), row(stage, "best", null, null, 0.9), row(stage, "oracle", null, null, 0.95));
+    rows.push(
+      row(stage, "unsupervised", null, null, 0.4 * stage + 0.1),
+      row(stage, "best", null, null, 0.9),
+      row(stage, "oracle", null, null, 0.95),
+    );
     for (const mislabel of [0, 0.1]) {
       for (const budget of [5, 10]) {
         const base = stage * 0.5 + budget / 50 - mislabel;

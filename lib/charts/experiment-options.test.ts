@@ -1,6 +1,14 @@
 import type { LineSeriesOption } from "echarts/charts";
 import { describe, expect, it } from "vitest";
-import { baselineStats, budgetRange, buildExperimentOption, hasCurves, stageBudgets, strategyColor, strategyCurve } from "./experiment-options";
+import {
+  baselineStats,
+  budgetRange,
+  buildExperimentOption,
+  hasCurves,
+  stageBudgets,
+  strategyColor,
+  strategyCurve,
+} from "./experiment-options";
 import { knownReport } from "./experiment-fixture";
 
 const report = knownReport();
@@ -41,8 +49,14 @@ describe("buildExperimentOption", () => {
     const series = seriesOf(buildExperimentOption(report, f1AtStage1));
     const lines = series.filter((s) => String(s.id).startsWith("strategy:"));
     expect(lines.map((s) => s.name)).toEqual(["dqs", "random"]);
-    close(points(byId(series, "strategy:dqs")), [[5, 0.7], [10, 0.8]]);
-    close(points(byId(series, "strategy:random")), [[5, 0.6], [10, 0.7]]);
+    close(points(byId(series, "strategy:dqs")), [
+      [5, 0.7],
+      [10, 0.8],
+    ]);
+    close(points(byId(series, "strategy:random")), [
+      [5, 0.6],
+      [10, 0.7],
+    ]);
     expect(byId(series, "strategy:dqs")?.color).toBe(strategyColor("dqs", 0));
     expect(byId(series, "strategy:dqs")?.color).not.toBe(byId(series, "strategy:random")?.color);
   });
@@ -51,14 +65,23 @@ describe("buildExperimentOption", () => {
     const series = seriesOf(buildExperimentOption(report, f1AtStage1));
     const unsupervised = byId(series, "baseline:unsupervised");
     const best = byId(series, "baseline:best");
-    close(points(unsupervised), [[5, 0.5], [10, 0.5]]);
-    close(points(best), [[5, 0.9], [10, 0.9]]);
+    close(points(unsupervised), [
+      [5, 0.5],
+      [10, 0.5],
+    ]);
+    close(points(best), [
+      [5, 0.9],
+      [10, 0.9],
+    ]);
     expect(unsupervised?.lineStyle?.type).toBe("dashed");
     expect(best?.lineStyle?.type).toBe("dotted");
     expect(unsupervised?.endLabel?.formatter).toBe("unsupervised 0.50");
     expect(best?.endLabel?.formatter).toBe("best 0.90");
     const oracle = byId(series, "baseline:oracle");
-    close(points(oracle), [[5, 0.95], [10, 0.95]]);
+    close(points(oracle), [
+      [5, 0.95],
+      [10, 0.95],
+    ]);
     expect(oracle?.lineStyle?.type).toBe("dotted");
     expect(oracle?.color).not.toBe(best?.color);
     expect(oracle?.endLabel?.offset?.[1]).toBeLessThan(best?.endLabel?.offset?.[1] ?? 0);
@@ -66,7 +89,10 @@ describe("buildExperimentOption", () => {
     expect(best?.endLabel?.offset?.[1]).toBeLessThan(0);
     expect(unsupervised?.endLabel?.offset?.[1]).toBeGreaterThan(0);
     const atHalf = seriesOf(buildExperimentOption(report, { stage: 0.5, mislabel: 0, metric: "f1" }));
-    close(points(byId(atHalf, "baseline:unsupervised")), [[5, 0.3], [10, 0.3]]);
+    close(points(byId(atHalf, "baseline:unsupervised")), [
+      [5, 0.3],
+      [10, 0.3],
+    ]);
   });
 
   it("shades mean ± std as a stacked band, clipped to [0, 1] for F1", () => {
@@ -77,11 +103,20 @@ describe("buildExperimentOption", () => {
     expect(width?.stack).toBe("band:dqs");
     expect(width?.areaStyle).toBeDefined();
     expect(lower?.name).toBe("dqs"); // the legend toggles a strategy's band with its line
-    close(points(lower), [[5, 0.65], [10, 0.75]]);
-    close(points(width), [[5, 0.1], [10, 0.1]]);
+    close(points(lower), [
+      [5, 0.65],
+      [10, 0.75],
+    ]);
+    close(points(width), [
+      [5, 0.1],
+      [10, 0.1],
+    ]);
     const precision = seriesOf(buildExperimentOption(report, { stage: 1, mislabel: 0, metric: "precision" }));
     // dqs precision at budget 10 is min(1, 0.8 + 0.1) = 0.9 ± 0.02; at stage 1 with no mislabel.
-    close(points(byId(precision, "band-width:dqs")), [[5, 0.04], [10, 0.04]]);
+    close(points(byId(precision, "band-width:dqs")), [
+      [5, 0.04],
+      [10, 0.04],
+    ]);
   });
 
   it("has a budget x axis over the settings' budgets and a y axis named after the metric", () => {
@@ -96,8 +131,14 @@ describe("buildExperimentOption", () => {
 
   it("leaves a gap where a metric has no value (delay without a true positive)", () => {
     const series = seriesOf(buildExperimentOption(report, { stage: 1, mislabel: 0, metric: "delay" }));
-    close(points(byId(series, "strategy:random")), [[5, null], [10, 3]]);
-    close(points(byId(series, "band-lower:random")), [[5, null], [10, 2.5]]);
+    close(points(byId(series, "strategy:random")), [
+      [5, null],
+      [10, 3],
+    ]);
+    close(points(byId(series, "band-lower:random")), [
+      [5, null],
+      [10, 2.5],
+    ]);
   });
 
   it("formats the tooltip with mean ± std, n and the baselines", () => {
@@ -117,7 +158,10 @@ describe("buildExperimentOption", () => {
   it("widens a single budget into a range and knows when there is nothing to draw", () => {
     const single = { ...report, settings: { ...report.settings, budgets: [3] }, rows: [] };
     expect(budgetRange(single, 1)).toEqual({ min: 2, max: 4 });
-    const cumulative = { ...report, rows: report.rows.map((r) => (r.stage === 1 && r.budget !== null ? { ...r, budget: r.budget * 2 } : r)) };
+    const cumulative = {
+      ...report,
+      rows: report.rows.map((r) => (r.stage === 1 && r.budget !== null ? { ...r, budget: r.budget * 2 } : r)),
+    };
     expect(budgetRange(cumulative, 1)).toEqual({ min: 10, max: 20 });
     expect(budgetRange(cumulative, 0.5)).toEqual({ min: 5, max: 10 });
     expect(stageBudgets(cumulative, 1)).toEqual([10, 20]);

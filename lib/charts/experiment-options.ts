@@ -44,7 +44,11 @@ export function strategyCurve(report: ExperimentReport, strategy: string, select
 }
 
 /** The baselines' value at a stage (their rows have no budget and no mislabel rate). */
-export function baselineStats(report: ExperimentReport, stage: number, metric: Metric): Partial<Record<Baseline, NullableStat & { n: number }>> {
+export function baselineStats(
+  report: ExperimentReport,
+  stage: number,
+  metric: Metric,
+): Partial<Record<Baseline, NullableStat & { n: number }>> {
   const out: Partial<Record<Baseline, NullableStat & { n: number }>> = {};
   for (const row of report.rows) {
     if (row.stage === stage && isBaseline(row.strategy)) out[row.strategy as Baseline] = { ...metricOf(row, metric), n: row.n };
@@ -96,7 +100,16 @@ function strategySeries(strategy: string, color: string, curve: CurvePoint[]): L
 
 /** The ± std band: an invisible lower line and, stacked on it, the band's width filled. */
 function bandSeries(strategy: string, color: string, curve: CurvePoint[], metric: Metric): LineSeriesOption[] {
-  const common = { name: strategy, type: "line", stack: `band:${strategy}`, symbol: "none", silent: true, z: 1, lineStyle: { opacity: 0 }, emphasis: { disabled: true } } as const;
+  const common = {
+    name: strategy,
+    type: "line",
+    stack: `band:${strategy}`,
+    symbol: "none",
+    silent: true,
+    z: 1,
+    lineStyle: { opacity: 0 },
+    emphasis: { disabled: true },
+  } as const;
   const bands = curve.map((p) => ({ budget: p.budget, ...band(p, metric) }));
   return [
     { ...common, id: `band-lower:${strategy}`, data: bands.map((b) => [b.budget, b.lower]) },
@@ -116,14 +129,18 @@ function baselineSeries(baseline: Baseline, value: number, range: { min: number;
     silent: true,
     lineStyle: { type: style.type, width: 2 },
     endLabel: { show: true, formatter: `${style.label} ${value.toFixed(2)}`, color: style.color, fontSize: 12, offset: style.offset },
-    data: [[range.min, value], [range.max, value]],
+    data: [
+      [range.min, value],
+      [range.max, value],
+    ],
   };
 }
 
 type TooltipParam = { seriesId?: string; seriesName?: string; color?: unknown; data?: unknown; axisValue?: unknown };
 
 function tooltipFormatter(baselines: Partial<Record<Baseline, NullableStat & { n: number }>>, digits: number) {
-  const stat = (mean: number | null, std: number | null) => (mean === null ? "—" : `${mean.toFixed(digits)}${std === null ? "" : ` ± ${std.toFixed(digits)}`}`);
+  const stat = (mean: number | null, std: number | null) =>
+    mean === null ? "—" : `${mean.toFixed(digits)}${std === null ? "" : ` ± ${std.toFixed(digits)}`}`;
   return (raw: unknown): string => {
     const params = (Array.isArray(raw) ? raw : [raw]) as TooltipParam[];
     const lines = params

@@ -36,9 +36,17 @@ describe("experiment rows", () => {
     expect(rows).toHaveLength(3 + 2 * 2 * 2);
     expect(rows.every((r) => r.stage === 1)).toBe(true);
     expect(rows.map((r) => `${r.strategy}/${r.mislabel ?? "-"}/${r.budget ?? "-"}`)).toEqual([
-      "unsupervised/-/-", "best/-/-", "oracle/-/-",
-      "dqs/0/5", "dqs/0/10", "dqs/0.1/5", "dqs/0.1/10",
-      "random/0/5", "random/0/10", "random/0.1/5", "random/0.1/10",
+      "unsupervised/-/-",
+      "best/-/-",
+      "oracle/-/-",
+      "dqs/0/5",
+      "dqs/0/10",
+      "dqs/0.1/5",
+      "dqs/0.1/10",
+      "random/0/5",
+      "random/0/10",
+      "random/0.1/5",
+      "random/0.1/10",
     ]);
   });
 

@@ -19,10 +19,7 @@ export type Selection = { stage: number; mislabel: number; metric: Metric };
 export type NullableStat = { mean: number | null; std: number | null };
 
 /** A report file in the experiments folder: readable, or not with the reason (updatedAt: its mtime). */
-export type ExperimentEntry = { id: string; updatedAt: string } & (
-  | { ok: true; report: ExperimentReport }
-  | { ok: false; error: string }
-);
+export type ExperimentEntry = { id: string; updatedAt: string } & ({ ok: true; report: ExperimentReport } | { ok: false; error: string });
 
 export function isBaseline(strategy: string): boolean {
   return (BASELINES as readonly string[]).includes(strategy);

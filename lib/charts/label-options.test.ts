@@ -11,7 +11,17 @@ describe("labelling charts", () => {
   });
   it("draws the score over the context with thresholds and the onset", () => {
     const score = Float32Array.from({ length: 10 }, (_, i) => i);
-    const option = labelScoreOption({ score, context: { from: 2, to: 8 }, candidate: { from: 3, to: 6 }, onset: 4, thresholds: [{ label: "refined", value: 5 }, { label: "unsupervised", value: 7, dimmed: true }], view: { from: 2, to: 8 } });
+    const option = labelScoreOption({
+      score,
+      context: { from: 2, to: 8 },
+      candidate: { from: 3, to: 6 },
+      onset: 4,
+      thresholds: [
+        { label: "refined", value: 5 },
+        { label: "unsupervised", value: 7, dimmed: true },
+      ],
+      view: { from: 2, to: 8 },
+    });
     const series = (option.series as { data: [number, number][]; markLine: { data: unknown[] } }[])[0];
     expect(series?.data[0]).toEqual([2, 2]);
     expect(series?.data).toHaveLength(6);
@@ -19,7 +29,14 @@ describe("labelling charts", () => {
   });
   it("shades the refined threshold's optimal interval under the score, with the candidate", () => {
     const score = Float32Array.from({ length: 10 }, (_, i) => i);
-    const base = { score, context: { from: 0, to: 10 }, candidate: { from: 3, to: 6 }, onset: null, thresholds: [{ label: "refined", value: 5 }], view: { from: 0, to: 10 } };
+    const base = {
+      score,
+      context: { from: 0, to: 10 },
+      candidate: { from: 3, to: 6 },
+      onset: null,
+      thresholds: [{ label: "refined", value: 5 }],
+      view: { from: 0, to: 10 },
+    };
     const without = (labelScoreOption(base).series as AreaSeries[])[0];
     expect(without?.markArea.data).toHaveLength(1);
     const option = labelScoreOption({ ...base, band: { lower: 4, upper: 20 } });

@@ -5,7 +5,13 @@
  * translucent band under the score. Type-only imports from echarts.
  */
 import type { LineSeriesOption } from "echarts/charts";
-import type { DataZoomComponentOption, GridComponentOption, MarkAreaComponentOption, MarkLineComponentOption, TooltipComponentOption } from "echarts/components";
+import type {
+  DataZoomComponentOption,
+  GridComponentOption,
+  MarkAreaComponentOption,
+  MarkLineComponentOption,
+  TooltipComponentOption,
+} from "echarts/components";
 import type { ComposeOption } from "echarts/core";
 import { CHANNEL_COLORS } from "./sequence-options";
 import type { PlotChannel } from "./series-data";
@@ -13,7 +19,12 @@ import { bandArea, bandValues, type ThresholdInterval } from "./threshold-band";
 import { lttbIndices } from "./lttb";
 
 export type LabelChartOption = ComposeOption<
-  LineSeriesOption | GridComponentOption | DataZoomComponentOption | TooltipComponentOption | MarkAreaComponentOption | MarkLineComponentOption
+  | LineSeriesOption
+  | GridComponentOption
+  | DataZoomComponentOption
+  | TooltipComponentOption
+  | MarkAreaComponentOption
+  | MarkLineComponentOption
 >;
 
 export type StepRange = { from: number; to: number };
@@ -41,10 +52,19 @@ function marks(onset: number | null, thresholds: ThresholdMark[]): LineSeriesOpt
   const data: NonNullable<LineSeriesOption["markLine"]>["data"] = thresholds.map((t) => ({
     yAxis: t.value,
     label: { formatter: `${t.label} ${t.value.toFixed(3)}`, position: "insideEndTop" as const, color: t.dimmed ? "#888" : "#c0392b" },
-    lineStyle: { type: t.dimmed ? ("dotted" as const) : ("dashed" as const), opacity: t.dimmed ? 0.5 : 1, color: t.dimmed ? "#888" : "#c0392b", width: t.dimmed ? 1 : 2 },
+    lineStyle: {
+      type: t.dimmed ? ("dotted" as const) : ("dashed" as const),
+      opacity: t.dimmed ? 0.5 : 1,
+      color: t.dimmed ? "#888" : "#c0392b",
+      width: t.dimmed ? 1 : 2,
+    },
   }));
   if (onset !== null) {
-    data.push({ xAxis: onset, label: { formatter: "onset", position: "end" as const, color: ONSET_COLOR }, lineStyle: { type: "solid" as const, color: ONSET_COLOR, width: 2 } });
+    data.push({
+      xAxis: onset,
+      label: { formatter: "onset", position: "end" as const, color: ONSET_COLOR },
+      lineStyle: { type: "solid" as const, color: ONSET_COLOR, width: 2 },
+    });
   }
   return { symbol: "none", silent: true, animation: false, data };
 }
@@ -66,8 +86,23 @@ export function labelChannelsOption({ channels, context, candidate, onset, view 
   return {
     animation: false,
     grid: channels.map((_, i) => ({ left: L.left, right: L.right, top: L.top + i * (L.gridHeight + L.gap), height: L.gridHeight })),
-    xAxis: channels.map((_, i) => ({ type: "value", gridIndex: i, min: context.from, max: context.to - 1, axisLabel: { show: i === channels.length - 1 } })),
-    yAxis: channels.map((c, i) => ({ type: "value", gridIndex: i, scale: true, splitNumber: 2, name: c.name, nameGap: 6, nameTextStyle: { align: "left", fontWeight: "bold" }, axisLabel: { fontSize: 10 } })),
+    xAxis: channels.map((_, i) => ({
+      type: "value",
+      gridIndex: i,
+      min: context.from,
+      max: context.to - 1,
+      axisLabel: { show: i === channels.length - 1 },
+    })),
+    yAxis: channels.map((c, i) => ({
+      type: "value",
+      gridIndex: i,
+      scale: true,
+      splitNumber: 2,
+      name: c.name,
+      nameGap: 6,
+      nameTextStyle: { align: "left", fontWeight: "bold" },
+      axisLabel: { fontSize: 10 },
+    })),
     axisPointer: { link: [{ xAxisIndex: "all" }] },
     tooltip: { trigger: "axis", axisPointer: { type: "line", animation: false } },
     dataZoom: zoom(axes, view, context).slice(0, 1),
@@ -112,11 +147,21 @@ export function labelScoreOption({ score, context, candidate, onset, thresholds,
   return {
     animation: false,
     grid: { left: CHANNEL_LAYOUT.left, right: CHANNEL_LAYOUT.right, top: 24, bottom: 48 },
-    tooltip: { trigger: "axis", axisPointer: { type: "line", animation: false }, valueFormatter: (v) => (typeof v === "number" ? v.toPrecision(5) : String(v)) },
+    tooltip: {
+      trigger: "axis",
+      axisPointer: { type: "line", animation: false },
+      valueFormatter: (v) => (typeof v === "number" ? v.toPrecision(5) : String(v)),
+    },
     dataZoom: zoom([0], view, context),
     xAxis: { type: "value", min: context.from, max: context.to - 1, name: "step", nameLocation: "middle", nameGap: 22 },
     // Keep every threshold line and the band's upper end in view, even above or below all the scores shown.
-    yAxis: { type: "value", scale: true, name: "anomaly score", nameTextStyle: { align: "left" }, ...scoreAxisRange([...lines, ...bandValues(band)], lines) },
+    yAxis: {
+      type: "value",
+      scale: true,
+      name: "anomaly score",
+      nameTextStyle: { align: "left" },
+      ...scoreAxisRange([...lines, ...bandValues(band)], lines),
+    },
     series: [
       {
         type: "line",

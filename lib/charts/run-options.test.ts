@@ -8,16 +8,27 @@ describe("run charts", () => {
       { epoch: 2, trainLoss: 2, valLoss: 3.5 },
     ]);
     expect(options.series.map((s) => s.name)).toEqual(["train", "validation"]);
-    expect(options.series[1]?.data).toEqual([[1, 4], [2, 3.5]]);
+    expect(options.series[1]?.data).toEqual([
+      [1, 4],
+      [2, 3.5],
+    ]);
   });
 
   it("puts the score on a time axis and one line per threshold, the unsupervised one dimmed", () => {
-    const options = scoreChartOptions(Float32Array.from([1, 2, 5]), [
-      { label: "refined", value: 4 },
-      { label: "unsupervised", value: 4.5, dimmed: true },
-    ], 2);
+    const options = scoreChartOptions(
+      Float32Array.from([1, 2, 5]),
+      [
+        { label: "refined", value: 4 },
+        { label: "unsupervised", value: 4.5, dimmed: true },
+      ],
+      2,
+    );
     const series = options.series[0];
-    expect(series?.data).toEqual([[0, 1], [0.5, 2], [1, 5]]);
+    expect(series?.data).toEqual([
+      [0, 1],
+      [0.5, 2],
+      [1, 5],
+    ]);
     expect(series?.markLine.data.map((d) => d.yAxis)).toEqual([4, 4.5]);
     expect(series?.markLine.data[1]?.lineStyle.type).toBe("dotted");
     expect(options.xAxis.name).toBe("seconds");
@@ -32,7 +43,10 @@ describe("run charts", () => {
     expect(area?.[1].yAxis).toBe(8);
     expect((area?.[0].label as { formatter: string }).formatter).toBe("optimal interval (5.500, 8.000]");
     expect(options.yAxis.max({ max: 5 })).toBeGreaterThanOrEqual(8);
-    const unbounded = scoreChartOptions(Float32Array.from([1, 2, 5]), [{ label: "refined", value: 6 }], undefined, { lower: null, upper: 6 });
+    const unbounded = scoreChartOptions(Float32Array.from([1, 2, 5]), [{ label: "refined", value: 6 }], undefined, {
+      lower: null,
+      upper: 6,
+    });
     const open = unbounded.series[0]?.markArea?.data[0] as [Record<string, unknown>, Record<string, unknown>] | undefined;
     expect(open?.[0].yAxis).toBeUndefined();
     expect((open?.[0].label as { formatter: string }).formatter).toContain("unbounded below");

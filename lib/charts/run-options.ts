@@ -31,7 +31,12 @@ export type ThresholdLine = { label: string; value: number; dimmed?: boolean };
  * lines, and the refined threshold's optimal interval shaded when `band` is given. The axis keeps
  * every line and the band's upper end in view.
  */
-export function scoreChartOptions(score: ArrayLike<number>, thresholds: ThresholdLine[], samplingRate?: number, band: ThresholdInterval | null = null) {
+export function scoreChartOptions(
+  score: ArrayLike<number>,
+  thresholds: ThresholdLine[],
+  samplingRate?: number,
+  band: ThresholdInterval | null = null,
+) {
   const lines = thresholds.map((t) => t.value);
   const data: [number, number][] = [];
   for (let i = 0; i < score.length; i++) data.push([samplingRate ? i / samplingRate : i, score[i] ?? NaN]);
@@ -81,7 +86,16 @@ export function sparklineOptions(score: ArrayLike<number>, threshold: number | n
         sampling: "lttb",
         lineStyle: { width: 1 },
         data,
-        markLine: threshold === null ? undefined : { symbol: "none", silent: true, label: { show: false }, data: [{ yAxis: threshold }], lineStyle: { type: "dashed", color: "#c0392b" } },
+        markLine:
+          threshold === null
+            ? undefined
+            : {
+                symbol: "none",
+                silent: true,
+                label: { show: false },
+                data: [{ yAxis: threshold }],
+                lineStyle: { type: "dashed", color: "#c0392b" },
+              },
       },
     ],
   };

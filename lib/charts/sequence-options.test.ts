@@ -40,7 +40,11 @@ describe("buildSequenceOption", () => {
 
   it("plots steps as seconds", () => {
     const series = asArray(build().series);
-    expect(series[0]?.data).toEqual([[0, 1], [2.5, 2], [4.5, 3]]);
+    expect(series[0]?.data).toEqual([
+      [0, 1],
+      [2.5, 2],
+      [4.5, 3],
+    ]);
   });
 
   it("shades ground truth only when given", () => {
@@ -53,7 +57,13 @@ describe("buildSequenceOption", () => {
 
 describe("colours and tooltip", () => {
   it("keeps a channel's colour by its index when others are hidden", () => {
-    const option = buildSequenceOption({ channels: [{ name: "c", index: 2, x: [0], y: [1] }], samplingRate: 1, length: 1, window: { from: 0, to: 1 }, groundTruth: null });
+    const option = buildSequenceOption({
+      channels: [{ name: "c", index: 2, x: [0], y: [1] }],
+      samplingRate: 1,
+      length: 1,
+      window: { from: 0, to: 1 },
+      groundTruth: null,
+    });
     expect(asArray(option.series)[0]?.color).toBe(CHANNEL_COLORS[2]);
   });
 

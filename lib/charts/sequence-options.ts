@@ -4,13 +4,24 @@
  * shaded band. Type-only imports from echarts, so this runs (and is tested) in Node.
  */
 import type { LineSeriesOption } from "echarts/charts";
-import type { AxisPointerComponentOption, DataZoomComponentOption, GridComponentOption, MarkAreaComponentOption, TooltipComponentOption } from "echarts/components";
+import type {
+  AxisPointerComponentOption,
+  DataZoomComponentOption,
+  GridComponentOption,
+  MarkAreaComponentOption,
+  TooltipComponentOption,
+} from "echarts/components";
 import type { ComposeOption } from "echarts/core";
 import type { PlotChannel } from "./series-data";
 import { formatElapsed } from "./time-format";
 
 export type SequenceChartOption = ComposeOption<
-  LineSeriesOption | GridComponentOption | DataZoomComponentOption | TooltipComponentOption | MarkAreaComponentOption | AxisPointerComponentOption
+  | LineSeriesOption
+  | GridComponentOption
+  | DataZoomComponentOption
+  | TooltipComponentOption
+  | MarkAreaComponentOption
+  | AxisPointerComponentOption
 >;
 
 export type SequenceChartInput = {
@@ -29,7 +40,18 @@ export const LAYOUT = { top: 28, gridHeight: 104, gap: 34, bottom: 64, left: 72,
 export const GROUND_TRUTH_COLOR = "rgba(214, 40, 40, 0.13)";
 
 /** One colour per channel position, so that a channel keeps its colour when others are hidden. */
-export const CHANNEL_COLORS = ["#2458d6", "#c2410c", "#0f766e", "#7c3aed", "#b45309", "#be185d", "#15803d", "#0369a1", "#4d7c0f", "#9f1239"] as const;
+export const CHANNEL_COLORS = [
+  "#2458d6",
+  "#c2410c",
+  "#0f766e",
+  "#7c3aed",
+  "#b45309",
+  "#be185d",
+  "#15803d",
+  "#0369a1",
+  "#4d7c0f",
+  "#9f1239",
+] as const;
 
 const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
@@ -114,7 +136,17 @@ export function buildSequenceOption(input: SequenceChartInput): SequenceChartOpt
     },
     dataZoom: [
       { type: "inside", xAxisIndex: axes, filterMode: "none", minValueSpan: 8 / rate, ...zoom },
-      { type: "slider", xAxisIndex: axes, filterMode: "none", minValueSpan: 8 / rate, bottom: 10, height: 22, labelFormatter: formatElapsed, showDataShadow: false, ...zoom },
+      {
+        type: "slider",
+        xAxisIndex: axes,
+        filterMode: "none",
+        minValueSpan: 8 / rate,
+        bottom: 10,
+        height: 22,
+        labelFormatter: formatElapsed,
+        showDataShadow: false,
+        ...zoom,
+      },
     ],
     series: channels.map((c, i) => ({
       type: "line",

@@ -22,14 +22,19 @@ describe("series data", () => {
   });
 
   it("finds the runs of 1s in labels", () => {
-    expect(labelRanges(Uint8Array.from([0, 1, 1, 0, 1]))).toEqual([[1, 3], [4, 5]]);
+    expect(labelRanges(Uint8Array.from([0, 1, 1, 0, 1]))).toEqual([
+      [1, 3],
+      [4, 5],
+    ]);
     expect(labelRanges(new Uint8Array(3))).toEqual([]);
   });
 
   it("puts the detail inside the overview", () => {
     const overview = payload(0, 100, [{ index: 0, name: "a", x: [0, 20, 40, 60, 80, 99], y: [0, 2, 4, 6, 8, 9] }]);
     const detail = payload(30, 50, [{ index: 0, name: "a", x: [30, 35, 49], y: [3, 3.5, 4.9] }]);
-    expect(mergeDetail(overview, detail)).toEqual([{ name: "a", index: 0, x: [0, 20, 30, 35, 49, 60, 80, 99], y: [0, 2, 3, 3.5, 4.9, 6, 8, 9] }]);
+    expect(mergeDetail(overview, detail)).toEqual([
+      { name: "a", index: 0, x: [0, 20, 30, 35, 49, 60, 80, 99], y: [0, 2, 3, 3.5, 4.9, 6, 8, 9] },
+    ]);
     expect(mergeDetail(overview, null)[0]?.x).toEqual([0, 20, 40, 60, 80, 99]);
   });
 });

@@ -36,7 +36,13 @@ export function bandArea(interval: ThresholdInterval): AreaItem {
   const style = { color: BAND_COLOR, borderColor: BAND_EDGE_COLOR, borderWidth: 1, borderType: "dotted" as const };
   // Just above the band's top edge, clear of the y axis's name: above the upper end only alarming
   // scores lie, so the text covers less of the line than inside the band, where the normal scores run.
-  const label = { show: true, formatter: bandLabel(interval), position: [BAND_LABEL_OFFSET, -15] as [number, number], color: BAND_TEXT_COLOR, fontSize: 11 };
+  const label = {
+    show: true,
+    formatter: bandLabel(interval),
+    position: [BAND_LABEL_OFFSET, -15] as [number, number],
+    color: BAND_TEXT_COLOR,
+    fontSize: 11,
+  };
   const from = interval.lower === null ? {} : { yAxis: interval.lower };
   return [{ name: "optimal interval", itemStyle: style, label, ...from }, { yAxis: interval.upper }];
 }
@@ -47,7 +53,9 @@ export function bandValues(interval: ThresholdInterval | null | undefined): numb
 }
 
 /** The interval of a stored threshold, once the server stores one (`lower`, `upper`); null before, or for an unbounded-above one. */
-export function storedInterval(t: { value: number; lower?: number | null; upper?: number | null } | null | undefined): ThresholdInterval | null {
+export function storedInterval(
+  t: { value: number; lower?: number | null; upper?: number | null } | null | undefined,
+): ThresholdInterval | null {
   if (!t || typeof t.upper !== "number" || !Number.isFinite(t.upper)) return null;
   const lower = typeof t.lower === "number" && Number.isFinite(t.lower) ? t.lower : null;
   return lower !== null && lower >= t.upper ? null : { lower, upper: t.upper };

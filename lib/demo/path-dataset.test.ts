@@ -48,11 +48,19 @@ function normals(d: DemoDataset): DemoSequence[] {
 
 function correlation(xs: ArrayLike<number>, ys: ArrayLike<number>): number {
   const n = xs.length;
-  let sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0;
+  let sx = 0,
+    sy = 0,
+    sxx = 0,
+    syy = 0,
+    sxy = 0;
   for (let i = 0; i < n; i++) {
     const x = xs[i] ?? 0;
     const y = ys[i] ?? 0;
-    sx += x; sy += y; sxx += x * x; syy += y * y; sxy += x * y;
+    sx += x;
+    sy += y;
+    sxx += x * x;
+    syy += y * y;
+    sxy += x * y;
   }
   const cov = sxy / n - (sx / n) * (sy / n);
   return cov / Math.sqrt((sxx / n - (sx / n) ** 2) * (syy / n - (sy / n) ** 2));

@@ -88,7 +88,16 @@ function step(out: Float64Array[], t: number, cycle: DriveCycle, car: Vehicle, s
   const resistance = car.resistance * Math.exp(0.015 * (25 - state.batteryTemp));
   const ocv = openCircuitVoltage(state.soc);
   const current = batteryCurrent(power, ocv, resistance);
-  const values = [v * 3.6, torque, current, ocv - current * resistance, state.soc, state.batteryTemp, state.motorTemp, omega * RPM_PER_RAD_S];
+  const values = [
+    v * 3.6,
+    torque,
+    current,
+    ocv - current * resistance,
+    state.soc,
+    state.batteryTemp,
+    state.motorTemp,
+    omega * RPM_PER_RAD_S,
+  ];
   for (let c = 0; c < values.length; c++) {
     const column = out[c];
     if (column) column[t] = values[c] ?? 0;

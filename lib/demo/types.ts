@@ -9,16 +9,7 @@ import type { SequenceSeries } from "../series/types";
  * speed km/h · torque (motor shaft) N·m · current (battery, + = discharge) A · voltage (pack
  * terminal) V · soc % · battery_temp °C · motor_temp °C · motor_speed rpm.
  */
-export const PATH_CHANNELS = [
-  "speed",
-  "torque",
-  "current",
-  "voltage",
-  "soc",
-  "battery_temp",
-  "motor_temp",
-  "motor_speed",
-] as const;
+export const PATH_CHANNELS = ["speed", "torque", "current", "voltage", "soc", "battery_temp", "motor_temp", "motor_speed"] as const;
 
 export type PathChannel = (typeof PATH_CHANNELS)[number];
 
@@ -34,14 +25,7 @@ export const CH = {
   motor_speed: 7,
 } as const satisfies Record<PathChannel, number>;
 
-export const ANOMALY_KINDS = [
-  "level_shift",
-  "drift",
-  "stuck_sensor",
-  "noise_burst",
-  "oscillation",
-  "coupling_break",
-] as const;
+export const ANOMALY_KINDS = ["level_shift", "drift", "stuck_sensor", "noise_burst", "oscillation", "coupling_break"] as const;
 
 export type AnomalyKind = (typeof ANOMALY_KINDS)[number];
 

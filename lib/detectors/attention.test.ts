@@ -20,7 +20,8 @@ function setup() {
 }
 
 type Matrix = number[][];
-const matmul = (a: Matrix, b: Matrix): Matrix => a.map((row) => (b[0] ?? []).map((_, j) => row.reduce((s, v, k) => s + v * (b[k]?.[j] ?? 0), 0)));
+const matmul = (a: Matrix, b: Matrix): Matrix =>
+  a.map((row) => (b[0] ?? []).map((_, j) => row.reduce((s, v, k) => s + v * (b[k]?.[j] ?? 0), 0)));
 const affine = (a: Matrix, w: tf.Variable, bias: tf.Variable): Matrix => {
   const bv = Array.from(bias.dataSync());
   return matmul(a, w.arraySync() as Matrix).map((row) => row.map((v, j) => v + (bv[j] ?? 0)));
@@ -75,7 +76,10 @@ describe("multi-head attention", () => {
   it("gives zero weight to blocked keys ([time, time] and [batch, time, time] masks)", () => {
     const { w, x, z } = setup();
     const open = [1, 0, 1, 0, 1]; // keys 1 and 3 blocked for every query
-    const mask2 = tf.tensor2d(Array.from({ length: T }, () => open), [T, T]);
+    const mask2 = tf.tensor2d(
+      Array.from({ length: T }, () => open),
+      [T, T],
+    );
     const weights = multiHeadAttention(w, dims, { query: x, key: x, value: z, mask: mask2 }).weights.arraySync();
     for (const row of weights.flat(2)) {
       expect(row[1]).toBe(0);

@@ -38,12 +38,18 @@ export async function measureDetector(backend: string, c: BenchCase, plan: Bench
     await detector.train(
       { train: data.slice(0, -1), validation: [] },
       {
-        epochs: 1, batchSize: plan.batchSize, seed: 1, patience: Number.POSITIVE_INFINITY,
+        epochs: 1,
+        batchSize: plan.batchSize,
+        seed: 1,
+        patience: Number.POSITIVE_INFINITY,
         maxTrainWindows: plan.batchSize * (plan.warmups + plan.reps),
         onBatch: () => stamps.push(performance.now()),
       },
     );
-    const steps = stamps.slice(1).map((t, i) => t - (stamps[i] ?? t)).slice(Math.max(0, plan.warmups - 1));
+    const steps = stamps
+      .slice(1)
+      .map((t, i) => t - (stamps[i] ?? t))
+      .slice(Math.max(0, plan.warmups - 1));
     const sequence = (data.at(-1) ?? []).map((column) => column.slice(0, plan.scoredWindows + plan.windowSize - 1));
     const started = performance.now();
     await detector.score(sequence);
@@ -59,10 +65,16 @@ export function formatBenchTable(rows: BenchRow[], title: string): string {
   const baseline = (backend: string) => rows.find((r) => r.backend === backend && r.kind === "lstm-ae")?.stepMs;
   const header = ["backend", "detector", "hidden", "weights", "ms/train step", "windows/s scored", "step vs lstm-ae"];
   const body = rows.map((r) => [
-    r.backend, r.kind, String(r.hidden), r.params.toLocaleString("en-US"), r.stepMs.toFixed(0), r.windowsPerSecond.toFixed(0),
+    r.backend,
+    r.kind,
+    String(r.hidden),
+    r.params.toLocaleString("en-US"),
+    r.stepMs.toFixed(0),
+    r.windowsPerSecond.toFixed(0),
     `${(r.stepMs / (baseline(r.backend) ?? Number.NaN)).toFixed(1)}×`,
   ]);
   const widths = header.map((h, c) => Math.max(h.length, ...body.map((cells) => (cells[c] ?? "").length)));
-  const line = (cells: string[]) => cells.map((cell, c) => (c < 2 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0))).join("  ");
+  const line = (cells: string[]) =>
+    cells.map((cell, c) => (c < 2 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0))).join("  ");
   return [title, line(header), ...body.map(line)].join("\n");
 }

@@ -54,7 +54,13 @@ export function resolveLstmAeConfig(o: DetectorOptions["lstm-ae"]): LstmAeConfig
 }
 
 export function resolveLinearConfig(o: DetectorOptions["linear"]): LinearConfig {
-  const config: LinearConfig = { features: o.features, windowSize: o.windowSize, lags: o.lags ?? 2, ridge: o.ridge ?? 1, seed: o.seed ?? 0 };
+  const config: LinearConfig = {
+    features: o.features,
+    windowSize: o.windowSize,
+    lags: o.lags ?? 2,
+    ridge: o.ridge ?? 1,
+    seed: o.seed ?? 0,
+  };
   requireCount(config.features, "features");
   requireCount(config.windowSize, "windowSize");
   requireCount(config.lags, "lags", 0);

@@ -13,7 +13,11 @@ function gram(m: Float32Array, rows: number, cols: number, byRows: boolean): num
 
 describe("seeded initialisers", () => {
   it("orthogonal: orthonormal rows for wide, columns for tall matrices", () => {
-    for (const [rows, cols, byRows] of [[4, 12, true], [12, 4, false], [5, 5, true]] as const) {
+    for (const [rows, cols, byRows] of [
+      [4, 12, true],
+      [12, 4, false],
+      [5, 5, true],
+    ] as const) {
       const g = gram(orthogonal(rows, cols, createRng(1)), rows, cols, byRows);
       g.forEach((row, i) => row.forEach((v, j) => expect(v).toBeCloseTo(i === j ? 1 : 0, 5)));
     }

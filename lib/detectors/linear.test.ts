@@ -54,7 +54,10 @@ describe("linear cross-channel detector", () => {
     // From the lags on (the first steps repeat the first value as their past).
     expect(max(score, 200, 300)).toBeGreaterThan(5 * max(score, 2, 200));
     // The step's score is the sum of the channels' NLLs (the pair b ~ 2a breaks on both sides).
-    expect(score[250]).toBeCloseTo(channelScores.reduce((sum, c) => sum + (c[250] ?? 0), 0), 2);
+    expect(score[250]).toBeCloseTo(
+      channelScores.reduce((sum, c) => sum + (c[250] ?? 0), 0),
+      2,
+    );
   });
 
   it("saves and loads to identical scores, and refuses weights of another size", async () => {
@@ -71,7 +74,9 @@ describe("linear cross-channel detector", () => {
 
   it("refuses a sequence with the wrong channel count and too little data", async () => {
     const detector = createDetector("linear", config);
-    await expect(detector.train({ train: [coupled(1, 400).slice(0, 2)], validation: [] })).rejects.toMatchObject({ code: "channel_mismatch" });
+    await expect(detector.train({ train: [coupled(1, 400).slice(0, 2)], validation: [] })).rejects.toMatchObject({
+      code: "channel_mismatch",
+    });
     await expect(detector.train({ train: [coupled(1, 8)], validation: [] })).rejects.toMatchObject({ code: "no_training_windows" });
     detector.dispose();
     await expect(detector.score(validation[0] ?? [])).rejects.toMatchObject({ code: "disposed" });

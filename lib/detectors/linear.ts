@@ -143,7 +143,16 @@ export class LinearDetector implements Detector {
     const epoch = { epoch: 0, trainLoss, trainNll: trainLoss, trainKl: 0, valLoss, beta: 0, ms, bestEpoch: 0, bestLoss };
     await options.onEpoch?.(epoch);
     const validationSteps = validation.reduce((sum, s) => sum + (s[0]?.length ?? 0), 0);
-    return { epochs: [epoch], bestEpoch: 0, bestLoss, monitored, stopReason: "completed", trainWindows: steps, validationWindows: validationSteps, ms };
+    return {
+      epochs: [epoch],
+      bestEpoch: 0,
+      bestLoss,
+      monitored,
+      stopReason: "completed",
+      trainWindows: steps,
+      validationWindows: validationSteps,
+      ms,
+    };
   }
 
   /** Mean NLL per step summed over channels, times the window size: comparable with the neural detectors' per-window loss. */
@@ -223,7 +232,9 @@ export class LinearDetector implements Detector {
       { name: "linear/weights", size: this.config.features * n },
       { name: "linear/variance", size: this.config.features },
     ];
-    const fits = saved.specs.length === 2 && expected.every((e, i) => saved.specs[i]?.name === e.name && saved.specs[i]?.shape.reduce((p, d) => p * d, 1) === e.size);
+    const fits =
+      saved.specs.length === 2 &&
+      expected.every((e, i) => saved.specs[i]?.name === e.name && saved.specs[i]?.shape.reduce((p, d) => p * d, 1) === e.size);
     if (!fits || saved.data.byteLength !== 4 * (expected[0]!.size + expected[1]!.size)) {
       throw new DetectorError("invalid_weights", "The saved weights do not fit this linear detector");
     }

@@ -11,9 +11,18 @@ const [B, T, F, U] = [3, 6, 4, 5];
 /** The per-gate weights fused in Keras's layout: kernel [F, 4U], recurrent [U, 4U], bias [4U]. */
 function fused(w: LstmWeights): tf.Tensor[] {
   return [
-    tf.concat(GATES.map((g) => w.kernel[g]), 1),
-    tf.concat(GATES.map((g) => w.recurrent[g]), 1),
-    tf.concat(GATES.map((g) => w.bias[g]), 0),
+    tf.concat(
+      GATES.map((g) => w.kernel[g]),
+      1,
+    ),
+    tf.concat(
+      GATES.map((g) => w.recurrent[g]),
+      1,
+    ),
+    tf.concat(
+      GATES.map((g) => w.bias[g]),
+      0,
+    ),
   ];
 }
 

@@ -14,7 +14,12 @@ import { assignValues, columnBlock, glorotUniform, orthogonal, zerosVariable, ty
 export const GATES = ["i", "f", "c", "o"] as const;
 type Gate = (typeof GATES)[number];
 
-export type LstmWeights = { units: number; kernel: Record<Gate, tf.Variable>; recurrent: Record<Gate, tf.Variable>; bias: Record<Gate, tf.Variable> };
+export type LstmWeights = {
+  units: number;
+  kernel: Record<Gate, tf.Variable>;
+  recurrent: Record<Gate, tf.Variable>;
+  bias: Record<Gate, tf.Variable>;
+};
 export type BiLstmWeights = { forward: LstmWeights; backward: LstmWeights };
 
 const perGate = (make: (g: Gate) => tf.Variable): Record<Gate, tf.Variable> => ({ i: make("i"), f: make("f"), c: make("c"), o: make("o") });

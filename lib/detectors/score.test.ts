@@ -83,7 +83,11 @@ describe("scoreColumns", () => {
   });
 
   it("rejects wrong channel counts, ragged channels and oversized batches with typed errors", async () => {
-    const codeOf = (p: Promise<unknown>) => p.then(() => "none", (e: unknown) => (isDetectorError(e) ? e.code : "other"));
+    const codeOf = (p: Promise<unknown>) =>
+      p.then(
+        () => "none",
+        (e: unknown) => (isDetectorError(e) ? e.code : "other"),
+      );
     expect(await codeOf(scoreColumns(fake, [new Float32Array(8)], shape))).toBe("channel_mismatch");
     expect(await codeOf(scoreColumns(fake, [new Float32Array(8), new Float32Array(7)], shape))).toBe("length_mismatch");
     expect(await codeOf(scoreColumns(fake, series(8), shape, { batchSize: 513 }))).toBe("invalid_option");

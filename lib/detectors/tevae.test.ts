@@ -22,7 +22,11 @@ let data: SeriesColumns[] = [];
 let detector: Detector;
 let result: TrainResult;
 const split = () => ({ train: data.slice(0, 5), validation: data.slice(5, 7) });
-const codeOf = (p: Promise<unknown>) => p.then(() => "none", (e: unknown) => (isDetectorError(e) ? e.code : String(e)));
+const codeOf = (p: Promise<unknown>) =>
+  p.then(
+    () => "none",
+    (e: unknown) => (isDetectorError(e) ? e.code : String(e)),
+  );
 
 beforeAll(async () => {
   await setCpuBackend();

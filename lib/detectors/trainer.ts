@@ -12,13 +12,7 @@ import { BestWeights } from "./best-weights";
 import { DetectorError } from "./errors";
 import { reconstructionLoss, type WindowShape } from "./evaluate";
 import type { Network } from "./network";
-import {
-  evaluationBatchSize,
-  resolveTrainOptions,
-  throwIfAborted,
-  yieldToEventLoop,
-  type ResolvedTrainOptions,
-} from "./train-options";
+import { evaluationBatchSize, resolveTrainOptions, throwIfAborted, yieldToEventLoop, type ResolvedTrainOptions } from "./train-options";
 import type { EpochReport, StopReason, TrainData, TrainOptions, TrainResult } from "./types";
 import { batches, gatherWindows, sampleRefs, shuffle, windowRefs, type WindowRef } from "./windows";
 
@@ -34,12 +28,7 @@ type Run = {
 
 type EpochLosses = { loss: number; nll: number; kl: number };
 
-export async function trainNetwork(
-  net: Network,
-  data: TrainData,
-  shape: WindowShape,
-  options?: TrainOptions,
-): Promise<TrainResult> {
+export async function trainNetwork(net: Network, data: TrainData, shape: WindowShape, options?: TrainOptions): Promise<TrainResult> {
   const started = performance.now();
   const o = resolveTrainOptions(options);
   const rng = createRng(o.seed);

@@ -24,7 +24,15 @@ describe("training windows", () => {
 
   it("gathers windows in extractWindows' [window][step][channel] layout", () => {
     const sequences = [seq(10, 0), seq(8, 200)];
-    const out = gatherWindows(sequences, [{ sequence: 1, start: 2 }, { sequence: 0, start: 5 }], 4, 2);
+    const out = gatherWindows(
+      sequences,
+      [
+        { sequence: 1, start: 2 },
+        { sequence: 0, start: 5 },
+      ],
+      4,
+      2,
+    );
     const a = extractWindows(sequences[1] ?? [], [2], 4);
     const b = extractWindows(sequences[0] ?? [], [5], 4);
     expect(Array.from(out)).toEqual([...a, ...b]);

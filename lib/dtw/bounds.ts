@@ -31,7 +31,10 @@ export function keoghEnvelope(b: Series, n: number, window?: number): Envelope {
   const upper = new Float64Array(n);
   const minQ = new Int32Array(m);
   const maxQ = new Int32Array(m);
-  let minH = 0, minT = 0, maxH = 0, maxT = 0;
+  let minH = 0,
+    minT = 0,
+    maxH = 0,
+    maxT = 0;
   let next = 0; // next column to push
   for (let i = 0; i < n; i++) {
     const lo = bandLo(band, i);

@@ -51,13 +51,7 @@ export function dtwDistance(a: Series, b: Series, opts: DtwOptions = {}): number
  * The minimal accumulated squared cost, or Infinity once it is certain to exceed `threshold`
  * (a squared cost; Infinity = no abandoning). Rows run over `a`, columns over `b`.
  */
-export function dtwSquared(
-  a: Series,
-  b: Series,
-  window: number | undefined,
-  threshold: number,
-  scratchIn?: DtwScratch,
-): number {
+export function dtwSquared(a: Series, b: Series, window: number | undefined, threshold: number, scratchIn?: DtwScratch): number {
   if (a.length === 0 || b.length === 0) throw new DtwError("empty-series", "DTW needs two non-empty series");
   return dtwSquaredInSpan(a, b, bandSpan(a.length, b.length, window), threshold, scratchIn);
 }

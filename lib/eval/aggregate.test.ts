@@ -4,7 +4,13 @@ import { reportRowSchema } from "./report";
 import type { Outcome } from "./simulate";
 
 const outcome = (f1: number, delay: number | null = null, refined = true): Outcome => ({
-  f1, precision: f1, recall: f1, delay, threshold: 10 * f1, labels: 5, refined,
+  f1,
+  precision: f1,
+  recall: f1,
+  delay,
+  threshold: 10 * f1,
+  labels: 5,
+  refined,
 });
 
 function rec(partial: Partial<RunRecord> & { outcome: Outcome }): RunRecord {

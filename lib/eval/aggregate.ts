@@ -82,12 +82,14 @@ export function aggregateRecords(records: readonly RunRecord[], strategyOrder: r
     if (group) group.push(r);
     else groups.set(key, [r]);
   }
-  return [...groups.values()].map(rowOf).sort(
-    (a, b) =>
-      a.stage - b.stage ||
-      rankOf(a.strategy, strategyOrder) - rankOf(b.strategy, strategyOrder) ||
-      a.strategy.localeCompare(b.strategy) ||
-      nullsFirst(a.budget, b.budget) ||
-      nullsFirst(a.mislabel, b.mislabel),
-  );
+  return [...groups.values()]
+    .map(rowOf)
+    .sort(
+      (a, b) =>
+        a.stage - b.stage ||
+        rankOf(a.strategy, strategyOrder) - rankOf(b.strategy, strategyOrder) ||
+        a.strategy.localeCompare(b.strategy) ||
+        nullsFirst(a.budget, b.budget) ||
+        nullsFirst(a.mislabel, b.mislabel),
+    );
 }

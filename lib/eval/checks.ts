@@ -21,11 +21,17 @@ const isBaseline = (r: ReportRow) => r.budget === null;
 const baseline = (rows: readonly ReportRow[], stage: number, name: string) => rows.find((r) => r.stage === stage && r.strategy === name);
 
 /** Strategy rows with budget ≥ minBudget (and, when given, this mislabel rate) against the unsupervised row of their stage (mean F1). */
-export function refinedVsUnsupervised(rows: readonly ReportRow[], minBudget = 5, mislabel?: number, only: (r: ReportRow) => boolean = () => true): Comparison {
+export function refinedVsUnsupervised(
+  rows: readonly ReportRow[],
+  minBudget = 5,
+  mislabel?: number,
+  only: (r: ReportRow) => boolean = () => true,
+): Comparison {
   const c: Comparison = { wins: 0, ties: 0, losses: 0 };
   for (const r of rows) {
     const u = baseline(rows, r.stage, "unsupervised");
-    if (!isBaseline(r) && (r.budget ?? 0) >= minBudget && (mislabel === undefined || r.mislabel === mislabel) && u && only(r)) compare(r.f1.mean, u.f1.mean, c);
+    if (!isBaseline(r) && (r.budget ?? 0) >= minBudget && (mislabel === undefined || r.mislabel === mislabel) && u && only(r))
+      compare(r.f1.mean, u.f1.mean, c);
   }
   return c;
 }
@@ -45,7 +51,11 @@ export function fallsToZero(rows: readonly ReportRow[], minBudget = 5): ReportRo
 }
 
 /** Per stage whose mean test AUC is ≥ minAuc: best's mean F1 as a share of the oracle's. */
-export function bestVsOracle(rows: readonly ReportRow[], separability: readonly SeparabilityRow[], minAuc = 0.95): { stage: number; auc: number; ratio: number | null }[] {
+export function bestVsOracle(
+  rows: readonly ReportRow[],
+  separability: readonly SeparabilityRow[],
+  minAuc = 0.95,
+): { stage: number; auc: number; ratio: number | null }[] {
   return separability.flatMap((s) => {
     if (!s.test || s.test.mean < minAuc) return [];
     const best = baseline(rows, s.stage, "best");
@@ -67,7 +77,11 @@ export function aboveBaseline(rows: readonly ReportRow[], ceiling: "best" | "ora
 }
 
 /** Mean F1 difference a − b over the (stage, budget, mislabel) cells both strategies have, and the tally. */
-export function strategyDifference(rows: readonly ReportRow[], a: string, b: string): Comparison & { meanDiff: number | null; cells: number } {
+export function strategyDifference(
+  rows: readonly ReportRow[],
+  a: string,
+  b: string,
+): Comparison & { meanDiff: number | null; cells: number } {
   const c: Comparison = { wins: 0, ties: 0, losses: 0 };
   let sum = 0;
   let cells = 0;
@@ -83,7 +97,11 @@ export function strategyDifference(rows: readonly ReportRow[], a: string, b: str
 
 const tally = (c: Comparison) => `${c.wins} better, ${c.ties} equal, ${c.losses} worse`;
 
-export function describeChecks(rows: readonly ReportRow[], strategies: readonly string[], separability: readonly SeparabilityRow[] = []): string[] {
+export function describeChecks(
+  rows: readonly ReportRow[],
+  strategies: readonly string[],
+  separability: readonly SeparabilityRow[] = [],
+): string[] {
   const lines: string[] = [];
   const refined = refinedVsUnsupervised(rows);
   if (refined.wins + refined.ties + refined.losses > 0) {
@@ -97,15 +115,22 @@ export function describeChecks(rows: readonly ReportRow[], strategies: readonly 
     const zero = fallsToZero(rows);
     lines.push(
       `with a correct expert: refined beats unsupervised in ${correct.wins} of ${total} rows (${total > 0 ? ((100 * correct.wins) / total).toFixed(0) : "—"} %; ${correct.ties} equal, ${correct.losses} worse)` +
-        (stuckTotal > 0 ? ` where the pool held an anomalous candidate; ${stuckTotal} more at stages whose pools held none (the unsupervised threshold stays)` : "") +
+        (stuckTotal > 0
+          ? ` where the pool held an anomalous candidate; ${stuckTotal} more at stages whose pools held none (the unsupervised threshold stays)`
+          : "") +
         `; ${zero.length === 0 ? "no row falls to F1 0 where unsupervised is above 0" : `${zero.length} row(s) fall to F1 0 where unsupervised is above 0`}`,
     );
   }
   for (const b of bestVsOracle(rows, separability)) {
-    lines.push(`test AUC ${b.auc.toFixed(2)} at ${formatStage(b.stage)}: best reaches ${b.ratio === null ? "—" : `${(100 * b.ratio).toFixed(0)} %`} of the oracle's F1`);
+    lines.push(
+      `test AUC ${b.auc.toFixed(2)} at ${formatStage(b.stage)}: best reaches ${b.ratio === null ? "—" : `${(100 * b.ratio).toFixed(0)} %`} of the oracle's F1`,
+    );
   }
   const describe = (list: readonly ReportRow[]) =>
-    `${list.slice(0, 6).map((r) => `${r.strategy}/${r.budget ?? "—"}/${r.mislabel ?? "—"} at ${formatStage(r.stage)}`).join(", ")}${list.length > 6 ? ", …" : ""}`;
+    `${list
+      .slice(0, 6)
+      .map((r) => `${r.strategy}/${r.budget ?? "—"}/${r.mislabel ?? "—"} at ${formatStage(r.stage)}`)
+      .join(", ")}${list.length > 6 ? ", …" : ""}`;
   const above = aboveBaseline(rows, "best");
   lines.push(
     above.length === 0
@@ -114,13 +139,19 @@ export function describeChecks(rows: readonly ReportRow[], strategies: readonly 
   );
   if (rows.some((r) => r.strategy === "oracle")) {
     const aboveOracle = aboveBaseline(rows, "oracle");
-    lines.push(aboveOracle.length === 0 ? `"oracle" bounds every row from above (mean F1)` : `"oracle" is exceeded by ${aboveOracle.length} row(s), which cannot be: ${describe(aboveOracle)}`);
+    lines.push(
+      aboveOracle.length === 0
+        ? `"oracle" bounds every row from above (mean F1)`
+        : `"oracle" is exceeded by ${aboveOracle.length} row(s), which cannot be: ${describe(aboveOracle)}`,
+    );
   }
   for (const other of strategies.filter((s) => s !== "dqs")) {
     if (!strategies.includes("dqs")) break;
     const d = strategyDifference(rows, "dqs", other);
     if (d.meanDiff === null) continue;
-    lines.push(`dqs vs ${other}: mean F1 difference ${d.meanDiff >= 0 ? "+" : ""}${d.meanDiff.toFixed(3)} over ${d.cells} cells (${tally(d)})`);
+    lines.push(
+      `dqs vs ${other}: mean F1 difference ${d.meanDiff >= 0 ? "+" : ""}${d.meanDiff.toFixed(3)} over ${d.cells} cells (${tally(d)})`,
+    );
   }
   return lines;
 }

@@ -24,7 +24,16 @@ async function scoreStage(request: ModelRequest): Promise<Map<string, Float32Arr
 }
 
 const plan: ExperimentPlan = {
-  sequences, samplingRate: 1, folds: 2, seeds: 2, stages: [0.5, 1], strategies: ["dqs", "random"], budgets: [1, 3], mislabel: [0, 0.2], foldSeed: 1, seed: 1,
+  sequences,
+  samplingRate: 1,
+  folds: 2,
+  seeds: 2,
+  stages: [0.5, 1],
+  strategies: ["dqs", "random"],
+  budgets: [1, 3],
+  mislabel: [0, 0.2],
+  foldSeed: 1,
+  seed: 1,
 };
 
 describe("runExperiment", () => {
@@ -37,9 +46,19 @@ describe("runExperiment", () => {
       onProgress: (p) => progress.push(p),
       onFold: () => void folds++,
     });
-    expect(requests.map((r) => [r.fold.fold, r.stageIndex])).toEqual([[0, 0], [0, 1], [1, 0], [1, 1]]);
+    expect(requests.map((r) => [r.fold.fold, r.stageIndex])).toEqual([
+      [0, 0],
+      [0, 1],
+      [1, 0],
+      [1, 1],
+    ]);
     expect(folds).toBe(2);
-    expect(state.separability.map((s) => [s.fold, s.stage])).toEqual([[0, 0.5], [0, 1], [1, 0.5], [1, 1]]);
+    expect(state.separability.map((s) => [s.fold, s.stage])).toEqual([
+      [0, 0.5],
+      [0, 1],
+      [1, 0.5],
+      [1, 1],
+    ]);
     expect(progress.at(-1)?.done).toBe(progressTotal(plan));
     // Per fold: 2 stages × 3 baselines + 2 strategies × 2 budgets × 2 rates × 2 seeds × 2 stages.
     expect(state.records.length).toBe(2 * (6 + 32));
@@ -50,10 +69,28 @@ describe("runExperiment", () => {
     expect(rows.find((r) => r.strategy === "best")?.n).toBe(2);
     expect(rows.find((r) => r.strategy === "oracle")?.n).toBe(2);
     const report = {
-      version: 1, id: "t", name: "t", createdAt: "now", finishedAt: null, status: "running", progress: progress.at(-1),
+      version: 1,
+      id: "t",
+      name: "t",
+      createdAt: "now",
+      finishedAt: null,
+      status: "running",
+      progress: progress.at(-1),
       dataset: { source: "demo", name: "d", sequences: 24, channels: 1, samplingRate: 1, anomalous: 6 },
-      settings: { detector: "lstm-ae", detectorOptions: {}, backend: "cpu", strategies: plan.strategies, budgets: plan.budgets, mislabel: plan.mislabel, seeds: 2, folds: 2, stages: plan.stages, quick: false },
-      rows, timings: { modelSeconds: state.modelSeconds, querySeconds: state.querySeconds },
+      settings: {
+        detector: "lstm-ae",
+        detectorOptions: {},
+        backend: "cpu",
+        strategies: plan.strategies,
+        budgets: plan.budgets,
+        mislabel: plan.mislabel,
+        seeds: 2,
+        folds: 2,
+        stages: plan.stages,
+        quick: false,
+      },
+      rows,
+      timings: { modelSeconds: state.modelSeconds, querySeconds: state.querySeconds },
     };
     expect(reportSchema.safeParse(report).success).toBe(true);
   });

@@ -47,7 +47,10 @@ export type ExperimentPlan = {
 export function foldSegmentLength(plan: ExperimentPlan, f: FoldPlan): number | null {
   const segment = plan.segment ?? null;
   if (segment !== "auto") return segment;
-  const splits = [{ split: "validation", members: f.validation }, { split: "train", members: f.train }];
+  const splits = [
+    { split: "validation", members: f.validation },
+    { split: "train", members: f.train },
+  ];
   const pool = poolSequences(splits, resolvePoolRule(plan.pool ?? "auto", f.validation.length)).flatMap((s) => s.members);
   const lengths = pool.flatMap((i) => plan.sequences[i]?.length ?? []);
   return suggestSegmentLength({ lengths, window: (plan.evaluation ?? OUR_PROTOCOL).window });
@@ -103,8 +106,10 @@ export function planProblems(plan: ExperimentPlan): string[] {
   const problems: string[] = [];
   const anomalous = plan.sequences.filter((s) => s.truth.anomalous).length;
   const groups = plan.folds === 1 ? 3 : plan.folds;
-  if (plan.sequences.length < 2 * groups) problems.push(`${plan.sequences.length} sequences are too few for ${plan.folds} fold(s): need at least ${2 * groups}`);
-  if (anomalous < Math.min(plan.folds, groups)) problems.push(`only ${anomalous} anomalous sequence(s): every test fold needs one, so use at most ${Math.max(1, anomalous)} fold(s)`);
+  if (plan.sequences.length < 2 * groups)
+    problems.push(`${plan.sequences.length} sequences are too few for ${plan.folds} fold(s): need at least ${2 * groups}`);
+  if (anomalous < Math.min(plan.folds, groups))
+    problems.push(`only ${anomalous} anomalous sequence(s): every test fold needs one, so use at most ${Math.max(1, anomalous)} fold(s)`);
   if (anomalous === plan.sequences.length) problems.push("every sequence is anomalous: there is no normal data to train on");
   plan.stages.forEach((q, i) => {
     if (!(q > 0 && q <= 1)) problems.push(`stage ${q} is not in (0, 1]`);
@@ -124,7 +129,11 @@ async function modelsOfFold(plan: ExperimentPlan, f: FoldPlan, state: Experiment
     const members = stageMembers(f, fraction);
     const phase = `fold ${f.fold + 1}/${plan.folds} · stage ${stage + 1}/${plan.stages.length}`;
     const report = (detail: string, share = 0) =>
-      t.hooks.onProgress?.({ done: t.done + Math.floor(t.weight * Math.min(1, Math.max(0, share))), total: t.total, phase: `${phase} · ${detail}` });
+      t.hooks.onProgress?.({
+        done: t.done + Math.floor(t.weight * Math.min(1, Math.max(0, share))),
+        total: t.total,
+        phase: `${phase} · ${detail}`,
+      });
     report("model");
     const started = performance.now();
     const needed = neededSequences(plan.sequences, members, f.test);
@@ -142,7 +151,13 @@ async function modelsOfFold(plan: ExperimentPlan, f: FoldPlan, state: Experiment
 }
 
 /** Every (strategy, budget, mislabel, seed) run of the fold, across its stages. */
-async function runsOfFold(plan: ExperimentPlan, f: FoldPlan, inputs: readonly StageInput[], state: ExperimentState, t: Tracker): Promise<void> {
+async function runsOfFold(
+  plan: ExperimentPlan,
+  f: FoldPlan,
+  inputs: readonly StageInput[],
+  state: ExperimentState,
+  t: Tracker,
+): Promise<void> {
   for (const strategy of plan.strategies) {
     for (const budget of plan.budgets) {
       for (const mislabel of plan.mislabel) {
@@ -150,10 +165,27 @@ async function runsOfFold(plan: ExperimentPlan, f: FoldPlan, inputs: readonly St
           const phase = `fold ${f.fold + 1}/${plan.folds} · querying: ${strategy}, budget ${budget}, mislabel ${mislabel}, seed ${s + 1}`;
           t.hooks.onProgress?.({ done: t.done, total: t.total, phase });
           const started = performance.now();
-          const spec = { strategy, budget, mislabel, seed: mixSeed("seed", plan.seed, s), fold: f.fold, samplingRate: plan.samplingRate, evaluation: plan.evaluation };
+          const spec = {
+            strategy,
+            budget,
+            mislabel,
+            seed: mixSeed("seed", plan.seed, s),
+            fold: f.fold,
+            samplingRate: plan.samplingRate,
+            evaluation: plan.evaluation,
+          };
           simulateRun(inputs, spec).forEach((outcome, i) => {
             const stage = inputs[i]?.fraction ?? 1;
-            state.records.push({ stage, strategy, budget: budget * (i + 1), budgetPerStage: budget, mislabel, seed: s, fold: f.fold, outcome });
+            state.records.push({
+              stage,
+              strategy,
+              budget: budget * (i + 1),
+              budgetPerStage: budget,
+              mislabel,
+              seed: s,
+              fold: f.fold,
+              outcome,
+            });
           });
           state.querySeconds += (performance.now() - started) / 1000;
           t.done++;
@@ -167,7 +199,12 @@ async function runsOfFold(plan: ExperimentPlan, f: FoldPlan, inputs: readonly St
 export async function runExperiment(plan: ExperimentPlan, hooks: ExperimentHooks): Promise<ExperimentState> {
   const state: ExperimentState = { records: [], separability: [], modelSeconds: 0, querySeconds: 0, foldsDone: 0, segmentLengths: [] };
   const tracker: Tracker = { done: 0, total: progressTotal(plan), weight: modelWeight(plan), hooks };
-  for (const f of planFolds(plan.sequences.map((s) => s.truth.anomalous), plan.folds, plan.foldSeed, plan.validationShare)) {
+  for (const f of planFolds(
+    plan.sequences.map((s) => s.truth.anomalous),
+    plan.folds,
+    plan.foldSeed,
+    plan.validationShare,
+  )) {
     const inputs = await modelsOfFold(plan, f, state, tracker);
     await runsOfFold(plan, f, inputs, state, tracker);
     state.foldsDone++;

@@ -81,21 +81,41 @@ function splitRest(anomalous: number[], normal: number[], share: number): { trai
  * `anomalous[i]` says whether sequence i is anomalous (ground truth). Throws a RangeError for
  * folds < 1, a share outside [0, 1), or fewer sequences than groups.
  */
-export function planFolds(anomalous: readonly boolean[], folds: number, seed: number, validationShare = DEFAULT_VALIDATION_SHARE): FoldPlan[] {
+export function planFolds(
+  anomalous: readonly boolean[],
+  folds: number,
+  seed: number,
+  validationShare = DEFAULT_VALIDATION_SHARE,
+): FoldPlan[] {
   if (!Number.isInteger(folds) || folds < 1) throw new RangeError(`folds must be a whole number ≥ 1, got ${folds}`);
   if (!(validationShare >= 0 && validationShare < 1)) throw new RangeError(`validationShare must lie in [0, 1), got ${validationShare}`);
   const groups = folds === 1 ? 3 : folds;
   if (anomalous.length < groups) throw new RangeError(`${anomalous.length} sequences cannot be dealt into ${groups} groups`);
   const rng = createRng(mixSeed("folds", seed));
   const indices = anomalous.map((_, i) => i);
-  const dealt = [...shuffled(indices.filter((i) => anomalous[i]), rng), ...shuffled(indices.filter((i) => !anomalous[i]), rng)];
+  const dealt = [
+    ...shuffled(
+      indices.filter((i) => anomalous[i]),
+      rng,
+    ),
+    ...shuffled(
+      indices.filter((i) => !anomalous[i]),
+      rng,
+    ),
+  ];
   const groupOf = new Map(dealt.map((index, position) => [index, position % groups]));
   return Array.from({ length: folds }, (_, fold) => {
     const test = indices.filter((i) => groupOf.get(i) === fold);
     const rest = indices.filter((i) => groupOf.get(i) !== fold);
     const arrival = createRng(mixSeed("arrival", seed, fold));
-    const restAnomalous = shuffled(rest.filter((i) => anomalous[i]), arrival);
-    const restNormal = shuffled(rest.filter((i) => !anomalous[i]), arrival);
+    const restAnomalous = shuffled(
+      rest.filter((i) => anomalous[i]),
+      arrival,
+    );
+    const restNormal = shuffled(
+      rest.filter((i) => !anomalous[i]),
+      arrival,
+    );
     return { fold, test, ...splitRest(restAnomalous, restNormal, validationShare) };
   });
 }

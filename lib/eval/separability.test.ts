@@ -20,7 +20,7 @@ describe("rocAuc", () => {
 
   it("matches the pairwise definition with ties, on random draws", () => {
     let seed = 7;
-    const next = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     for (let c = 0; c < 200; c++) {
       const pos = Array.from({ length: 1 + Math.floor(next() * 9) }, () => Math.round(next() * 6));
       const neg = Array.from({ length: 1 + Math.floor(next() * 9) }, () => Math.round(next() * 5));
@@ -37,11 +37,22 @@ describe("stageSeparability", () => {
   const f = (...v: number[]) => Float32Array.from(v);
   const input: StageInput = {
     fraction: 0.5,
-    pool: [{ key: "a", scores: f(1, 5) }, { key: "b", scores: f(2, 3) }, { key: "c", scores: f(1, 4) }],
+    pool: [
+      { key: "a", scores: f(1, 5) },
+      { key: "b", scores: f(2, 3) },
+      { key: "c", scores: f(1, 4) },
+    ],
     labelledAll: [],
-    truth: new Map([["a", { anomalous: false, onset: null }], ["b", { anomalous: true, onset: 1 }], ["c", { anomalous: false, onset: null }]]),
+    truth: new Map([
+      ["a", { anomalous: false, onset: null }],
+      ["b", { anomalous: true, onset: 1 }],
+      ["c", { anomalous: false, onset: null }],
+    ]),
     validation: [],
-    test: [{ scores: f(0, 9), anomalous: true, onset: 1 }, { scores: f(1, 2), anomalous: false }],
+    test: [
+      { scores: f(0, 9), anomalous: true, onset: 1 },
+      { scores: f(1, 2), anomalous: false },
+    ],
   };
 
   it("reads the AUC of the per-sequence maximum on the test split and on the pool", () => {

@@ -15,10 +15,12 @@ import { formatStage } from "./table";
 export function rocAuc(positives: readonly number[], negatives: readonly number[]): number | null {
   if (positives.length === 0 || negatives.length === 0) return null;
   const clean = (v: number) => (Number.isNaN(v) ? -Infinity : v);
-  const all = [...positives.map((v) => ({ v: clean(v), pos: true })), ...negatives.map((v) => ({ v: clean(v), pos: false }))].sort((a, b) => a.v - b.v || 0);
+  const all = [...positives.map((v) => ({ v: clean(v), pos: true })), ...negatives.map((v) => ({ v: clean(v), pos: false }))].sort(
+    (a, b) => a.v - b.v || 0,
+  );
   // Sum of the positives' mid-ranks (1-based; ties share the mean of their ranks).
   let rankSum = 0;
-  for (let i = 0; i < all.length; ) {
+  for (let i = 0; i < all.length;) {
     let j = i;
     while (j < all.length && all[j]?.v === all[i]?.v) j++;
     const midRank = (i + 1 + j) / 2;
@@ -31,7 +33,10 @@ export function rocAuc(positives: readonly number[], negatives: readonly number[
 
 /** AUC of the per-sequence maxima, anomalous against normal. */
 function aucOf(sequences: readonly { anomalous: boolean; max: number }[]): number | null {
-  return rocAuc(sequences.filter((s) => s.anomalous).map((s) => s.max), sequences.filter((s) => !s.anomalous).map((s) => s.max));
+  return rocAuc(
+    sequences.filter((s) => s.anomalous).map((s) => s.max),
+    sequences.filter((s) => !s.anomalous).map((s) => s.max),
+  );
 }
 
 export type SeparabilityRecord = { stage: number; fold: number; test: number | null; pool: number | null };

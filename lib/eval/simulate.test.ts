@@ -21,14 +21,24 @@ function stage(poolSize: number, fraction = 1): StageInput {
   const test = Array.from({ length: 12 }, (_, i) => {
     const onset = i % 3 === 0 ? 20 : null;
     // The refined threshold is the lowest labelled anomalous peak above every normal one: test peaks sit above it.
-    return onset === null ? { scores: series(100 + i, 60, null), anomalous: false } : { scores: series(100 + i, 60, onset, 8), anomalous: true, onset };
+    return onset === null
+      ? { scores: series(100 + i, 60, null), anomalous: false }
+      : { scores: series(100 + i, 60, onset, 8), anomalous: true, onset };
   });
   // The validation split holds one anomalous sequence with a high peak: the unsupervised threshold misses everything.
   const validation = [series(200, 60, null), series(201, 60, 10, 20)];
   return { fraction, pool, labelledAll: pool, truth, validation, test, distance: new DistanceCache() };
 }
 
-const spec = (over: Partial<RunSpec> = {}): RunSpec => ({ strategy: "top", budget: 3, mislabel: 0, seed: 1, fold: 0, samplingRate: 2, ...over });
+const spec = (over: Partial<RunSpec> = {}): RunSpec => ({
+  strategy: "top",
+  budget: 3,
+  mislabel: 0,
+  seed: 1,
+  fold: 0,
+  samplingRate: 2,
+  ...over,
+});
 
 describe("simulateRun", () => {
   it("refines the threshold from the labels and beats the unsupervised one", () => {
@@ -119,11 +129,17 @@ describe("the reference protocol", () => {
     const first = stage(16, 0.5);
     const scaled = (c: { key: string; scores: Float32Array }) => ({ ...c, scores: c.scores.map((v) => v * 10) });
     const pool2 = first.pool.map(scaled);
-    const second: StageInput = { ...first, fraction: 1, pool: pool2, labelledAll: pool2, validation: first.validation.map((v) => v.map((x) => x * 10)), test: first.test.map((c) => ({ ...c, scores: c.scores.map((v) => v * 10) })) };
+    const second: StageInput = {
+      ...first,
+      fraction: 1,
+      pool: pool2,
+      labelledAll: pool2,
+      validation: first.validation.map((v) => v.map((x) => x * 10)),
+      test: first.test.map((c) => ({ ...c, scores: c.scores.map((v) => v * 10) })),
+    };
     const ours = simulateRun([first, second], spec({ budget: 3 }));
     const ref = simulateRun([first, second], spec({ budget: 3, evaluation: reference }));
     expect(ours[1]?.threshold).toBeGreaterThan(10);
     expect(ref[1]?.threshold).toBeLessThan(10);
   });
 });
-

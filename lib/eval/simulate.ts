@@ -24,7 +24,15 @@
 import { thresholdFromLabels } from "../labelling/labels";
 import type { Candidate, DistanceCache, StrategyName } from "../query";
 import { getStrategy } from "../query";
-import { DEFAULT_OBJECTIVE, DEFAULT_PLACEMENT, evaluateOnline, unsupervisedThreshold, type LabelledCandidate, type Objective, type Placement } from "../threshold";
+import {
+  DEFAULT_OBJECTIVE,
+  DEFAULT_PLACEMENT,
+  evaluateOnline,
+  unsupervisedThreshold,
+  type LabelledCandidate,
+  type Objective,
+  type Placement,
+} from "../threshold";
 import { createExpert, type ExpertAnswer, type Truth } from "./expert";
 import { referenceDelay, type Protocol } from "./protocol";
 import { mixSeed } from "./seeds";
@@ -96,7 +104,14 @@ function labelledCandidates(labels: readonly Labelled[], pool: ReadonlyMap<strin
 }
 
 /** Online evaluation of the test split at `threshold`, as an Outcome. */
-export function evaluateAt(stage: StageInput, threshold: number, samplingRate: number, labels: number, refined: boolean, evaluation = OUR_PROTOCOL): Outcome {
+export function evaluateAt(
+  stage: StageInput,
+  threshold: number,
+  samplingRate: number,
+  labels: number,
+  refined: boolean,
+  evaluation = OUR_PROTOCOL,
+): Outcome {
   const e = evaluateOnline(stage.test, threshold, { samplingRate });
   const delay = evaluation.protocol === "reference" ? referenceDelay(stage.test, threshold, evaluation.window, samplingRate) : e.meanDelay;
   return { f1: e.f1, precision: e.precision, recall: e.recall, delay, threshold, labels, refined };
@@ -113,10 +128,19 @@ function lowestScore(candidates: readonly LabelledCandidate[]): number | null {
  * labels exist but F1 is 0 everywhere. `unlabelled`: the peaks of the pool's candidates without a
  * label (the "pool" objective's evidence).
  */
-function thresholdOf(candidates: readonly LabelledCandidate[], unsupervised: number, rate: number, evaluation: EvalProtocol, unlabelled: readonly number[] = []) {
+function thresholdOf(
+  candidates: readonly LabelledCandidate[],
+  unsupervised: number,
+  rate: number,
+  evaluation: EvalProtocol,
+  unlabelled: readonly number[] = [],
+) {
   const reference = evaluation.protocol === "reference";
   const objective = reference ? "labels" : (evaluation.objective ?? DEFAULT_OBJECTIVE);
-  const state = thresholdFromLabels(candidates, unsupervised, rate, reference ? "reference" : evaluation.placement, { objective, unlabelledPeaks: unlabelled });
+  const state = thresholdFromLabels(candidates, unsupervised, rate, reference ? "reference" : evaluation.placement, {
+    objective,
+    unlabelledPeaks: unlabelled,
+  });
   if (state.source === "refined" && state.value !== null) return { value: state.value, refined: true };
   const lowest = reference && candidates.length > 0 ? lowestScore(candidates) : null;
   return { value: lowest ?? unsupervised, refined: false };
@@ -136,11 +160,15 @@ export function simulateRun(stages: readonly StageInput[], spec: RunSpec): Outco
       const bought = new Set(labels.map((l) => l.key));
       return stage.pool.flatMap((c) => (bought.has(c.key) ? [] : [c.maxScore ?? maxOf(c.scores)]));
     };
-    const current = () => thresholdOf(labelledCandidates(labels, pool, reference), unsupervised, spec.samplingRate, evaluation, unlabelledPeaks());
+    const current = () =>
+      thresholdOf(labelledCandidates(labels, pool, reference), unsupervised, spec.samplingRate, evaluation, unlabelledPeaks());
     let threshold = current();
     const queried = labels.flatMap((l) => (reference ? [{ key: l.key, scores: l.scores }] : (pool.get(l.key) ?? [])));
     // The reference steers "uncertain" by the max train + validation score before any label.
-    const steer = reference && s === 0 && labels.length === 0 ? Math.max(...stage.labelledAll.map((c) => c.maxScore ?? maxOf(c.scores))) : threshold.value;
+    const steer =
+      reference && s === 0 && labels.length === 0
+        ? Math.max(...stage.labelledAll.map((c) => c.maxScore ?? maxOf(c.scores)))
+        : threshold.value;
     const picks = strategy.select({
       candidates: stage.pool,
       queried,
@@ -168,7 +196,11 @@ export function simulateRun(stages: readonly StageInput[], spec: RunSpec): Outco
  * can know) and "oracle" (the same rule fitted on the test candidates' truth: the highest test F1 any
  * threshold reaches).
  */
-export function baselineOutcomes(stage: StageInput, samplingRate: number, evaluation = OUR_PROTOCOL): { unsupervised: Outcome; best: Outcome; oracle: Outcome } {
+export function baselineOutcomes(
+  stage: StageInput,
+  samplingRate: number,
+  evaluation = OUR_PROTOCOL,
+): { unsupervised: Outcome; best: Outcome; oracle: Outcome } {
   const unsupervised = unsupervisedThreshold(stage.validation);
   const everything: LabelledCandidate[] = stage.pool.map((c) => {
     const t = stage.truth.get(c.key) ?? { anomalous: false, onset: null };

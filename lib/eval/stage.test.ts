@@ -37,7 +37,10 @@ describe("buildStageInput", () => {
     expect(seg.truth.get("b:0-2")).toEqual({ anomalous: false, onset: null });
     expect(seg.truth.get("b:2-4")).toEqual({ anomalous: true, onset: 0 });
     // Test sequence c is anomalous from step 1: its first segment holds the onset at 1, the second is anomalous throughout.
-    expect(seg.test.map((c) => [c.anomalous, c.onset])).toEqual([[true, 1], [true, 0]]);
+    expect(seg.test.map((c) => [c.anomalous, c.onset])).toEqual([
+      [true, 1],
+      [true, 0],
+    ]);
   });
 
   it("keeps validation scores and labels the test sequences with their ground truth", () => {
@@ -52,7 +55,12 @@ describe("buildStageInput", () => {
 });
 
 describe("stretchTruth", () => {
-  const labelled: EvalSequence = { id: "s", name: "S", truth: { anomalous: true, onset: 3 }, labels: Uint8Array.from([0, 0, 0, 1, 1, 0, 0, 1, 0, 0]) };
+  const labelled: EvalSequence = {
+    id: "s",
+    name: "S",
+    truth: { anomalous: true, onset: 3 },
+    labels: Uint8Array.from([0, 0, 0, 1, 1, 0, 0, 1, 0, 0]),
+  };
 
   it("maps step labels exactly: bursts, gaps, an onset inside or before the stretch", () => {
     expect(stretchTruth(labelled, 0, 3)).toEqual({ anomalous: false, onset: null });

@@ -64,7 +64,10 @@ type Unit = { key: string; scores: Float32Array; truth: Truth };
 
 function unitsOf(list: readonly EvalSequence[], scores: StageScores, segmentLength: number | null): Unit[] {
   const byId = new Map(list.map((s) => [s.id, s]));
-  return buildCandidates(list.map((s) => ({ sequenceId: s.id, score: scoreOf(scores, s) })), segmentLength).map((c) => {
+  return buildCandidates(
+    list.map((s) => ({ sequenceId: s.id, score: scoreOf(scores, s) })),
+    segmentLength,
+  ).map((c) => {
     const s = byId.get(c.sequenceId);
     if (!s) throw new Error(`no sequence ${c.sequenceId}`);
     return { key: c.key, scores: c.scores, truth: stretchTruth(s, c.start, c.end) };
@@ -91,7 +94,10 @@ export function buildStageInput(args: {
   const train = unitsOf(members.train.map(at), scores, segmentLength);
   const validation = unitsOf(members.validation.map(at), scores, segmentLength);
   // The app's pool rule (lib/query/pool-rule.ts), applied to the stage's splits.
-  const bySplit = [{ split: "validation", units: validation }, { split: "train", units: train }];
+  const bySplit = [
+    { split: "validation", units: validation },
+    { split: "train", units: train },
+  ];
   const pool = poolSequences(bySplit, resolvePoolRule(mode, members.validation.length)).flatMap((s) => s.units);
   const test: LabelledCandidate[] = unitsOf(args.test.map(at), scores, segmentLength).map((u) =>
     u.truth.anomalous ? { scores: u.scores, anomalous: true, onset: u.truth.onset ?? 0 } : { scores: u.scores, anomalous: false },

@@ -7,8 +7,17 @@ function row(strategy: string, f1: number, over: Partial<ReportRow> = {}): Repor
   const stat = { mean: f1, std: 0.1 };
   const baseline = strategy === "unsupervised" || strategy === "best" || strategy === "oracle";
   return {
-    stage: 1, strategy, budget: baseline ? null : 5, mislabel: baseline ? null : 0, n: 9,
-    f1: stat, precision: stat, recall: stat, delay: { mean: null, std: null }, threshold: { mean: 12.345, std: 1 }, ...over,
+    stage: 1,
+    strategy,
+    budget: baseline ? null : 5,
+    mislabel: baseline ? null : 0,
+    n: 9,
+    f1: stat,
+    precision: stat,
+    recall: stat,
+    delay: { mean: null, std: null },
+    threshold: { mean: 12.345, std: 1 },
+    ...over,
   };
 }
 
@@ -80,7 +89,9 @@ describe("checks against the issue's criteria", () => {
       row("random", 0, { stage: 0.25, budget: 10 }),
     ];
     const line = describeChecks(table, ["dqs", "random"]).find((l) => l.startsWith("with a correct expert"));
-    expect(line).toContain("refined beats unsupervised in 4 of 4 rows (100 %; 0 equal, 0 worse) where the pool held an anomalous candidate; 2 more at stages");
+    expect(line).toContain(
+      "refined beats unsupervised in 4 of 4 rows (100 %; 0 equal, 0 worse) where the pool held an anomalous candidate; 2 more at stages",
+    );
     expect(line).toContain("1 row(s) fall to F1 0");
     expect(fallsToZero(table).map((r) => [r.strategy, r.stage])).toEqual([["random", 0.25]]);
   });

@@ -35,7 +35,10 @@ export function formatTable(rows: readonly ReportRow[]): string {
   const cells = rows.map((r) => COLUMNS.map((c) => c.cell(r)));
   const widths = COLUMNS.map((c, i) => Math.max(c.title.length, ...cells.map((line) => (line[i] ?? "").length)));
   const line = (values: readonly string[]) =>
-    values.map((v, i) => (COLUMNS[i]?.align === "left" ? v.padEnd(widths[i] ?? 0) : v.padStart(widths[i] ?? 0))).join("  ").trimEnd();
+    values
+      .map((v, i) => (COLUMNS[i]?.align === "left" ? v.padEnd(widths[i] ?? 0) : v.padStart(widths[i] ?? 0)))
+      .join("  ")
+      .trimEnd();
   const out: string[] = [];
   let stage: number | null = null;
   rows.forEach((row, i) => {

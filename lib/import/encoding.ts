@@ -59,7 +59,7 @@ function sequenceLength(lead: number): number {
  * A sequence cut off by the end of `bytes` counts as valid.
  */
 export function firstInvalidUtf8(bytes: Uint8Array): number {
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const length = sequenceLength(bytes[i] ?? 0);
     if (length === 0) return i;
     for (let k = 1; k < length && i + k < bytes.length; k++) {
@@ -82,7 +82,10 @@ export function createEncodingChecker(file: string): EncodingChecker {
   let started = false;
   let lines = 1;
   const fail = (line: number): never => {
-    throw new ImportError("encoding", "the file is not valid UTF-8 (a wrong encoding, e.g. Latin-1 or UTF-16); save it as UTF-8 CSV", { file, line });
+    throw new ImportError("encoding", "the file is not valid UTF-8 (a wrong encoding, e.g. Latin-1 or UTF-16); save it as UTF-8 CSV", {
+      file,
+      line,
+    });
   };
   return {
     push(chunk) {
@@ -92,7 +95,10 @@ export function createEncodingChecker(file: string): EncodingChecker {
       // Past the start too: a NUL byte is never text, and PostgreSQL cannot store one in a name.
       const nul = chunk.indexOf(0);
       if (nul >= 0) {
-        throw new ImportError("encoding", "the file holds a NUL byte, which is not text; save it as UTF-8 CSV", { file, line: lines + countNewlines(chunk.subarray(0, nul)) });
+        throw new ImportError("encoding", "the file holds a NUL byte, which is not text; save it as UTF-8 CSV", {
+          file,
+          line: lines + countNewlines(chunk.subarray(0, nul)),
+        });
       }
       try {
         decoder.decode(chunk, { stream: true });

@@ -61,10 +61,17 @@ export function finishImport(builders: SequenceBuilder[], mapping: ImportMapping
   for (const b of builders) {
     const empty = b.emptyChannels()[0];
     if (empty !== undefined) {
-      throw new ImportError("missing_value", `sequence ${quoteCell(b.name)} has no value at all in this channel, so there is nothing to fill from`, { file: b.file, column: mapping.channels[empty] });
+      throw new ImportError(
+        "missing_value",
+        `sequence ${quoteCell(b.name)} has no value at all in this channel, so there is nothing to fill from`,
+        { file: b.file, column: mapping.channels[empty] },
+      );
     }
     if (b.labelsEmpty) {
-      throw new ImportError("bad_label", `sequence ${quoteCell(b.name)} has no label at all`, { file: b.file, column: mapping.labelColumn ?? undefined });
+      throw new ImportError("bad_label", `sequence ${quoteCell(b.name)} has no label at all`, {
+        file: b.file,
+        column: mapping.labelColumn ?? undefined,
+      });
     }
   }
   const samplingRate = mapping.timestampColumn === null ? (mapping.samplingRate ?? 1) : rateFromTimestamps(builders);

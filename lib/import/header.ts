@@ -11,14 +11,22 @@ import { readNumber } from "./values";
 export function validateHeader(fields: string[], file: string): string[] {
   const names = fields.map((f) => f.trim());
   if (names.length > IMPORT_LIMITS.maxColumns) {
-    throw new ImportError("too_many_columns", `the header has ${names.length.toLocaleString("en-US")} columns; at most ${IMPORT_LIMITS.maxColumns} are allowed`, { file, line: 1 });
+    throw new ImportError(
+      "too_many_columns",
+      `the header has ${names.length.toLocaleString("en-US")} columns; at most ${IMPORT_LIMITS.maxColumns} are allowed`,
+      { file, line: 1 },
+    );
   }
   if (names.every((n) => n === "")) {
     throw new ImportError("missing_header", "the first line is blank; it must name the columns", { file, line: 1 });
   }
   const numeric = names.filter((n) => n !== "" && Number.isFinite(readNumber(n)));
   if (numeric.length === names.length) {
-    throw new ImportError("missing_header", `the first line holds numbers (${numeric.slice(0, 3).map(quoteCell).join(", ")}…), not column names; add a header line`, { file, line: 1 });
+    throw new ImportError(
+      "missing_header",
+      `the first line holds numbers (${numeric.slice(0, 3).map(quoteCell).join(", ")}…), not column names; add a header line`,
+      { file, line: 1 },
+    );
   }
   const seen = new Map<string, number>();
   names.forEach((name, i) => {
@@ -27,7 +35,11 @@ export function validateHeader(fields: string[], file: string): string[] {
     }
     const first = seen.get(name);
     if (first !== undefined) {
-      throw new ImportError("duplicate_header", `columns ${first + 1} and ${i + 1} are both named ${quoteCell(name)}; column names must be unique`, { file, line: 1, column: name });
+      throw new ImportError(
+        "duplicate_header",
+        `columns ${first + 1} and ${i + 1} are both named ${quoteCell(name)}; column names must be unique`,
+        { file, line: 1, column: name },
+      );
     }
     seen.set(name, i);
   });
@@ -52,7 +64,11 @@ export function resolveColumns(names: string[], mapping: ImportMapping, file: st
     const i = names.indexOf(column);
     if (i < 0) {
       const list = names.slice(0, 12).map(quoteCell).join(", ");
-      throw new ImportError("missing_column", `there is no column ${quoteCell(column)} (the columns are ${list}${names.length > 12 ? ", …" : ""})`, { file, line: 1 });
+      throw new ImportError(
+        "missing_column",
+        `there is no column ${quoteCell(column)} (the columns are ${list}${names.length > 12 ? ", …" : ""})`,
+        { file, line: 1 },
+      );
     }
     return i;
   };

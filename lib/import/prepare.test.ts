@@ -4,7 +4,10 @@ import { prepareImport } from "./prepare";
 import { createImportSession } from "./session";
 import { feed, mapping, thrown } from "./test-helpers";
 
-function parse(m = mapping({}), files: Record<string, string> = { "s1.csv": "a,b,label\n1,10,0\n3,30,0\n5,50,1\n", "s2.csv": "a,b,label\n2,2,0\n4,4,0\n" }) {
+function parse(
+  m = mapping({}),
+  files: Record<string, string> = { "s1.csv": "a,b,label\n1,10,0\n3,30,0\n5,50,1\n", "s2.csv": "a,b,label\n2,2,0\n4,4,0\n" },
+) {
   const session = createImportSession(m);
   for (const [name, text] of Object.entries(files)) feed(session, name, text);
   return session.finish();
@@ -31,7 +34,9 @@ describe("prepareImport", () => {
 
   it("splits by seeded ratios, always with a training sequence", () => {
     const m = mapping({ split: { kind: "ratios", train: 0.5, validation: 0.5, test: 0, seed: 7 } });
-    const splits = prepareImport(parse(m), m).sequences.map((s) => s.split).sort();
+    const splits = prepareImport(parse(m), m)
+      .sequences.map((s) => s.split)
+      .sort();
     expect(splits).toEqual(["train", "validation"]);
   });
 
@@ -56,7 +61,11 @@ describe("prepareImport", () => {
   it("keeps the sequences of a unit in one split", () => {
     const rows = ["id,unit,a,b"];
     for (let i = 0; i < 24; i++) rows.push(`s${i},u${i % 6},${i},${i}`);
-    const m = mapping({ sequenceColumn: "id", unitColumn: "unit", split: { kind: "ratios", train: 0.5, validation: 0.25, test: 0.25, seed: 2 } });
+    const m = mapping({
+      sequenceColumn: "id",
+      unitColumn: "unit",
+      split: { kind: "ratios", train: 0.5, validation: 0.25, test: 0.25, seed: 2 },
+    });
     const prepared = prepareImport(parse(m, { "all.csv": rows.join("\n") + "\n" }), m);
     expect(prepared.splitMethod).toBe("grouped");
     const byUnit = new Map<string | null, Set<string>>();

@@ -28,7 +28,10 @@ function factorFor(sourceRate: number, targetRate: number | null): number {
     return downsampleFactor(sourceRate, targetRate);
   } catch (error) {
     if (isPreprocessError(error)) {
-      throw new ImportError("bad_rate", `cannot average ${sourceRate} Hz down to ${targetRate} Hz: the target rate must divide the source rate a whole number of times`);
+      throw new ImportError(
+        "bad_rate",
+        `cannot average ${sourceRate} Hz down to ${targetRate} Hz: the target rate must divide the source rate a whole number of times`,
+      );
     }
     throw error;
   }

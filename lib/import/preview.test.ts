@@ -7,7 +7,11 @@ const utf8 = (text: string) => new TextEncoder().encode(text);
 
 describe("splitCsvRecords", () => {
   it("handles quotes, doubled quotes, quoted line breaks and CRLF", () => {
-    expect(splitCsvRecords('a,"b,c"\r\n"x""y","1\n2"\n\n3,4', 10)).toEqual([["a", "b,c"], ['x"y', "1\n2"], ["3", "4"]]);
+    expect(splitCsvRecords('a,"b,c"\r\n"x""y","1\n2"\n\n3,4', 10)).toEqual([
+      ["a", "b,c"],
+      ['x"y', "1\n2"],
+      ["3", "4"],
+    ]);
   });
 
   it("stops after max records", () => {
@@ -20,12 +24,22 @@ describe("previewCsv", () => {
     const p = previewCsv(utf8("timestamp,speed,torque,label,comment\n0,1.5,2,0,ok\n0.5,1.6,2.1,1,x\n"), "d.csv", true);
     expect(p.header).toEqual(["timestamp", "speed", "torque", "label", "comment"]);
     expect(p.rows).toHaveLength(2);
-    expect(p.guess).toEqual({ timestampColumn: "timestamp", sequenceColumn: null, labelColumn: "label", unitColumn: null, splitColumn: null, channels: ["speed", "torque"] });
+    expect(p.guess).toEqual({
+      timestampColumn: "timestamp",
+      sequenceColumn: null,
+      labelColumn: "label",
+      unitColumn: null,
+      splitColumn: null,
+      channels: ["speed", "torque"],
+    });
   });
 
   it("drops a last line cut off by the end of the slice", () => {
     const p = previewCsv(utf8("a,b\n1,2\n3,4\n5,"), "d.csv", false);
-    expect(p.rows).toEqual([["1", "2"], ["3", "4"]]);
+    expect(p.rows).toEqual([
+      ["1", "2"],
+      ["3", "4"],
+    ]);
   });
 
   it("reports an empty file, a duplicate header and a wrong encoding", () => {
@@ -38,7 +52,12 @@ describe("previewCsv", () => {
 describe("guessMapping", () => {
   it("prefers the most telling name: label over y, timestamp over t", () => {
     const p = previewCsv(utf8("sequence,t,timestamp,x,y,label\ns,0,0,1,2,0\n"), "d.csv", true);
-    expect(p.guess).toMatchObject({ timestampColumn: "timestamp", sequenceColumn: "sequence", labelColumn: "label", channels: ["t", "x", "y"] });
+    expect(p.guess).toMatchObject({
+      timestampColumn: "timestamp",
+      sequenceColumn: "sequence",
+      labelColumn: "label",
+      channels: ["t", "x", "y"],
+    });
   });
 
   it("guesses a unit column, never the one taken as the sequence column", () => {

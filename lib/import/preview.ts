@@ -60,14 +60,40 @@ export function splitCsvRecords(text: string, max: number): string[][] {
 /** Column names that suggest a role, most telling first. */
 const NAMES: [keyof Omit<MappingGuess, "channels">, string[]][] = [
   ["timestampColumn", ["timestamp", "time", "datetime", "date", "time_s", "seconds", "t"]],
-  ["sequenceColumn", ["sequence", "sequence_id", "sequenceid", "seq", "seq_id", "series", "series_id", "drive", "drive_id", "unit", "unit_id"]],
+  [
+    "sequenceColumn",
+    ["sequence", "sequence_id", "sequenceid", "seq", "seq_id", "series", "series_id", "drive", "drive_id", "unit", "unit_id"],
+  ],
   ["labelColumn", ["label", "labels", "anomaly", "is_anomaly", "anomalous", "ground_truth", "gt"]],
   ["splitColumn", ["split", "subset", "fold"]],
-  ["unitColumn", ["unit", "unit_id", "vehicle", "vehicle_id", "patient", "patient_id", "subject", "subject_id", "machine", "machine_id", "group", "group_id"]],
+  [
+    "unitColumn",
+    [
+      "unit",
+      "unit_id",
+      "vehicle",
+      "vehicle_id",
+      "patient",
+      "patient_id",
+      "subject",
+      "subject_id",
+      "machine",
+      "machine_id",
+      "group",
+      "group_id",
+    ],
+  ],
 ];
 
 export function guessMapping(header: string[], rows: string[][]): MappingGuess {
-  const guess: MappingGuess = { timestampColumn: null, sequenceColumn: null, labelColumn: null, unitColumn: null, splitColumn: null, channels: [] };
+  const guess: MappingGuess = {
+    timestampColumn: null,
+    sequenceColumn: null,
+    labelColumn: null,
+    unitColumn: null,
+    splitColumn: null,
+    channels: [],
+  };
   const lower = header.map((h) => h.toLowerCase());
   const taken = new Set<string>();
   for (const [key, names] of NAMES) {
@@ -93,7 +119,10 @@ export function previewCsv(bytes: Uint8Array, file: string, complete: boolean, m
   } catch {
     const at = firstInvalidUtf8(bytes);
     const line = countNewlines(bytes.subarray(0, Math.max(0, at))) + 1;
-    throw new ImportError("encoding", "the file is not valid UTF-8 (a wrong encoding, e.g. Latin-1 or UTF-16); save it as UTF-8 CSV", { file, line });
+    throw new ImportError("encoding", "the file is not valid UTF-8 (a wrong encoding, e.g. Latin-1 or UTF-16); save it as UTF-8 CSV", {
+      file,
+      line,
+    });
   }
   if (!complete) text = text.slice(0, Math.max(0, text.lastIndexOf("\n") + 1));
   const records = splitCsvRecords(text, maxRows + 1);

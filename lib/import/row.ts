@@ -25,7 +25,11 @@ function readTime(seq: SequenceBuilder, f: FileState, c: ColumnIndex, fields: st
     throw new ImportError("bad_timestamp", `${quoteCell(cell)} is not a timestamp; expected ${expected}`, { file: f.name, line, column });
   }
   if (!seq.time(seconds)) {
-    throw new ImportError("bad_timestamp", `the timestamp ${quoteCell(cell)} does not come after the previous one of sequence ${quoteCell(seq.name)}; rows must be in time order`, { file: f.name, line, column });
+    throw new ImportError(
+      "bad_timestamp",
+      `the timestamp ${quoteCell(cell)} does not come after the previous one of sequence ${quoteCell(seq.name)}; rows must be in time order`,
+      { file: f.name, line, column },
+    );
   }
 }
 
@@ -38,17 +42,30 @@ function readSplitCell(seq: SequenceBuilder, f: FileState, c: ColumnIndex, field
   }
   if (seq.split === null) seq.split = split;
   else if (seq.split !== split) {
-    throw new ImportError("bad_split", `the split changes from ${seq.split} to ${split} within sequence ${quoteCell(seq.name)}; a sequence belongs to one split`, { file: f.name, line, column });
+    throw new ImportError(
+      "bad_split",
+      `the split changes from ${seq.split} to ${split} within sequence ${quoteCell(seq.name)}; a sequence belongs to one split`,
+      { file: f.name, line, column },
+    );
   }
 }
 
 function readUnitCell(seq: SequenceBuilder, f: FileState, c: ColumnIndex, fields: string[], line: number): void {
   const unit = (fields[c.unit] ?? "").trim();
   const column = c.names[c.unit];
-  if (unit === "") throw new ImportError("bad_unit", "the unit is empty; every row names the unit (group) of its sequence", { file: f.name, line, column });
+  if (unit === "")
+    throw new ImportError("bad_unit", "the unit is empty; every row names the unit (group) of its sequence", {
+      file: f.name,
+      line,
+      column,
+    });
   if (seq.unit === null) seq.unit = unit;
   else if (seq.unit !== unit) {
-    throw new ImportError("bad_unit", `the unit changes from ${quoteCell(seq.unit)} to ${quoteCell(unit)} within sequence ${quoteCell(seq.name)}; a sequence belongs to one unit`, { file: f.name, line, column });
+    throw new ImportError(
+      "bad_unit",
+      `the unit changes from ${quoteCell(seq.unit)} to ${quoteCell(unit)} within sequence ${quoteCell(seq.name)}; a sequence belongs to one unit`,
+      { file: f.name, line, column },
+    );
   }
 }
 
@@ -72,7 +89,11 @@ export function readRow(seq: SequenceBuilder, f: FileState, c: ColumnIndex, fiel
     }
     const column = mapping.channels[k];
     if (problem === "missing") {
-      throw new ImportError("missing_value", "the cell is empty; fill it in, or choose forward fill for missing values", { file: f.name, line, column });
+      throw new ImportError("missing_value", "the cell is empty; fill it in, or choose forward fill for missing values", {
+        file: f.name,
+        line,
+        column,
+      });
     }
     const [code, describe] = PROBLEMS[problem];
     throw new ImportError(code, describe(cell), { file: f.name, line, column });
@@ -84,7 +105,11 @@ export function readRow(seq: SequenceBuilder, f: FileState, c: ColumnIndex, fiel
     else if (ffill && cell.trim() === "") seq.missingLabel();
     else {
       const what = cell.trim() === "" ? "the label is empty" : `${quoteCell(cell)} is not a label`;
-      throw new ImportError("bad_label", `${what}; the ground-truth column holds 0 (normal) or 1 (anomalous) per row`, { file: f.name, line, column: mapping.labelColumn ?? undefined });
+      throw new ImportError("bad_label", `${what}; the ground-truth column holds 0 (normal) or 1 (anomalous) per row`, {
+        file: f.name,
+        line,
+        column: mapping.labelColumn ?? undefined,
+      });
     }
   }
 }

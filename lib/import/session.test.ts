@@ -54,7 +54,9 @@ describe("createImportSession", () => {
     const m = mapping({ labelColumn: "label" });
     const error = importError("a,b,label\n1,2,0\n1,2,1\n1,2,2\n", m, "drive.csv");
     expect(error.code).toBe("bad_label");
-    expect(error.message).toBe('drive.csv, line 4, column "label": "2" is not a label; the ground-truth column holds 0 (normal) or 1 (anomalous) per row');
+    expect(error.message).toBe(
+      'drive.csv, line 4, column "label": "2" is not a label; the ground-truth column holds 0 (normal) or 1 (anomalous) per row',
+    );
   });
 
   it("keeps labels per row, and accepts 0.0 / 1.0", () => {
@@ -131,7 +133,9 @@ describe("createImportSession", () => {
     const parsed = importText("id,vehicle,a,b\ns1,V1,1,1\ns2,V1,2,2\ns3, V2 ,3,3\n", m);
     expect(parsed.sequences.map((s) => s.unit)).toEqual(["V1", "V1", "V2"]);
     expect(importText("id,a,b\ns1,1,1\n", mapping({ sequenceColumn: "id" })).sequences[0]?.unit).toBeNull();
-    expect(importError("id,vehicle,a,b\ns1,V1,1,1\ns1,V2,2,2\n", m).message).toContain('the unit changes from "V1" to "V2" within sequence "s1"');
+    expect(importError("id,vehicle,a,b\ns1,V1,1,1\ns1,V2,2,2\n", m).message).toContain(
+      'the unit changes from "V1" to "V2" within sequence "s1"',
+    );
     expect(importError("id,vehicle,a,b\ns1,,1,1\n", m).code).toBe("bad_unit");
   });
 

@@ -46,18 +46,33 @@ export function createImportSession(mapping: ImportMapping): ImportSession {
     const id = columns.sequence < 0 ? sequenceNameOf(f.name) : (fields[columns.sequence] ?? "").trim();
     if (current && id === currentId) return current;
     if (id === "") {
-      throw new ImportError("bad_sequence_id", "the sequence id is empty", { file: f.name, line, column: mapping.sequenceColumn ?? undefined });
+      throw new ImportError("bad_sequence_id", "the sequence id is empty", {
+        file: f.name,
+        line,
+        column: mapping.sequenceColumn ?? undefined,
+      });
     }
     if (id.length > IMPORT_LIMITS.maxSequenceIdChars) {
-      throw new ImportError("bad_sequence_id", `the sequence id ${quoteCell(id)} is ${id.length.toLocaleString("en-US")} characters long; at most ${IMPORT_LIMITS.maxSequenceIdChars} are allowed`, { file: f.name, line, column: mapping.sequenceColumn ?? undefined });
+      throw new ImportError(
+        "bad_sequence_id",
+        `the sequence id ${quoteCell(id)} is ${id.length.toLocaleString("en-US")} characters long; at most ${IMPORT_LIMITS.maxSequenceIdChars} are allowed`,
+        { file: f.name, line, column: mapping.sequenceColumn ?? undefined },
+      );
     }
     let builder = sequences.get(id);
     if (builder && builder.file !== f.name) {
-      throw new ImportError("bad_sequence_id", `sequence ${quoteCell(id)} also appears in ${builder.file}; a sequence must come from one file`, { file: f.name, line, column: mapping.sequenceColumn ?? undefined });
+      throw new ImportError(
+        "bad_sequence_id",
+        `sequence ${quoteCell(id)} also appears in ${builder.file}; a sequence must come from one file`,
+        { file: f.name, line, column: mapping.sequenceColumn ?? undefined },
+      );
     }
     if (!builder) {
       if (sequences.size >= IMPORT_LIMITS.maxSequences) {
-        throw new ImportError("too_many_sequences", `more than ${IMPORT_LIMITS.maxSequences.toLocaleString("en-US")} sequences`, { file: f.name, line });
+        throw new ImportError("too_many_sequences", `more than ${IMPORT_LIMITS.maxSequences.toLocaleString("en-US")} sequences`, {
+          file: f.name,
+          line,
+        });
       }
       builder = new SequenceBuilder(id, f.name, mapping.channels.length, mapping.labelColumn !== null);
       sequences.set(id, builder);
@@ -84,7 +99,11 @@ export function createImportSession(mapping: ImportMapping): ImportSession {
       }
       if (fields.length !== f.columns.fieldCount) {
         const what = fields.length < f.columns.fieldCount ? "fewer" : "more";
-        throw new ImportError("ragged_row", `the row has ${fields.length} fields, ${what} than the ${f.columns.fieldCount} columns of the header (a ragged row)`, { file: f.name, line });
+        throw new ImportError(
+          "ragged_row",
+          `the row has ${fields.length} fields, ${what} than the ${f.columns.fieldCount} columns of the header (a ragged row)`,
+          { file: f.name, line },
+        );
       }
       readRow(sequenceFor(f, f.columns, fields, line), f, f.columns, fields, line, mapping);
       f.rows++;
@@ -92,7 +111,8 @@ export function createImportSession(mapping: ImportMapping): ImportSession {
     },
     endFile() {
       const f = open();
-      if (!f.columns) throw new ImportError("empty_file", "the file is empty; it needs a header line and at least one row", { file: f.name });
+      if (!f.columns)
+        throw new ImportError("empty_file", "the file is empty; it needs a header line and at least one row", { file: f.name });
       if (f.rows === 0) throw new ImportError("no_rows", "the file has a header but no rows", { file: f.name, line: 2 });
       file = null;
     },

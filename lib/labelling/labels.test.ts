@@ -1,25 +1,62 @@
 import { describe, expect, it } from "vitest";
-import { defaultOnset, disagreement, disagreements, effectiveLabel, thresholdFromLabels, toLabelledCandidates, withLocalChanges, type LabelledQuery, type LabelView } from "./labels";
+import {
+  defaultOnset,
+  disagreement,
+  disagreements,
+  effectiveLabel,
+  thresholdFromLabels,
+  toLabelledCandidates,
+  withLocalChanges,
+  type LabelledQuery,
+  type LabelView,
+} from "./labels";
 
 const label = (over: Partial<LabelView>): LabelView => ({
-  id: over.clientId ?? "l", clientId: "c", userId: "u1", userName: "Erik", anomalous: false, onset: null, note: "", createdAt: "2024-01-01T00:00:00.000Z", ...over,
+  id: over.clientId ?? "l",
+  clientId: "c",
+  userId: "u1",
+  userName: "Erik",
+  anomalous: false,
+  onset: null,
+  note: "",
+  createdAt: "2024-01-01T00:00:00.000Z",
+  ...over,
 });
-const query = (over: Partial<LabelledQuery>): LabelledQuery => ({ queryId: "q", sequenceId: "s", start: 0, end: 4, resolvedLabelId: null, labels: [], ...over });
+const query = (over: Partial<LabelledQuery>): LabelledQuery => ({
+  queryId: "q",
+  sequenceId: "s",
+  start: 0,
+  end: 4,
+  resolvedLabelId: null,
+  labels: [],
+  ...over,
+});
 const f32 = (...xs: number[]) => Float32Array.from(xs);
 
 describe("effectiveLabel", () => {
   it("takes the latest label of a query, whoever gave it", () => {
-    const q = query({ labels: [label({ clientId: "a", createdAt: "2024-01-01T10:00:00Z" }), label({ clientId: "b", userId: "u2", createdAt: "2024-01-01T11:00:00Z" })] });
+    const q = query({
+      labels: [
+        label({ clientId: "a", createdAt: "2024-01-01T10:00:00Z" }),
+        label({ clientId: "b", userId: "u2", createdAt: "2024-01-01T11:00:00Z" }),
+      ],
+    });
     expect(effectiveLabel(q)?.clientId).toBe("b");
   });
   it("prefers the label an admin resolved the query to", () => {
-    const q = query({ resolvedLabelId: "a", labels: [label({ clientId: "a", id: "a" }), label({ clientId: "b", id: "b", createdAt: "2025-01-01T00:00:00Z" })] });
+    const q = query({
+      resolvedLabelId: "a",
+      labels: [label({ clientId: "a", id: "a" }), label({ clientId: "b", id: "b", createdAt: "2025-01-01T00:00:00Z" })],
+    });
     expect(effectiveLabel(q)?.clientId).toBe("a");
   });
 });
 
 describe("toLabelledCandidates", () => {
-  const scores = new Map([["s", f32(0, 1, 2, 3, 4, 5, 6, 7, 8, 9)], ["t", f32(9, 9)]]);
+  const scores = new Map([
+    ["s", f32(0, 1, 2, 3, 4, 5, 6, 7, 8, 9)],
+    ["t", f32(9, 9)],
+  ]);
   it("slices the run's score to [start, end) and makes the onset relative to the candidate start", () => {
     const q = query({ start: 3, end: 7, labels: [label({ anomalous: true, onset: 5 })] });
     const { candidates } = toLabelledCandidates([q], scores);
@@ -28,8 +65,16 @@ describe("toLabelledCandidates", () => {
     expect(candidates[0]).toMatchObject({ anomalous: true, onset: 2 });
   });
   it("uses only the latest label per query, and reports sequences whose scores are not loaded", () => {
-    const q = query({ labels: [label({ anomalous: true, onset: 1, createdAt: "2024-01-01T00:00:00Z" }), label({ clientId: "n", createdAt: "2024-02-01T00:00:00Z" })] });
-    const { candidates, sources, missing } = toLabelledCandidates([q, query({ queryId: "q2", sequenceId: "x", labels: [label({})] })], scores);
+    const q = query({
+      labels: [
+        label({ anomalous: true, onset: 1, createdAt: "2024-01-01T00:00:00Z" }),
+        label({ clientId: "n", createdAt: "2024-02-01T00:00:00Z" }),
+      ],
+    });
+    const { candidates, sources, missing } = toLabelledCandidates(
+      [q, query({ queryId: "q2", sequenceId: "x", labels: [label({})] })],
+      scores,
+    );
     expect(candidates).toEqual([{ scores: f32(0, 1, 2, 3), anomalous: false }]);
     expect(missing).toEqual(["x"]);
     // sources[i] is where candidates[i] came from: its query and the label that counts.
@@ -51,7 +96,9 @@ describe("withLocalChanges", () => {
 
 describe("disagreement", () => {
   it("names another expert whose latest label says otherwise", () => {
-    const q = query({ labels: [label({ clientId: "a", anomalous: true, onset: 1 }), label({ clientId: "b", userId: "u2", userName: "Eva" })] });
+    const q = query({
+      labels: [label({ clientId: "a", anomalous: true, onset: 1 }), label({ clientId: "b", userId: "u2", userName: "Eva" })],
+    });
     expect(disagreement(q, "u1", true)?.userName).toBe("Eva");
     expect(disagreement(q, "u1", false)).toBeNull();
   });
@@ -65,7 +112,14 @@ describe("thresholdFromLabels", () => {
   });
   it("refines with the exact F1 optimum once an anomaly is labelled (worked on paper)", () => {
     // Anomalous from step 2: alarm at 5 is in time for t in (1, 5]; the normal one alarms for t ≤ 3.
-    const t = thresholdFromLabels([{ scores: f32(1, 1, 5, 2), anomalous: true, onset: 2 }, { scores: f32(3, 0), anomalous: false }], 7, 1);
+    const t = thresholdFromLabels(
+      [
+        { scores: f32(1, 1, 5, 2), anomalous: true, onset: 2 },
+        { scores: f32(3, 0), anomalous: false },
+      ],
+      7,
+      1,
+    );
     // Optimal interval (3, 5]; the lowest labelled score is 0, so "margin" places √(3·5) from it.
     expect(t).toMatchObject({ source: "refined", f1: 1, precision: 1, recall: 1, labelCount: 2, anomalousCount: 1, placement: "margin" });
     expect(t.value).toBeCloseTo(Math.sqrt(15), 12);
@@ -75,7 +129,10 @@ describe("thresholdFromLabels", () => {
     expect(t.warning).toBeNull();
   });
   it("places the refined value by the policy asked for, always inside the same interval", () => {
-    const labelled = [{ scores: f32(1, 1, 5, 2), anomalous: true, onset: 2 }, { scores: f32(3, 0), anomalous: false }];
+    const labelled = [
+      { scores: f32(1, 1, 5, 2), anomalous: true, onset: 2 },
+      { scores: f32(3, 0), anomalous: false },
+    ];
     expect(thresholdFromLabels(labelled, 7, 1, "upper").value).toBe(5);
     expect(thresholdFromLabels(labelled, 7, 1, "middle").value).toBe(4);
     // The reference's grid over the pooled scores [0, 1, 1, 2, 3, 5]: first value above 3 at percentile 80.01.
@@ -85,16 +142,28 @@ describe("thresholdFromLabels", () => {
     // The anomaly peaks at 3 after its onset, two normals peak at 4, one at 1: catching the anomaly
     // means alarming on both normals at 4 (F1 2/4), the best there is; it lies in (1, 3].
     const normal4 = { scores: f32(4, 0), anomalous: false };
-    const low = thresholdFromLabels([{ scores: f32(0, 3), anomalous: true, onset: 1 }, normal4, normal4, { scores: f32(1), anomalous: false }], null, 1);
+    const low = thresholdFromLabels(
+      [{ scores: f32(0, 3), anomalous: true, onset: 1 }, normal4, normal4, { scores: f32(1), anomalous: false }],
+      null,
+      1,
+    );
     expect(low).toMatchObject({ source: "refined", f1: 0.5, interval: { lower: 1, upper: 3 } });
     expect(low.normalAlarmShare).toBeCloseTo(2 / 3, 12);
     expect(low.warning).toMatch(/alarms on 2 of 3 stretches labelled normal/);
-    const clean = thresholdFromLabels([{ scores: f32(0, 9), anomalous: true, onset: 1 }, normal4, { scores: f32(1), anomalous: false }], null, 1);
+    const clean = thresholdFromLabels(
+      [{ scores: f32(0, 9), anomalous: true, onset: 1 }, normal4, { scores: f32(1), anomalous: false }],
+      null,
+      1,
+    );
     expect(clean).toMatchObject({ normalAlarmShare: 0, warning: null });
   });
   it('with the "pool" objective keeps the unsupervised threshold rather than alarm on most of the pool for one weak anomaly', () => {
     // Two normals peak at 90 and 80, the one anomaly at 10; 30 unlabelled pool candidates peak between.
-    const labelled = [{ scores: f32(0, 90), anomalous: false }, { scores: f32(80), anomalous: false }, { scores: f32(0, 10), anomalous: true, onset: 1 }];
+    const labelled = [
+      { scores: f32(0, 90), anomalous: false },
+      { scores: f32(80), anomalous: false },
+      { scores: f32(0, 10), anomalous: true, onset: 1 },
+    ];
     expect(thresholdFromLabels(labelled, 95, 1)).toMatchObject({ source: "refined", f1: 0.5 });
     const unlabelledPeaks = Array.from({ length: 30 }, (_, i) => 11 + 2 * i);
     const t = thresholdFromLabels(labelled, 95, 1, "margin", { objective: "pool", unlabelledPeaks });
@@ -115,8 +184,24 @@ describe("defaultOnset", () => {
 });
 
 describe("disagreements", () => {
-  const a1 = label({ id: "1", clientId: "1", userId: "u1", userName: "Erik", anomalous: true, onset: 3, createdAt: "2026-01-01T00:00:00Z" });
-  const n2 = label({ id: "2", clientId: "2", userId: "u2", userName: "Eva", anomalous: false, onset: null, createdAt: "2026-01-02T00:00:00Z" });
+  const a1 = label({
+    id: "1",
+    clientId: "1",
+    userId: "u1",
+    userName: "Erik",
+    anomalous: true,
+    onset: 3,
+    createdAt: "2026-01-01T00:00:00Z",
+  });
+  const n2 = label({
+    id: "2",
+    clientId: "2",
+    userId: "u2",
+    userName: "Eva",
+    anomalous: false,
+    onset: null,
+    createdAt: "2026-01-02T00:00:00Z",
+  });
   const a2 = label({ id: "3", clientId: "3", userId: "u2", userName: "Eva", anomalous: true, onset: 3, createdAt: "2026-01-03T00:00:00Z" });
 
   it("lists a query whose experts' latest labels differ, with the label that counts", () => {
@@ -136,7 +221,15 @@ describe("disagreements", () => {
   });
 
   it("counts a different onset as a disagreement", () => {
-    const later = label({ id: "4", clientId: "4", userId: "u2", userName: "Eva", anomalous: true, onset: 9, createdAt: "2026-01-04T00:00:00Z" });
+    const later = label({
+      id: "4",
+      clientId: "4",
+      userId: "u2",
+      userName: "Eva",
+      anomalous: true,
+      onset: 9,
+      createdAt: "2026-01-04T00:00:00Z",
+    });
     expect(disagreements([query({ labels: [a1, later] })])).toHaveLength(1);
   });
 });

@@ -8,7 +8,17 @@
  * a label given again to the same query supersedes the earlier one, being the latest. Skipping stores
  * nothing, so a skipped query has no label and is left out.
  */
-import { DEFAULT_OBJECTIVE, DEFAULT_PLACEMENT, decisionPoints, placeThreshold, poolScores, refineThreshold, type LabelledCandidate, type Objective, type Placement } from "../threshold";
+import {
+  DEFAULT_OBJECTIVE,
+  DEFAULT_PLACEMENT,
+  decisionPoints,
+  placeThreshold,
+  poolScores,
+  refineThreshold,
+  type LabelledCandidate,
+  type Objective,
+  type Placement,
+} from "../threshold";
 
 export type LabelView = {
   id: string;
@@ -123,7 +133,11 @@ export function toLabelledCandidates(
       continue;
     }
     const slice = score.subarray(q.start, Math.min(q.end, score.length));
-    candidates.push(label.anomalous ? { scores: slice, anomalous: true, onset: Math.max(0, (label.onset ?? q.start) - q.start) } : { scores: slice, anomalous: false });
+    candidates.push(
+      label.anomalous
+        ? { scores: slice, anomalous: true, onset: Math.max(0, (label.onset ?? q.start) - q.start) }
+        : { scores: slice, anomalous: false },
+    );
     sources.push({ query: q, label });
   }
   return { candidates, sources, missing };
@@ -196,12 +210,27 @@ export function thresholdFromLabels(
   const labelCount = candidates.length;
   const anomalousCount = candidates.filter((c) => c.anomalous).length;
   const keep = (reason: string): ThresholdState => ({
-    source: "unsupervised", value: unsupervised, f1: null, precision: null, recall: null, labelCount, anomalousCount, reason,
-    placement: null, interval: null, bounds: null, normalAlarmShare: null, warning: null,
+    source: "unsupervised",
+    value: unsupervised,
+    f1: null,
+    precision: null,
+    recall: null,
+    labelCount,
+    anomalousCount,
+    reason,
+    placement: null,
+    interval: null,
+    bounds: null,
+    normalAlarmShare: null,
+    warning: null,
   });
   if (labelCount === 0) return keep("No labels yet: the unsupervised threshold (max validation score) applies.");
   if (anomalousCount === 0) return keep("No anomalous label yet: F1 is 0 for every threshold, so the unsupervised threshold stays.");
-  const refined = refineThreshold(candidates, { samplingRate, objective: objective.objective ?? DEFAULT_OBJECTIVE, unlabelledPeaks: objective.unlabelledPeaks });
+  const refined = refineThreshold(candidates, {
+    samplingRate,
+    objective: objective.objective ?? DEFAULT_OBJECTIVE,
+    unlabelledPeaks: objective.unlabelledPeaks,
+  });
   if (!refined || refined.f1 === 0) {
     return keep(
       objective.objective === "pool" || objective.objective === "minority"
@@ -215,10 +244,19 @@ export function thresholdFromLabels(
   const lower = Number.isFinite(interval.lower) ? interval.lower : null;
   const alarms = normalAlarms(candidates, value);
   return {
-    source: "refined", value, f1: refined.f1, precision: refined.precision, recall: refined.recall, labelCount, anomalousCount, reason: null,
-    placement, interval: { lower, upper: interval.upper },
+    source: "refined",
+    value,
+    f1: refined.f1,
+    precision: refined.precision,
+    recall: refined.recall,
+    labelCount,
+    anomalousCount,
+    reason: null,
+    placement,
+    interval: { lower, upper: interval.upper },
     bounds: { lower: boundAt(candidates, lower), upper: boundAt(candidates, interval.upper) },
-    normalAlarmShare: alarms.share, warning: alarms.warning,
+    normalAlarmShare: alarms.share,
+    warning: alarms.warning,
   };
 }
 

@@ -32,7 +32,14 @@ describe("outbox queue", () => {
   });
 
   it("reads back only labels and undos from storage (an old threshold upload is dropped)", () => {
-    const stored: unknown[] = [label("a"), undo("a"), { kind: "threshold", runId: "r", body: { value: 1e308 } }, null, { kind: "label" }, "x"];
+    const stored: unknown[] = [
+      label("a"),
+      undo("a"),
+      { kind: "threshold", runId: "r", body: { value: 1e308 } },
+      null,
+      { kind: "label" },
+      "x",
+    ];
     expect(stored.filter(isQueueOp)).toEqual([label("a"), undo("a")]);
   });
 

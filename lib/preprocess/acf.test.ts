@@ -17,7 +17,11 @@ describe("acf", () => {
   });
 
   it("gives the same values by FFT and by the direct sum on random data", () => {
-    for (const [n, maxLag] of [[1000, 999], [777, 300], [64, 5]] as const) {
+    for (const [n, maxLag] of [
+      [1000, 999],
+      [777, 300],
+      [64, 5],
+    ] as const) {
       const x = randomColumns(n, 1, n)[0] ?? new Float32Array(0);
       const direct = acf(x, maxLag, "direct");
       const viaFft = acf(x, maxLag, "fft");

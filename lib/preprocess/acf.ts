@@ -107,11 +107,7 @@ export function bartlettHalfWidths(acfValues: ArrayLike<number>, n: number, z: n
 export type BandTest = "inside" | "below-upper";
 
 /** The first lag k ≥ 1 whose acf passes `test`, or null when none does (NaN never passes). */
-export function firstLagInsideBand(
-  acfValues: ArrayLike<number>,
-  halfWidths: ArrayLike<number>,
-  test: BandTest = "inside",
-): number | null {
+export function firstLagInsideBand(acfValues: ArrayLike<number>, halfWidths: ArrayLike<number>, test: BandTest = "inside"): number | null {
   for (let k = 1; k < acfValues.length; k++) {
     const r = acfValues[k] ?? NaN;
     const h = halfWidths[k] ?? NaN;

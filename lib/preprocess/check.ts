@@ -20,10 +20,7 @@ export function columnsLength(columns: SeriesColumns): number {
   const length = columns[0]?.length ?? 0;
   columns.forEach((column, channel) => {
     if (column.length !== length) {
-      throw new PreprocessError(
-        "length_mismatch",
-        `channel ${channel} has ${column.length} steps, channel 0 has ${length}`,
-      );
+      throw new PreprocessError("length_mismatch", `channel ${channel} has ${column.length} steps, channel 0 has ${length}`);
     }
   });
   return length;

@@ -11,7 +11,10 @@ const RATIO_TOLERANCE = 1e-9;
  * source / target is not a positive integer (upsampling, or 10 Hz → 3 Hz).
  */
 export function downsampleFactor(sourceRate: number, targetRate: number): number {
-  for (const [what, rate] of [["source rate", sourceRate], ["target rate", targetRate]] as const) {
+  for (const [what, rate] of [
+    ["source rate", sourceRate],
+    ["target rate", targetRate],
+  ] as const) {
     if (!Number.isFinite(rate) || rate <= 0) {
       throw new PreprocessError("invalid_rate", `${what} must be a positive number, got ${rate}`);
     }

@@ -71,10 +71,7 @@ function summarise(values: Float32Array, channel: number): Batch {
  */
 export function updateChannelStats(stats: ChannelStats, columns: SeriesColumns): ChannelStats {
   if (columns.length !== stats.mean.length) {
-    throw new PreprocessError(
-      "channel_mismatch",
-      `sequence has ${columns.length} channels, statistics have ${stats.mean.length}`,
-    );
+    throw new PreprocessError("channel_mismatch", `sequence has ${columns.length} channels, statistics have ${stats.mean.length}`);
   }
   const n = columnsLength(columns);
   if (n === 0) return stats;
@@ -102,9 +99,7 @@ export function finishChannelStats(stats: ChannelStats): ChannelSummary {
   }
   const min = Array.from(stats.min);
   const max = Array.from(stats.max);
-  const std = Array.from(stats.m2, (m2, c) =>
-    min[c] === max[c] ? 0 : Math.sqrt(Math.max(0, m2) / stats.count),
-  );
+  const std = Array.from(stats.m2, (m2, c) => (min[c] === max[c] ? 0 : Math.sqrt(Math.max(0, m2) / stats.count)));
   return { mean: Array.from(stats.mean), std, min, max, count: stats.count };
 }
 

@@ -31,8 +31,17 @@ const count = (splits: Split[], split: Split, where: (i: number) => boolean = ()
 
 describe("groupsOf", () => {
   it("groups by unit, a null unit standing alone", () => {
-    const groups = groupsOf([{ unit: "a", anomalous: false }, { unit: null, anomalous: true }, { unit: "a", anomalous: true }, { unit: null, anomalous: false }]);
-    expect(groups.map((g) => [g.members, g.anomalous])).toEqual([[[0, 2], 1], [[1], 1], [[3], 0]]);
+    const groups = groupsOf([
+      { unit: "a", anomalous: false },
+      { unit: null, anomalous: true },
+      { unit: "a", anomalous: true },
+      { unit: null, anomalous: false },
+    ]);
+    expect(groups.map((g) => [g.members, g.anomalous])).toEqual([
+      [[0, 2], 1],
+      [[1], 1],
+      [[3], 0],
+    ]);
   });
 });
 
@@ -56,7 +65,9 @@ describe("assignGroupedSplits", () => {
   });
 
   it("gets as close to the ratios as units of different sizes allow", () => {
-    const items: SplitItem[] = [5, 4, 3, 3, 2, 2, 1, 1, 1].flatMap((size, u) => Array.from({ length: size }, () => ({ unit: `u${u}`, anomalous: false })));
+    const items: SplitItem[] = [5, 4, 3, 3, 2, 2, 1, 1, 1].flatMap((size, u) =>
+      Array.from({ length: size }, () => ({ unit: `u${u}`, anomalous: false })),
+    );
     const splits = assignGroupedSplits(items, R622, 1);
     const target = splitCounts(items.length, R622); // 22 → 13/5/4 (largest remainder 13.2, 4.4, 4.4)
     expect(Math.abs(count(splits, "train") - target.train)).toBeLessThanOrEqual(1);
@@ -65,11 +76,18 @@ describe("assignGroupedSplits", () => {
   });
 
   it("keeps a training unit and a validation unit, even when one unit holds almost everything", () => {
-    const items: SplitItem[] = [...Array.from({ length: 10 }, () => ({ unit: "big", anomalous: false })), { unit: "small", anomalous: false }];
+    const items: SplitItem[] = [
+      ...Array.from({ length: 10 }, () => ({ unit: "big", anomalous: false })),
+      { unit: "small", anomalous: false },
+    ];
     const splits = assignGroupedSplits(items, R622, 1);
     expect(splits.slice(0, 10).every((s) => s === "train")).toBe(true);
     expect(splits[10]).toBe("validation");
-    const one = assignGroupedSplits(Array.from({ length: 4 }, () => ({ unit: "only", anomalous: false })), R622, 1);
+    const one = assignGroupedSplits(
+      Array.from({ length: 4 }, () => ({ unit: "only", anomalous: false })),
+      R622,
+      1,
+    );
     expect(one).toEqual(["train", "train", "train", "train"]);
   });
 
@@ -90,7 +108,22 @@ describe("planSplits", () => {
     const single = Array.from({ length: 6 }, (_, i) => ({ unit: `u${i}`, anomalous: i === 0 }));
     const stratified = planSplits(single, R622, 1);
     expect(stratified.method).toBe("stratified");
-    expect(stratified.splits).toEqual(assignStratifiedSplits(single.map((i) => i.anomalous), R622, 1));
-    expect(planSplits([{ unit: null, anomalous: null }, { unit: null, anomalous: null }], R622, 1).method).toBe("random");
+    expect(stratified.splits).toEqual(
+      assignStratifiedSplits(
+        single.map((i) => i.anomalous),
+        R622,
+        1,
+      ),
+    );
+    expect(
+      planSplits(
+        [
+          { unit: null, anomalous: null },
+          { unit: null, anomalous: null },
+        ],
+        R622,
+        1,
+      ).method,
+    ).toBe("random");
   });
 });

@@ -44,8 +44,10 @@ function place(groups: Group[], allowed: Split[], sizes: SplitCounts, anomalies:
   const where = new Map<Group, Split>();
   for (const g of groups) {
     const cost = (s: Split) =>
-      sq(filled[s].size + g.size - sizes[s]) - sq(filled[s].size - sizes[s]) +
-      sq(filled[s].anomalous + g.anomalous - anomalies[s]) - sq(filled[s].anomalous - anomalies[s]);
+      sq(filled[s].size + g.size - sizes[s]) -
+      sq(filled[s].size - sizes[s]) +
+      sq(filled[s].anomalous + g.anomalous - anomalies[s]) -
+      sq(filled[s].anomalous - anomalies[s]);
     const deficit = (s: Split) => sizes[s] - filled[s].size;
     const best = allowed.reduce((b, s) => {
       const d = cost(s) - cost(b);

@@ -28,11 +28,22 @@ export function sharesUnits(items: readonly { unit: string | null }[]): boolean 
 
 export function planSplits(items: readonly PlanItem[], ratios: SplitRatios, seed: number): SplitPlan {
   if (sharesUnits(items)) {
-    const splits = assignGroupedSplits(items.map((i) => ({ anomalous: i.anomalous === true, unit: i.unit })), ratios, seed);
+    const splits = assignGroupedSplits(
+      items.map((i) => ({ anomalous: i.anomalous === true, unit: i.unit })),
+      ratios,
+      seed,
+    );
     return { splits, method: "grouped" };
   }
   if (items.some((i) => i.anomalous !== null)) {
-    return { splits: assignStratifiedSplits(items.map((i) => i.anomalous === true), ratios, seed), method: "stratified" };
+    return {
+      splits: assignStratifiedSplits(
+        items.map((i) => i.anomalous === true),
+        ratios,
+        seed,
+      ),
+      method: "stratified",
+    };
   }
   return { splits: assignSplits(items.length, ratios, seed), method: "random" };
 }

@@ -45,7 +45,14 @@ describe("anomalyCounts", () => {
 
 describe("assignStratifiedSplits", () => {
   it("keeps the split sizes of splitCounts and spreads the anomalies", () => {
-    for (const [count, anomalous] of [[30, 9], [20, 3], [7, 2], [100, 12], [2, 1], [1, 1]] as const) {
+    for (const [count, anomalous] of [
+      [30, 9],
+      [20, 3],
+      [7, 2],
+      [100, 12],
+      [2, 1],
+      [1, 1],
+    ] as const) {
       const a = flags(count, anomalous);
       const t = tally(assignStratifiedSplits(a, R622, 5), a);
       const sizes = splitCounts(count, R622);

@@ -102,7 +102,10 @@ export function deal(out: Split[], members: readonly number[], counts: SplitCoun
  */
 export function assignSplits(count: number, ratios: SplitRatios, seed: number): Split[] {
   const counts = splitCounts(count, ratios);
-  const order = shuffled(Array.from({ length: count }, (_, i) => i), createRng(seed));
+  const order = shuffled(
+    Array.from({ length: count }, (_, i) => i),
+    createRng(seed),
+  );
   const out = new Array<Split>(count).fill("test");
   deal(out, order, counts);
   return out;

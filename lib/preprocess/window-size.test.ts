@@ -69,9 +69,7 @@ describe("windowSizeFromAcf", () => {
   it("throws typed errors for no sequences, channel mismatch and bad options", () => {
     expect(errorCode(() => windowSizeFromAcf([]))).toBe("empty_input");
     expect(errorCode(() => windowSizeFromAcf([[sinusoid(10, 4)], []]))).toBe("channel_mismatch");
-    expect(errorCode(() => windowSizeFromAcf([[sinusoid(10, 4)]], { minWindow: 64, maxWindow: 32 }))).toBe(
-      "invalid_option",
-    );
+    expect(errorCode(() => windowSizeFromAcf([[sinusoid(10, 4)]], { minWindow: 64, maxWindow: 32 }))).toBe("invalid_option");
     expect(errorCode(() => windowSizeFromAcf([[sinusoid(10, 4)]], { maxLag: 0 }))).toBe("invalid_option");
   });
 });

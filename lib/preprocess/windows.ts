@@ -146,8 +146,7 @@ export function reverseWindow(
   if (windowValues.length !== starts.length * windowSize * channels) {
     throw new PreprocessError(
       "length_mismatch",
-      `${windowValues.length} window values for ${starts.length} windows × ${windowSize} steps` +
-        ` × ${channels} channels`,
+      `${windowValues.length} window values for ${starts.length} windows × ${windowSize} steps` + ` × ${channels} channels`,
     );
   }
   checkStarts(starts, length, windowSize);

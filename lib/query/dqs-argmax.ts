@@ -38,12 +38,21 @@ function* exactDistances(table: PairTable, similar: number, cs: number[], bounds
   yield* askPairs(table, ask);
   // Abandoned: cannot happen for a valid upper bound; stay exact anyway.
   const retry = cs.filter((c) => row.exact[c] !== row.exact[c]);
-  yield* askPairs(table, retry.map((c) => ({ kind: PAIR_KIND.dtw, a: similar, b: c, bound: Infinity })));
+  yield* askPairs(
+    table,
+    retry.map((c) => ({ kind: PAIR_KIND.dtw, a: similar, b: c, bound: Infinity })),
+  );
   cs.forEach((c, i) => (out[i] = row.exact[c]!));
   return out;
 }
 
-export function* farthestFrom(table: PairTable, similar: number, remaining: number[], round: number, signal?: AbortSignal): Steps<Farthest> {
+export function* farthestFrom(
+  table: PairTable,
+  similar: number,
+  remaining: number[],
+  round: number,
+  signal?: AbortSignal,
+): Steps<Farthest> {
   yield* askRows(table, [similar]);
   const row = table.withLowerBounds(similar);
   const s = table.seriesOf(similar);
@@ -69,10 +78,18 @@ export function* farthestFrom(table: PairTable, similar: number, remaining: numb
     }
     // Tighten the unknown ones with the corridor bound; drop those that fall below the best.
     const unknown = batch.filter(({ c }) => row.exact[c] !== row.exact[c]);
-    const corridor = yield* askPairs(table, unknown.map(({ c, bound }) => ({ kind: PAIR_KIND.corridor, a: similar, b: c, bound })));
+    const corridor = yield* askPairs(
+      table,
+      unknown.map(({ c, bound }) => ({ kind: PAIR_KIND.corridor, a: similar, b: c, bound })),
+    );
     unknown.forEach((u, i) => (u.bound = Math.min(u.bound, corridor[i]!)));
     batch = batch.filter(({ c, bound }) => isBetter(bound, c, best, bestIndex));
-    const ds = yield* exactDistances(table, similar, batch.map((b) => b.c), batch.map((b) => b.bound));
+    const ds = yield* exactDistances(
+      table,
+      similar,
+      batch.map((b) => b.c),
+      batch.map((b) => b.bound),
+    );
     batch.forEach(({ c }, i) => {
       if (isBetter(ds[i]!, c, best, bestIndex)) [best, bestIndex] = [ds[i]!, c];
     });

@@ -64,7 +64,14 @@ type Evaluation = { c: number; k: number; full: boolean; done: boolean; mean: nu
  * The exact mean of each candidate, or undefined once it is proven not to beat (best, bestIndex).
  * Pairs are computed from the newest anchor back; each round asks for one pair per open candidate.
  */
-function* evaluate(table: PairTable, anchors: number[], rows: PairRow[], batch: number[], best: number, bestIndex: number): Steps<(number | undefined)[]> {
+function* evaluate(
+  table: PairTable,
+  anchors: number[],
+  rows: PairRow[],
+  batch: number[],
+  best: number,
+  bestIndex: number,
+): Steps<(number | undefined)[]> {
   const open: Evaluation[] = batch.map((c) => ({ c, k: rows.length - 1, full: false, done: false, mean: undefined }));
   for (;;) {
     const asked: Evaluation[] = [];
@@ -94,7 +101,14 @@ function* evaluate(table: PairTable, anchors: number[], rows: PairRow[], batch: 
  * `hint` (e.g. the previous iteration's answer, which tends to stay central) is evaluated first so
  * that the early-abandoning budgets are tight from the start; it cannot change the result.
  */
-export function* mostSimilar(table: PairTable, anchors: number[], remaining: number[], round: number, signal?: AbortSignal, hint?: number): Steps<Similar> {
+export function* mostSimilar(
+  table: PairTable,
+  anchors: number[],
+  remaining: number[],
+  round: number,
+  signal?: AbortSignal,
+  hint?: number,
+): Steps<Similar> {
   yield* askRows(table, anchors);
   const rows = anchors.map((id) => table.withLowerBounds(id));
   const bounds = new Float64Array(remaining.length);

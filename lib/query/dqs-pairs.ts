@@ -41,7 +41,11 @@ export class PairTable {
   private readonly ranges: { min: number; max: number }[];
   private readonly rows = new Map<number, PairRow>();
 
-  constructor(pool: Candidate[], queried: Candidate[], private readonly cache?: DistanceCache) {
+  constructor(
+    pool: Candidate[],
+    queried: Candidate[],
+    private readonly cache?: DistanceCache,
+  ) {
     this.size = pool.length;
     const all = [...pool, ...queried];
     this.series = all.map((c) => c.scores);
@@ -65,7 +69,13 @@ export class PairTable {
     const existing = this.rows.get(id);
     if (existing) return existing;
     const n = this.size;
-    const row: PairRow = { exact: new Float64Array(n).fill(NaN), lb: new Float64Array(n), hasLb: false, ub: new Float64Array(n).fill(Infinity), estimated: false };
+    const row: PairRow = {
+      exact: new Float64Array(n).fill(NaN),
+      lb: new Float64Array(n),
+      hasLb: false,
+      ub: new Float64Array(n).fill(Infinity),
+      estimated: false,
+    };
     if (id < this.size) {
       row.exact[id] = 0;
       for (const [other, r] of this.rows) if (other < this.size) row.exact[other] = r.exact[id]!;

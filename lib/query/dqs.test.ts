@@ -106,7 +106,11 @@ describe("DQS plumbing", () => {
     const candidates = syntheticScores(12, 16, 1);
     const seen: [number, number][] = [];
     selectDqs({ candidates, queried: [], budget: 3, seed: 1, onProgress: (d, t) => seen.push([d, t]) });
-    expect(seen).toEqual([[1, 3], [2, 3], [3, 3]]);
+    expect(seen).toEqual([
+      [1, 3],
+      [2, 3],
+      [3, 3],
+    ]);
     const controller = new AbortController();
     controller.abort();
     const run = (): unknown => selectDqs({ candidates, queried: [], budget: 3, seed: 1, signal: controller.signal });

@@ -11,4 +11,11 @@ export { randomStrategy, topStrategy, uncertainStrategy } from "./simple-strateg
 export { QUERY_STRATEGIES, STRATEGY_NAMES, getStrategy, isStrategyName } from "./strategies";
 export { syntheticScores } from "./synthetic-scores";
 export { DEFAULT_POOL_RULE, poolSequences, poolSplits, poolSplitsText, type PoolRule } from "./pool-rule";
-export { countCandidates, detectorWindow, segmentSuggestion, suggestSegmentLength, type SegmentInput, type SegmentSuggestion } from "./segment-length";
+export {
+  countCandidates,
+  detectorWindow,
+  segmentSuggestion,
+  suggestSegmentLength,
+  type SegmentInput,
+  type SegmentSuggestion,
+} from "./segment-length";

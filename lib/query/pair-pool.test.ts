@@ -31,7 +31,9 @@ function fakeWorker(seed: number): PairWorker & { calls: number } {
 
 function mixedPool(seed: number, n: number): Candidate[] {
   const rng = createRng(seed);
-  return syntheticScores(n, 24 + rng.int(40), seed).map((c, i) => (i % 7 === 3 ? { ...c, scores: c.scores.slice(0, 10 + rng.int(20)) } : c));
+  return syntheticScores(n, 24 + rng.int(40), seed).map((c, i) =>
+    i % 7 === 3 ? { ...c, scores: c.scores.slice(0, 10 + rng.int(20)) } : c,
+  );
 }
 
 describe("DQS on a pool of workers", () => {
@@ -54,7 +56,11 @@ describe("DQS on a pool of workers", () => {
     const candidates = mixedPool(9, 40);
     const cache = new DistanceCache();
     const stats: DqsStats = { dtwCalls: 0, argminCalls: 0, abandoned: 0, corridorCalls: 0, cells: 0 };
-    const picks = await selectDqsWith({ candidates, queried: [], budget: 5, seed: 9, distance: cache }, poolExecutor([fakeWorker(1), fakeWorker(2)]), stats);
+    const picks = await selectDqsWith(
+      { candidates, queried: [], budget: 5, seed: 9, distance: cache },
+      poolExecutor([fakeWorker(1), fakeWorker(2)]),
+      stats,
+    );
     expect(picks).toHaveLength(5);
     expect(cache.size).toBeGreaterThan(0);
     expect(stats.dtwCalls).toBeGreaterThan(0);
@@ -98,7 +104,9 @@ describe("DQS with row estimates (the GPU path's contract)", () => {
       run: (requests) => computePairs(series, requests, scratch),
       async estimateRows(ids) {
         this.rows += ids.length;
-        const rows = ids.map((id) => Float32Array.from({ length: size }, (_, c) => dtwDistance(series[id]!, series[c]!) * (1 + relErr * (2 * rng.next() - 1))));
+        const rows = ids.map((id) =>
+          Float32Array.from({ length: size }, (_, c) => dtwDistance(series[id]!, series[c]!) * (1 + relErr * (2 * rng.next() - 1))),
+        );
         return { rows, relativeError: ids.map(() => relErr) };
       },
     };

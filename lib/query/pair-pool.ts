@@ -30,7 +30,10 @@ function copyRequests(r: PairRequests, from: number, to: number): PairRequests {
   return { kind: r.kind.slice(from, to), a: r.a.slice(from, to), b: r.b.slice(from, to), bound: r.bound.slice(from, to) };
 }
 
-export function poolExecutor(workers: readonly PairWorker[], opts: PoolOptions = {}): PairExecutor & { load(series: readonly Float32Array[]): Promise<void> } {
+export function poolExecutor(
+  workers: readonly PairWorker[],
+  opts: PoolOptions = {},
+): PairExecutor & { load(series: readonly Float32Array[]): Promise<void> } {
   if (workers.length === 0) throw new Error("poolExecutor needs at least one worker");
   const piecesPerWorker = Math.max(1, opts.piecesPerWorker ?? 8);
   let piece = Math.max(1, opts.piece ?? 4);

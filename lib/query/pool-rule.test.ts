@@ -50,7 +50,9 @@ describe("thinPoolNote", () => {
     expect(thinPoolNote(1)).toMatch(/^Only 1 validation sequence in the pool/);
   });
   it("says why train is in when a thin split put it there, and how to leave it out", () => {
-    expect(thinPoolNote(2, { includeTrain: true })).toMatch(/^Only 2 validation sequences: too few .* train split is in the pool too.*Untick it/);
+    expect(thinPoolNote(2, { includeTrain: true })).toMatch(
+      /^Only 2 validation sequences: too few .* train split is in the pool too.*Untick it/,
+    );
   });
   it("says nothing when validation is not thin, whatever the rule", () => {
     expect(thinPoolNote(3)).toBeNull();

@@ -17,7 +17,9 @@ describe("the suggested segment length", () => {
     expect(s.candidates).toBeGreaterThanOrEqual(30);
     expect(s.candidates).toBeLessThanOrEqual(120);
     expect(s.candidates).toBe(countCandidates([1800, 2000, 2100, 2400, 1900, 2600, 2200, 2000], s.segmentLength));
-    expect(s.text).toMatch(/^8 long sequences \(median 2050 steps\) in the pool: segments of \d+ steps \(\d+ windows of 16\) give ~\d+ candidates\.$/);
+    expect(s.text).toMatch(
+      /^8 long sequences \(median 2050 steps\) in the pool: segments of \d+ steps \(\d+ windows of 16\) give ~\d+ candidates\.$/,
+    );
   });
   it("cuts long sequences even when there are many of them", () => {
     const length = suggestSegmentLength({ lengths: repeat(40, 2000), window: 16 });
@@ -46,7 +48,11 @@ describe("the suggested segment length", () => {
     expect(countCandidates(lengths, many)).toBeGreaterThanOrEqual(190);
   });
   it("has nothing to suggest for an empty pool", () => {
-    expect(segmentSuggestion({ lengths: [], window: 16 })).toEqual({ segmentLength: null, candidates: 0, text: "No sequences in the pool." });
+    expect(segmentSuggestion({ lengths: [], window: 16 })).toEqual({
+      segmentLength: null,
+      candidates: 0,
+      text: "No sequences in the pool.",
+    });
   });
   it("reads the run's window, 16 for the linear detector", () => {
     expect(detectorWindow("tevae", { windowSize: 32 })).toBe(32);

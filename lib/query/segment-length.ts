@@ -71,7 +71,11 @@ export function segmentSuggestion({ lengths, window, target = DEFAULT_CANDIDATE_
   const total = sorted.reduce((a, b) => a + b, 0);
   const segment = Math.max(MIN_SEGMENT_WINDOWS * w, Math.round(total / Math.max(1, target) / w) * w);
   if (segment >= (sorted.at(-1) ?? 0)) {
-    return whole(long ? `${sequences} in the pool: whole sequences already give ${n} candidates.` : `${sequences}, all short, in the pool: whole sequences give ${n} candidates.`);
+    return whole(
+      long
+        ? `${sequences} in the pool: whole sequences already give ${n} candidates.`
+        : `${sequences}, all short, in the pool: whole sequences give ${n} candidates.`,
+    );
   }
   const candidates = countCandidates(sorted, segment);
   const why = long ? `${n} long ${n === 1 ? "sequence" : "sequences"} (median ${Math.round(median(sorted))} steps)` : `Only ${sequences}`;

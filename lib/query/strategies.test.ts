@@ -66,12 +66,20 @@ describe("top, uncertain, diverse", () => {
   const ctx: QueryContext = { candidates: units, queried: [], budget: 4, seed: 0, threshold: 3.5 };
 
   it("top orders by maximum score, ties by input order", () => {
-    expect(getStrategy("top").select(ctx).map((p) => p.key)).toEqual(["high", "mid", "mid2", "low"]);
+    expect(
+      getStrategy("top")
+        .select(ctx)
+        .map((p) => p.key),
+    ).toEqual(["high", "mid", "mid2", "low"]);
     expect(getStrategy("top").select(ctx)[0]!.reason).toBe("highest maximum score (9.00)");
   });
 
   it("uncertain orders by |max − threshold| and needs a threshold", () => {
-    expect(getStrategy("uncertain").select(ctx).map((p) => p.key)).toEqual(["mid", "mid2", "low", "high"]);
+    expect(
+      getStrategy("uncertain")
+        .select(ctx)
+        .map((p) => p.key),
+    ).toEqual(["mid", "mid2", "low", "high"]);
     expect(errorCode(() => getStrategy("uncertain").select({ ...ctx, threshold: undefined }))).toBe("missing-threshold");
     expect(errorCode(() => getStrategy("uncertain").select({ ...ctx, threshold: Number.NaN }))).toBe("missing-threshold");
   });
@@ -84,7 +92,13 @@ describe("top, uncertain, diverse", () => {
     const twin = unit("twin", [0, 9, 0]);
     const far = unit("far", [50, 0, 0]);
     for (let seed = 0; seed < 20; seed++) {
-      const got = getStrategy("diverse").select({ candidates: [twin, far], queried: [unit("q", [0, 9, 0])], budget: 1, seed, threshold: 3 });
+      const got = getStrategy("diverse").select({
+        candidates: [twin, far],
+        queried: [unit("q", [0, 9, 0])],
+        budget: 1,
+        seed,
+        threshold: 3,
+      });
       expect(got[0]!.key).toBe("far");
     }
   });

@@ -47,13 +47,7 @@ export type QueryStrategy = {
 };
 
 export type QueryErrorCode =
-  | "invalid-budget"
-  | "duplicate-key"
-  | "missing-threshold"
-  | "empty-series"
-  | "non-finite-score"
-  | "unknown-strategy"
-  | "aborted";
+  "invalid-budget" | "duplicate-key" | "missing-threshold" | "empty-series" | "non-finite-score" | "unknown-strategy" | "aborted";
 
 export class QueryError extends CodedError<QueryErrorCode> {
   override readonly name = "QueryError";

@@ -21,7 +21,13 @@ describe("checkSameOrigin", () => {
   });
 
   it("refuses another origin, another port or scheme, and the opaque origin", () => {
-    for (const origin of ["https://evil.example", "http://localhost:3001", "https://localhost:3000", "http://localhost.evil.example:3000", "null"]) {
+    for (const origin of [
+      "https://evil.example",
+      "http://localhost:3001",
+      "https://localhost:3000",
+      "http://localhost.evil.example:3000",
+      "null",
+    ]) {
       const verdict = checkSameOrigin({ method: "POST", origin, secFetchSite: null, allowed });
       expect(verdict.ok).toBe(false);
       if (!verdict.ok) expect(verdict.reason).toMatch(/this site's own pages/);
@@ -55,7 +61,9 @@ describe("requestOrigin", () => {
   });
 
   it("drops default ports as browsers do in Origin", () => {
-    expect(requestOrigin(headers({ host: "dqs.example.com:443", "x-forwarded-proto": "https" }), "http://x/")).toBe("https://dqs.example.com");
+    expect(requestOrigin(headers({ host: "dqs.example.com:443", "x-forwarded-proto": "https" }), "http://x/")).toBe(
+      "https://dqs.example.com",
+    );
   });
 
   it("gives null for nonsense", () => {
@@ -66,14 +74,31 @@ describe("requestOrigin", () => {
 
 describe("isJsonContentType", () => {
   it("accepts application/json with an optional UTF-8 charset", () => {
-    for (const value of ["application/json", "Application/JSON", "application/json; charset=utf-8", "application/json;charset=UTF-8", 'application/json; charset="utf-8"']) {
+    for (const value of [
+      "application/json",
+      "Application/JSON",
+      "application/json; charset=utf-8",
+      "application/json;charset=UTF-8",
+      'application/json; charset="utf-8"',
+    ]) {
       expect(isJsonContentType(value)).toBe(true);
     }
   });
 
   it("refuses everything a cross-site form or a no-preflight fetch could send", () => {
-    for (const value of [null, "", "text/plain", "text/plain; application/json", "text/plain;application/json", "application/x-www-form-urlencoded",
-      "multipart/form-data; boundary=application/json", "application/json-patch+json", "application/jsonx", "application/json; charset=latin1", "application/json; foo=bar"]) {
+    for (const value of [
+      null,
+      "",
+      "text/plain",
+      "text/plain; application/json",
+      "text/plain;application/json",
+      "application/x-www-form-urlencoded",
+      "multipart/form-data; boundary=application/json",
+      "application/json-patch+json",
+      "application/jsonx",
+      "application/json; charset=latin1",
+      "application/json; foo=bar",
+    ]) {
       expect(isJsonContentType(value)).toBe(false);
     }
   });

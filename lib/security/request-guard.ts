@@ -29,7 +29,10 @@ export function checkSameOrigin({ method, origin, secFetchSite, allowed }: Origi
   if (!UNSAFE_METHODS.has(method.toUpperCase())) return { ok: true };
   if (origin !== null) {
     if (allowed.includes(origin)) return { ok: true };
-    return { ok: false, reason: `Requests that change data must come from this site's own pages (Origin ${JSON.stringify(origin)} is not allowed).` };
+    return {
+      ok: false,
+      reason: `Requests that change data must come from this site's own pages (Origin ${JSON.stringify(origin)} is not allowed).`,
+    };
   }
   if (secFetchSite !== null) {
     if (secFetchSite === "same-origin" || secFetchSite === "none") return { ok: true };
@@ -80,7 +83,10 @@ export function isJsonContentType(value: string | null): boolean {
  * Without a proxy a client can choose the value: then only the per-account limit is reliable.
  */
 export function clientAddress(forwardedFor: string | null, trustedProxies: number): string {
-  const entries = (forwardedFor ?? "").split(",").map((e) => e.trim()).filter((e) => e.length > 0);
+  const entries = (forwardedFor ?? "")
+    .split(",")
+    .map((e) => e.trim())
+    .filter((e) => e.length > 0);
   if (entries.length === 0) return "unknown";
   const index = Math.max(0, entries.length - Math.max(1, trustedProxies));
   return (entries[index] ?? "unknown").slice(0, 100);

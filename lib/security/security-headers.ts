@@ -36,8 +36,19 @@ export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 
 
 /** Powerful browser features the app never uses, switched off for it and anything it could embed. */
 export const PERMISSIONS_POLICY = [
-  "accelerometer=()", "autoplay=()", "camera=()", "display-capture=()", "geolocation=()", "gyroscope=()",
-  "magnetometer=()", "microphone=()", "midi=()", "payment=()", "usb=()", "serial=()", "hid=()",
+  "accelerometer=()",
+  "autoplay=()",
+  "camera=()",
+  "display-capture=()",
+  "geolocation=()",
+  "gyroscope=()",
+  "magnetometer=()",
+  "microphone=()",
+  "midi=()",
+  "payment=()",
+  "usb=()",
+  "serial=()",
+  "hid=()",
   "browsing-topics=()",
 ].join(", ");
 

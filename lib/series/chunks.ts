@@ -56,13 +56,7 @@ export type StoredChunk = { start: number; length: number; data: Uint8Array };
  * Reassembles steps [from, to) of the given channels from stored chunks (in any order; chunks
  * outside the range are ignored).
  */
-export function decodeRange(
-  chunks: StoredChunk[],
-  channelCount: number,
-  channels: number[],
-  from: number,
-  to: number,
-): SeriesColumns {
+export function decodeRange(chunks: StoredChunk[], channelCount: number, channels: number[], from: number, to: number): SeriesColumns {
   const out = channels.map(() => new Float32Array(Math.max(0, to - from)));
   for (const chunk of chunks) {
     const lo = Math.max(from, chunk.start);

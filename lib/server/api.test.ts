@@ -16,7 +16,12 @@ const { handler, readBinary, readJson } = await import("./api");
 const ORIGIN = "http://localhost:3000";
 
 function request(method: string, body?: BodyInit, headers: Record<string, string> = {}): Request {
-  return new Request(`${ORIGIN}/api/x`, { method, body, headers: { host: "localhost:3000", ...headers }, ...(body instanceof ReadableStream ? { duplex: "half" } : {}) } as RequestInit);
+  return new Request(`${ORIGIN}/api/x`, {
+    method,
+    body,
+    headers: { host: "localhost:3000", ...headers },
+    ...(body instanceof ReadableStream ? { duplex: "half" } : {}),
+  } as RequestInit);
 }
 
 async function errorOf(response: Response): Promise<{ code: string; message: string }> {
@@ -41,7 +46,10 @@ describe("handler", () => {
   });
 
   it("maps coded errors, zod errors and malformed frames to 4xx", async () => {
-    const throwing = (error: unknown) => handler("/api/x", async () => { throw error; })(request("GET"));
+    const throwing = (error: unknown) =>
+      handler("/api/x", async () => {
+        throw error;
+      })(request("GET"));
     expect((await throwing(new AppError("not_found", "No such thing."))).status).toBe(404);
     expect((await throwing(new ZodError([]))).status).toBe(422);
     const frame = await throwing(new FrameError("truncated", "The upload is shorter than its header."));
@@ -54,7 +62,9 @@ describe("handler", () => {
 
   it("answers anything unexpected with a generic 500 naming the request id it logged", async () => {
     const log = vi.spyOn(console, "error").mockImplementation(() => undefined);
-    const response = await handler("/api/x", async () => { throw new RangeError("secret internals"); })(request("GET"));
+    const response = await handler("/api/x", async () => {
+      throw new RangeError("secret internals");
+    })(request("GET"));
     expect(response.status).toBe(500);
     const error = await errorOf(response);
     expect(error.code).toBe("internal");
@@ -69,7 +79,9 @@ describe("handler", () => {
     const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
     const error = vi.spyOn(console, "error").mockImplementation(() => undefined);
     const aborted = Object.assign(new Error("aborted"), { code: "ECONNRESET" });
-    const response = await handler("/api/x", async () => { throw aborted; })(request("POST", "{}"));
+    const response = await handler("/api/x", async () => {
+      throw aborted;
+    })(request("POST", "{}"));
     expect(response.status).toBe(400);
     expect(String(warn.mock.calls[0]?.[0])).toContain("the client aborted the request");
     expect(error).not.toHaveBeenCalled();
@@ -78,7 +90,9 @@ describe("handler", () => {
   });
 
   it("adds HSTS over HTTPS only", async () => {
-    expect((await ok(request("GET", undefined, { "x-forwarded-proto": "https" }))).headers.get("strict-transport-security")).toMatch(/max-age=/);
+    expect((await ok(request("GET", undefined, { "x-forwarded-proto": "https" }))).headers.get("strict-transport-security")).toMatch(
+      /max-age=/,
+    );
     expect((await ok(request("GET"))).headers.get("strict-transport-security")).toBeNull();
   });
 });
@@ -94,8 +108,15 @@ describe("readJson", () => {
   });
 
   it("refuses NUL characters and unpaired surrogates (422) and deep nesting (400) before the schema", async () => {
-    await expect(readJson(request("POST", '{"a":1,"n":"x\\u0000"}', json), schema)).rejects.toMatchObject({ code: "invalid", status: 422, details: { path: "n" } });
-    await expect(readJson(request("POST", '{"a":1,"n":"\\ud800"}', json), schema)).rejects.toMatchObject({ code: "invalid", message: expect.stringMatching(/unpaired UTF-16 surrogate/) });
+    await expect(readJson(request("POST", '{"a":1,"n":"x\\u0000"}', json), schema)).rejects.toMatchObject({
+      code: "invalid",
+      status: 422,
+      details: { path: "n" },
+    });
+    await expect(readJson(request("POST", '{"a":1,"n":"\\ud800"}', json), schema)).rejects.toMatchObject({
+      code: "invalid",
+      message: expect.stringMatching(/unpaired UTF-16 surrogate/),
+    });
     const deep = `{"a":1,"x":${"[".repeat(5000)}${"]".repeat(5000)}}`;
     await expect(readJson(request("POST", deep, json), schema)).rejects.toMatchObject({ code: "bad_request", status: 400 });
   });
@@ -103,7 +124,11 @@ describe("readJson", () => {
   it("refuses anonymous callers before reading, unless the route opts out", async () => {
     signedIn.value = false;
     try {
-      const body = new ReadableStream({ pull: () => { throw new Error("the body was read"); } });
+      const body = new ReadableStream({
+        pull: () => {
+          throw new Error("the body was read");
+        },
+      });
       await expect(readJson(request("POST", body, json), schema)).rejects.toMatchObject({ code: "unauthenticated" });
       expect(await readJson(request("POST", '{"a":2}', json), schema, { anonymous: true })).toEqual({ a: 2 });
     } finally {
@@ -113,16 +138,25 @@ describe("readJson", () => {
 
   it("accepts only application/json", async () => {
     for (const type of ["text/plain", "text/plain; application/json", "application/json; charset=latin1"]) {
-      await expect(readJson(request("POST", '{"a":1}', { "content-type": type }), schema)).rejects.toMatchObject({ code: "unsupported_media_type", status: 415 });
+      await expect(readJson(request("POST", '{"a":1}', { "content-type": type }), schema)).rejects.toMatchObject({
+        code: "unsupported_media_type",
+        status: 415,
+      });
     }
   });
 
   it("caps the size on Content-Length and while streaming", async () => {
     const big = JSON.stringify({ a: 1, pad: "x".repeat(2000) });
-    await expect(readJson(request("POST", big, { ...json, "content-length": String(big.length) }), schema, { maxBytes: 1024 }))
-      .rejects.toMatchObject({ code: "too_large", message: "The request body is larger than 1 KiB." });
+    await expect(
+      readJson(request("POST", big, { ...json, "content-length": String(big.length) }), schema, { maxBytes: 1024 }),
+    ).rejects.toMatchObject({ code: "too_large", message: "The request body is larger than 1 KiB." });
     let pulled = 0;
-    const endless = new ReadableStream<Uint8Array>({ pull: (c) => { pulled++; c.enqueue(new Uint8Array(512).fill(0x20)); } });
+    const endless = new ReadableStream<Uint8Array>({
+      pull: (c) => {
+        pulled++;
+        c.enqueue(new Uint8Array(512).fill(0x20));
+      },
+    });
     await expect(readJson(request("POST", endless, json), schema, { maxBytes: 4096 })).rejects.toMatchObject({ code: "too_large" });
     expect(pulled).toBeLessThan(20);
   });

@@ -55,7 +55,10 @@ export function errorResponse(error: unknown, context: string, requestId: string
     // The client went away while its body was arriving (a closed tab, a dropped connection): nothing
     // went wrong here, and nobody is left to read the answer.
     console.warn(`[api] ${requestId} ${context}: the client aborted the request`);
-    return NextResponse.json({ error: { code: "bad_request", message: "The request was cut off before its body arrived." } }, { status: 400 });
+    return NextResponse.json(
+      { error: { code: "bad_request", message: "The request was cut off before its body arrived." } },
+      { status: 400 },
+    );
   }
   console.error(`[api] ${requestId} ${context}:`, error);
   return NextResponse.json(

@@ -71,7 +71,10 @@ export async function signIn(email: string, password: string, clientAddress: str
   await signInSucceeded(email, attemptId);
   if (needsRehash) {
     // Only if the hash is still the one just verified (a password change meanwhile wins).
-    await db.user.updateMany({ where: { id: user.id, passwordHash: user.passwordHash }, data: { passwordHash: await hashPassword(password) } });
+    await db.user.updateMany({
+      where: { id: user.id, passwordHash: user.passwordHash },
+      data: { passwordHash: await hashPassword(password) },
+    });
   }
   await startSession(user.id);
   return { id: user.id, email: user.email, name: user.name, role: user.role };

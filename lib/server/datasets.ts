@@ -177,7 +177,12 @@ export async function getDatasetDetail(
     where: { datasetId: id },
     orderBy: { index: "asc" },
     select: {
-      id: true, index: true, name: true, split: true, length: true, maxAbsZ: true,
+      id: true,
+      index: true,
+      name: true,
+      split: true,
+      length: true,
+      maxAbsZ: true,
       groundTruth: withGroundTruth ? { select: { anomalous: true, onset: true, kind: true } } : false,
     },
   });

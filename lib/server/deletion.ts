@@ -49,7 +49,13 @@ async function audited(summary: DeletionSummary, actor: CurrentUser, remove: (tx
   const action = `${summary.kind}.delete`;
   await db.$transaction(async (tx) => {
     await tx.auditEvent.create({
-      data: { action, targetType: summary.kind, targetId: summary.id, actorId: actor.id, summary: { name: summary.name, counts: summary.counts, text: describeDeletion(summary) } },
+      data: {
+        action,
+        targetType: summary.kind,
+        targetId: summary.id,
+        actorId: actor.id,
+        summary: { name: summary.name, counts: summary.counts, text: describeDeletion(summary) },
+      },
     });
     await remove(tx);
   });
@@ -65,7 +71,8 @@ export async function deleteRun(id: string, actor: CurrentUser): Promise<Deletio
 
 export async function deleteDataset(id: string, confirmName: string, actor: CurrentUser): Promise<DeletionSummary> {
   const summary = await datasetDeletionSummary(id);
-  if (confirmName.trim() !== summary.name) throw new AppError("invalid", `Type the dataset's name exactly (“${summary.name}”) to delete it.`);
+  if (confirmName.trim() !== summary.name)
+    throw new AppError("invalid", `Type the dataset's name exactly (“${summary.name}”) to delete it.`);
   const running = await db.detectorRun.count({ where: { datasetId: id, status: "running" } });
   if (running > 0) throw new AppError("conflict", "A run of this dataset is still training: interrupt it first, then delete the dataset.");
   return audited(summary, actor, (tx) => tx.dataset.delete({ where: { id } }));
@@ -74,9 +81,16 @@ export async function deleteDataset(id: string, confirmName: string, actor: Curr
 export type AuditView = { id: string; action: string; targetId: string; text: string; actor: string; createdAt: string };
 
 export async function listAuditEvents(take = 200): Promise<AuditView[]> {
-  const rows = await db.auditEvent.findMany({ orderBy: { createdAt: "desc" }, take, include: { actor: { select: { name: true, email: true } } } });
+  const rows = await db.auditEvent.findMany({
+    orderBy: { createdAt: "desc" },
+    take,
+    include: { actor: { select: { name: true, email: true } } },
+  });
   return rows.map((r) => ({
-    id: r.id, action: r.action, targetId: r.targetId, createdAt: r.createdAt.toISOString(),
+    id: r.id,
+    action: r.action,
+    targetId: r.targetId,
+    createdAt: r.createdAt.toISOString(),
     text: typeof r.summary === "object" && r.summary !== null && "text" in r.summary ? String(r.summary.text) : r.action,
     actor: r.actor ? `${r.actor.name} (${r.actor.email})` : "a deleted user",
   }));

@@ -17,7 +17,6 @@ export const EXPERIMENTS_DIR = path.join(env.DATA_DIR, "experiments");
 /** Reports are small (rows aggregated over seeds × folds); anything far larger is not one. */
 const MAX_BYTES = 20 * 1024 * 1024;
 
-
 const idSchema = reportSchema.shape.id;
 
 export function isExperimentId(id: string): boolean {
@@ -46,7 +45,8 @@ export function parseReportText(id: string, text: string): { ok: true; report: E
   }
   try {
     const report = parseReport(json);
-    if (report.id !== id) return { ok: false, error: `Unreadable: the report's id "${report.id}" does not match its file name "${id}.json".` };
+    if (report.id !== id)
+      return { ok: false, error: `Unreadable: the report's id "${report.id}" does not match its file name "${id}.json".` };
     return { ok: true, report };
   } catch (error) {
     if (error instanceof ZodError) return { ok: false, error: `Unreadable: ${zodMessage(error)}.` };
@@ -59,7 +59,8 @@ async function readEntry(id: string): Promise<ExperimentEntry | null> {
   const info = await stat(file).catch(() => null);
   if (!info?.isFile()) return null;
   const updatedAt = info.mtime.toISOString();
-  if (info.size > MAX_BYTES) return { id, updatedAt, ok: false, error: `Unreadable: the file is larger than ${MAX_BYTES / 1024 / 1024} MB.` };
+  if (info.size > MAX_BYTES)
+    return { id, updatedAt, ok: false, error: `Unreadable: the file is larger than ${MAX_BYTES / 1024 / 1024} MB.` };
   const text = await readFile(file, "utf8").catch((error: unknown) => {
     console.error(`[experiments] reading ${file}:`, error);
     return null;
@@ -82,7 +83,12 @@ export async function listExperiments(): Promise<ExperimentEntry[]> {
         if (isExperimentId(id)) return readEntry(id);
         const info = await stat(path.join(EXPERIMENTS_DIR, name)).catch(() => null);
         if (!info?.isFile()) return null;
-        return { id, updatedAt: info.mtime.toISOString(), ok: false, error: "Unreadable: the file name is not an experiment id (lower-case letters, digits and dashes)." };
+        return {
+          id,
+          updatedAt: info.mtime.toISOString(),
+          ok: false,
+          error: "Unreadable: the file name is not an experiment id (lower-case letters, digits and dashes).",
+        };
       }),
   );
   return entries.filter((e): e is ExperimentEntry => e !== null).sort(byNewest);

@@ -78,9 +78,14 @@ function toImportError(error: unknown, file: string): unknown {
   if (error instanceof ImportError || !(error instanceof CsvError)) return error;
   const line = typeof error.lines === "number" ? error.lines : undefined;
   if (error.code === "CSV_MAX_RECORD_SIZE") {
-    return new ImportError("line_too_long", `the line is longer than ${IMPORT_LIMITS.maxLineChars.toLocaleString("en-US")} characters`, { file, line });
+    return new ImportError("line_too_long", `the line is longer than ${IMPORT_LIMITS.maxLineChars.toLocaleString("en-US")} characters`, {
+      file,
+      line,
+    });
   }
   const quote = ["CSV_QUOTE_NOT_CLOSED", "CSV_INVALID_CLOSING_QUOTE", "INVALID_OPENING_QUOTE"].includes(error.code);
-  const problem = quote ? "a quote is not closed, or a quoted field is followed by more text" : error.message.replace(/ at line \d+.*$/, "");
+  const problem = quote
+    ? "a quote is not closed, or a quoted field is followed by more text"
+    : error.message.replace(/ at line \d+.*$/, "");
   return new ImportError("malformed_csv", `the CSV is malformed: ${problem}`, { file, line });
 }

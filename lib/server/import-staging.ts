@@ -73,7 +73,8 @@ async function* chunksOf(body: ReadableStream<Uint8Array>, limit: number, name: 
       const { done, value } = await reader.read();
       if (done) return;
       received += value.byteLength;
-      if (received > limit) throw new AppError("too_large", `${name} is larger than the ${limit.toLocaleString("en-US")} bytes announced for it.`);
+      if (received > limit)
+        throw new AppError("too_large", `${name} is larger than the ${limit.toLocaleString("en-US")} bytes announced for it.`);
       yield value;
     }
   } finally {
@@ -82,12 +83,18 @@ async function* chunksOf(body: ReadableStream<Uint8Array>, limit: number, name: 
 }
 
 /** Streams one file's body into the database; it must hold exactly the bytes announced when the upload began. */
-export async function receiveFile(id: string, index: number, body: ReadableStream<Uint8Array> | null, userId: string): Promise<{ bytes: number }> {
+export async function receiveFile(
+  id: string,
+  index: number,
+  body: ReadableStream<Uint8Array> | null,
+  userId: string,
+): Promise<{ bytes: number }> {
   const staged = await loadUpload(id, userId);
   const file = staged.files[index];
   if (!file) throw new AppError("not_found", `The upload has no file number ${index + 1}.`);
   const row = await db.upload.findUnique({ where: { id }, select: { phase: true, progressAt: true } });
-  if (row && importUnderWay(row, Date.now())) throw new AppError("conflict", "This upload is being imported; its files can no longer change.");
+  if (row && importUnderWay(row, Date.now()))
+    throw new AppError("conflict", "This upload is being imported; its files can no longer change.");
   const attemptId = randomUUID();
   let size = 0;
   try {
@@ -97,7 +104,8 @@ export async function receiveFile(id: string, index: number, body: ReadableStrea
       await uploadChunks().put(attemptId, seq++, id, block);
       size += block.byteLength;
     }
-    if (size !== file.size) throw new AppError("bad_request", `${file.name} arrived with ${size} of its ${file.size} bytes; send it again.`);
+    if (size !== file.size)
+      throw new AppError("bad_request", `${file.name} arrived with ${size} of its ${file.size} bytes; send it again.`);
     await db.$transaction(async (tx) => {
       const previous = await tx.uploadFile.findUnique({ where: { uploadId_index: { uploadId: id, index } } });
       await tx.uploadFile.upsert({
@@ -126,7 +134,9 @@ async function* chunksFromDb(attemptId: string): AsyncGenerator<Uint8Array> {
 }
 
 /** The staged files as streams, in upload order; throws when one has not arrived. */
-export async function stagedSources(staged: StagedUpload): Promise<{ name: string; size: number; open: () => AsyncIterable<Uint8Array> }[]> {
+export async function stagedSources(
+  staged: StagedUpload,
+): Promise<{ name: string; size: number; open: () => AsyncIterable<Uint8Array> }[]> {
   const arrived = await db.uploadFile.findMany({ where: { uploadId: staged.id } });
   return staged.files.map((f, index) => {
     const file = arrived.find((a) => a.index === index);
@@ -146,7 +156,11 @@ export async function removeUpload(id: string): Promise<void> {
 export async function claimImport(id: string, userId: string): Promise<boolean> {
   const now = new Date();
   const { count } = await db.upload.updateMany({
-    where: { id, createdById: userId, OR: [{ phase: null }, { progressAt: null }, { progressAt: { lt: new Date(now.getTime() - IMPORT_SILENT_MS) } }] },
+    where: {
+      id,
+      createdById: userId,
+      OR: [{ phase: null }, { progressAt: null }, { progressAt: { lt: new Date(now.getTime() - IMPORT_SILENT_MS) } }],
+    },
     data: { phase: "parse", done: 0, total: 1, progressAt: now },
   });
   return count === 1;
@@ -161,7 +175,10 @@ export async function releaseImport(id: string): Promise<void> {
  * A progress reporter for the import of `id`: writes at most one update per PROGRESS_EVERY_MS (and
  * every phase change), in order, never failing the import; `flush` waits for the writes.
  */
-export function progressWriter(id: string): { report: (phase: ImportPhase, done: number, total: number) => void; flush: () => Promise<void> } {
+export function progressWriter(id: string): {
+  report: (phase: ImportPhase, done: number, total: number) => void;
+  flush: () => Promise<void>;
+} {
   let chain: Promise<unknown> = Promise.resolve();
   let lastPhase: ImportPhase | null = null;
   let lastAt = 0;
@@ -182,7 +199,9 @@ export function progressWriter(id: string): { report: (phase: ImportPhase, done:
 /** Progress of the import (for the upload form's bar); null before it starts and after it ends. */
 export async function getProgress(id: string): Promise<ImportProgress | null> {
   const parsedId = uploadIdSchema.safeParse(id);
-  const row = parsedId.success ? await db.upload.findUnique({ where: { id: parsedId.data }, select: { phase: true, done: true, total: true, progressAt: true } }) : null;
+  const row = parsedId.success
+    ? await db.upload.findUnique({ where: { id: parsedId.data }, select: { phase: true, done: true, total: true, progressAt: true } })
+    : null;
   if (!row || row.phase === null || row.progressAt === null) return null;
   return { phase: row.phase as ImportPhase, done: row.done, total: row.total, updatedAt: row.progressAt.getTime() };
 }

@@ -6,7 +6,16 @@ import { splitWarnings, type SplitWarning } from "../splits/warnings";
 import type { ImportMapping } from "../validations/dataset-import";
 import { storeDataset } from "./datasets";
 import { parseCsvInto } from "./import-csv";
-import { assertNameFree, claimImport, loadUpload, progressWriter, releaseImport, removeUpload, stagedSources, type ImportPhase } from "./import-staging";
+import {
+  assertNameFree,
+  claimImport,
+  loadUpload,
+  progressWriter,
+  releaseImport,
+  removeUpload,
+  stagedSources,
+  type ImportPhase,
+} from "./import-staging";
 
 /**
  * A CSV import from end to end: stream every file through the parser into float32 columns,
@@ -45,7 +54,12 @@ export function importErrorToAppError(error: ImportError): AppError {
   return new AppError(error.code === "too_large" ? "too_large" : "invalid", error.message, error.details);
 }
 
-export async function importDataset(args: { mapping: ImportMapping; sources: ImportSource[]; createdById: string | null; report?: Report }): Promise<ImportResult> {
+export async function importDataset(args: {
+  mapping: ImportMapping;
+  sources: ImportSource[];
+  createdById: string | null;
+  report?: Report;
+}): Promise<ImportResult> {
   const { mapping, sources } = args;
   const report: Report = args.report ?? (() => undefined);
   try {

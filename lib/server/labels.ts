@@ -16,7 +16,14 @@ import { currentThresholds, inRunTransaction, labelThreshold, storeLabelThreshol
  */
 
 const labelFields = {
-  id: true, clientId: true, queryId: true, userId: true, anomalous: true, onset: true, note: true, createdAt: true,
+  id: true,
+  clientId: true,
+  queryId: true,
+  userId: true,
+  anomalous: true,
+  onset: true,
+  note: true,
+  createdAt: true,
   user: { select: { name: true } },
 } as const satisfies Prisma.LabelSelect;
 
@@ -26,14 +33,24 @@ export type SavedLabel = LabelView & { queryId: string };
 
 function view(row: LabelRow): SavedLabel {
   return {
-    id: row.id, clientId: row.clientId, queryId: row.queryId, userId: row.userId, userName: row.user.name,
-    anomalous: row.anomalous, onset: row.onset, note: row.note, createdAt: row.createdAt.toISOString(),
+    id: row.id,
+    clientId: row.clientId,
+    queryId: row.queryId,
+    userId: row.userId,
+    userName: row.user.name,
+    anomalous: row.anomalous,
+    onset: row.onset,
+    note: row.note,
+    createdAt: row.createdAt.toISOString(),
   };
 }
 
 /** A label by clientId with the run its query belongs to; 409 when it is another user's. */
 async function existing(clientId: string, user: CurrentUser): Promise<{ label: SavedLabel; runId: string } | null> {
-  const row = await db.label.findUnique({ where: { clientId }, select: { ...labelFields, query: { select: { batch: { select: { runId: true } } } } } });
+  const row = await db.label.findUnique({
+    where: { clientId },
+    select: { ...labelFields, query: { select: { batch: { select: { runId: true } } } } },
+  });
   if (!row) return null;
   if (row.userId !== user.id) throw new AppError("conflict", "That clientId belongs to another label.");
   return { label: view(row), runId: row.query.batch.runId };
@@ -46,12 +63,20 @@ async function loadRunLabels(client: Tx, runId: string): Promise<LabelledQuery[]
     // A total order, the same for every reader: the candidates' order is the labels' order.
     orderBy: [{ batch: { createdAt: "asc" } }, { batchId: "asc" }, { rank: "asc" }],
     select: {
-      id: true, sequenceId: true, start: true, end: true, resolvedLabelId: true,
+      id: true,
+      sequenceId: true,
+      start: true,
+      end: true,
+      resolvedLabelId: true,
       labels: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: labelFields },
     },
   });
   return rows.map((q) => ({
-    queryId: q.id, sequenceId: q.sequenceId, start: q.start, end: q.end, resolvedLabelId: q.resolvedLabelId,
+    queryId: q.id,
+    sequenceId: q.sequenceId,
+    start: q.start,
+    end: q.end,
+    resolvedLabelId: q.resolvedLabelId,
     labels: q.labels.map((l) => view(l)),
   }));
 }
@@ -67,7 +92,10 @@ async function recompute(tx: Tx, runId: string, version: number, userId: string)
  * label's onset must lie within the query's stretch [start, end). The run's threshold is
  * recomputed and stored in the same transaction; `threshold` is the labels' latest stored one.
  */
-export async function createLabel(user: CurrentUser, input: CreateLabelInput): Promise<{ label: SavedLabel; created: boolean; threshold: ThresholdView | null }> {
+export async function createLabel(
+  user: CurrentUser,
+  input: CreateLabelInput,
+): Promise<{ label: SavedLabel; created: boolean; threshold: ThresholdView | null }> {
   const before = await existing(input.clientId, user);
   if (before) return { label: before.label, created: false, threshold: await labelThreshold(before.runId) };
   const query = await db.query.findFirst({
@@ -100,7 +128,10 @@ export async function createLabel(user: CurrentUser, input: CreateLabelInput): P
 
 /** Undo: the author deletes their label; the run's threshold is recomputed and stored with it. */
 export async function deleteLabel(user: CurrentUser, clientId: string): Promise<{ threshold: ThresholdView | null }> {
-  const row = await db.label.findUnique({ where: { clientId }, select: { id: true, userId: true, query: { select: { batch: { select: { runId: true } } } } } });
+  const row = await db.label.findUnique({
+    where: { clientId },
+    select: { id: true, userId: true, query: { select: { batch: { select: { runId: true } } } } },
+  });
   if (!row) throw new AppError("not_found", "No such label (already undone?).");
   if (row.userId !== user.id) throw new AppError("forbidden", "Only its author may undo a label.");
   const runId = row.query.batch.runId;
@@ -130,7 +161,10 @@ export type LabellingRun = {
 export async function labellingRuns(runIds: string[]): Promise<Record<string, LabellingRun>> {
   const out: Record<string, LabellingRun> = {};
   for (const id of [...new Set(runIds)]) {
-    const run = await db.detectorRun.findUniqueOrThrow({ where: { id }, select: { threshold: true, dataset: { select: { samplingRate: true, channelNames: true } } } });
+    const run = await db.detectorRun.findUniqueOrThrow({
+      where: { id },
+      select: { threshold: true, dataset: { select: { samplingRate: true, channelNames: true } } },
+    });
     const t = await currentThresholds(id);
     out[id] = {
       samplingRate: run.dataset.samplingRate,
@@ -147,7 +181,11 @@ export async function labellingRuns(runIds: string[]): Promise<Record<string, La
  * Sets the label that counts for a query (an admin's resolution); it must be one of the query's
  * labels. The run's threshold is recomputed and stored in the same transaction.
  */
-export async function resolveQuery(user: CurrentUser, queryId: string, labelId: string | null): Promise<{ query: { id: string; resolvedLabelId: string | null }; threshold: ThresholdView | null }> {
+export async function resolveQuery(
+  user: CurrentUser,
+  queryId: string,
+  labelId: string | null,
+): Promise<{ query: { id: string; resolvedLabelId: string | null }; threshold: ThresholdView | null }> {
   const found = await db.query.findUnique({ where: { id: queryId }, select: { batch: { select: { runId: true } } } });
   if (!found) throw new AppError("not_found", "No such query.");
   const runId = found.batch.runId;
@@ -157,7 +195,11 @@ export async function resolveQuery(user: CurrentUser, queryId: string, labelId: 
       if (!label) throw new AppError("conflict", "That label no longer exists (undone?): reload and choose again.");
       if (label.queryId !== queryId) throw new AppError("invalid", "That label belongs to another query.");
     }
-    const query = await tx.query.update({ where: { id: queryId }, data: { resolvedLabelId: labelId }, select: { id: true, resolvedLabelId: true } });
+    const query = await tx.query.update({
+      where: { id: queryId },
+      data: { resolvedLabelId: labelId },
+      select: { id: true, resolvedLabelId: true },
+    });
     return { query, threshold: await recompute(tx, runId, version, user.id) };
   });
 }

@@ -6,7 +6,11 @@ import { db } from "./db";
 
 /** Keys of every stretch of the dataset that was ever queried (by any run): never offered again. */
 export async function queriedKeys(datasetId: string): Promise<string[]> {
-  const rows = await db.query.findMany({ where: { batch: { run: { datasetId } } }, select: { candidateKey: true }, distinct: ["candidateKey"] });
+  const rows = await db.query.findMany({
+    where: { batch: { run: { datasetId } } },
+    select: { candidateKey: true },
+    distinct: ["candidateKey"],
+  });
   return rows.map((r) => r.candidateKey);
 }
 
@@ -49,11 +53,20 @@ export async function createBatch(runId: string, input: CreateBatchInput, userId
     );
     return tx.queryBatch.create({
       data: {
-        runId, strategy: input.strategy, budget: input.budget, seed: input.seed, createdById: userId,
+        runId,
+        strategy: input.strategy,
+        budget: input.budget,
+        seed: input.seed,
+        createdById: userId,
         params: { segmentLength: input.segmentLength, threshold: input.threshold, ms: input.ms ?? null },
         queries: {
           create: stretches.map((s) => ({
-            rank: s.rank, sequenceId: s.sequenceId, start: s.start, end: s.end, candidateKey: s.key, reason: nameCandidateKeys(s.reason, names),
+            rank: s.rank,
+            sequenceId: s.sequenceId,
+            start: s.start,
+            end: s.end,
+            candidateKey: s.key,
+            reason: nameCandidateKeys(s.reason, names),
           })),
         },
       },
@@ -62,23 +75,48 @@ export async function createBatch(runId: string, input: CreateBatchInput, userId
   });
 }
 
-
 export async function listBatches(runId: string): Promise<BatchView[]> {
   const rows = await db.queryBatch.findMany({
     where: { runId },
     orderBy: { createdAt: "desc" },
     select: {
-      id: true, strategy: true, budget: true, seed: true, createdAt: true, createdBy: { select: { name: true } },
+      id: true,
+      strategy: true,
+      budget: true,
+      seed: true,
+      createdAt: true,
+      createdBy: { select: { name: true } },
       queries: {
         orderBy: { rank: "asc" },
-        select: { id: true, rank: true, sequenceId: true, start: true, end: true, reason: true, sequence: { select: { name: true } }, _count: { select: { labels: true } } },
+        select: {
+          id: true,
+          rank: true,
+          sequenceId: true,
+          start: true,
+          end: true,
+          reason: true,
+          sequence: { select: { name: true } },
+          _count: { select: { labels: true } },
+        },
       },
     },
   });
   return rows.map((b) => ({
-    id: b.id, strategy: b.strategy, budget: b.budget, seed: b.seed, createdAt: b.createdAt.toISOString(), createdBy: b.createdBy?.name ?? "—",
+    id: b.id,
+    strategy: b.strategy,
+    budget: b.budget,
+    seed: b.seed,
+    createdAt: b.createdAt.toISOString(),
+    createdBy: b.createdBy?.name ?? "—",
     queries: b.queries.map((q) => ({
-      id: q.id, rank: q.rank, sequenceId: q.sequenceId, sequenceName: q.sequence.name, start: q.start, end: q.end, reason: q.reason, labels: q._count.labels,
+      id: q.id,
+      rank: q.rank,
+      sequenceId: q.sequenceId,
+      sequenceName: q.sequence.name,
+      start: q.start,
+      end: q.end,
+      reason: q.reason,
+      labels: q._count.labels,
     })),
   }));
 }

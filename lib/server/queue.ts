@@ -24,7 +24,10 @@ export async function listQueue(userId: string): Promise<QueueItem[]> {
     where: { batch: { run: { dataset: { assignments: { some: { userId } } } } } },
     orderBy: [{ batch: { createdAt: "asc" } }, { rank: "asc" }],
     select: {
-      id: true, start: true, end: true, rank: true,
+      id: true,
+      start: true,
+      end: true,
+      rank: true,
       sequence: { select: { id: true, name: true, length: true } },
       batch: { select: { strategy: true, createdAt: true, run: { select: { id: true, dataset: { select: { id: true, name: true } } } } } },
       labels: { where: { userId }, orderBy: { createdAt: "desc" }, take: 1, select: { anomalous: true, onset: true } },

@@ -8,8 +8,20 @@ import type { Prisma } from "./generated/prisma/client";
 export const HEARTBEAT_TIMEOUT_MS = 45_000;
 
 const runFields = {
-  id: true, datasetId: true, detector: true, config: true, backend: true, backendReason: true, status: true,
-  metrics: true, threshold: true, error: true, heartbeatAt: true, startedAt: true, finishedAt: true, createdAt: true,
+  id: true,
+  datasetId: true,
+  detector: true,
+  config: true,
+  backend: true,
+  backendReason: true,
+  status: true,
+  metrics: true,
+  threshold: true,
+  error: true,
+  heartbeatAt: true,
+  startedAt: true,
+  finishedAt: true,
+  createdAt: true,
   createdBy: { select: { name: true } },
   _count: { select: { scores: true } },
 } as const satisfies Prisma.DetectorRunSelect;
@@ -24,14 +36,24 @@ async function expireStaleRuns(where: Prisma.DetectorRunWhereInput): Promise<voi
   });
 }
 
-export async function createRun(input: { datasetId: string; detector: string; config: Prisma.InputJsonValue; userId: string }): Promise<RunRow> {
+export async function createRun(input: {
+  datasetId: string;
+  detector: string;
+  config: Prisma.InputJsonValue;
+  userId: string;
+}): Promise<RunRow> {
   const dataset = await db.dataset.findUnique({ where: { id: input.datasetId }, select: { id: true } });
   if (!dataset) throw new AppError("not_found", "No such dataset.");
   const now = new Date();
   return db.detectorRun.create({
     data: {
-      datasetId: input.datasetId, detector: input.detector, config: input.config, status: "running",
-      startedAt: now, heartbeatAt: now, createdById: input.userId,
+      datasetId: input.datasetId,
+      detector: input.detector,
+      config: input.config,
+      status: "running",
+      startedAt: now,
+      heartbeatAt: now,
+      createdById: input.userId,
     },
     select: runFields,
   });
@@ -143,5 +165,12 @@ export async function listRunScores(runId: string): Promise<ScoredSequence[]> {
     select: { max: true, length: true, sequence: { select: { id: true, name: true, index: true, split: true } } },
     orderBy: { sequence: { index: "asc" } },
   });
-  return rows.map((r) => ({ sequenceId: r.sequence.id, name: r.sequence.name, index: r.sequence.index, split: r.sequence.split, length: r.length, max: r.max }));
+  return rows.map((r) => ({
+    sequenceId: r.sequence.id,
+    name: r.sequence.name,
+    index: r.sequence.index,
+    split: r.sequence.split,
+    length: r.length,
+    max: r.max,
+  }));
 }

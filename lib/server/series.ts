@@ -34,7 +34,14 @@ export async function findVisibleSequence(sequenceId: string, user: Viewer): Pro
   const row = await db.sequence.findFirst({
     where: { id: sequenceId, dataset: visibleDatasets(user) },
     select: {
-      id: true, index: true, name: true, split: true, length: true, samplingRate: true, startTime: true, channelNames: true,
+      id: true,
+      index: true,
+      name: true,
+      split: true,
+      length: true,
+      samplingRate: true,
+      startTime: true,
+      channelNames: true,
       dataset: { select: { id: true, name: true } },
     },
   });
@@ -66,7 +73,16 @@ export async function readSeries(sequenceId: string, user: Viewer, request: Seri
     out.push(...reduced.channels);
     downsampled = reduced.downsampled;
   }
-  return { sequenceId, length: sequence.length, samplingRate: sequence.samplingRate, from, to, points: request.points, downsampled, channels: out };
+  return {
+    sequenceId,
+    length: sequence.length,
+    samplingRate: sequence.samplingRate,
+    from,
+    to,
+    points: request.points,
+    downsampled,
+    channels: out,
+  };
 }
 
 export type GroundTruthView = { anomalous: boolean; onset: number | null; kind: string | null; ranges: [number, number][] };

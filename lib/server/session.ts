@@ -63,7 +63,9 @@ export async function startSession(userId: string): Promise<void> {
   // Signing in again replaces the session this browser had.
   if (cookie.sid) await db.session.updateMany({ where: { id: cookie.sid, revokedAt: null }, data: { revokedAt: now } });
   const id = randomBytes(32).toString("base64url");
-  await db.session.create({ data: { id, userId, createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_MS) } });
+  await db.session.create({
+    data: { id, userId, createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_MS) },
+  });
   cookie.sid = id;
   await cookie.save();
 }
@@ -72,7 +74,10 @@ export async function startSession(userId: string): Promise<void> {
 export async function sessionUserId(): Promise<string | null> {
   const { sid } = await sessionCookie();
   if (!sid) return null;
-  const row = await db.session.findUnique({ where: { id: sid }, select: { userId: true, lastSeenAt: true, expiresAt: true, revokedAt: true } });
+  const row = await db.session.findUnique({
+    where: { id: sid },
+    select: { userId: true, lastSeenAt: true, expiresAt: true, revokedAt: true },
+  });
   if (!row) return null;
   const now = new Date();
   if (sessionStatus(row, now) !== "valid") return null;

@@ -18,7 +18,12 @@ import { db } from "./db";
 export const ACCOUNT_LIMIT: WindowLimit = { limit: 10, windowMs: 15 * 60 * 1000 };
 export const ADDRESS_LIMIT: WindowLimit = { limit: 30, windowMs: 15 * 60 * 1000 };
 
-async function recentTimes(where: { email: string } | { ip: string }, exceptId: string, { limit, windowMs }: WindowLimit, now: number): Promise<number[]> {
+async function recentTimes(
+  where: { email: string } | { ip: string },
+  exceptId: string,
+  { limit, windowMs }: WindowLimit,
+  now: number,
+): Promise<number[]> {
   const rows = await db.signInAttempt.findMany({
     where: { ...where, id: { not: exceptId }, createdAt: { gt: new Date(now - windowMs) } },
     select: { createdAt: true },

@@ -60,7 +60,11 @@ export async function updateSplits(datasetId: string, changes: SplitChange[], us
   });
   if (!dataset) throw new AppError("not_found", "No such dataset.");
   if (dataset._count.runs > 0) throw new AppError("conflict", lockMessage(dataset._count.runs));
-  const rows = await db.sequence.findMany({ where: { datasetId }, orderBy: { index: "asc" }, select: { id: true, index: true, split: true, length: true } });
+  const rows = await db.sequence.findMany({
+    where: { datasetId },
+    orderBy: { index: "asc" },
+    select: { id: true, index: true, split: true, length: true },
+  });
   const units = readImportSplitInfo(dataset.importConfig).units;
   const sequences = rows.map((r) => ({ id: r.id, length: r.length, split: splitSchema.parse(r.split), unit: units?.[r.index] ?? null }));
   const applied = applySplitChanges(sequences, changes);
@@ -87,7 +91,8 @@ export async function updateSplits(datasetId: string, changes: SplitChange[], us
         const ids = applied.changed.filter((c) => c.split === split).map((c) => c.sequenceId);
         if (ids.length > 0) await tx.sequence.updateMany({ where: { datasetId, id: { in: ids } }, data: { split } });
       }
-      if (summary) for (const [id, maxAbsZ] of summary.maxAbsZ) await tx.sequence.update({ where: { id }, data: { maxAbsZ }, select: { id: true } });
+      if (summary)
+        for (const [id, maxAbsZ] of summary.maxAbsZ) await tx.sequence.update({ where: { id }, data: { maxAbsZ }, select: { id: true } });
       const config = asObject(dataset.importConfig);
       await tx.dataset.update({
         where: { id: datasetId },
@@ -95,7 +100,9 @@ export async function updateSplits(datasetId: string, changes: SplitChange[], us
           ...(summary ? { trainStats: summary.trainStats, windowSize: summary.window.windowSize } : {}),
           importConfig: {
             ...config,
-            ...(summary ? { window: { ...asObject(config.window), rawLag: summary.window.rawLag, perChannel: summary.window.perChannel } } : {}),
+            ...(summary
+              ? { window: { ...asObject(config.window), rawLag: summary.window.rawLag, perChannel: summary.window.perChannel } }
+              : {}),
             splitsEdited: { at: new Date().toISOString(), by: userId, sequences: applied.changed.length },
           },
         },

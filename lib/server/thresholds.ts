@@ -21,27 +21,58 @@ import { readScoreBytes } from "./series-store";
 export type Tx = Prisma.TransactionClient;
 
 const thresholdFields = {
-  id: true, runId: true, kind: true, value: true, f1: true, precision: true, recall: true, labelCount: true, anomalousCount: true,
-  placement: true, lower: true, upper: true, normalAlarmShare: true, warning: true, reason: true, detail: true, version: true, createdAt: true,
+  id: true,
+  runId: true,
+  kind: true,
+  value: true,
+  f1: true,
+  precision: true,
+  recall: true,
+  labelCount: true,
+  anomalousCount: true,
+  placement: true,
+  lower: true,
+  upper: true,
+  normalAlarmShare: true,
+  warning: true,
+  reason: true,
+  detail: true,
+  version: true,
+  createdAt: true,
   createdBy: { select: { name: true } },
 } as const satisfies Prisma.ThresholdSelect;
 
 type ThresholdRow = Prisma.ThresholdGetPayload<{ select: typeof thresholdFields }>;
 
-const newestFirst = [{ version: "desc" }, { createdAt: "desc" }, { id: "desc" }] as const satisfies Prisma.ThresholdOrderByWithRelationInput[];
+const newestFirst = [
+  { version: "desc" },
+  { createdAt: "desc" },
+  { id: "desc" },
+] as const satisfies Prisma.ThresholdOrderByWithRelationInput[];
 
 function view(row: ThresholdRow): ThresholdView {
   const detail = row.detail === null ? null : thresholdDetailSchema.safeParse(row.detail);
   const kind = isThresholdKind(row.kind) ? row.kind : "unsupervised";
   return {
-    id: row.id, runId: row.runId, kind, value: row.value, f1: row.f1, precision: row.precision, recall: row.recall,
-    labelCount: row.labelCount, anomalousCount: row.anomalousCount,
+    id: row.id,
+    runId: row.runId,
+    kind,
+    value: row.value,
+    f1: row.f1,
+    precision: row.precision,
+    recall: row.recall,
+    labelCount: row.labelCount,
+    anomalousCount: row.anomalousCount,
     placement: row.placement !== null && isPlacement(row.placement) ? row.placement : null,
     interval: row.upper === null ? null : { lower: row.lower, upper: row.upper },
     bounds: detail?.success ? detail.data.bounds : null,
-    normalAlarmShare: row.normalAlarmShare, warning: row.warning, reason: row.reason,
+    normalAlarmShare: row.normalAlarmShare,
+    warning: row.warning,
+    reason: row.reason,
     labelIds: detail?.success ? detail.data.labelIds : null,
-    version: row.version, createdAt: row.createdAt.toISOString(), createdBy: row.createdBy?.name ?? null,
+    version: row.version,
+    createdAt: row.createdAt.toISOString(),
+    createdBy: row.createdBy?.name ?? null,
   };
 }
 
@@ -57,7 +88,8 @@ export async function inRunTransaction<T>(runId: string, fn: (tx: Tx, version: n
     const run = await tx.detectorRun
       .update({ where: { id: runId }, data: { thresholdVersion: { increment: 1 } }, select: { thresholdVersion: true } })
       .catch((error: unknown) => {
-        if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2025") throw new AppError("not_found", "No such run.");
+        if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2025")
+          throw new AppError("not_found", "No such run.");
         throw error;
       });
     return fn(tx, run.thresholdVersion);
@@ -82,12 +114,21 @@ async function runScores(runId: string, sequenceIds: readonly string[]): Promise
  * labels no longer refine it. Call inside inRunTransaction after the label change. Null for a run
  * that is not complete or has no value to store.
  */
-export async function storeLabelThreshold(tx: Tx, input: { runId: string; version: number; userId: string; queries: readonly LabelledQuery[] }): Promise<ThresholdView | null> {
+export async function storeLabelThreshold(
+  tx: Tx,
+  input: { runId: string; version: number; userId: string; queries: readonly LabelledQuery[] },
+): Promise<ThresholdView | null> {
   const { runId, version, userId, queries } = input;
-  const run = await tx.detectorRun.findUniqueOrThrow({ where: { id: runId }, select: { status: true, threshold: true, dataset: { select: { samplingRate: true } } } });
+  const run = await tx.detectorRun.findUniqueOrThrow({
+    where: { id: runId },
+    select: { status: true, threshold: true, dataset: { select: { samplingRate: true } } },
+  });
   if (run.status !== "complete") return null;
   const own = await tx.threshold.findFirst({ where: { runId, kind: "unsupervised" }, orderBy: newestFirst, select: { value: true } });
-  const scores = await runScores(runId, queries.map((q) => q.sequenceId));
+  const scores = await runScores(
+    runId,
+    queries.map((q) => q.sequenceId),
+  );
   const { candidates, missing } = toLabelledCandidates(queries, scores);
   // A complete run has every sequence of its dataset scored (updateRun checks); anything else is a broken run.
   if (missing.length > 0) throw new Error(`Run ${runId} has no scores for ${[...new Set(missing)].join(", ")}.`);
@@ -105,7 +146,11 @@ export async function currentThresholds(runId: string, client: Tx = db): Promise
     const row = await client.threshold.findFirst({ where: { runId, kind: { in: kinds } }, orderBy: newestFirst, select: thresholdFields });
     return row ? view(row) : null;
   };
-  const [unsupervised, fromLabels, manual] = await Promise.all([latest(["unsupervised"]), latest(["refined", "withdrawn"]), latest(["manual", "cleared"])]);
+  const [unsupervised, fromLabels, manual] = await Promise.all([
+    latest(["unsupervised"]),
+    latest(["refined", "withdrawn"]),
+    latest(["manual", "cleared"]),
+  ]);
   return { unsupervised, fromLabels, manual: manual?.kind === "manual" ? manual : null };
 }
 
@@ -125,9 +170,13 @@ export async function setManualThreshold(runId: string, input: ManualThresholdIn
     const current = await currentThresholds(runId, tx);
     if (input.value === null) {
       if (!current.manual) throw new AppError("conflict", "This run has no manual threshold to clear.");
-      await tx.threshold.create({ data: { runId, version, kind: "cleared", value: current.manual.value, reason: input.reason, createdById: user.id } });
+      await tx.threshold.create({
+        data: { runId, version, kind: "cleared", value: current.manual.value, reason: input.reason, createdById: user.id },
+      });
     } else {
-      await tx.threshold.create({ data: { runId, version, kind: "manual", value: input.value, reason: input.reason, createdById: user.id } });
+      await tx.threshold.create({
+        data: { runId, version, kind: "manual", value: input.value, reason: input.reason, createdById: user.id },
+      });
     }
     return currentThresholds(runId, tx);
   });
@@ -137,7 +186,10 @@ export async function setManualThreshold(runId: string, input: ManualThresholdIn
  * A run's thresholds, newest first, a page at a time: `next` is the id to pass as `after` for the
  * following (older) page, null on the last page. A stale or unknown `after` is a 400, not an empty page.
  */
-export async function listThresholds(runId: string, page: ThresholdPageQuery): Promise<{ thresholds: ThresholdView[]; next: string | null }> {
+export async function listThresholds(
+  runId: string,
+  page: ThresholdPageQuery,
+): Promise<{ thresholds: ThresholdView[]; next: string | null }> {
   if (page.after !== undefined && (await db.threshold.count({ where: { id: page.after, runId } })) === 0) {
     throw new AppError("bad_request", "`after` is not a threshold of this run; start again from the first page.");
   }

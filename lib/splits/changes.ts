@@ -28,7 +28,11 @@ export function applySplitChanges(sequences: readonly EditableSequence[], change
   const byId = new Map(sequences.map((s) => [s.id, s]));
   const unknown = changes.filter((c) => !byId.has(c.sequenceId)).map((c) => c.sequenceId);
   if (unknown.length > 0) {
-    return { ok: false, problem: "unknown_sequence", message: `The dataset has no sequence ${unknown.slice(0, 3).map(quote).join(", ")}${unknown.length > 3 ? ` (and ${unknown.length - 3} more)` : ""}.` };
+    return {
+      ok: false,
+      problem: "unknown_sequence",
+      message: `The dataset has no sequence ${unknown.slice(0, 3).map(quote).join(", ")}${unknown.length > 3 ? ` (and ${unknown.length - 3} more)` : ""}.`,
+    };
   }
   const splits = new Map(sequences.map((s) => [s.id, s.split]));
   for (const c of changes) splits.set(c.sequenceId, c.split);

@@ -14,7 +14,10 @@ describe("ratioNotes", () => {
     expect(refused.map((n) => [n.code, n.split])).toContainEqual(["ratio_adjusted", "train"]);
     expect(messages(refused)[0]).toBe("A train ratio of 0 is refused: a detector needs training data; give train a share above 0.");
     const notes = ratioNotes(1, { train: 0.1, validation: 0, test: 0.9 });
-    expect(notes.map((n) => [n.code, n.split])).toEqual([["ratio_adjusted", "train"], ["ratio_adjusted", "test"]]);
+    expect(notes.map((n) => [n.code, n.split])).toEqual([
+      ["ratio_adjusted", "train"],
+      ["ratio_adjusted", "test"],
+    ]);
     expect(messages(notes)).toEqual([
       "10 % train of 1 sequence is 0; 1 sequence went to train anyway, because a detector needs training data.",
       "The test ratio is 90 %, but with 1 sequence none is left for test (1 sequence went to train instead).",
@@ -34,10 +37,14 @@ describe("ratioNotes", () => {
   it("before the count is known, names the zero ratios", () => {
     expect(ratioNotes(null, { train: 0.6, validation: 0.2, test: 0.2 })).toEqual([]);
     expect(ratioNotes(null, { train: 0, validation: 0, test: 1 }).map((n) => n.split)).toEqual(["train", "validation"]);
-    expect(messages(ratioNotes(null, { train: 0.8, validation: 0.2, test: 0 }))).toEqual(["A test ratio of 0 holds nothing out to evaluate the detector on."]);
+    expect(messages(ratioNotes(null, { train: 0.8, validation: 0.2, test: 0 }))).toEqual([
+      "A test ratio of 0 holds nothing out to evaluate the detector on.",
+    ]);
   });
 
   it("says when the ratios themselves are invalid", () => {
-    expect(messages(ratioNotes(5, { train: 0.5, validation: 0.2, test: 0.2 }))).toEqual(["The split ratios are invalid: split ratios must sum to 1, got 0.9."]);
+    expect(messages(ratioNotes(5, { train: 0.5, validation: 0.2, test: 0.2 }))).toEqual([
+      "The split ratios are invalid: split ratios must sum to 1, got 0.9.",
+    ]);
   });
 });

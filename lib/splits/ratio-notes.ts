@@ -24,7 +24,10 @@ function note(split: Split | null, message: string): SplitWarning {
 function zeroRatioNotes(ratios: SplitRatios): SplitWarning[] {
   const out: SplitWarning[] = [];
   if (ratios.train === 0) out.push(note("train", `A train ratio of 0 is refused: ${WHY.train}; give train a share above 0.`));
-  if (ratios.validation === 0) out.push(note("validation", "A validation ratio of 0 leaves the validation split empty: runs then end without an unsupervised threshold."));
+  if (ratios.validation === 0)
+    out.push(
+      note("validation", "A validation ratio of 0 leaves the validation split empty: runs then end without an unsupervised threshold."),
+    );
   if (ratios.test === 0) out.push(note("test", "A test ratio of 0 holds nothing out to evaluate the detector on."));
   return out;
 }
@@ -47,13 +50,21 @@ export function ratioNotes(count: number | null, ratios: SplitRatios): SplitWarn
   for (const split of SPLITS) {
     const added = final[split] - asked[split];
     if (added > 0) {
-      out.push(note(split, `${percent(ratios[split])} ${split} of ${sequences(count)} is ${asked[split]}; ${sequences(added)} went to ${split} anyway, because ${WHY[split] ?? "a minimum applies"}.`));
+      out.push(
+        note(
+          split,
+          `${percent(ratios[split])} ${split} of ${sequences(count)} is ${asked[split]}; ${sequences(added)} went to ${split} anyway, because ${WHY[split] ?? "a minimum applies"}.`,
+        ),
+      );
     }
   }
   for (const split of SPLITS) {
     if (ratios[split] > 0 && final[split] === 0) {
-      const taken = asked[split] > 0 ? ` (${sequences(asked[split])} went to ${SPLITS.filter((s) => final[s] > asked[s]).join(" and ")} instead)` : "";
-      out.push(note(split, `The ${split} ratio is ${percent(ratios[split])}, but with ${sequences(count)} none is left for ${split}${taken}.`));
+      const taken =
+        asked[split] > 0 ? ` (${sequences(asked[split])} went to ${SPLITS.filter((s) => final[s] > asked[s]).join(" and ")} instead)` : "";
+      out.push(
+        note(split, `The ${split} ratio is ${percent(ratios[split])}, but with ${sequences(count)} none is left for ${split}${taken}.`),
+      );
     }
   }
   return out;

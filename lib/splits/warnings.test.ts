@@ -3,7 +3,13 @@ import type { Split } from "../series/types";
 import { median, queryWarnings, splitWarnings, suggestedSegment, type SplitSequence } from "./warnings";
 
 /** `n` sequences of `length` steps in `split`; the first `anomalous` of them anomalous (null: no ground truth). */
-function seqs(split: Split, n: number, anomalous: number | null, length = 200, unit: (i: number) => string | null = () => null): SplitSequence[] {
+function seqs(
+  split: Split,
+  n: number,
+  anomalous: number | null,
+  length = 200,
+  unit: (i: number) => string | null = () => null,
+): SplitSequence[] {
   return Array.from({ length: n }, (_, i) => ({ split, length, anomalous: anomalous === null ? null : i < anomalous, unit: unit(i) }));
 }
 
@@ -17,9 +23,13 @@ describe("splitWarnings", () => {
   it("warns about a split without anomalies only when there is ground truth", () => {
     const withTruth = [...seqs("train", 36, 6), ...seqs("validation", 12, 2), ...seqs("test", 12, 0)];
     expect(codes(splitWarnings(withTruth))).toEqual(["no_anomalies:test"]);
-    expect(splitWarnings(withTruth)[0]?.message).toBe("The test split holds none of the 8 anomalous sequences (by the ground truth): recall and F1 on the test split cannot be measured.");
+    expect(splitWarnings(withTruth)[0]?.message).toBe(
+      "The test split holds none of the 8 anomalous sequences (by the ground truth): recall and F1 on the test split cannot be measured.",
+    );
     expect(splitWarnings([...seqs("train", 36, null), ...seqs("validation", 12, null), ...seqs("test", 12, null)])).toEqual([]);
-    expect(codes(splitWarnings([...seqs("train", 36, 0), ...seqs("validation", 12, 0), ...seqs("test", 12, 0)]))).toEqual(["no_anomalies_at_all"]);
+    expect(codes(splitWarnings([...seqs("train", 36, 0), ...seqs("validation", 12, 0), ...seqs("test", 12, 0)]))).toEqual([
+      "no_anomalies_at_all",
+    ]);
   });
 
   it("warns about an empty validation or test split and a test split of fewer than 5", () => {
@@ -44,7 +54,11 @@ describe("splitWarnings", () => {
 
   it("warns about units that span splits", () => {
     const unit = (i: number) => `v${i % 3}`;
-    const leak = [...seqs("train", 30, null, 200, unit), ...seqs("validation", 15, null, 200, () => "v9"), ...seqs("test", 15, null, 200, () => "v0")];
+    const leak = [
+      ...seqs("train", 30, null, 200, unit),
+      ...seqs("validation", 15, null, 200, () => "v9"),
+      ...seqs("test", 15, null, 200, () => "v0"),
+    ];
     const warnings = splitWarnings(leak);
     expect(codes(warnings)).toEqual(["unit_leak"]);
     expect(warnings[0]?.message).toContain('A unit has sequences in more than one split — "v0" (train, test)');

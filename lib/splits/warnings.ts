@@ -16,13 +16,7 @@ export const TYPICAL_WINDOW = 64;
 export const LONG_IN_WINDOWS = 20;
 
 export type SplitWarningCode =
-  | "empty_split"
-  | "small_test"
-  | "no_anomalies"
-  | "no_anomalies_at_all"
-  | "few_long"
-  | "unit_leak"
-  | "ratio_adjusted";
+  "empty_split" | "small_test" | "no_anomalies" | "no_anomalies_at_all" | "few_long" | "unit_leak" | "ratio_adjusted";
 
 export type SplitWarning = { code: SplitWarningCode; split: Split | null; message: string };
 
@@ -40,7 +34,8 @@ export function sizeWarnings(sizes: SplitSizes): SplitWarning[] {
     out.push({
       code: "empty_split",
       split: "validation",
-      message: "The validation split is empty: a run has nothing to stop early on and no validation scores to set the unsupervised threshold from, so it ends in an error. Move at least one sequence to validation.",
+      message:
+        "The validation split is empty: a run has nothing to stop early on and no validation scores to set the unsupervised threshold from, so it ends in an error. Move at least one sequence to validation.",
     });
   }
   if (sizes.test === 0) {
@@ -66,7 +61,13 @@ export function anomalyWarnings(sequences: readonly SplitSequence[]): SplitWarni
   if (!sequences.some((s) => s.anomalous !== null)) return [];
   const anomalous = sequences.filter((s) => s.anomalous === true);
   if (anomalous.length === 0) {
-    return [{ code: "no_anomalies_at_all", split: null, message: "The ground truth marks no sequence as anomalous: there is nothing to evaluate detection against." }];
+    return [
+      {
+        code: "no_anomalies_at_all",
+        split: null,
+        message: "The ground truth marks no sequence as anomalous: there is nothing to evaluate detection against.",
+      },
+    ];
   }
   return SPLITS.filter((split) => sequences.some((s) => s.split === split) && !anomalous.some((s) => s.split === split)).map((split) => ({
     code: "no_anomalies" as const,
@@ -97,14 +98,21 @@ export function queryWarnings(count: number, medianLength: number | null): Split
   if (!few && !long) return [];
   const what = [
     few ? `only ${plural(count, "sequence")}` : null,
-    medianLength !== null ? `a median length of ${plural(Math.round(medianLength), "step")}${long ? ` (over ${LONG_IN_WINDOWS} windows of ${TYPICAL_WINDOW} steps)` : ""}` : null,
+    medianLength !== null
+      ? `a median length of ${plural(Math.round(medianLength), "step")}${long ? ` (over ${LONG_IN_WINDOWS} windows of ${TYPICAL_WINDOW} steps)` : ""}`
+      : null,
   ].filter((p): p is string => p !== null);
-  const segment = medianLength !== null && medianLength >= 4 * TYPICAL_WINDOW ? ` (Segment length on a run's page, e.g. ${suggestedSegment(medianLength)} steps)` : " (Segment length on a run's page)";
-  return [{
-    code: "few_long",
-    split: null,
-    message: `${few && long ? "Few and long sequences" : few ? "Few sequences" : "Long sequences"}: ${what.join(", ")}. Querying whole sequences gives the experts ${few ? "few candidates to choose from" : "long stretches to read"}; query segments instead${segment}.`,
-  }];
+  const segment =
+    medianLength !== null && medianLength >= 4 * TYPICAL_WINDOW
+      ? ` (Segment length on a run's page, e.g. ${suggestedSegment(medianLength)} steps)`
+      : " (Segment length on a run's page)";
+  return [
+    {
+      code: "few_long",
+      split: null,
+      message: `${few && long ? "Few and long sequences" : few ? "Few sequences" : "Long sequences"}: ${what.join(", ")}. Querying whole sequences gives the experts ${few ? "few candidates to choose from" : "long stretches to read"}; query segments instead${segment}.`,
+    },
+  ];
 }
 
 /** Units whose sequences are in more than one split. */
@@ -115,11 +123,13 @@ export function unitWarnings(sequences: readonly SplitSequence[]): SplitWarning[
   if (leaking.length === 0) return [];
   const shown = leaking.slice(0, 3).map(([unit, set]) => `${JSON.stringify(unit)} (${SPLITS.filter((s) => set.has(s)).join(", ")})`);
   const more = leaking.length > 3 ? ` and ${leaking.length - 3} more` : "";
-  return [{
-    code: "unit_leak",
-    split: null,
-    message: `${leaking.length === 1 ? "A unit has" : `${leaking.length} units have`} sequences in more than one split — ${shown.join(", ")}${more}: what the detector learns of a unit leaks into its evaluation. Put each unit's sequences in one split.`,
-  }];
+  return [
+    {
+      code: "unit_leak",
+      split: null,
+      message: `${leaking.length === 1 ? "A unit has" : `${leaking.length} units have`} sequences in more than one split — ${shown.join(", ")}${more}: what the detector learns of a unit leaks into its evaluation. Put each unit's sequences in one split.`,
+    },
+  ];
 }
 
 export function sizesOf(sequences: readonly { split: Split }[]): SplitSizes {

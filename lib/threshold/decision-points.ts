@@ -49,11 +49,7 @@ export function decisionPoints(candidate: LabelledCandidate): DecisionPoints {
  * The online outcome read off the decision points: the same as `classifyOnline`, but the scores
  * are scanned only up to the first alarm, and not at all for true and false negatives.
  */
-export function classifyByPoints(
-  candidate: LabelledCandidate,
-  points: DecisionPoints,
-  threshold: number,
-): CandidateOutcome {
+export function classifyByPoints(candidate: LabelledCandidate, points: DecisionPoints, threshold: number): CandidateOutcome {
   if (points.early >= threshold) return alarm(candidate, threshold, 0, points.anomalous ? "premature" : "fp");
   // Nothing before the onset reaches the threshold, so the first alarm is at or after it.
   if (points.late >= threshold) return alarm(candidate, threshold, onsetStep(candidate), "tp");

@@ -18,4 +18,13 @@ export { GRID_SIZE, GRID_STEP, gridPercent, percentileOfSorted } from "./numpy-p
 export { percentileGridThreshold, poolScores, type GridThreshold, type PooledScores } from "./percentile-grid";
 export { unsupervisedThreshold } from "./unsupervised";
 export { syntheticCandidates, type SyntheticOptions } from "./synthetic";
-export { DEFAULT_PLACEMENT, PLACEMENTS, geometricMiddle, isPlacement, placeThreshold, referenceGridPoint, type OptimalInterval, type Placement } from "./placement";
+export {
+  DEFAULT_PLACEMENT,
+  PLACEMENTS,
+  geometricMiddle,
+  isPlacement,
+  placeThreshold,
+  referenceGridPoint,
+  type OptimalInterval,
+  type Placement,
+} from "./placement";

@@ -3,7 +3,15 @@ import { thresholdFromLabels, toLabelledCandidates, type LabelledQuery, type Lab
 import { describeBound, describeInterval, nameSources, PLACEMENT_TEXT } from "./interval";
 
 const label = (over: Partial<LabelView>): LabelView => ({
-  id: "l", clientId: "c", userId: "u1", userName: "Erik Expert", anomalous: false, onset: null, note: "", createdAt: "2024-01-01T00:00:00.000Z", ...over,
+  id: "l",
+  clientId: "c",
+  userId: "u1",
+  userName: "Erik Expert",
+  anomalous: false,
+  onset: null,
+  note: "",
+  createdAt: "2024-01-01T00:00:00.000Z",
+  ...over,
 });
 const f32 = (...xs: number[]) => Float32Array.from(xs);
 
@@ -11,9 +19,19 @@ describe("the threshold's interval in words", () => {
   // The worked example of labels.test: anomalous from step 2 (peak 5 after it), a normal peaking at 3.
   const queries: LabelledQuery[] = [
     { queryId: "q0", sequenceId: "seq-a", start: 10, end: 14, resolvedLabelId: null, labels: [label({ anomalous: true, onset: 12 })] },
-    { queryId: "q1", sequenceId: "seq-unnamed-123456", start: 0, end: 2, resolvedLabelId: null, labels: [label({ userName: "Eva Expert" })] },
+    {
+      queryId: "q1",
+      sequenceId: "seq-unnamed-123456",
+      start: 0,
+      end: 2,
+      resolvedLabelId: null,
+      labels: [label({ userName: "Eva Expert" })],
+    },
   ];
-  const scores = new Map([["seq-a", f32(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 5, 2)], ["seq-unnamed-123456", f32(3, 0)]]);
+  const scores = new Map([
+    ["seq-a", f32(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 5, 2)],
+    ["seq-unnamed-123456", f32(3, 0)],
+  ]);
 
   it("names the labelled stretches that bound the interval, and the placement", () => {
     const { candidates, sources } = toLabelledCandidates(queries, scores);
@@ -42,6 +60,8 @@ describe("the threshold's interval in words", () => {
   it("words each kind of peak", () => {
     const source = { sequenceName: "d", start: 0, end: 9, anomalous: true, labelledBy: "Erik" };
     expect(describeBound({ index: 0, side: "pre-onset peak" }, source)).toBe("the pre-onset peak of d 0–9 (labelled anomalous by Erik)");
-    expect(describeBound({ index: 0, side: "normal peak" }, { ...source, anomalous: false })).toBe("the peak of d 0–9 (labelled normal by Erik)");
+    expect(describeBound({ index: 0, side: "normal peak" }, { ...source, anomalous: false })).toBe(
+      "the peak of d 0–9 (labelled normal by Erik)",
+    );
   });
 });

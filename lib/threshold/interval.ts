@@ -12,7 +12,8 @@ import type { CandidateSource, IntervalBound, ThresholdState } from "../labellin
 import type { Placement } from "./placement";
 
 export const PLACEMENT_TEXT: Record<Placement, string> = {
-  margin: "margin: in log space, nearer the edge that more labels pin down — (a + 1)/(a + b + 2) of the way up, a labelled stretches alarming, b not",
+  margin:
+    "margin: in log space, nearer the edge that more labels pin down — (a + 1)/(a + b + 2) of the way up, a labelled stretches alarming, b not",
   geometric: "geometric: geometric middle of the optimal interval (measured from the lowest labelled score)",
   middle: "middle: arithmetic middle of the optimal interval",
   reference: "reference: the DQS paper's percentile grid, its first value inside the optimal interval",

@@ -18,7 +18,9 @@ describe("isotonicFit and anomalyShareAt", () => {
     // Two labels on one peak count as one point of weight 2: (1 + 0) / 2 then 1.
     expect(isotonicFit([peak(2, true), peak(2, false), peak(3, true)])).toEqual({ from: [2, 3], at: [0.5, 1] });
     // A weak anomaly below three normals is pooled with them: ¼.
-    expect(isotonicFit([peak(1, true), peak(2, false), peak(3, false), peak(4, false), peak(Number.NaN, true)]).at).toEqual([0.25, 0.25, 0.25, 0.25]);
+    expect(isotonicFit([peak(1, true), peak(2, false), peak(3, false), peak(4, false), peak(Number.NaN, true)]).at).toEqual([
+      0.25, 0.25, 0.25, 0.25,
+    ]);
   });
 
   it("reads the step function: 0 below every labelled peak, the fit of the highest peak at or below", () => {
@@ -39,11 +41,17 @@ describe("isotonicFit and anomalyShareAt", () => {
 });
 
 describe('refineThreshold with the "pool" objective', () => {
-  it("agrees exactly with \"labels\" when nothing is unlabelled and its threshold alarms on at most half", () => {
+  it('agrees exactly with "labels" when nothing is unlabelled and its threshold alarms on at most half', () => {
     const rng = createRng(12);
     let compared = 0;
     for (let k = 0; k < 200; k++) {
-      const candidates = syntheticCandidates(rng, { count: 1 + rng.int(14), minLength: 20, maxLength: 200, spikeRate: 0.01, anomalousShare: 0.25 });
+      const candidates = syntheticCandidates(rng, {
+        count: 1 + rng.int(14),
+        minLength: 20,
+        maxLength: 200,
+        spikeRate: 0.01,
+        anomalousShare: 0.25,
+      });
       const labels = refineThreshold(candidates);
       const pool = refineThreshold(candidates, { objective: "pool", unlabelledPeaks: [] });
       if (!labels) throw new Error("every case has scores");
@@ -70,7 +78,11 @@ describe('refineThreshold with the "pool" objective', () => {
     const r = refineThreshold(candidates, { objective: "pool", unlabelledPeaks });
     expect(r).toMatchObject({ threshold: 100, lowerBound: 90, f1: 2 / 3 });
     // "minority" (F1 on the labels, the same exclusion) stops there too.
-    expect(refineThreshold(candidates, { objective: "minority", unlabelledPeaks })).toMatchObject({ threshold: 100, lowerBound: 90, f1: 2 / 3 });
+    expect(refineThreshold(candidates, { objective: "minority", unlabelledPeaks })).toMatchObject({
+      threshold: 100,
+      lowerBound: 90,
+      f1: 2 / 3,
+    });
   });
 
   it("still lowers to a clear cluster of anomalies, unlabelled look-alikes and all", () => {

@@ -9,14 +9,7 @@
  */
 import { assertThreshold, firstAlarmIndex, onsetOf, onsetStep, samplingRateOf } from "./candidate";
 import { f1Of, precisionOf, recallOf } from "./metrics";
-import type {
-  CandidateOutcome,
-  LabelledCandidate,
-  OnlineEvaluation,
-  OnlineOptions,
-  OutcomeCounts,
-  OutcomeKind,
-} from "./types";
+import type { CandidateOutcome, LabelledCandidate, OnlineEvaluation, OnlineOptions, OutcomeCounts, OutcomeKind } from "./types";
 
 /** The outcome of one candidate given the index of its first alarm (-1 for none). */
 export function outcomeKind(candidate: LabelledCandidate, firstAlarm: number): OutcomeKind {
@@ -52,22 +45,18 @@ export function tallyOnline(candidates: readonly LabelledCandidate[], threshold:
   return counts;
 }
 
-export function evaluateOnline(
-  candidates: readonly LabelledCandidate[],
-  threshold: number,
-  opts?: OnlineOptions,
-): OnlineEvaluation {
+export function evaluateOnline(candidates: readonly LabelledCandidate[], threshold: number, opts?: OnlineOptions): OnlineEvaluation {
   assertThreshold(threshold);
   const rate = samplingRateOf(opts);
-  return summarise(candidates, candidates.map((c) => classifyOnline(c, threshold)), rate);
+  return summarise(
+    candidates,
+    candidates.map((c) => classifyOnline(c, threshold)),
+    rate,
+  );
 }
 
 /** Counts, scores and delays from per-candidate outcomes (given in candidate order). */
-export function summarise(
-  candidates: readonly LabelledCandidate[],
-  outcomes: CandidateOutcome[],
-  samplingRate: number,
-): OnlineEvaluation {
+export function summarise(candidates: readonly LabelledCandidate[], outcomes: CandidateOutcome[], samplingRate: number): OnlineEvaluation {
   const counts = emptyCounts();
   const delays: number[] = [];
   outcomes.forEach((outcome, i) => {

@@ -45,10 +45,7 @@ export function poolScores(candidates: readonly LabelledCandidate[]): PooledScor
   return { sorted, float32: candidates.every((c) => c.scores instanceof Float32Array) };
 }
 
-export function percentileGridThreshold(
-  candidates: readonly LabelledCandidate[],
-  opts?: OnlineOptions,
-): GridThreshold | null {
+export function percentileGridThreshold(candidates: readonly LabelledCandidate[], opts?: OnlineOptions): GridThreshold | null {
   samplingRateOf(opts);
   const { sorted, float32 } = poolScores(candidates);
   if (candidates.length === 0 || sorted.length === 0) return null;

@@ -51,17 +51,17 @@ type SweepEvent = { key: number; tp: number; fp: number; fn: number };
 
 type Best = { threshold: number; lowerBound: number; tp: number; fp: number; fn: number; ratio: F1Ratio; score: number };
 
-export function refineThreshold(
-  candidates: readonly LabelledCandidate[],
-  opts?: RefineOptions,
-): RefinedThreshold | null {
+export function refineThreshold(candidates: readonly LabelledCandidate[], opts?: RefineOptions): RefinedThreshold | null {
   const rate = samplingRateOf(opts); // fail early on a bad rate, before the scan
   const read = candidates.map((candidate) => ({ candidate, points: decisionPoints(candidate) }));
   const events = read.flatMap(({ points }) => sweepEvents(points));
   const anomalousCount = candidates.filter((c) => c.anomalous).length;
   const pool =
     opts?.objective === "pool" || opts?.objective === "minority"
-      ? poolTerm(read.map(({ candidate, points }) => ({ peak: peakOf(points), anomalous: candidate.anomalous })), opts.unlabelledPeaks ?? [])
+      ? poolTerm(
+          read.map(({ candidate, points }) => ({ peak: peakOf(points), anomalous: candidate.anomalous })),
+          opts.unlabelledPeaks ?? [],
+        )
       : null;
   const labelledWithPeak = read.filter(({ points }) => !Number.isNaN(peakOf(points))).length;
   const best = sweep(events, anomalousCount, pool, labelledWithPeak, opts?.objective === "minority");
@@ -122,7 +122,8 @@ function sweep(events: SweepEvent[], anomalousCount: number, pool: PoolTerm | nu
     const lowerBound = events[i]?.key ?? -Infinity;
     if (pool === null || labelsF1) {
       if (pool !== null && 2 * (tp + fp + pool.next(lowerBound).alarms) > labelled + pool.size) break;
-      if (best === null || compareF1(ratio, best.ratio) >= 0) best = { threshold: key, lowerBound, tp, fp, fn, ratio, score: ratio.num / ratio.den };
+      if (best === null || compareF1(ratio, best.ratio) >= 0)
+        best = { threshold: key, lowerBound, tp, fp, fn, ratio, score: ratio.num / ratio.den };
     } else {
       const u = pool.next(lowerBound);
       // An anomaly threshold alarms on a minority of the pool: lower ones are not considered.

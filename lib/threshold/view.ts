@@ -162,7 +162,12 @@ export function newerThreshold(a: ThresholdView | null | undefined, b: Threshold
  * while some of its labels or undos are still on their way; the server's stored one once the server
  * has answered for all of them.
  */
-export function shownThreshold(local: ThresholdState, stored: ThresholdView | null, unsupervised: number | null, pending: boolean): { state: ThresholdState; origin: "browser" | "server" } {
+export function shownThreshold(
+  local: ThresholdState,
+  stored: ThresholdView | null,
+  unsupervised: number | null,
+  pending: boolean,
+): { state: ThresholdState; origin: "browser" | "server" } {
   const server = !pending && stored ? stateOfView(stored, unsupervised) : null;
   return server ? { state: server, origin: "server" } : { state: local, origin: "browser" };
 }
@@ -171,7 +176,10 @@ export function shownThreshold(local: ThresholdState, stored: ThresholdView | nu
 export type CurrentThresholds = { unsupervised: ThresholdView | null; fromLabels: ThresholdView | null; manual: ThresholdView | null };
 
 /** The threshold in effect: the manual one while set, else the refined one, else the unsupervised one. */
-export function thresholdInEffect(current: CurrentThresholds, runThreshold: number | null): { kind: "manual" | "refined" | "unsupervised"; value: number | null } {
+export function thresholdInEffect(
+  current: CurrentThresholds,
+  runThreshold: number | null,
+): { kind: "manual" | "refined" | "unsupervised"; value: number | null } {
   if (current.manual) return { kind: "manual", value: current.manual.value };
   if (current.fromLabels?.kind === "refined") return { kind: "refined", value: current.fromLabels.value };
   return { kind: "unsupervised", value: current.unsupervised?.value ?? runThreshold };

@@ -2,8 +2,15 @@ import { describe, expect, it } from "vitest";
 import { importMappingSchema } from "./dataset-import";
 
 const mapping = (split: { train: number; validation: number; test: number }) => ({
-  name: "x", timestampColumn: null, samplingRate: 1, sequenceColumn: null, channels: ["a"], labelColumn: null,
-  targetRate: null, split: { kind: "ratios", seed: 1, ...split }, missing: "reject",
+  name: "x",
+  timestampColumn: null,
+  samplingRate: 1,
+  sequenceColumn: null,
+  channels: ["a"],
+  labelColumn: null,
+  targetRate: null,
+  split: { kind: "ratios", seed: 1, ...split },
+  missing: "reject",
 });
 
 describe("importMappingSchema split ratios", () => {

@@ -15,7 +15,11 @@ export const splitMappingSchema = z.discriminatedUnion("kind", [
     train: ratio,
     validation: ratio,
     test: ratio,
-    seed: z.number().int("The seed is a whole number").min(0).max(2 ** 32 - 1),
+    seed: z
+      .number()
+      .int("The seed is a whole number")
+      .min(0)
+      .max(2 ** 32 - 1),
   }),
   z.object({ kind: z.literal("column"), column: columnName }),
 ]);
@@ -50,9 +54,15 @@ export const importMappingSchema = z
     }
     if (m.split.kind === "ratios") {
       const sum = m.split.train + m.split.validation + m.split.test;
-      if (Math.abs(sum - 1) > 1e-6) ctx.addIssue({ code: "custom", path: ["split"], message: `Split ratios must add up to 1 (they add up to ${+sum.toFixed(4)})` });
+      if (Math.abs(sum - 1) > 1e-6)
+        ctx.addIssue({ code: "custom", path: ["split"], message: `Split ratios must add up to 1 (they add up to ${+sum.toFixed(4)})` });
       // Without this the import would quietly move a sequence into train against the ratios asked for.
-      if (m.split.train <= 0) ctx.addIssue({ code: "custom", path: ["split", "train"], message: "The train ratio must be above 0: a detector needs training data" });
+      if (m.split.train <= 0)
+        ctx.addIssue({
+          code: "custom",
+          path: ["split", "train"],
+          message: "The train ratio must be above 0: a detector needs training data",
+        });
     }
     const used = [
       ...m.channels,
@@ -74,7 +84,11 @@ export type SplitMapping = z.infer<typeof splitMappingSchema>;
 
 export const uploadFileSchema = z.object({
   name: z.string().trim().min(1).max(255),
-  size: z.number().int().min(0).max(IMPORT_LIMITS.maxFileBytes, `A file may hold at most ${IMPORT_LIMITS.maxFileBytes / 2 ** 20} MiB`),
+  size: z
+    .number()
+    .int()
+    .min(0)
+    .max(IMPORT_LIMITS.maxFileBytes, `A file may hold at most ${IMPORT_LIMITS.maxFileBytes / 2 ** 20} MiB`),
 });
 
 export type UploadFile = z.infer<typeof uploadFileSchema>;
@@ -105,4 +119,8 @@ export function sequenceNameOf(fileName: string): string {
 }
 
 export const uploadIdSchema = z.string().regex(/^[0-9a-f-]{36}$/, "Not an upload id");
-export const fileIndexSchema = z.coerce.number().int().min(0).max(IMPORT_LIMITS.maxFiles - 1);
+export const fileIndexSchema = z.coerce
+  .number()
+  .int()
+  .min(0)
+  .max(IMPORT_LIMITS.maxFiles - 1);

@@ -12,7 +12,10 @@ export const createLabelSchema = z
     onset: z.number().int().min(0).nullable().optional(),
     note: z.string().max(MAX_NOTE).default(""),
   })
-  .refine((l) => !l.anomalous || (l.onset !== null && l.onset !== undefined), { message: "An anomalous label needs its onset.", path: ["onset"] });
+  .refine((l) => !l.anomalous || (l.onset !== null && l.onset !== undefined), {
+    message: "An anomalous label needs its onset.",
+    path: ["onset"],
+  });
 export type CreateLabelInput = z.infer<typeof createLabelSchema>;
 
 export const clientIdSchema = z.uuid();

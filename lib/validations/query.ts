@@ -1,30 +1,44 @@
 import { z } from "zod";
 import { STRATEGY_NAMES } from "../query/types";
 
-export const createBatchSchema = z.strictObject({
-  strategy: z.enum(STRATEGY_NAMES),
-  budget: z.number().int().min(1).max(1000),
-  seed: z.number().int().min(0).max(2 ** 31 - 1),
-  /** null: whole sequences */
-  segmentLength: z.number().int().min(2).nullable(),
-  threshold: z.number().finite().nullable(),
-  picks: z
-    .array(z.object({ key: z.string().min(1).max(200), rank: z.number().int().min(0).max(999, "A rank is below 1000 (a batch holds at most 1000 picks)"), reason: z.string().max(500) }))
-    .min(1)
-    .max(1000),
-  /** How long the selection took in the browser, for the record. */
-  ms: z.number().nonnegative().optional(),
-}).superRefine((batch, ctx) => {
-  // Each stretch once and each rank once: a batch is an ordering of distinct candidates.
-  const ranks = new Set<number>();
-  const keys = new Set<string>();
-  batch.picks.forEach((pick, i) => {
-    if (ranks.has(pick.rank)) ctx.addIssue({ code: "custom", path: ["picks", i, "rank"], message: `Rank ${pick.rank} is given twice in this batch` });
-    if (keys.has(pick.key)) ctx.addIssue({ code: "custom", path: ["picks", i, "key"], message: `The stretch ${pick.key} is picked twice in this batch` });
-    ranks.add(pick.rank);
-    keys.add(pick.key);
+export const createBatchSchema = z
+  .strictObject({
+    strategy: z.enum(STRATEGY_NAMES),
+    budget: z.number().int().min(1).max(1000),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 31 - 1),
+    /** null: whole sequences */
+    segmentLength: z.number().int().min(2).nullable(),
+    threshold: z.number().finite().nullable(),
+    picks: z
+      .array(
+        z.object({
+          key: z.string().min(1).max(200),
+          rank: z.number().int().min(0).max(999, "A rank is below 1000 (a batch holds at most 1000 picks)"),
+          reason: z.string().max(500),
+        }),
+      )
+      .min(1)
+      .max(1000),
+    /** How long the selection took in the browser, for the record. */
+    ms: z.number().nonnegative().optional(),
+  })
+  .superRefine((batch, ctx) => {
+    // Each stretch once and each rank once: a batch is an ordering of distinct candidates.
+    const ranks = new Set<number>();
+    const keys = new Set<string>();
+    batch.picks.forEach((pick, i) => {
+      if (ranks.has(pick.rank))
+        ctx.addIssue({ code: "custom", path: ["picks", i, "rank"], message: `Rank ${pick.rank} is given twice in this batch` });
+      if (keys.has(pick.key))
+        ctx.addIssue({ code: "custom", path: ["picks", i, "key"], message: `The stretch ${pick.key} is picked twice in this batch` });
+      ranks.add(pick.rank);
+      keys.add(pick.key);
+    });
   });
-});
 export type CreateBatchInput = z.infer<typeof createBatchSchema>;
 
 /** A stored batch as pages and the API show it. */
@@ -35,5 +49,14 @@ export type BatchView = {
   seed: number;
   createdAt: string;
   createdBy: string;
-  queries: { id: string; rank: number; sequenceId: string; sequenceName: string; start: number; end: number; reason: string; labels: number }[];
+  queries: {
+    id: string;
+    rank: number;
+    sequenceId: string;
+    sequenceName: string;
+    start: number;
+    end: number;
+    reason: string;
+    labels: number;
+  }[];
 };

@@ -12,7 +12,11 @@ export const runConfigSchema = z.object({
   batchSize: z.number().int().min(1).max(1024),
   learningRate: z.number().positive().max(1),
   patience: z.number().int().min(1).max(1000),
-  seed: z.number().int().min(0).max(2 ** 31 - 1),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1),
   hidden: z.number().int().min(1).max(1024).optional(),
   latent: z.number().int().min(1).max(256).optional(),
   /** Caps the training windows per epoch (sampled deterministically); unset = all. */

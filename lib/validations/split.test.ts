@@ -3,7 +3,12 @@ import { readImportSplitInfo, splitChangesSchema } from "./split";
 
 describe("splitChangesSchema", () => {
   it("takes a list of sequence ids with their new split", () => {
-    const body = { changes: [{ sequenceId: "a", split: "test" }, { sequenceId: "b", split: "train" }] };
+    const body = {
+      changes: [
+        { sequenceId: "a", split: "test" },
+        { sequenceId: "b", split: "train" },
+      ],
+    };
     expect(splitChangesSchema.parse(body)).toEqual(body);
   });
 
@@ -12,7 +17,12 @@ describe("splitChangesSchema", () => {
     expect(splitChangesSchema.safeParse({ changes: [{ sequenceId: "a", split: "holdout" }] }).success).toBe(false);
     expect(splitChangesSchema.safeParse({ changes: [{ split: "test" }] }).success).toBe(false);
     expect(splitChangesSchema.safeParse({}).success).toBe(false);
-    const twice = splitChangesSchema.safeParse({ changes: [{ sequenceId: "a", split: "test" }, { sequenceId: "a", split: "train" }] });
+    const twice = splitChangesSchema.safeParse({
+      changes: [
+        { sequenceId: "a", split: "test" },
+        { sequenceId: "a", split: "train" },
+      ],
+    });
     expect(twice.error?.issues[0]?.message).toBe("Sequence a is listed twice");
   });
 });
@@ -35,7 +45,11 @@ describe("readImportSplitInfo", () => {
   });
 
   it("reads the demo generator's ratios, and anything else as empty", () => {
-    expect(readImportSplitInfo({ source: "generator", splitRatios: { train: 0.6, validation: 0.2, test: 0.2 } }).splitRatios).toEqual({ train: 0.6, validation: 0.2, test: 0.2 });
+    expect(readImportSplitInfo({ source: "generator", splitRatios: { train: 0.6, validation: 0.2, test: 0.2 } }).splitRatios).toEqual({
+      train: 0.6,
+      validation: 0.2,
+      test: 0.2,
+    });
     expect(readImportSplitInfo(null)).toEqual({});
     expect(readImportSplitInfo("nonsense")).toEqual({});
     expect(readImportSplitInfo({ units: "not a list", mapping: { split: { kind: "column", column: "s" } } })).toEqual({});

@@ -35,7 +35,10 @@ export const importSplitInfoSchema = z.object({
   units: z.array(z.string().nullable()).optional().catch(undefined),
   splitMethod: z.enum(["random", "stratified", "grouped", "column"]).optional().catch(undefined),
   /** The ratios of a CSV import (its mapping) … */
-  mapping: z.object({ split: ratiosSchema.extend({ kind: z.literal("ratios") }) }).optional().catch(undefined),
+  mapping: z
+    .object({ split: ratiosSchema.extend({ kind: z.literal("ratios") }) })
+    .optional()
+    .catch(undefined),
   /** … or of the demo generator. */
   splitRatios: ratiosSchema.optional().catch(undefined),
   splitsEdited: z.object({ at: z.string(), by: z.string().nullable(), sequences: z.number() }).optional().catch(undefined),

@@ -32,6 +32,9 @@ export const THRESHOLD_PAGE_MAX = 1000;
 /** GET /api/runs/[id]/thresholds?limit=&after= — `after` is the `next` of the previous page. */
 export const thresholdPageSchema = z.strictObject({
   limit: z.coerce.number().int("limit is a whole number").min(1).max(THRESHOLD_PAGE_MAX).default(500),
-  after: z.string().regex(/^[a-z0-9]{1,64}$/i, "after is the `next` of a previous page").optional(),
+  after: z
+    .string()
+    .regex(/^[a-z0-9]{1,64}$/i, "after is the `next` of a previous page")
+    .optional(),
 });
 export type ThresholdPageQuery = z.infer<typeof thresholdPageSchema>;

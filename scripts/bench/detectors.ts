@@ -56,7 +56,6 @@ async function selectBackend(name: string): Promise<boolean> {
   }
 }
 
-
 async function measure(backend: string, c: Case, plan: Plan, data: SeriesColumns[]): Promise<Row> {
   const row = await measureDetector(backend, c, { ...plan, windowSize: WINDOW, batchSize: BATCH }, data);
   console.log(`  ${backend} ${c.kind} h=${c.hidden}: ${row.stepMs.toFixed(0)} ms/step, ${row.windowsPerSecond.toFixed(0)} windows/s`);
@@ -64,5 +63,8 @@ async function measure(backend: string, c: Case, plan: Plan, data: SeriesColumns
 }
 
 function formatTable(rows: Row[]): string {
-  return formatBenchTable(rows, `detectors: ${FEATURES} channels, window ${WINDOW}, batch ${BATCH} (median ms per training step; scoring with shift 1)`);
+  return formatBenchTable(
+    rows,
+    `detectors: ${FEATURES} channels, window ${WINDOW}, batch ${BATCH} (median ms per training step; scoring with shift 1)`,
+  );
 }

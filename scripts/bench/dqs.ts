@@ -96,14 +96,19 @@ function compare(ours: QueryPick[], naive: NaiveResult): string {
 
 function samePicks(ours: QueryPick[], other: string[], who: string): void {
   const a = ours.map((p) => `${p.key}|${p.reason}`);
-  if (JSON.stringify(a) !== JSON.stringify(other)) throw new Error(`DQS picks differ (${who}):\n  ours ${a.join(", ")}\n  ${who} ${other.join(", ")}`);
+  if (JSON.stringify(a) !== JSON.stringify(other))
+    throw new Error(`DQS picks differ (${who}):\n  ours ${a.join(", ")}\n  ${who} ${other.join(", ")}`);
 }
 
 async function benchPool(pool: Candidate[], threads: ThreadPool, ours: QueryPick[]): Promise<number> {
   const start = performance.now();
   const picks = await selectDqsWith({ candidates: pool, queried: [], budget: BUDGET, seed: SEED }, poolExecutor(threads.workers));
   const s = seconds(start);
-  samePicks(ours, picks.map((p) => `${p.key}|${p.reason}`), `pool of ${threads.workers.length}`);
+  samePicks(
+    ours,
+    picks.map((p) => `${p.key}|${p.reason}`),
+    `pool of ${threads.workers.length}`,
+  );
   return s;
 }
 
@@ -150,7 +155,16 @@ const pad = (s: string, w: number): string => s.padEnd(w);
 const fmtS = (s: number): string => (s >= 100 ? s.toFixed(0) : s.toFixed(s >= 10 ? 1 : 2)) + " s";
 
 function printTable(rows: Row[], threads: number): void {
-  const head = ["N", "naive (no cache/pruning)", "ours, 1 thread", `ours, pool of ${threads}`, "ours + WebGPU rows", "speed-up vs naive (1 / pool / GPU)", "DTW cells naive/ours", "same picks"];
+  const head = [
+    "N",
+    "naive (no cache/pruning)",
+    "ours, 1 thread",
+    `ours, pool of ${threads}`,
+    "ours + WebGPU rows",
+    "speed-up vs naive (1 / pool / GPU)",
+    "DTW cells naive/ours",
+    "same picks",
+  ];
   const widths = [8, 26, 15, 16, 22, 36, 21, 20];
   console.log(head.map((h, i) => pad(h, widths[i]!)).join("  "));
   const ratio = (x: number | null) => (x === null ? "–" : `${x.toFixed(1)}×`);

@@ -36,7 +36,12 @@ function parseArgs(argv: string[]): Args {
   };
   const webgpu = value("--webgpu");
   if (!webgpu) throw new Error("--webgpu PATH (the index.js of npm's `webgpu` package) is required");
-  return { webgpu: path.resolve(webgpu), wasm: value("--wasm") ?? "public/tfjs/", quick: argv.includes("--quick"), detectors: !argv.includes("--no-detectors") };
+  return {
+    webgpu: path.resolve(webgpu),
+    wasm: value("--wasm") ?? "public/tfjs/",
+    quick: argv.includes("--quick"),
+    detectors: !argv.includes("--no-detectors"),
+  };
 }
 
 /** Dawn's bindings as the browser's globals: navigator.gpu, GPUBufferUsage, GPUMapMode, … */
@@ -59,7 +64,16 @@ function walks(count: number, length: number, seed: number): Float32Array[] {
   });
 }
 
-type DtwRow = { series: number; length: number; anchors: number; oneMsPerRow: number; batchMsPerRow: number; cpuMsPerRow: number; maxRelError: number; bound: number };
+type DtwRow = {
+  series: number;
+  length: number;
+  anchors: number;
+  oneMsPerRow: number;
+  batchMsPerRow: number;
+  cpuMsPerRow: number;
+  maxRelError: number;
+  bound: number;
+};
 
 async function measureDtw(gpu: GpuDtw, count: number, length: number, anchors: number): Promise<DtwRow> {
   const series = walks(count, length, count * 7919 + length);
@@ -86,17 +100,44 @@ async function measureDtw(gpu: GpuDtw, count: number, length: number, anchors: n
     });
   }
   const longest = series.reduce((m, s) => Math.max(m, s.length), 0);
-  return { series: count, length, anchors, oneMsPerRow: oneMs, batchMsPerRow: batchMs, cpuMsPerRow: cpuMs, maxRelError, bound: gpuRelativeError(longest, longest) };
+  return {
+    series: count,
+    length,
+    anchors,
+    oneMsPerRow: oneMs,
+    batchMsPerRow: batchMs,
+    cpuMsPerRow: cpuMs,
+    maxRelError,
+    bound: gpuRelativeError(longest, longest),
+  };
 }
 
 function formatDtw(rows: DtwRow[]): string {
-  const header = ["series", "steps", "anchors", "CPU ms/row", "GPU ms/row, one", "GPU ms/row, batched", "vs CPU", "GPU cells/s", "max rel. error", "bound"];
+  const header = [
+    "series",
+    "steps",
+    "anchors",
+    "CPU ms/row",
+    "GPU ms/row, one",
+    "GPU ms/row, batched",
+    "vs CPU",
+    "GPU cells/s",
+    "max rel. error",
+    "bound",
+  ];
   const body = rows.map((r) => {
     const cells = r.series * r.length * r.length;
     return [
-      String(r.series), String(r.length), String(r.anchors), r.cpuMsPerRow.toFixed(1), r.oneMsPerRow.toFixed(1), r.batchMsPerRow.toFixed(2),
-      `${(r.cpuMsPerRow / r.batchMsPerRow).toFixed(0)}×`, `${(cells / (r.batchMsPerRow / 1000) / 1e9).toFixed(2)} G`,
-      r.maxRelError.toExponential(1), r.bound.toExponential(1),
+      String(r.series),
+      String(r.length),
+      String(r.anchors),
+      r.cpuMsPerRow.toFixed(1),
+      r.oneMsPerRow.toFixed(1),
+      r.batchMsPerRow.toFixed(2),
+      `${(r.cpuMsPerRow / r.batchMsPerRow).toFixed(0)}×`,
+      `${(cells / (r.batchMsPerRow / 1000) / 1e9).toFixed(2)} G`,
+      r.maxRelError.toExponential(1),
+      r.bound.toExponential(1),
     ];
   });
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
@@ -126,7 +167,14 @@ async function main(): Promise<void> {
     console.log(`no WebGPU: ${gpu.reason}`);
   } else {
     console.log(`adapter: ${gpu.adapter.description}${gpu.adapter.software ? " (software)" : ""}`);
-    const sizes: [number, number][] = args.quick ? [[256, 336]] : [[256, 336], [1024, 336], [256, 1000], [1024, 1000]];
+    const sizes: [number, number][] = args.quick
+      ? [[256, 336]]
+      : [
+          [256, 336],
+          [1024, 336],
+          [256, 1000],
+          [1024, 1000],
+        ];
     const dtw: DtwRow[] = [];
     for (const [count, length] of sizes) {
       dtw.push(await measureDtw(gpu, count, length, args.quick ? 2 : 8));
@@ -163,7 +211,9 @@ async function main(): Promise<void> {
       rows.push(row);
     }
   }
-  console.log(`\n${formatBenchTable(rows, "detectors on tfjs: 8 channels, window 32, batch 32 (median ms per training step; scoring with shift 1)")}`);
+  console.log(
+    `\n${formatBenchTable(rows, "detectors on tfjs: 8 channels, window 32, batch 32 (median ms per training step; scoring with shift 1)")}`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -67,7 +67,15 @@ function child(variant: Variant, csv: string, dbUrl: string): Result {
     });
     return JSON.parse(out.trim().split("\n").at(-1) ?? "{}") as Result;
   } catch (error) {
-    return { variant, bytes: statSync(csv).size, parseS: 0, totalS: 0, peakRssMb: 0, rows: 0, error: `failed: ${(error as Error).message.split("\n")[0]}` };
+    return {
+      variant,
+      bytes: statSync(csv).size,
+      parseS: 0,
+      totalS: 0,
+      peakRssMb: 0,
+      rows: 0,
+      error: `failed: ${(error as Error).message.split("\n")[0]}`,
+    };
   }
 }
 
@@ -100,10 +108,22 @@ async function measure(variant: Variant, csv: string): Promise<Result> {
     parsedAt = performance.now();
     rows = parsed.rows;
     const prepared = prepareImport(parsed, MAPPING);
-    await storeDataset({ name: MAPPING.name, samplingRate: prepared.samplingRate, channelNames: MAPPING.channels, sequences: prepared.sequences });
+    await storeDataset({
+      name: MAPPING.name,
+      samplingRate: prepared.samplingRate,
+      channelNames: MAPPING.channels,
+      sequences: prepared.sequences,
+    });
   }
   const end = performance.now();
-  return { variant, bytes: size, parseS: (parsedAt - start) / 1000, totalS: (end - start) / 1000, peakRssMb: process.resourceUsage().maxRSS / 1024, rows };
+  return {
+    variant,
+    bytes: size,
+    parseS: (parsedAt - start) / 1000,
+    totalS: (end - start) / 1000,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+    rows,
+  };
 }
 
 const argv = process.argv;

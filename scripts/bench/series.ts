@@ -22,16 +22,29 @@ export async function run(opts: { quick: boolean }): Promise<void> {
   const steps = opts.quick ? 200_000 : 1_000_000;
   const work = benchDir("series");
   try {
-    const out = execFileSync("npx", ["tsx", "--conditions=react-server", fileURLToPath(import.meta.url), "--child", String(steps), opts.quick ? "quick" : "full"], {
-      env: { ...process.env, DATABASE_URL: work.dbUrl("series") },
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "inherit"],
-    });
+    const out = execFileSync(
+      "npx",
+      ["tsx", "--conditions=react-server", fileURLToPath(import.meta.url), "--child", String(steps), opts.quick ? "quick" : "full"],
+      {
+        env: { ...process.env, DATABASE_URL: work.dbUrl("series") },
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "inherit"],
+      },
+    );
     const rows = JSON.parse(out.trim().split("\n").at(-1) ?? "[]") as Row[];
     const cells = rows.map((r) => [r.label, r.medianMs.toFixed(1), r.minMs.toFixed(1), r.jsonMB.toFixed(2), String(r.runs)]);
-    console.log(table(`series API read path: ${steps.toLocaleString("en-US")} steps × 8 channels (read chunks → LTTB → JSON)`, ["request", "median ms", "min ms", "JSON MB", "runs"], cells));
+    console.log(
+      table(
+        `series API read path: ${steps.toLocaleString("en-US")} steps × 8 channels (read chunks → LTTB → JSON)`,
+        ["request", "median ms", "min ms", "JSON MB", "runs"],
+        cells,
+      ),
+    );
     const [full, , naive] = rows;
-    if (full && naive) console.log(`full range at ${POINTS.toLocaleString("en-US")} points: ${(naive.medianMs / full.medianMs).toFixed(0)}× faster than sending every point`);
+    if (full && naive)
+      console.log(
+        `full range at ${POINTS.toLocaleString("en-US")} points: ${(naive.medianMs / full.medianMs).toFixed(0)}× faster than sending every point`,
+      );
   } finally {
     work.remove();
   }
@@ -44,13 +57,24 @@ async function measure(steps: number, quick: boolean): Promise<Row[]> {
   const demo = generatePathDataset({ seed: 3, sequences: 1, minLength: steps, maxLength: steps, anomalyFraction: 1 });
   const [sequence] = demo.sequences;
   if (!sequence) throw new Error("no sequence generated");
-  await storeDataset({ name: "bench", samplingRate: demo.samplingRate, channelNames: demo.channels, sequences: [{ ...sequence, split: "train" }] });
+  await storeDataset({
+    name: "bench",
+    samplingRate: demo.samplingRate,
+    channelNames: demo.channels,
+    sequences: [{ ...sequence, split: "train" }],
+  });
   const { id } = await db.sequence.findFirstOrThrow({ select: { id: true } });
   const admin = { id: "bench", role: "admin" as const };
   const n = quick ? 9 : 15;
   const cases: Case[] = [
     { label: `full range, ${POINTS.toLocaleString("en-US")} points (LTTB)`, from: 0, to: steps, points: POINTS, runs: n },
-    { label: `10 % window, ${POINTS.toLocaleString("en-US")} points (LTTB)`, from: steps * 0.45, to: steps * 0.55, points: POINTS, runs: n },
+    {
+      label: `10 % window, ${POINTS.toLocaleString("en-US")} points (LTTB)`,
+      from: steps * 0.45,
+      to: steps * 0.55,
+      points: POINTS,
+      runs: n,
+    },
     { label: "full range, every point (naive)", from: 0, to: steps, points: steps, runs: 3 },
   ];
   const rows: Row[] = [];
@@ -64,7 +88,13 @@ async function measure(steps: number, quick: boolean): Promise<Row[]> {
       bytes = body.length;
     }
     times.sort((a, b) => a - b);
-    rows.push({ label: c.label, medianMs: times[times.length >> 1] ?? Number.NaN, minMs: times[0] ?? Number.NaN, jsonMB: bytes / 1e6, runs: c.runs });
+    rows.push({
+      label: c.label,
+      medianMs: times[times.length >> 1] ?? Number.NaN,
+      minMs: times[0] ?? Number.NaN,
+      jsonMB: bytes / 1e6,
+      runs: c.runs,
+    });
   }
   await db.$disconnect();
   return rows;

@@ -9,12 +9,7 @@
  * 16 ms (one frame) at 1,000 labelled candidates.
  */
 import { createRng } from "../../lib/rng";
-import {
-  percentileGridThreshold,
-  refineThreshold,
-  syntheticCandidates,
-  type LabelledCandidate,
-} from "../../lib/threshold";
+import { percentileGridThreshold, refineThreshold, syntheticCandidates, type LabelledCandidate } from "../../lib/threshold";
 
 const SIZES = [10, 100, 1000] as const;
 const LENGTH = 2000;

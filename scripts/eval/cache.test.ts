@@ -14,8 +14,16 @@ function cache(): ModelCache {
 }
 
 const model: CachedModel = {
-  weights: { kind: "lstm-ae", config: { features: 1, windowSize: 2, hidden: 1, latent: 1, seed: 0 }, specs: [{ name: "w", shape: [2], dtype: "float32" }], data: new Uint8Array(8) },
-  scores: new Map([["a", Float32Array.from([1, 2, 3])], ["b", Float32Array.from([4.5])]]),
+  weights: {
+    kind: "lstm-ae",
+    config: { features: 1, windowSize: 2, hidden: 1, latent: 1, seed: 0 },
+    specs: [{ name: "w", shape: [2], dtype: "float32" }],
+    data: new Uint8Array(8),
+  },
+  scores: new Map([
+    ["a", Float32Array.from([1, 2, 3])],
+    ["b", Float32Array.from([4.5])],
+  ]),
   train: { epochs: 3, bestEpoch: 1, bestLoss: 0.5, stopReason: "completed", seconds: 2, windowSize: 2 },
 };
 

@@ -28,7 +28,14 @@ const metaSchema = z.object({
   config: z.record(z.string(), z.number()),
   specs: z.array(z.object({ name: z.string(), shape: z.array(z.number().int()), dtype: z.literal("float32") })),
   sequences: z.array(z.object({ id: z.string(), length: z.number().int().min(0) })),
-  train: z.object({ epochs: z.number(), bestEpoch: z.number(), bestLoss: z.number(), stopReason: z.string(), seconds: z.number(), windowSize: z.number() }),
+  train: z.object({
+    epochs: z.number(),
+    bestEpoch: z.number(),
+    bestLoss: z.number(),
+    stopReason: z.string(),
+    seconds: z.number(),
+    windowSize: z.number(),
+  }),
 });
 
 /** SHA-256 (hex) of the JSON of `parts`. */
@@ -78,7 +85,14 @@ export class ModelCache {
     const temp = mkdtempSync(path.join(this.dir, `.tmp-${key.slice(0, 12)}-`));
     try {
       const sequences = [...model.scores].map(([id, s]) => ({ id, length: s.length }));
-      const meta = { version: CACHE_VERSION, kind: model.weights.kind, config: model.weights.config, specs: model.weights.specs, sequences, train: model.train };
+      const meta = {
+        version: CACHE_VERSION,
+        kind: model.weights.kind,
+        config: model.weights.config,
+        specs: model.weights.specs,
+        sequences,
+        train: model.train,
+      };
       writeFileSync(path.join(temp, "meta.json"), JSON.stringify(meta));
       writeFileSync(path.join(temp, "weights.bin"), model.weights.data);
       const all = new Float32Array(sequences.reduce((n, s) => n + s.length, 0));

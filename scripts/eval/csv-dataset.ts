@@ -30,12 +30,24 @@ export async function loadCsvDataset(file: string, rate: number | null): Promise
   try {
     const { bytes, complete } = await head(file);
     const { guess } = previewCsv(bytes, name, complete);
-    if (guess.labelColumn === null) throw new DatasetError("bad_csv", `${name}: no label column (label, anomaly, is_anomaly, ground_truth…); the harness needs ground truth`);
-    if (guess.timestampColumn === null && rate === null) throw new DatasetError("bad_csv", `${name}: no timestamp column; give the sampling rate with --rate HZ`);
+    if (guess.labelColumn === null)
+      throw new DatasetError(
+        "bad_csv",
+        `${name}: no label column (label, anomaly, is_anomaly, ground_truth…); the harness needs ground truth`,
+      );
+    if (guess.timestampColumn === null && rate === null)
+      throw new DatasetError("bad_csv", `${name}: no timestamp column; give the sampling rate with --rate HZ`);
     const checked = importMappingSchema.safeParse({
-      name, description: "", timestampColumn: guess.timestampColumn, samplingRate: guess.timestampColumn === null ? rate : null,
-      sequenceColumn: guess.sequenceColumn, channels: guess.channels, labelColumn: guess.labelColumn, targetRate: null,
-      split: { kind: "ratios", train: 0.6, validation: 0.2, test: 0.2, seed: 1 }, missing: "ffill",
+      name,
+      description: "",
+      timestampColumn: guess.timestampColumn,
+      samplingRate: guess.timestampColumn === null ? rate : null,
+      sequenceColumn: guess.sequenceColumn,
+      channels: guess.channels,
+      labelColumn: guess.labelColumn,
+      targetRate: null,
+      split: { kind: "ratios", train: 0.6, validation: 0.2, test: 0.2, seed: 1 },
+      missing: "ffill",
     });
     if (!checked.success) throw new DatasetError("bad_csv", `${name}: ${checked.error.issues.map((i) => i.message).join("; ")}`);
     const mapping = checked.data;
@@ -47,8 +59,15 @@ export async function loadCsvDataset(file: string, rate: number | null): Promise
       name,
       samplingRate: parsed.samplingRate,
       channels: mapping.channels,
-      sequences: parsed.sequences.map((s, i) => ({ id: `seq-${String(i + 1).padStart(5, "0")}`, name: s.name, columns: s.columns, labels: s.labels })),
-      notes: [`csv ${file}: channels ${mapping.channels.join(", ")}; label column ${mapping.labelColumn}; sequence column ${mapping.sequenceColumn ?? "none (one sequence)"}; ${parsed.samplingRate} Hz (${parsed.rateSource})`],
+      sequences: parsed.sequences.map((s, i) => ({
+        id: `seq-${String(i + 1).padStart(5, "0")}`,
+        name: s.name,
+        columns: s.columns,
+        labels: s.labels,
+      })),
+      notes: [
+        `csv ${file}: channels ${mapping.channels.join(", ")}; label column ${mapping.labelColumn}; sequence column ${mapping.sequenceColumn ?? "none (one sequence)"}; ${parsed.samplingRate} Hz (${parsed.rateSource})`,
+      ],
     };
   } catch (error) {
     if (isImportError(error)) throw new DatasetError("bad_csv", error.message);

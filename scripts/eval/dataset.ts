@@ -78,7 +78,10 @@ function generatedDataset(name: GeneratorName, seed: number): LoadedDataset {
 
 function requireGroundTruth(dataset: LoadedDataset): LoadedDataset {
   if (!dataset.sequences.some((s) => s.labels?.includes(1))) {
-    throw new DatasetError("no_ground_truth", `${dataset.name} has no anomalous ground-truth label; the harness needs ground truth to simulate the expert and to score`);
+    throw new DatasetError(
+      "no_ground_truth",
+      `${dataset.name} has no anomalous ground-truth label; the harness needs ground truth to simulate the expert and to score`,
+    );
   }
   return dataset;
 }

@@ -12,7 +12,11 @@ function wrap(text: string, width: number): string[] {
   return lines;
 }
 
-const generators = GENERATORS.map((g) => wrap(g.description, 86).map((line, i) => `  ${(i === 0 ? g.name : "").padEnd(12)}${line}`).join("\n")).join("\n");
+const generators = GENERATORS.map((g) =>
+  wrap(g.description, 86)
+    .map((line, i) => `  ${(i === 0 ? g.name : "").padEnd(12)}${line}`)
+    .join("\n"),
+).join("\n");
 
 export const HELP = `npm run eval -- [flags]
 

@@ -1,7 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { resolvedDetectorConfig, type ModelSettings } from "./model";
 
-const settings: ModelSettings = { kind: "linear", window: 16, hidden: 8, epochs: 1, batchSize: 32, learningRate: 0.001, patience: 1, maxWindows: 64, seed: 1 };
+const settings: ModelSettings = {
+  kind: "linear",
+  window: 16,
+  hidden: 8,
+  epochs: 1,
+  batchSize: 32,
+  learningRate: 0.001,
+  patience: 1,
+  maxWindows: 64,
+  seed: 1,
+};
 
 describe("resolvedDetectorConfig (part of the model cache key)", () => {
   it("holds a detector's own defaults, so that changing one misses the cache", () => {

@@ -9,7 +9,14 @@
 import { createDetector, resolveLinearConfig, resolveLstmAeConfig, resolveTeVaeConfig, type DetectorKind } from "../../lib/detectors";
 import type { ModelRequest } from "../../lib/eval/experiment";
 import type { StageScores } from "../../lib/eval/stage";
-import { createChannelStats, finishChannelStats, updateChannelStats, windowSizeFromAcf, zscore, type ZScoreParams } from "../../lib/preprocess";
+import {
+  createChannelStats,
+  finishChannelStats,
+  updateChannelStats,
+  windowSizeFromAcf,
+  zscore,
+  type ZScoreParams,
+} from "../../lib/preprocess";
 import type { SeriesColumns } from "../../lib/series/types";
 import { CACHE_VERSION, hashOf, type ModelCache } from "./cache";
 import type { LoadedDataset, LoadedSequence } from "./dataset";
@@ -54,7 +61,12 @@ function pick(dataset: LoadedDataset, indices: readonly number[]): LoadedSequenc
 /** The detector's configuration with its defaults resolved; without the window when it comes from the ACF. */
 export function resolvedDetectorConfig(settings: ModelSettings, features: number): Record<string, number> {
   const base = { features, windowSize: settings.window === "acf" ? 8 : settings.window, hidden: settings.hidden, seed: settings.seed };
-  const resolved = settings.kind === "tevae" ? resolveTeVaeConfig(base) : settings.kind === "linear" ? resolveLinearConfig(base) : resolveLstmAeConfig(base);
+  const resolved =
+    settings.kind === "tevae"
+      ? resolveTeVaeConfig(base)
+      : settings.kind === "linear"
+        ? resolveLinearConfig(base)
+        : resolveLstmAeConfig(base);
   const config: Record<string, number> = { ...resolved };
   if (settings.window === "acf") delete config.windowSize;
   return config;
@@ -98,9 +110,18 @@ export async function stageScores(ctx: ModelContext, request: ModelRequest): Pro
     const result = await detector.train(
       { train: train.map((s) => z(s.columns)), validation: validation.map((s) => z(s.columns)) },
       {
-        epochs: settings.epochs, batchSize: settings.batchSize, seed: settings.seed, learningRate: settings.learningRate, patience: settings.patience,
-        maxTrainWindows: settings.maxWindows, maxValidationWindows: settings.maxWindows,
-        onEpoch: (e) => request.report(`training epoch ${e.epoch + 1}/${settings.epochs} (validation NLL ${e.valLoss.toFixed(2)})`, (TRAIN_SHARE * (e.epoch + 1)) / settings.epochs),
+        epochs: settings.epochs,
+        batchSize: settings.batchSize,
+        seed: settings.seed,
+        learningRate: settings.learningRate,
+        patience: settings.patience,
+        maxTrainWindows: settings.maxWindows,
+        maxValidationWindows: settings.maxWindows,
+        onEpoch: (e) =>
+          request.report(
+            `training epoch ${e.epoch + 1}/${settings.epochs} (validation NLL ${e.valLoss.toFixed(2)})`,
+            (TRAIN_SHARE * (e.epoch + 1)) / settings.epochs,
+          ),
       },
     );
     const scores = new Map<string, Float32Array>();
@@ -113,8 +134,12 @@ export async function stageScores(ctx: ModelContext, request: ModelRequest): Pro
     }
     const weights = await detector.save();
     const summary = {
-      epochs: result.epochs.length, bestEpoch: result.bestEpoch, bestLoss: result.bestLoss, stopReason: result.stopReason,
-      seconds: (performance.now() - started) / 1000, windowSize,
+      epochs: result.epochs.length,
+      bestEpoch: result.bestEpoch,
+      bestLoss: result.bestLoss,
+      stopReason: result.stopReason,
+      seconds: (performance.now() - started) / 1000,
+      windowSize,
     };
     ctx.cache?.write(key, { weights, scores, train: summary });
     ctx.counters.trained++;

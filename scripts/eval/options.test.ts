@@ -21,7 +21,16 @@ function usage(argv: string[]): string {
 describe("parseEvalArgs", () => {
   it("has the documented defaults", () => {
     const o = options([]);
-    expect(o).toMatchObject({ ...FULL_PRESET, dataset: "demo", suite: false, detector: "linear", window: 16, hidden: null, quick: false, noCache: false });
+    expect(o).toMatchObject({
+      ...FULL_PRESET,
+      dataset: "demo",
+      suite: false,
+      detector: "linear",
+      window: 16,
+      hidden: null,
+      quick: false,
+      noCache: false,
+    });
     expect(o.strategies).toEqual(["dqs", "random", "top", "uncertain", "diverse"]);
   });
 
@@ -31,7 +40,19 @@ describe("parseEvalArgs", () => {
   });
 
   it("reads lists, sorted and without duplicates", () => {
-    const o = options(["--budgets", "10,1,5,5", "--mislabel", "0.3,0", "--stages", "1,0.5", "--strategies", "top,dqs,top", "--window", "acf", "--no-cache"]);
+    const o = options([
+      "--budgets",
+      "10,1,5,5",
+      "--mislabel",
+      "0.3,0",
+      "--stages",
+      "1,0.5",
+      "--strategies",
+      "top,dqs,top",
+      "--window",
+      "acf",
+      "--no-cache",
+    ]);
     expect(o.budgets).toEqual([1, 5, 10]);
     expect(o.mislabel).toEqual([0, 0.3]);
     expect(o.stages).toEqual([0.5, 1]);
@@ -68,7 +89,10 @@ describe("parseEvalArgs", () => {
   it("takes a generator by name, seeded by --demo-seed", () => {
     for (const name of GENERATOR_NAMES) expect(options(["--dataset", name])).toMatchObject({ dataset: name, suite: false, demoSeed: 1 });
     expect(options(["--dataset", "heartbeats", "--demo-seed", "7"])).toMatchObject({ dataset: "heartbeats", demoSeed: 7 });
-    expect(options(["--dataset", "demo", "--sequences", "16", "--anomaly-fraction", "0.5"])).toMatchObject({ sequences: 16, anomalyFraction: 0.5 });
+    expect(options(["--dataset", "demo", "--sequences", "16", "--anomaly-fraction", "0.5"])).toMatchObject({
+      sequences: 16,
+      anomalyFraction: 0.5,
+    });
     expect(usage(["--dataset", "sensors", "--sequences", "16"])).toContain("apply to --dataset demo only");
     expect(usage(["--dataset", "servers", "--anomaly-fraction", "0.5"])).toContain("apply to --dataset demo only");
     expect(usage(["--dataset", "x.csv", "--demo-seed", "2"])).toContain("--demo-seed applies to a generated dataset only");

@@ -65,11 +65,27 @@ export class UsageError extends Error {
 type Preset = Pick<EvalOptions, "budgets" | "mislabel" | "seeds" | "folds" | "stages" | "epochs" | "patience" | "maxWindows" | "sequences">;
 
 export const FULL_PRESET: Preset = {
-  budgets: [1, 5, 10], mislabel: [0, 0.1, 0.2, 0.3], seeds: 3, folds: 3, stages: [0.125, 0.25, 0.5, 1], epochs: 40, patience: 8, maxWindows: 1024, sequences: 80,
+  budgets: [1, 5, 10],
+  mislabel: [0, 0.1, 0.2, 0.3],
+  seeds: 3,
+  folds: 3,
+  stages: [0.125, 0.25, 0.5, 1],
+  epochs: 40,
+  patience: 8,
+  maxWindows: 1024,
+  sequences: 80,
 };
 /** Same data, folds, stages and seeds as the full run (the linear detector fits them in seconds), budgets 5 and 10 and two mislabel rates: its verdicts agree with the full run's. */
 export const QUICK_PRESET: Preset = {
-  budgets: [5, 10], mislabel: [0, 0.2], seeds: 3, folds: 3, stages: [0.125, 0.25, 0.5, 1], epochs: 20, patience: 5, maxWindows: 1024, sequences: 80,
+  budgets: [5, 10],
+  mislabel: [0, 0.2],
+  seeds: 3,
+  folds: 3,
+  stages: [0.125, 0.25, 0.5, 1],
+  epochs: 20,
+  patience: 5,
+  maxWindows: 1024,
+  sequences: 80,
 };
 
 const FLAGS = {
@@ -150,13 +166,18 @@ function segmentOf(text: string | undefined): number | "auto" | null {
 // --- Which data: a generator (--dataset <name>, --suite), a database dataset or a CSV -------------
 
 /** --dataset and --suite, and the flags that apply to generated data only. */
-function datasetChoice(given: string | undefined, suite: boolean, has: (flag: "sequences" | "anomaly-fraction" | "demo-seed") => boolean): { dataset: string; suite: boolean } {
+function datasetChoice(
+  given: string | undefined,
+  suite: boolean,
+  has: (flag: "sequences" | "anomaly-fraction" | "demo-seed") => boolean,
+): { dataset: string; suite: boolean } {
   if (suite && given !== undefined) fail("--suite runs every generator in turn; leave out --dataset");
   const dataset = given?.trim() || "demo";
   if (!suite && dataset !== "demo" && (has("sequences") || has("anomaly-fraction"))) {
     fail("--sequences and --anomaly-fraction apply to --dataset demo only (and to the demo of --suite)");
   }
-  if (!suite && !isGeneratorName(dataset) && has("demo-seed")) fail(`--demo-seed applies to a generated dataset only (--dataset ${GENERATOR_NAMES.join("|")}, or --suite)`);
+  if (!suite && !isGeneratorName(dataset) && has("demo-seed"))
+    fail(`--demo-seed applies to a generated dataset only (--dataset ${GENERATOR_NAMES.join("|")}, or --suite)`);
   return { dataset, suite };
 }
 

@@ -22,8 +22,13 @@ export function defaultId(now = new Date()): string {
 export function detectorOptions(settings: ModelSettings, features: number): Record<string, number> {
   return {
     ...resolvedDetectorConfig(settings, features),
-    epochs: settings.epochs, batchSize: settings.batchSize, learningRate: settings.learningRate, patience: settings.patience,
-    maxTrainWindows: settings.maxWindows, maxValidationWindows: settings.maxWindows, scoreBatch: SCORE_BATCH,
+    epochs: settings.epochs,
+    batchSize: settings.batchSize,
+    learningRate: settings.learningRate,
+    patience: settings.patience,
+    maxTrainWindows: settings.maxWindows,
+    maxValidationWindows: settings.maxWindows,
+    scoreBatch: SCORE_BATCH,
   };
 }
 

@@ -13,7 +13,18 @@ function options(argv: string[]): EvalOptions {
 const stat = (mean: number) => ({ mean, std: 0 });
 
 function row(strategy: string, stage: number, f1: number): ReportRow {
-  return { stage, strategy, budget: null, mislabel: null, n: 3, f1: stat(f1), precision: stat(0), recall: stat(0), delay: { mean: null, std: null }, threshold: stat(0) };
+  return {
+    stage,
+    strategy,
+    budget: null,
+    mislabel: null,
+    n: 3,
+    f1: stat(f1),
+    precision: stat(0),
+    recall: stat(0),
+    delay: { mean: null, std: null },
+    threshold: stat(0),
+  };
 }
 
 describe("suiteRuns", () => {

@@ -44,7 +44,11 @@ export function formatSuiteSummary(results: readonly SuiteResult[]): string {
     return [r.generator, r.size, f(auc), f(baseline("unsupervised")), f(baseline("best")), f(baseline("oracle")), r.seconds.toFixed(0)];
   });
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? "").length)));
-  const line = (cells: readonly string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join("  ").trimEnd();
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i] ?? 0))
+      .join("  ")
+      .trimEnd();
   const title = `suite: ${results.length} datasets, at the last stage (test AUC: separability of the per-sequence max score; F1: the baselines, mean over folds)`;
   return [title, line(header), ...rows.map(line)].join("\n");
 }

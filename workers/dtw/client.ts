@@ -19,9 +19,11 @@ function wrap(worker: Worker): DtwPoolWorker {
   const send = (request: Unsent) => {
     const id = nextId++;
     return channel.call<PairResults | null>({ ...request, id } as DtwRequest, (e) =>
-      e.id !== id ? undefined
-      : e.type === "error" ? { error: new WorkerError("worker_failed", e.message) }
-      : { value: e.type === "result" ? { values: e.values, cells: e.cells } : null },
+      e.id !== id
+        ? undefined
+        : e.type === "error"
+          ? { error: new WorkerError("worker_failed", e.message) }
+          : { value: e.type === "result" ? { values: e.values, cells: e.cells } : null },
     );
   };
   return {
@@ -41,7 +43,9 @@ function wrap(worker: Worker): DtwPoolWorker {
 export function startDtwPool(size: number): DtwPoolWorker[] | null {
   if (typeof Worker === "undefined" || size < 1) return null;
   try {
-    return Array.from({ length: size }, (_, i) => wrap(new Worker(new URL("../dtw.worker.ts", import.meta.url), { type: "module", name: `dtw-${i}` })));
+    return Array.from({ length: size }, (_, i) =>
+      wrap(new Worker(new URL("../dtw.worker.ts", import.meta.url), { type: "module", name: `dtw-${i}` })),
+    );
   } catch {
     return null;
   }

@@ -5,9 +5,7 @@
  */
 import type { PairRequests } from "@/lib/query/pair-work";
 
-export type DtwRequest =
-  | { type: "load"; id: number; series: Float32Array[] }
-  | { type: "run"; id: number; requests: PairRequests };
+export type DtwRequest = { type: "load"; id: number; series: Float32Array[] } | { type: "run"; id: number; requests: PairRequests };
 
 export type DtwEvent =
   | { type: "loaded"; id: number }

@@ -11,7 +11,10 @@ import type { DtwPoolWorker } from "../dtw/client";
 
 export type DqsCheckArgs = { candidates: number; length: number; budget: number; seed: number };
 export type DqsCheckPath = { path: string; ms: number | null; samePicks: boolean | null; note: string };
-export type DqsCheckResult = { paths: DqsCheckPath[]; gpu: { adapter: string; software: boolean; maxRelativeError: number; bound: number } | null };
+export type DqsCheckResult = {
+  paths: DqsCheckPath[];
+  gpu: { adapter: string; software: boolean; maxRelativeError: number; bound: number } | null;
+};
 
 const same = (a: QueryPick[], b: QueryPick[]) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -24,7 +27,12 @@ export async function checkDqsPaths(args: DqsCheckArgs, pool: DtwPoolWorker[] | 
   if (pool) {
     t = performance.now();
     const picks = await selectDqsWith(ctx, poolExecutor(pool));
-    paths.push({ path: `pool of ${pool.length} DTW workers`, ms: performance.now() - t, samePicks: same(picks, reference), note: "used for DQS batches" });
+    paths.push({
+      path: `pool of ${pool.length} DTW workers`,
+      ms: performance.now() - t,
+      samePicks: same(picks, reference),
+      note: "used for DQS batches",
+    });
   } else paths.push({ path: "pool of DTW workers", ms: null, samePicks: null, note: "workers could not start here" });
   const gpu = await GpuDtw.create({ allowSoftware: true }).catch((e: unknown) => ({ ok: false as const, reason: String(e) }));
   if (!("load" in gpu)) {
@@ -40,12 +48,26 @@ export async function checkDqsPaths(args: DqsCheckArgs, pool: DtwPoolWorker[] | 
     if (exact > 0) maxRelativeError = Math.max(maxRelativeError, Math.abs(row[c]! - exact) / exact);
   }
   let inner = inlineExecutor([]);
-  const cpu = { roundSize: 1, run: (r: Parameters<typeof inner.run>[0]) => inner.run(r), load: (s: readonly Float32Array[]) => void (inner = inlineExecutor(s)) };
+  const cpu = {
+    roundSize: 1,
+    run: (r: Parameters<typeof inner.run>[0]) => inner.run(r),
+    load: (s: readonly Float32Array[]) => void (inner = inlineExecutor(s)),
+  };
   t = performance.now();
   const picks = await selectDqsWith(ctx, withGpuRows(cpu, gpu));
   const ms = performance.now() - t;
-  const used = gpu.adapter.software ? "not used for batches: a software adapter is slower than the CPU pool" : `used for batches of ${usesGpuFrom}+ candidates`;
+  const used = gpu.adapter.software
+    ? "not used for batches: a software adapter is slower than the CPU pool"
+    : `used for batches of ${usesGpuFrom}+ candidates`;
   paths.push({ path: `WebGPU rows (${gpu.adapter.description})`, ms, samePicks: same(picks, reference), note: used });
   gpu.destroy();
-  return { paths, gpu: { adapter: gpu.adapter.description, software: gpu.adapter.software, maxRelativeError, bound: gpuRelativeError(args.length, args.length) } };
+  return {
+    paths,
+    gpu: {
+      adapter: gpu.adapter.description,
+      software: gpu.adapter.software,
+      maxRelativeError,
+      bound: gpuRelativeError(args.length, args.length),
+    },
+  };
 }

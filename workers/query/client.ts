@@ -22,10 +22,13 @@ let shared: QueryChannel | null = null;
 /** The query worker, started once and kept (its DTW distance cache lives between batches). */
 function channel(): QueryChannel {
   if (shared?.isDisposed) shared = null;
-  shared ??= new WorkerChannel<QueryRequest, QueryEvent>(new Worker(new URL("../query.worker.ts", import.meta.url), { type: "module", name: "query" }), {
-    name: "query worker",
-    idleMs: IDLE_LIMIT_MS,
-  });
+  shared ??= new WorkerChannel<QueryRequest, QueryEvent>(
+    new Worker(new URL("../query.worker.ts", import.meta.url), { type: "module", name: "query" }),
+    {
+      name: "query worker",
+      idleMs: IDLE_LIMIT_MS,
+    },
+  );
   return shared;
 }
 
@@ -35,7 +38,10 @@ function selectHere(request: Select): Selection {
   return { picks, ms: performance.now() - t0, where: "main thread" };
 }
 
-export function selectQueries(request: Select, onProgress: (done: number, total: number) => void): { done: Promise<Selection>; cancel(): void } {
+export function selectQueries(
+  request: Select,
+  onProgress: (done: number, total: number) => void,
+): { done: Promise<Selection>; cancel(): void } {
   let ch: QueryChannel;
   try {
     ch = channel();
@@ -65,7 +71,10 @@ export function selectQueries(request: Select, onProgress: (done: number, total:
     // DQS stops between rounds of its DTW pool; a strategy busy mid-batch is stopped the hard way.
     ch.post({ type: "interrupt" });
     const kill = setTimeout(() => ch.dispose("Query selection was cancelled."), CANCEL_GRACE_MS);
-    call.then(() => clearTimeout(kill), () => clearTimeout(kill));
+    call.then(
+      () => clearTimeout(kill),
+      () => clearTimeout(kill),
+    );
   };
   return { done: Promise.race([selected, cancelled]), cancel };
 }

@@ -16,10 +16,13 @@ export function startTraining(request: TrainStart, onEvent: (event: TrainEvent) 
   const done = channel.call<TrainComplete>(
     request,
     (e) =>
-      e.type === "complete" ? { value: e }
-      : e.type === "error" ? { error: new WorkerError(e.code, e.message) }
-      : e.type === "interrupted" ? { error: new WorkerError("interrupted", "Training was cancelled.") }
-      : undefined,
+      e.type === "complete"
+        ? { value: e }
+        : e.type === "error"
+          ? { error: new WorkerError(e.code, e.message) }
+          : e.type === "interrupted"
+            ? { error: new WorkerError("interrupted", "Training was cancelled.") }
+            : undefined,
     [...transferablesOf(request.train), ...transferablesOf(request.validation)],
   );
   // One training per worker: it goes when the training ends, however it ends.

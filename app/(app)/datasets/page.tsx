@@ -11,7 +11,11 @@ export default async function DatasetsPage() {
     <>
       <div className="page-head">
         <h1>Datasets</h1>
-        {can(user.role, "uploadDatasets") && <Link href="/datasets/upload" data-testid="datasets.upload">Upload a dataset</Link>}
+        {can(user.role, "uploadDatasets") && (
+          <Link href="/datasets/upload" data-testid="datasets.upload">
+            Upload a dataset
+          </Link>
+        )}
       </div>
       {datasets.length === 0 ? (
         <p className="panel muted" data-testid="datasets.empty">
@@ -36,12 +40,18 @@ export default async function DatasetsPage() {
             <tbody>
               {datasets.map((d) => (
                 <tr key={d.id} data-testid="datasets.row">
-                  <td><Link href={`/datasets/${d.id}`}>{d.name}</Link></td>
+                  <td>
+                    <Link href={`/datasets/${d.id}`}>{d.name}</Link>
+                  </td>
                   <td className="num">{formatCount(d.sequenceCount)}</td>
-                  <td className="num" title={d.channelNames.join(", ")}>{d.channelNames.length}</td>
+                  <td className="num" title={d.channelNames.join(", ")}>
+                    {d.channelNames.length}
+                  </td>
                   <td className="num">{formatCount(d.totalSteps)}</td>
                   <td className="num">{formatBytes(d.sizeBytes)}</td>
-                  <td>{d.splits.train} / {d.splits.validation} / {d.splits.test}</td>
+                  <td>
+                    {d.splits.train} / {d.splits.validation} / {d.splits.test}
+                  </td>
                   <td className="num">{d.samplingRate} Hz</td>
                   <td className="num">{d.windowSize ?? "—"}</td>
                   {user.role !== "expert" && <td>{d.hasGroundTruth ? "yes" : "no"}</td>}

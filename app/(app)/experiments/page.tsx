@@ -15,12 +15,14 @@ export default async function ExperimentsPage() {
       </div>
       {entries.length === 0 ? (
         <section className="panel exp-empty" data-testid="exp.empty">
-          <p><strong>No experiment yet.</strong> Experiments are run by the evaluation harness on the server, from the project folder:</p>
+          <p>
+            <strong>No experiment yet.</strong> Experiments are run by the evaluation harness on the server, from the project folder:
+          </p>
           <pre className="exp-command">npm run eval -- --quick</pre>
           <p className="muted">
-            It trains the detector, queries with every strategy for a range of budgets, labels with a simulated expert and
-            writes a report to <code>DATA_DIR/experiments/&lt;id&gt;.json</code>; it appears here as soon as it starts, with its
-            progress. <code>npm run eval -- --help</code> lists the options (dataset, detector, budgets, mislabel rates, seeds, folds, stages).
+            It trains the detector, queries with every strategy for a range of budgets, labels with a simulated expert and writes a report
+            to <code>DATA_DIR/experiments/&lt;id&gt;.json</code>; it appears here as soon as it starts, with its progress.{" "}
+            <code>npm run eval -- --help</code> lists the options (dataset, detector, budgets, mislabel rates, seeds, folds, stages).
           </p>
         </section>
       ) : (

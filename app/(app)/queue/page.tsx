@@ -13,30 +13,53 @@ export default async function QueuePage() {
     <>
       <div className="page-head">
         <h1>Your queue</h1>
-        {next && <Link href={`/queue/${next.queryId}`} className="badge" data-testid="queue.start">{done < queue.length ? "Label the next one →" : "Review your labels →"}</Link>}
+        {next && (
+          <Link href={`/queue/${next.queryId}`} className="badge" data-testid="queue.start">
+            {done < queue.length ? "Label the next one →" : "Review your labels →"}
+          </Link>
+        )}
       </div>
       <p className="muted" data-testid="queue.progress">
-        {queue.length === 0 ? "Nothing to label yet." : `${done} of ${queue.length} labelled.`}{" "}
-        Assigned datasets: {datasets.length === 0 ? "none" : datasets.map((d) => <Link key={d.id} href={`/datasets/${d.id}`}>{d.name}</Link>)}
+        {queue.length === 0 ? "Nothing to label yet." : `${done} of ${queue.length} labelled.`} Assigned datasets:{" "}
+        {datasets.length === 0
+          ? "none"
+          : datasets.map((d) => (
+              <Link key={d.id} href={`/datasets/${d.id}`}>
+                {d.name}
+              </Link>
+            ))}
       </p>
       {queue.length === 0 ? (
         <p className="panel muted" data-testid="queue.empty">
-          When an admin or analyst asks for a batch of queries on a detector run of your datasets, the
-          stretches to label appear here in rank order.
+          When an admin or analyst asks for a batch of queries on a detector run of your datasets, the stretches to label appear here in
+          rank order.
         </p>
       ) : (
         <section className="panel">
           <table data-testid="queue.table">
             <thead>
-              <tr><th>Rank</th><th>Dataset</th><th>Sequence</th><th>Steps</th><th>Strategy</th><th>Your label</th></tr>
+              <tr>
+                <th>Rank</th>
+                <th>Dataset</th>
+                <th>Sequence</th>
+                <th>Steps</th>
+                <th>Strategy</th>
+                <th>Your label</th>
+              </tr>
             </thead>
             <tbody>
               {queue.map((q) => (
                 <tr key={q.queryId} data-testid="queue.row">
-                  <td data-testid="queue.rank"><Link href={`/queue/${q.queryId}`}>{displayRank(q.rank)}</Link></td>
+                  <td data-testid="queue.rank">
+                    <Link href={`/queue/${q.queryId}`}>{displayRank(q.rank)}</Link>
+                  </td>
                   <td data-testid="queue.dataset">{q.datasetName}</td>
-                  <td data-testid="queue.sequence"><Link href={`/queue/${q.queryId}`}>{q.sequenceName}</Link></td>
-                  <td>{q.start}–{q.end}</td>
+                  <td data-testid="queue.sequence">
+                    <Link href={`/queue/${q.queryId}`}>{q.sequenceName}</Link>
+                  </td>
+                  <td>
+                    {q.start}–{q.end}
+                  </td>
                   <td data-testid="queue.strategy">{q.strategy}</td>
                   <td>{q.myLabel ? (q.myLabel.anomalous ? `anomalous from ${q.myLabel.onset}` : "normal") : "—"}</td>
                 </tr>

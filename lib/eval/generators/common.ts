@@ -71,5 +71,10 @@ export function faultRng(seed: number): Rng {
 export function faultCounts(sequences: readonly GeneratedSequence[]): string {
   const counts = new Map<string, number>();
   for (const s of sequences) for (const f of s.faults) counts.set(f, (counts.get(f) ?? 0) + 1);
-  return [...counts].sort(([a], [b]) => a.localeCompare(b)).map(([k, n]) => `${k} ${n}`).join(", ") || "none";
+  return (
+    [...counts]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([k, n]) => `${k} ${n}`)
+      .join(", ") || "none"
+  );
 }

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import type { GeneratedDataset, GeneratedSequence } from "./common";
-import { HEARTBEAT_ANOMALOUS, HEARTBEAT_CHANNELS, HEARTBEAT_FAULTS, HEARTBEAT_LENGTH, HEARTBEAT_RATE, HEARTBEAT_SEQUENCES, generateHeartbeats } from "./heartbeats";
+import {
+  HEARTBEAT_ANOMALOUS,
+  HEARTBEAT_CHANNELS,
+  HEARTBEAT_FAULTS,
+  HEARTBEAT_LENGTH,
+  HEARTBEAT_RATE,
+  HEARTBEAT_SEQUENCES,
+  generateHeartbeats,
+} from "./heartbeats";
 import { GENERATOR_NAMES, GENERATORS, getGenerator, isGeneratorName } from "./index";
 import { SENSOR_ANOMALOUS, SENSOR_CHANNELS, SENSOR_FAULTS, SENSOR_LENGTH, SENSOR_RATE, SENSOR_SEQUENCES, generateSensors } from "./sensors";
 import { SERVER_ANOMALOUS, SERVER_CHANNELS, SERVER_FAULTS, SERVER_LENGTH, SERVER_RATE, SERVER_SEQUENCES, generateServers } from "./servers";
@@ -19,9 +27,39 @@ type Spec = {
 };
 
 const SPECS: Spec[] = [
-  { name: "sensors", generate: generateSensors, sequences: SENSOR_SEQUENCES, anomalous: SENSOR_ANOMALOUS, length: SENSOR_LENGTH, rate: SENSOR_RATE, channels: SENSOR_CHANNELS, faults: SENSOR_FAULTS, tolerance: 0 },
-  { name: "heartbeats", generate: generateHeartbeats, sequences: HEARTBEAT_SEQUENCES, anomalous: HEARTBEAT_ANOMALOUS, length: HEARTBEAT_LENGTH, rate: HEARTBEAT_RATE, channels: HEARTBEAT_CHANNELS, faults: HEARTBEAT_FAULTS, tolerance: 0.02 },
-  { name: "servers", generate: generateServers, sequences: SERVER_SEQUENCES, anomalous: SERVER_ANOMALOUS, length: SERVER_LENGTH, rate: SERVER_RATE, channels: SERVER_CHANNELS, faults: SERVER_FAULTS, tolerance: 0 },
+  {
+    name: "sensors",
+    generate: generateSensors,
+    sequences: SENSOR_SEQUENCES,
+    anomalous: SENSOR_ANOMALOUS,
+    length: SENSOR_LENGTH,
+    rate: SENSOR_RATE,
+    channels: SENSOR_CHANNELS,
+    faults: SENSOR_FAULTS,
+    tolerance: 0,
+  },
+  {
+    name: "heartbeats",
+    generate: generateHeartbeats,
+    sequences: HEARTBEAT_SEQUENCES,
+    anomalous: HEARTBEAT_ANOMALOUS,
+    length: HEARTBEAT_LENGTH,
+    rate: HEARTBEAT_RATE,
+    channels: HEARTBEAT_CHANNELS,
+    faults: HEARTBEAT_FAULTS,
+    tolerance: 0.02,
+  },
+  {
+    name: "servers",
+    generate: generateServers,
+    sequences: SERVER_SEQUENCES,
+    anomalous: SERVER_ANOMALOUS,
+    length: SERVER_LENGTH,
+    rate: SERVER_RATE,
+    channels: SERVER_CHANNELS,
+    faults: SERVER_FAULTS,
+    tolerance: 0,
+  },
 ];
 
 /** Bit-identical datasets (faster than a deep toEqual over long Float32Arrays). */
@@ -32,7 +70,11 @@ function identical(a: GeneratedDataset, b: GeneratedDataset): boolean {
     meta(a) === meta(b) &&
     a.sequences.every((s, i) => {
       const t = b.sequences[i];
-      return t !== undefined && bytes(s.labels).equals(bytes(t.labels)) && s.columns.every((c, j) => bytes(c).equals(bytes(t.columns[j] ?? new Float32Array(0))));
+      return (
+        t !== undefined &&
+        bytes(s.labels).equals(bytes(t.labels)) &&
+        s.columns.every((c, j) => bytes(c).equals(bytes(t.columns[j] ?? new Float32Array(0))))
+      );
     })
   );
 }
@@ -160,7 +202,7 @@ describe("the generator registry", () => {
     const demo = getGenerator("demo").generate(4);
     expect(demo.sequences).toHaveLength(80);
     expect(demo.sequences.filter((s) => s.faults.length === 1)).toHaveLength(20);
-    expect(demo.sequences.every((s) => s.labels.includes(1) === (s.faults.length > 0))).toBe(true);
+    expect(demo.sequences.every((s) => s.labels.includes(1) === s.faults.length > 0)).toBe(true);
     expect(identical(getGenerator("sensors").generate(5), generateSensors(5))).toBe(true);
   });
 });

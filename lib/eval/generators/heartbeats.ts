@@ -20,7 +20,17 @@
  *   or two leads.
  */
 import { createRng, type Rng } from "../../rng";
-import { chooseAnomalous, faultRng, kindCycle, markSpan, sequenceName, subSeeds, uniform, type GeneratedDataset, type GeneratedSequence } from "./common";
+import {
+  chooseAnomalous,
+  faultRng,
+  kindCycle,
+  markSpan,
+  sequenceName,
+  subSeeds,
+  uniform,
+  type GeneratedDataset,
+  type GeneratedSequence,
+} from "./common";
 
 export const HEARTBEAT_CHANNELS = ["lead_i", "lead_ii", "v1"] as const;
 export const HEARTBEAT_FAULTS = ["pvc", "inverted", "wide", "missing", "st_elevation"] as const;
@@ -88,7 +98,7 @@ function beatTimes(rng: Rng, duration: number): number[] {
   const breath = uniform(rng, 3, 5);
   const phase = uniform(rng, 0, 2 * Math.PI);
   const times: number[] = [];
-  for (let r = -rr * rng.next(); r < duration + 0.5; ) {
+  for (let r = -rr * rng.next(); r < duration + 0.5;) {
     times.push(r);
     r += rr * (1 + 0.04 * rng.normal() + 0.03 * Math.sin((2 * Math.PI * r) / breath + phase));
   }
@@ -148,7 +158,11 @@ function generateSequence(seed: number, kind: HeartbeatFault | undefined, inject
     // The faulty beat's waves and the normal ones it replaced, wherever either reaches.
     const [lo, hi] = extent(b.waves);
     const [normalLo, normalHi] = extent(waves);
-    markSpan(labels, Math.min(b.r + lo, b.expected + normalLo) * HEARTBEAT_RATE, Math.max(b.r + hi, b.expected + normalHi) * HEARTBEAT_RATE + 1);
+    markSpan(
+      labels,
+      Math.min(b.r + lo, b.expected + normalLo) * HEARTBEAT_RATE,
+      Math.max(b.r + hi, b.expected + normalHi) * HEARTBEAT_RATE + 1,
+    );
   }
   return { columns, labels, faults: faulty ? [kind] : [] };
 }

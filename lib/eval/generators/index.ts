@@ -31,29 +31,38 @@ export function fromPathDemo(demo: DemoDataset): GeneratedDataset {
     name: demo.name,
     samplingRate: demo.samplingRate,
     channels: demo.channels,
-    sequences: demo.sequences.map((s) => ({ name: s.name, columns: s.columns, labels: s.labels, faults: s.anomaly ? [s.anomaly.kind] : [] })),
+    sequences: demo.sequences.map((s) => ({
+      name: s.name,
+      columns: s.columns,
+      labels: s.labels,
+      faults: s.anomaly ? [s.anomaly.kind] : [],
+    })),
   };
 }
 
 export const GENERATORS: readonly DatasetGenerator[] = [
   {
     name: "demo",
-    description: "PATH-like EV powertrain: 80 drives × 1,000–3,000 steps at 2 Hz, 8 channels; 25 % with one sensor or coupling fault from its onset to the end (in the harness, --sequences and --anomaly-fraction change both)",
+    description:
+      "PATH-like EV powertrain: 80 drives × 1,000–3,000 steps at 2 Hz, 8 channels; 25 % with one sensor or coupling fault from its onset to the end (in the harness, --sequences and --anomaly-fraction change both)",
     generate: (seed) => fromPathDemo(generatePathDataset({ seed, ...DEMO_DEFAULTS })),
   },
   {
     name: "sensors",
-    description: "sensor network: 12 sequences × 10,000–15,000 steps at 1/min, 6 correlated temperature nodes; 7 (58 %) with 1–3 short events (spike, shift, noise burst, oscillation, stuck)",
+    description:
+      "sensor network: 12 sequences × 10,000–15,000 steps at 1/min, 6 correlated temperature nodes; 7 (58 %) with 1–3 short events (spike, shift, noise burst, oscillation, stuck)",
     generate: generateSensors,
   },
   {
     name: "heartbeats",
-    description: "ECG-like: 240 sequences × 200–400 steps at 50 Hz, 3 leads; 30 % with an anomalous beat (premature wide, inverted, wide, missing, ST elevation)",
+    description:
+      "ECG-like: 240 sequences × 200–400 steps at 50 Hz, 3 leads; 30 % with an anomalous beat (premature wide, inverted, wide, missing, ST elevation)",
     generate: generateHeartbeats,
   },
   {
     name: "servers",
-    description: "server metrics: 48 sequences × 864–1,440 steps at 1/5 min (cpu, memory, requests, latency, errors); 29 % with a memory leak, latency spike, error storm, runaway cpu or dropped daily cycle",
+    description:
+      "server metrics: 48 sequences × 864–1,440 steps at 1/5 min (cpu, memory, requests, latency, errors); 29 % with a memory leak, latency spike, error storm, runaway cpu or dropped daily cycle",
     generate: generateServers,
   },
 ];

@@ -20,7 +20,17 @@
  * The first event starts in the middle 10–90 % of the sequence, the others after it.
  */
 import { createRng, type Rng } from "../../rng";
-import { chooseAnomalous, faultRng, kindCycle, markSpan, sequenceName, subSeeds, uniform, type GeneratedDataset, type GeneratedSequence } from "./common";
+import {
+  chooseAnomalous,
+  faultRng,
+  kindCycle,
+  markSpan,
+  sequenceName,
+  subSeeds,
+  uniform,
+  type GeneratedDataset,
+  type GeneratedSequence,
+} from "./common";
 
 export const SENSOR_CHANNELS = ["north", "east", "south", "west", "core", "roof"] as const;
 export const SENSOR_FAULTS = ["spike", "shift", "noise_burst", "oscillation", "stuck"] as const;
@@ -85,7 +95,11 @@ function cleanSequence(rng: Rng, length: number): Float32Array[] {
 }
 
 const DURATION: Record<SensorFault, readonly [number, number]> = {
-  spike: [1, 4], shift: [20, 120], noise_burst: [30, 200], oscillation: [40, 200], stuck: [30, 150],
+  spike: [1, 4],
+  shift: [20, 120],
+  noise_burst: [30, 200],
+  oscillation: [40, 200],
+  stuck: [30, 150],
 };
 
 /** Applies one event to `column` over [from, to), in place. */
@@ -93,7 +107,13 @@ function applyEvent(kind: SensorFault, column: Float32Array, from: number, to: n
   const sign = rng.next() < 0.5 ? -1 : 1;
   const held = column[from] ?? 0;
   const period = uniform(rng, 4, 12);
-  const size = { spike: uniform(rng, 4, 10), shift: uniform(rng, 5, 10), noise_burst: uniform(rng, 2.5, 4.5), oscillation: uniform(rng, 3, 7), stuck: 0 }[kind];
+  const size = {
+    spike: uniform(rng, 4, 10),
+    shift: uniform(rng, 5, 10),
+    noise_burst: uniform(rng, 2.5, 4.5),
+    oscillation: uniform(rng, 3, 7),
+    stuck: 0,
+  }[kind];
   for (let t = from; t < to; t++) {
     const x = column[t] ?? 0;
     if (kind === "spike" || kind === "shift") column[t] = x + sign * size * NOISE;

@@ -20,7 +20,17 @@
  *   missing cycle and the recovery tell).
  */
 import { createRng, type Rng } from "../../rng";
-import { chooseAnomalous, faultRng, kindCycle, markSpan, sequenceName, subSeeds, uniform, type GeneratedDataset, type GeneratedSequence } from "./common";
+import {
+  chooseAnomalous,
+  faultRng,
+  kindCycle,
+  markSpan,
+  sequenceName,
+  subSeeds,
+  uniform,
+  type GeneratedDataset,
+  type GeneratedSequence,
+} from "./common";
 
 export const SERVER_CHANNELS = ["cpu", "memory", "requests", "latency", "errors"] as const;
 export const SERVER_FAULTS = ["memory_leak", "latency_spike", "error_storm", "runaway_cpu", "dropped_cycle"] as const;
@@ -35,12 +45,25 @@ const HOUR = 12;
 const DAY = 24 * HOUR;
 
 /** The traffic pattern, sampled before any fault. */
-type Server = { base: number; cpuPerLoad: number; errorRate: number; coldMemory: number; growth: number; startDay: number; hourOffset: number };
+type Server = {
+  base: number;
+  cpuPerLoad: number;
+  errorRate: number;
+  coldMemory: number;
+  growth: number;
+  startDay: number;
+  hourOffset: number;
+};
 
 function drawServer(rng: Rng): Server {
   return {
-    base: uniform(rng, 50, 500), cpuPerLoad: uniform(rng, 30, 50), errorRate: uniform(rng, 2e-4, 5e-4), coldMemory: uniform(rng, 30, 45),
-    growth: uniform(rng, -0.1, 0.15), startDay: rng.int(7), hourOffset: uniform(rng, -1.5, 1.5),
+    base: uniform(rng, 50, 500),
+    cpuPerLoad: uniform(rng, 30, 50),
+    errorRate: uniform(rng, 2e-4, 5e-4),
+    coldMemory: uniform(rng, 30, 45),
+    growth: uniform(rng, -0.1, 0.15),
+    startDay: rng.int(7),
+    hourOffset: uniform(rng, -1.5, 1.5),
   };
 }
 
@@ -53,11 +76,25 @@ function loadAt(s: Server, t: number, length: number): number {
 }
 
 /** What faults (and deploys) do at each step: a cap on the load, added cpu and memory, factors on latency and errors, restarts. */
-type Effects = { loadCap: Float64Array; cpu: Float64Array; memory: Float64Array; latency: Float64Array; errors: Float64Array; restart: Uint8Array };
+type Effects = {
+  loadCap: Float64Array;
+  cpu: Float64Array;
+  memory: Float64Array;
+  latency: Float64Array;
+  errors: Float64Array;
+  restart: Uint8Array;
+};
 
 function noEffects(length: number): Effects {
   const ones = () => new Float64Array(length).fill(1);
-  return { loadCap: new Float64Array(length).fill(Infinity), cpu: new Float64Array(length), memory: new Float64Array(length), latency: ones(), errors: ones(), restart: new Uint8Array(length) };
+  return {
+    loadCap: new Float64Array(length).fill(Infinity),
+    cpu: new Float64Array(length),
+    memory: new Float64Array(length),
+    latency: ones(),
+    errors: ones(),
+    restart: new Uint8Array(length),
+  };
 }
 
 /** Draws one fault's onset and end, writes its effects, and labels [onset, end). */

@@ -10,10 +10,19 @@ export default async function AuditPage() {
       <h1>Audit log</h1>
       <p className="muted">Deletions of datasets and runs, newest first. Each entry says what went with it.</p>
       {events.length === 0 ? (
-        <p className="muted" data-testid="audit.empty">Nothing has been deleted.</p>
+        <p className="muted" data-testid="audit.empty">
+          Nothing has been deleted.
+        </p>
       ) : (
         <table data-testid="audit.table">
-          <thead><tr><th>When</th><th>Who</th><th>Action</th><th>What</th></tr></thead>
+          <thead>
+            <tr>
+              <th>When</th>
+              <th>Who</th>
+              <th>Action</th>
+              <th>What</th>
+            </tr>
+          </thead>
           <tbody>
             {events.map((e) => (
               <tr key={e.id} data-testid="audit.row" data-action={e.action}>

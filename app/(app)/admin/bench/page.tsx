@@ -8,8 +8,8 @@ export default async function BenchPage() {
     <>
       <h1>Backend benchmark</h1>
       <p className="muted">
-        Trains and scores the same small TeVAE and LSTM autoencoder on every TensorFlow.js backend this browser can
-        start (in a web worker, as runs do), and shows which one the backend picker chooses and why.
+        Trains and scores the same small TeVAE and LSTM autoencoder on every TensorFlow.js backend this browser can start (in a web worker,
+        as runs do), and shows which one the backend picker chooses and why.
       </p>
       <BenchRunner />
       <DqsCheck />

@@ -8,11 +8,10 @@ export default async function UsersPage() {
   return (
     <>
       <h1>Users</h1>
-      <p className="muted">Create accounts and choose each person&apos;s role: admins manage data and users, experts label, analysts inspect and export.</p>
-      <UsersAdmin
-        meId={me.id}
-        initialUsers={users.map((u) => ({ ...u, createdAt: u.createdAt.toISOString() }))}
-      />
+      <p className="muted">
+        Create accounts and choose each person&apos;s role: admins manage data and users, experts label, analysts inspect and export.
+      </p>
+      <UsersAdmin meId={me.id} initialUsers={users.map((u) => ({ ...u, createdAt: u.createdAt.toISOString() }))} />
     </>
   );
 }

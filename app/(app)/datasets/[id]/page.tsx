@@ -31,13 +31,31 @@ export default async function DatasetPage({ params }: { params: Promise<{ id: st
       <h1 data-testid="dataset.name">{dataset.name}</h1>
       <p className="muted">{dataset.description}</p>
       {can(user.role, "analyse") && (
-        <p><Link href={`/datasets/${dataset.id}/runs`} data-testid="dataset.runs">Detector runs →</Link></p>
+        <p>
+          <Link href={`/datasets/${dataset.id}/runs`} data-testid="dataset.runs">
+            Detector runs →
+          </Link>
+        </p>
       )}
       <section className="panel grid-2">
-        <div><div className="muted">Sequences</div><div className="stat">{formatCount(dataset.sequenceCount)}</div></div>
-        <div><div className="muted">Steps</div><div className="stat">{formatCount(dataset.totalSteps)}</div></div>
-        <div><div className="muted">Channels</div><div>{dataset.channelNames.join(", ")}</div></div>
-        <div><div className="muted">Window size (ACF)</div><div className="stat" data-testid="dataset.window">{dataset.windowSize ?? "—"}</div></div>
+        <div>
+          <div className="muted">Sequences</div>
+          <div className="stat">{formatCount(dataset.sequenceCount)}</div>
+        </div>
+        <div>
+          <div className="muted">Steps</div>
+          <div className="stat">{formatCount(dataset.totalSteps)}</div>
+        </div>
+        <div>
+          <div className="muted">Channels</div>
+          <div>{dataset.channelNames.join(", ")}</div>
+        </div>
+        <div>
+          <div className="muted">Window size (ACF)</div>
+          <div className="stat" data-testid="dataset.window">
+            {dataset.windowSize ?? "—"}
+          </div>
+        </div>
       </section>
       {experts && <ExpertAssignments datasetId={dataset.id} experts={experts} />}
       <SequenceSplits
@@ -49,7 +67,13 @@ export default async function DatasetPage({ params }: { params: Promise<{ id: st
         notes={context.notes}
       />
       {deletion && (
-        <DeletePanel kind="dataset" url={`/api/datasets/${dataset.id}`} summary={describeDeletion(deletion)} confirmName={deletion.name} after="/datasets" />
+        <DeletePanel
+          kind="dataset"
+          url={`/api/datasets/${dataset.id}`}
+          summary={describeDeletion(deletion)}
+          confirmName={deletion.name}
+          after="/datasets"
+        />
       )}
     </>
   );

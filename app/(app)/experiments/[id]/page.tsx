@@ -16,9 +16,13 @@ export default async function ExperimentPage({ params }: { params: Promise<{ id:
   if (result instanceof AppError) {
     return (
       <>
-        <p className="crumbs"><Link href="/experiments">← Experiments</Link></p>
+        <p className="crumbs">
+          <Link href="/experiments">← Experiments</Link>
+        </p>
         <h1>{id}</h1>
-        <p className="panel error" role="alert" data-testid="exp.unreadable">{result.message}</p>
+        <p className="panel error" role="alert" data-testid="exp.unreadable">
+          {result.message}
+        </p>
       </>
     );
   }

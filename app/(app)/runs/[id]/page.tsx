@@ -37,29 +37,64 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
   const inEffect = thresholdInEffect(thresholds, run.threshold);
   const threshold = inEffect.value;
   const sequenceNames = Object.fromEntries(scores.map((s) => [s.sequenceId, s.name]));
-  const dataset = await db.dataset.findUniqueOrThrow({ where: { id: run.datasetId }, select: { name: true, samplingRate: true, sequenceCount: true } });
+  const dataset = await db.dataset.findUniqueOrThrow({
+    where: { id: run.datasetId },
+    select: { name: true, samplingRate: true, sequenceCount: true },
+  });
   const refinedInterval = thresholds.fromLabels?.kind === "refined" ? thresholds.fromLabels.interval : null;
   const metrics = (run.metrics ?? {}) as { epochs?: LossPoint[]; bestEpoch?: number };
   const deletion = can(user.role, "deleteData") && run.status !== "running" ? await runDeletionSummary(id) : null;
   return (
     <>
-      <p className="muted"><Link href={`/datasets/${run.datasetId}/runs`}>← runs of {dataset.name}</Link></p>
-      <h1>Run {run.detector} <span className="badge" data-testid="runpage.status">{run.status}</span></h1>
+      <p className="muted">
+        <Link href={`/datasets/${run.datasetId}/runs`}>← runs of {dataset.name}</Link>
+      </p>
+      <h1>
+        Run {run.detector}{" "}
+        <span className="badge" data-testid="runpage.status">
+          {run.status}
+        </span>
+      </h1>
       <section className="panel grid-2">
-        <div><div className="muted">Backend</div><div data-testid="runpage.backend">{run.backend ?? "—"}</div><div className="muted">{run.backendReason}</div></div>
-        <div><div className="muted">Scored sequences</div><div className="stat" data-testid="runpage.scored">{scores.length} / {dataset.sequenceCount}</div></div>
-        <div><div className="muted">Unsupervised threshold (max validation score)</div><div className="stat" data-testid="runpage.threshold">{thresholds.unsupervised?.value.toFixed(3) ?? run.threshold?.toFixed(3) ?? "—"}</div></div>
+        <div>
+          <div className="muted">Backend</div>
+          <div data-testid="runpage.backend">{run.backend ?? "—"}</div>
+          <div className="muted">{run.backendReason}</div>
+        </div>
+        <div>
+          <div className="muted">Scored sequences</div>
+          <div className="stat" data-testid="runpage.scored">
+            {scores.length} / {dataset.sequenceCount}
+          </div>
+        </div>
+        <div>
+          <div className="muted">Unsupervised threshold (max validation score)</div>
+          <div className="stat" data-testid="runpage.threshold">
+            {thresholds.unsupervised?.value.toFixed(3) ?? run.threshold?.toFixed(3) ?? "—"}
+          </div>
+        </div>
         <ThresholdDetails current={thresholds} sequenceNames={sequenceNames} />
         <div>
           <div className="muted">Threshold in effect</div>
-          <div className="stat" data-testid="runpage.inEffect" data-kind={inEffect.kind}>{formatThreshold(inEffect.value)}</div>
+          <div className="stat" data-testid="runpage.inEffect" data-kind={inEffect.kind}>
+            {formatThreshold(inEffect.value)}
+          </div>
           <div className="muted">{inEffect.kind}</div>
         </div>
-        <div><div className="muted">Settings</div><div data-testid="runpage.settings">{formatRunSettings(runSettings(run.detector, run.config))}</div></div>
+        <div>
+          <div className="muted">Settings</div>
+          <div data-testid="runpage.settings">{formatRunSettings(runSettings(run.detector, run.config))}</div>
+        </div>
       </section>
-      {run.error && <p className="error" data-testid="runpage.error">{run.error}</p>}
+      {run.error && (
+        <p className="error" data-testid="runpage.error">
+          {run.error}
+        </p>
+      )}
       {run.detector === "linear" && run.status === "complete" && (
-        <p className="muted" data-testid="runpage.fitted">Fitted in closed form in one pass: the linear detector has no epochs and no loss curve.</p>
+        <p className="muted" data-testid="runpage.fitted">
+          Fitted in closed form in one pass: the linear detector has no epochs and no loss curve.
+        </p>
       )}
       {run.detector !== "linear" && metrics.epochs && metrics.epochs.length > 0 && (
         <section className="panel">
@@ -90,15 +125,11 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
           window={detectorWindow(run.detector, run.config)}
         />
       )}
-      {batches.length > 0 && (
-        <DisagreementsPanel
-          runId={id}
-          canResolve={can(user.role, "resolveLabels")}
-          sequenceNames={sequenceNames}
-        />
-      )}
+      {batches.length > 0 && <DisagreementsPanel runId={id} canResolve={can(user.role, "resolveLabels")} sequenceNames={sequenceNames} />}
       {run.status === "complete" && <BatchList runId={id} batches={batches} threshold={threshold} />}
-      {deletion && <DeletePanel kind="run" url={`/api/runs/${id}`} summary={describeDeletion(deletion)} after={`/datasets/${run.datasetId}/runs`} />}
+      {deletion && (
+        <DeletePanel kind="run" url={`/api/runs/${id}`} summary={describeDeletion(deletion)} after={`/datasets/${run.datasetId}/runs`} />
+      )}
     </>
   );
 }

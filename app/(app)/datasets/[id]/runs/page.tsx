@@ -18,21 +18,20 @@ export default async function DatasetRunsPage({ params }: { params: Promise<{ id
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;
   });
-  const [runs, stats] = await Promise.all([
-    listRuns(id),
-    db.dataset.findUnique({ where: { id }, select: { trainStats: true } }),
-  ]);
+  const [runs, stats] = await Promise.all([listRuns(id), db.dataset.findUnique({ where: { id }, select: { trainStats: true } })]);
   const trainStats = stats?.trainStats as ChannelSummary | null;
   return (
     <>
-      <p className="muted"><Link href={`/datasets/${id}`}>← {detail.dataset.name}</Link></p>
+      <p className="muted">
+        <Link href={`/datasets/${id}`}>← {detail.dataset.name}</Link>
+      </p>
       <h1>Detector runs</h1>
       {can(user.role, "startRuns") && trainStats && (
         <>
           <h2>New run</h2>
           <p className="muted">
-            Trains in this browser tab (a web worker on the fastest backend this machine has), then scores every
-            sequence and stores the model, the scores and the unsupervised threshold. Keep the tab open until it is done.
+            Trains in this browser tab (a web worker on the fastest backend this machine has), then scores every sequence and stores the
+            model, the scores and the unsupervised threshold. Keep the tab open until it is done.
           </p>
           <RunLauncher
             datasetId={id}
@@ -46,8 +45,14 @@ export default async function DatasetRunsPage({ params }: { params: Promise<{ id
       <h2>Runs</h2>
       <RunsTable
         runs={runs.map((r) => ({
-          id: r.id, detector: r.detector, status: r.status, backend: r.backend, threshold: r.threshold,
-          scored: r._count.scores, createdAt: r.createdAt.toISOString(), createdBy: r.createdBy?.name ?? "—",
+          id: r.id,
+          detector: r.detector,
+          status: r.status,
+          backend: r.backend,
+          threshold: r.threshold,
+          scored: r._count.scores,
+          createdAt: r.createdAt.toISOString(),
+          createdBy: r.createdBy?.name ?? "—",
         }))}
         sequenceCount={detail.dataset.sequenceCount}
       />

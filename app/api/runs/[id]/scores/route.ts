@@ -28,7 +28,10 @@ export const PUT = handler("/api/runs/[id]/scores", async (request, { params }: 
   }
   const bad = firstNonFinite(values);
   if (bad >= 0) {
-    const where = bad < meta.length ? `the score of step ${bad}` : `the channel score of step ${(bad - meta.length) % meta.length} of channel ${Math.floor((bad - meta.length) / meta.length)}`;
+    const where =
+      bad < meta.length
+        ? `the score of step ${bad}`
+        : `the channel score of step ${(bad - meta.length) % meta.length} of channel ${Math.floor((bad - meta.length) / meta.length)}`;
     throw new AppError("invalid", `Scores must be finite numbers; ${where} is ${values[bad]}.`);
   }
   const score = values.subarray(0, meta.length);

@@ -23,20 +23,30 @@ export default async function SequencePage({ params }: Props) {
   if (sequence.dataset.id !== id) notFound();
   // Not awaited: the page goes out first and the series follows in the same response, computed while
   // the browser loads the page's code (started on the next turn, so that the page is not held up).
-  const overview = new Promise<void>((resolve) => setTimeout(resolve, 0)).then(() => readSeries(sequenceId, user, { points: OVERVIEW_POINTS }));
+  const overview = new Promise<void>((resolve) => setTimeout(resolve, 0)).then(() =>
+    readSeries(sequenceId, user, { points: OVERVIEW_POINTS }),
+  );
   const groundTruth = can(user.role, "viewGroundTruth") ? await readGroundTruth(sequenceId, user) : null;
   return (
     <>
       <p className="muted crumbs">
-        <Link href="/datasets">Datasets</Link> › <Link href={`/datasets/${id}`}>{sequence.dataset.name}</Link> › sequence {sequence.index + 1}
+        <Link href="/datasets">Datasets</Link> › <Link href={`/datasets/${id}`}>{sequence.dataset.name}</Link> › sequence{" "}
+        {sequence.index + 1}
       </p>
       <h1 data-testid="viewer.name">{sequence.name}</h1>
       <p className="muted" data-testid="viewer.meta">
-        {sequence.split} split · {formatCount(sequence.length)} steps at {sequence.samplingRate} Hz · {sequence.channelNames.length} channels
+        {sequence.split} split · {formatCount(sequence.length)} steps at {sequence.samplingRate} Hz · {sequence.channelNames.length}{" "}
+        channels
       </p>
       <Suspense fallback={<p className="panel muted">Loading the series…</p>}>
         <SequenceViewer
-          sequence={{ id: sequence.id, name: sequence.name, length: sequence.length, samplingRate: sequence.samplingRate, channelNames: sequence.channelNames }}
+          sequence={{
+            id: sequence.id,
+            name: sequence.name,
+            length: sequence.length,
+            samplingRate: sequence.samplingRate,
+            channelNames: sequence.channelNames,
+          }}
           groundTruth={groundTruth}
           overview={overview}
         />

@@ -11,12 +11,21 @@ export const GET = handler("/api/runs/[id]/scores/all", async (_request, { param
   const user = await requireApiUser("viewDatasets");
   const { id } = await params;
   await assertRunAccess(user, id);
-  const rows = await db.score.findMany({ where: { runId: id }, select: { sequenceId: true, length: true, data: true }, orderBy: { sequence: { index: "asc" } } });
+  const rows = await db.score.findMany({
+    where: { runId: id },
+    select: { sequenceId: true, length: true, data: true },
+    orderBy: { sequence: { index: "asc" } },
+  });
   const body = new Uint8Array(rows.reduce((n, r) => n + r.data.length, 0));
   let offset = 0;
   for (const r of rows) {
     body.set(r.data, offset);
     offset += r.data.length;
   }
-  return binaryResponse(encodeFrame(rows.map((r) => ({ sequenceId: r.sequenceId, length: r.length })), body));
+  return binaryResponse(
+    encodeFrame(
+      rows.map((r) => ({ sequenceId: r.sequenceId, length: r.length })),
+      body,
+    ),
+  );
 });
