@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The whole suite on SQLite: typecheck, lint, unit tests, then the e2e tests against a production
+# The whole suite on SQLite: typecheck, lint, formatting (Prettier), unit tests, then the e2e tests against a production
 # build in Chromium. Installs what is missing (node_modules, Chromium) first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,5 +9,6 @@ bash scripts/ensure-chromium.sh
 npx prisma generate >/dev/null # the client for the default provider (SQLite)
 npm run typecheck
 npm run lint
+npm run format:check
 npm run test:unit
 npm run test:e2e
