@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { ROLE_HOME, type Role } from "@/lib/roles";
-import { postJson } from "./fetch-json";
+import { postJson } from "./api-client";
 
 export function SignInForm({ next }: { next: string | null }) {
   const router = useRouter();

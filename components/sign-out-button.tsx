@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { postJson } from "./fetch-json";
+import { postJson } from "./api-client";
 
 export function SignOutButton() {
   const router = useRouter();

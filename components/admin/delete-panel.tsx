@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { requestJson } from "../fetch-json";
+import { requestJson } from "../api-client";
 
 type Props = {
   kind: "dataset" | "run";

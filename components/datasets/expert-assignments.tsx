@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { requestJson } from "../fetch-json";
+import { requestJson } from "../api-client";
 
 type Expert = { id: string; name: string; email: string; assigned: boolean };
 

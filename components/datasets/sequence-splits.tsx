@@ -7,7 +7,7 @@ import { formatCount } from "@/lib/format";
 import { SPLITS, type Split } from "@/lib/series/types";
 import { moveSequence } from "@/lib/splits/changes";
 import { sizesOf, splitWarnings, type SplitWarning } from "@/lib/splits/warnings";
-import { requestJson } from "../fetch-json";
+import { requestJson } from "../api-client";
 import { SplitWarningList } from "./split-warning-list";
 
 export type SplitRow = {

@@ -2,10 +2,8 @@
  * Talks to the upload API: start an upload with the mapping, send each file as a raw body with
  * XMLHttpRequest (for upload progress events), run the import and poll its progress.
  */
-import type { ErrorBody } from "@/lib/errors";
-import type { SplitWarning } from "@/lib/splits/warnings";
-import type { ImportMapping } from "@/lib/validations/dataset-import";
-import { postJson, requestJson } from "../fetch-json";
+import type { ImportMapping, ImportProgress, ImportResult } from "@/lib/validations/dataset-import";
+import { errorMessage, postJson, requestJson } from "../api-client";
 
 export class UploadError extends Error {
   override readonly name = "UploadError";
@@ -17,23 +15,7 @@ export class UploadError extends Error {
   }
 }
 
-export type ImportResult = {
-  datasetId: string;
-  sequenceCount: number;
-  totalSteps: number;
-  rows: number;
-  samplingRate: number;
-  warnings: SplitWarning[];
-};
-export type ImportProgress = { phase: "parse" | "preprocess" | "store" | "done" | "failed"; done: number; total: number };
-
-function messageOf(text: string, status: number): string {
-  try {
-    return (JSON.parse(text) as ErrorBody).error.message;
-  } catch {
-    return `The request failed (${status}).`;
-  }
-}
+export type { ImportProgress, ImportResult };
 
 export async function startUpload(mapping: ImportMapping, files: File[]): Promise<string> {
   const result = await postJson<{ uploadId: string }>("/api/datasets/uploads", {
@@ -56,7 +38,7 @@ export function putFile(
     xhr.open("PUT", `/api/datasets/uploads/${uploadId}/files/${index}`);
     xhr.setRequestHeader("content-type", "text/csv");
     xhr.upload.onprogress = (event) => onProgress(event.loaded);
-    xhr.onload = () => (xhr.status < 300 ? resolve() : reject(new UploadError(xhr.status, messageOf(xhr.responseText, xhr.status))));
+    xhr.onload = () => (xhr.status < 300 ? resolve() : reject(new UploadError(xhr.status, errorMessage(xhr.responseText, xhr.status))));
     xhr.onerror = () => reject(new UploadError(0, `${file.name} could not be sent; check the connection and try again.`));
     xhr.onabort = () => reject(new UploadError(0, "The upload was cancelled."));
     signal.addEventListener("abort", () => xhr.abort(), { once: true });

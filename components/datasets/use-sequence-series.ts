@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import type { SeriesPayload } from "@/lib/charts/series-data";
 import { LAYOUT } from "@/lib/charts/sequence-options";
 import { isFullWindow, type StepWindow } from "@/lib/charts/zoom";
-import type { ErrorBody } from "@/lib/errors";
+import { getJson } from "../api-client";
 
 /** Wait after the last zoom step before fetching detail. */
 const DEBOUNCE_MS = 180;
@@ -16,10 +16,7 @@ export function pointsFor(width: number): number {
 
 async function fetchSeries(sequenceId: string, range: StepWindow, points: number, signal: AbortSignal): Promise<SeriesPayload> {
   const url = `/api/sequences/${encodeURIComponent(sequenceId)}/series?from=${range.from}&to=${range.to}&points=${points}`;
-  const response = await fetch(url, { signal, cache: "no-store" });
-  const body: unknown = await response.json().catch(() => null);
-  if (!response.ok) throw new Error((body as ErrorBody | null)?.error?.message ?? `Loading the series failed (${response.status}).`);
-  return body as SeriesPayload;
+  return getJson<SeriesPayload>(url, "Loading the series", signal);
 }
 
 export type SeriesState = {

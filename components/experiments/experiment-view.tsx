@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useEffect, useState } from "react";
 import { defaultSelection, formatSeconds, mislabelsOf, stagesOf, type Selection } from "@/lib/charts/experiment-rows";
 import type { ExperimentReport } from "@/lib/eval/report";
-import { requestJson } from "../fetch-json";
+import { requestJson } from "../api-client";
 import { ExperimentProgress } from "./experiment-progress";
 import { FigurePanel } from "./figure-panel";
 import { SettingsPanel } from "./settings-panel";

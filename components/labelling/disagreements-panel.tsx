@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useState } from "react";
 import { disagreements, formatThreshold, type Disagreement, type LabelledQuery, type LabelView } from "@/lib/labelling/labels";
 import type { ThresholdView } from "@/lib/threshold/view";
-import { requestJson } from "../fetch-json";
+import { requestJson } from "../api-client";
 
 type Props = { runId: string; canResolve: boolean; sequenceNames: Record<string, string> };
 

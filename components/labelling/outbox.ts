@@ -1,6 +1,6 @@
 "use client";
 
-import { requestJson } from "@/components/fetch-json";
+import { requestJson } from "@/components/api-client";
 import type { CreateLabelInput } from "@/lib/validations/label";
 import { enqueue, isQueueOp, settle } from "@/lib/labelling/outbox-queue";
 import { newerThreshold, type ThresholdView } from "@/lib/threshold/view";

@@ -1,15 +1,10 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { getBytes, getJson } from "../api-client";
 import type { PlotChannel, SeriesPayload } from "@/lib/charts/series-data";
 import type { LabelledQuery } from "@/lib/labelling/labels";
 import type { StepRange } from "@/lib/charts/label-options";
-
-async function getJson<T>(url: string, signal: AbortSignal): Promise<T> {
-  const response = await fetch(url, { signal, cache: "no-store" });
-  if (!response.ok) throw new Error(`Loading ${url} failed (${response.status}).`);
-  return (await response.json()) as T;
-}
 
 /** Every labelled query of a run, as the server has them; reloaded when `version` changes. */
 export function useRunLabels(runId: string): { queries: LabelledQuery[] | null; error: string | null } {
@@ -20,7 +15,7 @@ export function useRunLabels(runId: string): { queries: LabelledQuery[] | null; 
   });
   useEffect(() => {
     const abort = new AbortController();
-    getJson<{ queries: LabelledQuery[] }>(`/api/runs/${runId}/labels`, abort.signal)
+    getJson<{ queries: LabelledQuery[] }>(`/api/runs/${runId}/labels`, "Loading the labels", abort.signal)
       .then(({ queries }) => setState({ runId, queries, error: null }))
       .catch((e: unknown) => !abort.signal.aborted && setState({ runId, queries: null, error: (e as Error).message }));
     return () => abort.abort();
@@ -47,9 +42,8 @@ export function useScores(
     if (missing.length === 0) return;
     Promise.all(
       missing.map(async (id) => {
-        const r = await fetch(`/api/runs/${runId}/scores/${id}`, { signal: abort.signal });
-        if (!r.ok) throw new Error(`Loading the scores failed (${r.status}).`);
-        return [id, new Float32Array(await r.arrayBuffer())] as const;
+        const bytes = await getBytes(`/api/runs/${runId}/scores/${id}`, "Loading the scores", abort.signal);
+        return [id, new Float32Array(bytes)] as const;
       }),
     )
       .then((loaded) => setCache((c) => ({ runId, scores: new Map([...(c.runId === runId ? c.scores : []), ...loaded]), error: null })))
@@ -71,7 +65,7 @@ export function useChannels(sequenceId: string, range: StepRange): { channels: P
     const abort = new AbortController();
     const [id, span] = key.split(":");
     const [from, to] = (span ?? "").split("-");
-    getJson<SeriesPayload>(`/api/sequences/${id}/series?from=${from}&to=${to}&points=1200`, abort.signal)
+    getJson<SeriesPayload>(`/api/sequences/${id}/series?from=${from}&to=${to}&points=1200`, "Loading the channels", abort.signal)
       .then((p) => setState({ key, channels: p.channels.map((c) => ({ name: c.name, index: c.index, x: c.x, y: c.y })), error: null }))
       .catch((e: unknown) => !abort.signal.aborted && setState({ key, channels: null, error: (e as Error).message }));
     return () => abort.abort();

@@ -9,7 +9,7 @@ import { buildCandidates, parseCandidateKey, type ScoredSequence } from "@/lib/q
 import { STRATEGY_NAMES } from "@/lib/query/types";
 import { selectQueries } from "@/workers/query/client";
 import { WorkerError } from "@/workers/worker-error";
-import { postJson, requestJson } from "../fetch-json";
+import { postJson, requestJson } from "../api-client";
 import { fetchRunScores } from "./run-scores";
 
 const STRATEGY_LABEL: Record<StrategyName, string> = {

@@ -2,11 +2,10 @@
 import { decodeFrame } from "@/lib/binary-frame";
 import type { ScoredSequence } from "@/lib/query/candidates";
 import { decodeFloat32 } from "@/lib/series/chunks";
+import { getBytes } from "../api-client";
 
 export async function fetchRunScores(runId: string): Promise<ScoredSequence[]> {
-  const response = await fetch(`/api/runs/${runId}/scores/all`);
-  if (!response.ok) throw new Error(`Loading the run's scores failed (${response.status}).`);
-  const { header, body } = decodeFrame(new Uint8Array(await response.arrayBuffer()));
+  const { header, body } = decodeFrame(new Uint8Array(await getBytes(`/api/runs/${runId}/scores/all`, "Loading the run's scores")));
   const values = decodeFloat32(body);
   let offset = 0;
   return (header as { sequenceId: string; length: number }[]).map(({ sequenceId, length }) => {

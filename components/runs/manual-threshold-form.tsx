@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { formatThreshold } from "@/lib/labelling/labels";
 import { MAX_REASON } from "@/lib/validations/threshold";
-import { requestJson } from "../fetch-json";
+import { requestJson } from "../api-client";
 
 type Props = { runId: string; manual: number | null; suggested: number | null };
 

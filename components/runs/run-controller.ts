@@ -13,6 +13,7 @@ import type { SavedWeights } from "@/lib/detectors";
 import { createScorer, type Scorer } from "@/workers/score/client";
 import { startTraining, type TrainingHandle } from "@/workers/train/client";
 import { WorkerError } from "@/workers/worker-error";
+import { sendJson } from "../api-client";
 import { fetchSequence, patchRun, uploadScores, uploadWeights } from "./run-io";
 import type { RunStore } from "./run-store";
 
@@ -28,14 +29,9 @@ export type LaunchInput = {
 const HEARTBEAT_MS = 10_000;
 
 async function createRun(input: LaunchInput): Promise<string> {
-  const response = await fetch("/api/runs", {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ datasetId: input.datasetId, detector: input.detector, config: input.config }),
-  });
-  const body = (await response.json()) as { run?: { id: string }; error?: { message: string } };
-  if (!response.ok || !body.run) throw new Error(body.error?.message ?? `Could not create the run (${response.status}).`);
-  return body.run.id;
+  const body = { datasetId: input.datasetId, detector: input.detector, config: input.config };
+  const { run } = await sendJson<{ run: { id: string } }>("POST", "/api/runs", body, "Creating the run");
+  return run.id;
 }
 
 async function loadSplit(store: RunStore, input: LaunchInput, ids: string[], counter: { done: number; total: number }) {

@@ -3,16 +3,17 @@ import { decodeFrame, encodeFrame } from "@/lib/binary-frame";
 import type { SavedWeights } from "@/lib/detectors";
 import type { SeriesColumns } from "@/lib/series/types";
 import { decodeFloat32 } from "@/lib/series/chunks";
+import { fetchOk, getBytes, sendJson } from "../api-client";
 
-async function ok(response: Response, what: string): Promise<Response> {
-  if (response.ok) return response;
-  const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-  throw new Error(`${what} failed (${response.status}): ${body?.error?.message ?? response.statusText}`);
-}
+const binary = (body: Uint8Array): RequestInit => ({
+  method: "PUT",
+  body: body as BodyInit,
+  headers: { "content-type": "application/octet-stream" },
+});
 
 export async function fetchSequence(datasetId: string, sequenceId: string): Promise<SeriesColumns> {
-  const response = await ok(await fetch(`/api/datasets/${datasetId}/sequences/${sequenceId}/raw`), "Loading a sequence");
-  const { header, body } = decodeFrame(new Uint8Array(await response.arrayBuffer()));
+  const bytes = await getBytes(`/api/datasets/${datasetId}/sequences/${sequenceId}/raw`, "Loading a sequence");
+  const { header, body } = decodeFrame(new Uint8Array(bytes));
   const { length, channels } = header as { length: number; channels: number };
   const values = decodeFloat32(body);
   return Array.from({ length: channels }, (_, c) => values.slice(c * length, (c + 1) * length));
@@ -20,10 +21,7 @@ export async function fetchSequence(datasetId: string, sequenceId: string): Prom
 
 export async function uploadWeights(runId: string, weights: SavedWeights): Promise<void> {
   const frame = encodeFrame({ kind: weights.kind, config: weights.config, specs: weights.specs }, weights.data);
-  await ok(
-    await fetch(`/api/runs/${runId}/weights`, { method: "PUT", body: frame, headers: { "content-type": "application/octet-stream" } }),
-    "Saving the model",
-  );
+  await fetchOk(`/api/runs/${runId}/weights`, "Saving the model", binary(frame));
 }
 
 export async function uploadScores(runId: string, sequenceId: string, score: Float32Array, channelScores: Float32Array[]): Promise<void> {
@@ -31,15 +29,9 @@ export async function uploadScores(runId: string, sequenceId: string, score: Flo
   values.set(score, 0);
   channelScores.forEach((c, i) => values.set(c, score.length * (i + 1)));
   const frame = encodeFrame({ sequenceId, length: score.length, channels: channelScores.length }, new Uint8Array(values.buffer));
-  await ok(
-    await fetch(`/api/runs/${runId}/scores`, { method: "PUT", body: frame, headers: { "content-type": "application/octet-stream" } }),
-    "Saving scores",
-  );
+  await fetchOk(`/api/runs/${runId}/scores`, "Saving scores", binary(frame));
 }
 
 export async function patchRun(runId: string, patch: Record<string, unknown>): Promise<void> {
-  await ok(
-    await fetch(`/api/runs/${runId}`, { method: "PATCH", headers: { "content-type": "application/json" }, body: JSON.stringify(patch) }),
-    "Updating the run",
-  );
+  await sendJson("PATCH", `/api/runs/${runId}`, patch, "Updating the run");
 }

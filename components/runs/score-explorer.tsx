@@ -3,6 +3,7 @@
 import { useEffect, useMemo, useState } from "react";
 import type { ThresholdInterval } from "@/lib/charts/threshold-band";
 import { scoreChartOptions, type ThresholdLine } from "@/lib/charts/run-options";
+import { getBytes } from "../api-client";
 import { EChart } from "../charts/echart";
 
 type Row = { sequenceId: string; name: string; split: string; length: number; max: number };
@@ -29,12 +30,8 @@ export function ScoreExplorer({ runId, samplingRate, sequences, unsupervised, re
   useEffect(() => {
     if (!selected) return;
     let live = true;
-    fetch(`/api/runs/${runId}/scores/${selected.sequenceId}`)
-      .then(async (r) => {
-        if (!r.ok) throw new Error(`Loading scores failed (${r.status}).`);
-        return new Float32Array(await r.arrayBuffer());
-      })
-      .then((values) => live && (setScore(values), setError(null)))
+    getBytes(`/api/runs/${runId}/scores/${selected.sequenceId}`, "Loading the scores")
+      .then((bytes) => live && (setScore(new Float32Array(bytes)), setError(null)))
       .catch((e: unknown) => live && setError(e instanceof Error ? e.message : String(e)));
     return () => {
       live = false;

@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from "react";
 import { PASSWORD_MIN_LENGTH } from "@/lib/security/password-policy";
 import { ROLE_LABEL, ROLES, type Role } from "@/lib/roles";
-import { postJson, requestJson } from "../fetch-json";
+import { postJson, requestJson } from "../api-client";
 
 export type UserView = { id: string; email: string; name: string; role: string; createdAt: string };
 

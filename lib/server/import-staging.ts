@@ -2,7 +2,13 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { AppError } from "../errors";
 import { blocksOf } from "../import/blocks";
-import { createUploadSchema, uploadIdSchema, type CreateUploadInput } from "../validations/dataset-import";
+import {
+  createUploadSchema,
+  uploadIdSchema,
+  type CreateUploadInput,
+  type ImportPhase,
+  type ImportProgress,
+} from "../validations/dataset-import";
 import { db } from "./db";
 import { uploadChunks } from "./upload-chunks";
 
@@ -28,9 +34,6 @@ const CHUNK_BYTES = 1 << 20;
 const PROGRESS_EVERY_MS = 250;
 
 export type StagedUpload = CreateUploadInput & { id: string; createdById: string; createdAt: number };
-
-export type ImportPhase = "parse" | "preprocess" | "store" | "done" | "failed";
-export type ImportProgress = { phase: ImportPhase; done: number; total: number; updatedAt: number };
 
 async function sweepStale(): Promise<void> {
   await db.upload.deleteMany({ where: { createdAt: { lt: new Date(Date.now() - STALE_MS) } } });

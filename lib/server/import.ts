@@ -3,19 +3,10 @@ import { createImportSession, isImportError, prepareImport, type ImportError, ty
 import { AppError } from "../errors";
 import { ratioNotes } from "../splits/ratio-notes";
 import { splitWarnings, type SplitWarning } from "../splits/warnings";
-import type { ImportMapping } from "../validations/dataset-import";
+import type { ImportMapping, ImportPhase, ImportResult } from "../validations/dataset-import";
 import { storeDataset } from "./datasets";
 import { parseCsvInto } from "./import-csv";
-import {
-  assertNameFree,
-  claimImport,
-  loadUpload,
-  progressWriter,
-  releaseImport,
-  removeUpload,
-  stagedSources,
-  type ImportPhase,
-} from "./import-staging";
+import { assertNameFree, claimImport, loadUpload, progressWriter, releaseImport, removeUpload, stagedSources } from "./import-staging";
 
 /**
  * A CSV import from end to end: stream every file through the parser into float32 columns,
@@ -24,16 +15,6 @@ import {
  * reaches the database before every file has been read and checked, and the store is all or nothing.
  */
 export type ImportSource = { name: string; size: number; open: () => AsyncIterable<Uint8Array> };
-
-export type ImportResult = {
-  datasetId: string;
-  sequenceCount: number;
-  totalSteps: number;
-  rows: number;
-  samplingRate: number;
-  /** What to check about the split (the dataset page lists the same, and keeps them up to date). */
-  warnings: SplitWarning[];
-};
 
 /** The split warnings of a fresh import, with the notes on ratios that could not be met as asked. */
 function importWarnings(prepared: PreparedImport, mapping: ImportMapping): SplitWarning[] {

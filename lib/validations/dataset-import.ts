@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { IMPORT_LIMITS } from "../import/limits";
+import type { SplitWarning } from "../splits/warnings";
 
 const columnName = z.string().trim().min(1, "Pick a column").max(200);
 const rate = z.number().positive("Enter a rate above 0 Hz").max(1e9).refine(Number.isFinite, "Enter a finite rate");
@@ -124,3 +125,19 @@ export const fileIndexSchema = z.coerce
   .int()
   .min(0)
   .max(IMPORT_LIMITS.maxFiles - 1);
+
+/** What POST /api/datasets/uploads/[id]/import answers (201): the new dataset and what to check about its split. */
+export type ImportResult = {
+  datasetId: string;
+  sequenceCount: number;
+  totalSteps: number;
+  rows: number;
+  samplingRate: number;
+  /** What to check about the split (the dataset page lists the same, and keeps them up to date). */
+  warnings: SplitWarning[];
+};
+
+export type ImportPhase = "parse" | "preprocess" | "store" | "done" | "failed";
+
+/** What GET /api/datasets/uploads/[id] answers while an import runs (null before it starts and after it ends). */
+export type ImportProgress = { phase: ImportPhase; done: number; total: number; updatedAt: number };
