@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { APIRequestContext, Browser, Page } from "@playwright/test";
 import { encodeFrame } from "../lib/binary-frame";
 import { formatThreshold } from "../lib/labelling/labels";
+import { columnSplitUpload } from "./column-split-upload";
 import { expectedThreshold, refinedText, storedFromLabels, thresholds } from "./expected-threshold";
 import { expect, Session, test } from "./fixtures";
 import { getJson } from "./api";
@@ -73,21 +74,7 @@ test.describe.serial("the server owns the threshold", () => {
   }) => {
     await session.signInAs("admin");
     const names = Array.from({ length: 8 }, (_, k) => `s${k}`);
-    const csv = [
-      "seq,split,a",
-      ...names.flatMap((n, k) => Array.from({ length: LENGTH }, (_, i) => `${n},${k === 0 ? "train" : "validation"},${(i % 3) + k}`)),
-    ].join("\n");
-    const mapping = {
-      name: `Thresholds ${Date.now()}`,
-      timestampColumn: null,
-      samplingRate: 1,
-      sequenceColumn: "seq",
-      channels: ["a"],
-      labelColumn: null,
-      targetRate: null,
-      split: { kind: "column", column: "split" },
-      missing: "reject",
-    };
+    const { csv, mapping } = columnSplitUpload(`Thresholds ${Date.now()}`, names, LENGTH, 3);
     const { uploadId } = (await ok(
       await page.request.post("/api/datasets/uploads", { data: { mapping, files: [{ name: "t.csv", size: Buffer.byteLength(csv) }] } }),
       201,

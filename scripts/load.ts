@@ -19,6 +19,7 @@ import { randomUUID } from "node:crypto";
 import { mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { encodeFrame } from "../lib/binary-frame";
+import { columnSplitUpload } from "../e2e/column-split-upload";
 import { expectedThreshold, thresholds, type ApiReader } from "../e2e/expected-threshold";
 import { effectiveLabel, type LabelledQuery } from "../lib/labelling/labels";
 import { formatLoadTable, loadPlan, summarise, type LatencySummary, type Submission } from "../lib/load-plan";
@@ -174,21 +175,7 @@ async function seed(admins: readonly Client[], o: Options): Promise<Seeded> {
   const stager = admins[admins.length - 1]!;
   await admin.signIn(ADMIN.email, ADMIN.password);
   const names = Array.from({ length: QUERIES }, (_, k) => `q${String(k).padStart(2, "0")}`);
-  const csv = [
-    "seq,split,a",
-    ...names.flatMap((n, k) => Array.from({ length: LENGTH }, (_, i) => `${n},${k === 0 ? "train" : "validation"},${(i % 5) + k}`)),
-  ].join("\n");
-  const mapping = {
-    name: `Load ${Date.now()}`,
-    timestampColumn: null,
-    samplingRate: 1,
-    sequenceColumn: "seq",
-    channels: ["a"],
-    labelColumn: null,
-    targetRate: null,
-    split: { kind: "column", column: "split" },
-    missing: "reject",
-  };
+  const { csv, mapping } = columnSplitUpload(`Load ${Date.now()}`, names, LENGTH, 5);
   const { uploadId } = await admin.json<{ uploadId: string }>("POST", "/api/datasets/uploads", {
     mapping,
     files: [{ name: "load.csv", size: Buffer.byteLength(csv) }],

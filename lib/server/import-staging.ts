@@ -33,7 +33,8 @@ const CHUNK_BYTES = 1 << 20;
 /** At most one progress write per this many milliseconds (and one per phase change). */
 const PROGRESS_EVERY_MS = 250;
 
-export type StagedUpload = CreateUploadInput & { id: string; createdById: string; createdAt: number };
+/** `importing`: an import of it is under way (on any instance) as of this read. */
+export type StagedUpload = CreateUploadInput & { id: string; createdById: string; createdAt: number; importing: boolean };
 
 async function sweepStale(): Promise<void> {
   await db.upload.deleteMany({ where: { createdAt: { lt: new Date(Date.now() - STALE_MS) } } });
@@ -61,7 +62,13 @@ export async function loadUpload(id: string, userId: string): Promise<StagedUplo
   const row = parsedId.success ? await db.upload.findUnique({ where: { id: parsedId.data } }) : null;
   if (row === null || row.createdById !== userId) throw new AppError("not_found", NO_SUCH_UPLOAD);
   const input = createUploadSchema.parse(row.meta);
-  return { ...input, id: row.id, createdById: row.createdById, createdAt: row.createdAt.getTime() };
+  return {
+    ...input,
+    id: row.id,
+    createdById: row.createdById,
+    createdAt: row.createdAt.getTime(),
+    importing: importUnderWay(row, Date.now()),
+  };
 }
 
 function importUnderWay(row: { phase: string | null; progressAt: Date | null }, now: number): boolean {
@@ -95,9 +102,7 @@ export async function receiveFile(
   const staged = await loadUpload(id, userId);
   const file = staged.files[index];
   if (!file) throw new AppError("not_found", `The upload has no file number ${index + 1}.`);
-  const row = await db.upload.findUnique({ where: { id }, select: { phase: true, progressAt: true } });
-  if (row && importUnderWay(row, Date.now()))
-    throw new AppError("conflict", "This upload is being imported; its files can no longer change.");
+  if (staged.importing) throw new AppError("conflict", "This upload is being imported; its files can no longer change.");
   const attemptId = randomUUID();
   let size = 0;
   try {
