@@ -1,6 +1,7 @@
 /**
  * What the server must have stored: thresholdFromLabels (the same lib/ code the server runs) over the
- * labels the API returns, with the run's stored scores, unsupervised threshold and sampling rate.
+ * labels the API returns, with the run's stored scores, unsupervised threshold and sampling rate, and
+ * the unlabelled candidates of its query pool (its latest batch's).
  */
 import type { APIRequestContext } from "@playwright/test";
 import {
@@ -11,7 +12,11 @@ import {
   type LabelledQuery,
   type ThresholdState,
 } from "../lib/labelling/labels";
+import { poolPeaks, unlabelledPeaks } from "../lib/query/pool-peaks";
+import { poolSequences } from "../lib/query/pool-rule";
+import { DEFAULT_PLACEMENT } from "../lib/threshold";
 import type { ThresholdView } from "../lib/threshold/view";
+import type { BatchView } from "../lib/validations/query";
 import { getJson } from "./api";
 
 /** The run's whole threshold history, newest first, every page of the API walked. */
@@ -51,14 +56,33 @@ export async function expectedThreshold(
   const api = readerOf(client);
   const { queries } = await api.json<{ queries: LabelledQuery[] }>(`/api/runs/${runId}/labels`);
   const { run } = await api.json<{ run: { datasetId: string; threshold: number | null } }>(`/api/runs/${runId}`);
-  const { dataset } = await api.json<{ dataset: { samplingRate: number } }>(`/api/datasets/${run.datasetId}`);
+  const { dataset, sequences } = await api.json<{ dataset: { samplingRate: number }; sequences: { id: string; split: string }[] }>(
+    `/api/datasets/${run.datasetId}`,
+  );
   const own = (await thresholds(api, runId)).find((t) => t.kind === "unsupervised");
+  // The run's query pool is its latest batch's (the API lists batches newest first).
+  const { batches } = await api.json<{ batches: BatchView[] }>(`/api/runs/${runId}/batches`);
+  const pool = batches[0]?.pool;
+  const members = pool
+    ? poolSequences(
+        sequences.map((s) => ({ sequenceId: s.id, split: s.split })),
+        pool,
+      )
+    : [];
   const scores = new Map<string, Float32Array>();
-  for (const id of new Set(queries.map((q) => q.sequenceId)))
+  for (const id of new Set([...queries.map((q) => q.sequenceId), ...members.map((m) => m.sequenceId)]))
     scores.set(id, new Float32Array(await api.bytes(`/api/runs/${runId}/scores/${id}`)));
-  const { candidates, missing } = toLabelledCandidates(queries, scores);
+  const { candidates, sources, missing } = toLabelledCandidates(queries, scores);
   if (missing.length > 0) throw new Error(`No scores for ${missing.join(", ")}`);
-  const state = thresholdFromLabels(candidates, own?.value ?? run.threshold, dataset.samplingRate);
+  const unlabelled = pool
+    ? unlabelledPeaks(
+        poolPeaks(members, scores, pool),
+        sources.map((q) => q.query),
+      )
+    : [];
+  const state = thresholdFromLabels(candidates, own?.value ?? run.threshold, dataset.samplingRate, DEFAULT_PLACEMENT, {
+    unlabelledPeaks: unlabelled,
+  });
   return { state, labelIds: queries.flatMap((q) => effectiveLabel(q)?.id ?? []) };
 }
 

@@ -78,11 +78,16 @@ test.describe.serial("labelling @loop", () => {
     const { queriedKeys } = await getJson<{ queriedKeys: string[] }>(page.request, `/api/runs/${shared.runId}/batches`);
     const free = sequences.filter((s) => s.split === "validation" && !queriedKeys.includes(`${s.id}:0-${s.length}`));
     const withMax = await Promise.all(free.map(async (s) => ({ ...s, max: await scoreMax(page.request, shared.runId, s.id) })));
-    // The lowest maxima first: an anomalous label on the first one must move the threshold below the unsupervised one.
-    const picks = withMax
-      .sort((a, b) => a.max - b.max)
-      .slice(0, 3)
-      .map((s, rank) => ({ key: `${s.id}:0-${s.length}`, rank, reason: "e2e pick" }));
+    // The two highest maxima, then one at the upper quartile: two anomalous labels at the top and a
+    // normal one below them give the refined threshold an interval bounded below that alarms on a
+    // minority of the pool (the "pool" objective never lowers it under the whole pool).
+    const byMax = withMax.sort((a, b) => b.max - a.max);
+    expect(byMax.length).toBeGreaterThanOrEqual(4);
+    const picks = [byMax[0]!, byMax[1]!, byMax[Math.floor(byMax.length / 4) + 1]!].map((s, rank) => ({
+      key: `${s.id}:0-${s.length}`,
+      rank,
+      reason: "e2e pick",
+    }));
     const created = await page.request.post(`/api/runs/${shared.runId}/batches`, {
       data: { strategy: "random", budget: 3, seed: 1, segmentLength: null, threshold: null, picks },
     });
@@ -110,9 +115,9 @@ test.describe.serial("labelling @loop", () => {
     await page.screenshot({ path: testInfo.outputPath("labelling-start.png"), fullPage: true });
 
     // 1: anomalous from the offered onset (first step above the threshold, else the highest score).
-    const first = await pressAndWaitForThreshold(page, "a", 1);
-    expect(first).not.toBe(shared.unsupervised);
-    await expect(page.getByTestId("threshold.value")).toHaveAttribute("data-source", "refined");
+    // Whether one label refines the threshold depends on its peak before the onset (a threshold
+    // between that and the peak after it catches it in time); the server answers either way.
+    await pressAndWaitForThreshold(page, "a", 1);
     await expect(page).toHaveURL(new RegExp(`/queue/${shared.queryIds[1]}$`));
 
     // 2: anomalous from an onset set by clicking on the score plot.
@@ -140,6 +145,8 @@ test.describe.serial("labelling @loop", () => {
     await expect(page).toHaveURL(new RegExp(`/queue/${shared.queryIds[2]}$`));
     await expect(page.getByTestId("label.mine")).toContainText("Not labelled by you yet");
     shared.refined = await pressAndWaitForThreshold(page, "n", 3);
+    expect(shared.refined).not.toBe(shared.unsupervised);
+    await expect(page.getByTestId("threshold.value")).toHaveAttribute("data-source", "refined");
     await expect(page.getByTestId("label.progress")).toContainText(/[3-9]\d* of/);
     await page.screenshot({ path: testInfo.outputPath("labelling-done.png"), fullPage: true });
 

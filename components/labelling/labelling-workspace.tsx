@@ -10,12 +10,15 @@ import {
   thresholdFromLabels,
   toLabelledCandidates,
   withLocalChanges,
+  type LabellingRun,
   type LabelView,
   type ThresholdState,
 } from "@/lib/labelling/labels";
 import { contextOf, type ThresholdMark } from "@/lib/charts/label-options";
-import { boundsOnPage, newerThreshold, shownThreshold, stateOfView, type ThresholdView } from "@/lib/threshold/view";
+import { boundsOnPage, newerThreshold, shownThreshold, stateOfView } from "@/lib/threshold/view";
 import { nameSources } from "@/lib/threshold/interval";
+import { DEFAULT_PLACEMENT } from "@/lib/threshold";
+import { unlabelledPeaks } from "@/lib/query/pool-peaks";
 import { LabelCharts } from "./label-charts";
 import { LabelPanel } from "./label-panel";
 import { ThresholdPanel } from "./threshold-panel";
@@ -37,14 +40,8 @@ export type QueueEntry = {
   strategy: string;
   myLabel: { anomalous: boolean; onset: number | null } | null;
 };
-/** A run as the labelling page gets it: the labels' latest stored threshold, and an admin's manual one while set. */
-export type RunInfo = {
-  samplingRate: number;
-  channelNames: string[];
-  unsupervised: number | null;
-  stored: ThresholdView | null;
-  manual: ThresholdView | null;
-};
+/** A run as the labelling page gets it: the labels' latest stored threshold, an admin's manual one while set, the query pool's peaks. */
+export type RunInfo = LabellingRun;
 type Props = { user: { id: string; name: string }; items: QueueEntry[]; runs: Record<string, RunInfo>; initialIndex: number };
 
 const mineOf = (labels: LabelView[], userId: string) =>
@@ -73,10 +70,14 @@ export function LabellingWorkspace({ user, items, runs, initialIndex }: Props) {
   const sources = useMemo(() => nameSources(toLabelledCandidates(merged, scores).sources, sequenceNames), [merged, scores, sequenceNames]);
   const ready = server.queries !== null && toLabelledCandidates(merged, scores).missing.length === 0;
   const local = useMemo<ThresholdState>(() => {
-    const { candidates, missing } = toLabelledCandidates(merged, scores);
+    const { candidates, sources, missing } = toLabelledCandidates(merged, scores);
     if (!server.queries || missing.length > 0)
       return (stored && stateOfView(stored, run.unsupervised)) ?? thresholdFromLabels([], run.unsupervised, run.samplingRate);
-    return thresholdFromLabels(candidates, run.unsupervised, run.samplingRate);
+    const unlabelled = unlabelledPeaks(
+      run.pool,
+      sources.map((s) => s.query),
+    );
+    return thresholdFromLabels(candidates, run.unsupervised, run.samplingRate, DEFAULT_PLACEMENT, { unlabelledPeaks: unlabelled });
   }, [merged, scores, server.queries, run, stored]);
   const pending = outbox.ops.length > 0 || outbox.sending;
   const shown = shownThreshold(local, stored, run.unsupervised, pending);

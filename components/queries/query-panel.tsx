@@ -101,6 +101,7 @@ export function QueryPanel({ runId, threshold, longestSequence, sequences, windo
         budget,
         seed,
         segmentLength,
+        includeTrain,
         threshold,
         picks: selection.picks,
         ms: Math.round(selection.ms),

@@ -146,6 +146,8 @@ describe("thresholdFromLabels", () => {
       [{ scores: f32(0, 3), anomalous: true, onset: 1 }, normal4, normal4, { scores: f32(1), anomalous: false }],
       null,
       1,
+      "margin",
+      { objective: "labels" },
     );
     expect(low).toMatchObject({ source: "refined", f1: 0.5, interval: { lower: 1, upper: 3 } });
     expect(low.normalAlarmShare).toBeCloseTo(2 / 3, 12);
@@ -164,7 +166,7 @@ describe("thresholdFromLabels", () => {
       { scores: f32(80), anomalous: false },
       { scores: f32(0, 10), anomalous: true, onset: 1 },
     ];
-    expect(thresholdFromLabels(labelled, 95, 1)).toMatchObject({ source: "refined", f1: 0.5 });
+    expect(thresholdFromLabels(labelled, 95, 1, "margin", { objective: "labels" })).toMatchObject({ source: "refined", f1: 0.5 });
     const unlabelledPeaks = Array.from({ length: 30 }, (_, i) => 11 + 2 * i);
     const t = thresholdFromLabels(labelled, 95, 1, "margin", { objective: "pool", unlabelledPeaks });
     expect(t).toMatchObject({ source: "unsupervised", value: 95 });

@@ -8,6 +8,8 @@
  * a label given again to the same query supersedes the earlier one, being the latest. Skipping stores
  * nothing, so a skipped query has no label and is left out.
  */
+import type { PoolPeak } from "../query/pool-peaks";
+import type { ThresholdView } from "../threshold/view";
 import {
   DEFAULT_OBJECTIVE,
   DEFAULT_PLACEMENT,
@@ -232,8 +234,9 @@ export function thresholdFromLabels(
     unlabelledPeaks: objective.unlabelledPeaks,
   });
   if (!refined || refined.f1 === 0) {
+    const which = objective.objective ?? DEFAULT_OBJECTIVE;
     return keep(
-      objective.objective === "pool" || objective.objective === "minority"
+      which === "pool" || which === "minority"
         ? "No threshold that alarms on at most half of the query pool detects a labelled anomaly at or after its onset, so the unsupervised threshold stays."
         : "No threshold detects an anomaly at or after its onset (F1 = 0), so the unsupervised threshold stays.",
     );
@@ -279,3 +282,16 @@ export function defaultOnset(score: ArrayLike<number>, start: number, end: numbe
 export function formatThreshold(value: number | null): string {
   return value === null ? "—" : value.toFixed(3);
 }
+
+/** What the labelling page gets of each run in an expert's queue. */
+export type LabellingRun = {
+  samplingRate: number;
+  channelNames: string[];
+  unsupervised: number | null;
+  /** The labels' latest stored threshold (refined or withdrawn), shown once the page's labels are all saved. */
+  stored: ThresholdView | null;
+  /** An admin's manual threshold, while one is set: it is the one in effect. */
+  manual: ThresholdView | null;
+  /** The candidates of the run's query pool with their peaks, for the "pool" objective (empty before any batch). */
+  pool: PoolPeak[];
+};

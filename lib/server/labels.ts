@@ -1,12 +1,13 @@
 import "server-only";
 import { z } from "zod";
 import { AppError } from "../errors";
-import type { LabelledQuery, LabelView } from "../labelling/labels";
+import type { LabelledQuery, LabellingRun, LabelView } from "../labelling/labels";
 import type { ThresholdView } from "../threshold/view";
 import type { CreateLabelInput } from "../validations/label";
 import type { CurrentUser } from "./auth";
 import { db } from "./db";
 import { Prisma } from "./generated/prisma/client";
+import { runPool } from "./query-pool";
 import { currentThresholds, inRunTransaction, labelThreshold, storeLabelThreshold, type Tx } from "./thresholds";
 
 /**
@@ -147,16 +148,6 @@ export async function listRunLabels(runId: string): Promise<LabelledQuery[]> {
   return loadRunLabels(db, runId);
 }
 
-export type LabellingRun = {
-  samplingRate: number;
-  channelNames: string[];
-  unsupervised: number | null;
-  /** The labels' latest stored threshold (refined or withdrawn), shown once the page's labels are all saved. */
-  stored: ThresholdView | null;
-  /** An admin's manual threshold, while one is set: it is the one in effect. */
-  manual: ThresholdView | null;
-};
-
 /** What the labelling page needs of each run in an expert's queue. */
 export async function labellingRuns(runIds: string[]): Promise<Record<string, LabellingRun>> {
   const out: Record<string, LabellingRun> = {};
@@ -172,6 +163,7 @@ export async function labellingRuns(runIds: string[]): Promise<Record<string, La
       unsupervised: t.unsupervised?.value ?? run.threshold,
       stored: t.fromLabels,
       manual: t.manual,
+      pool: (await runPool(id))?.peaks ?? [],
     };
   }
   return out;

@@ -1,7 +1,8 @@
 import "server-only";
 import { AppError } from "../errors";
 import { nameCandidateKeys, parseCandidateKey } from "../query/candidates";
-import type { BatchView, CreateBatchInput } from "../validations/query";
+import { batchPool } from "../query/pool-peaks";
+import { batchParamsSchema, type BatchView, type CreateBatchInput } from "../validations/query";
 import { db } from "./db";
 
 /** Keys of every stretch of the dataset that was ever queried (by any run): never offered again. */
@@ -48,9 +49,10 @@ export async function createBatch(runId: string, input: CreateBatchInput, userId
     if (taken.length > 0) {
       throw new AppError("conflict", `Already queried: ${taken.map((t) => t.candidateKey).join(", ")}. Ask for a new batch.`);
     }
-    const names = new Map(
-      (await tx.sequence.findMany({ where: { datasetId: run.datasetId }, select: { id: true, name: true } })).map((s) => [s.id, s.name]),
-    );
+    const all = await tx.sequence.findMany({ where: { datasetId: run.datasetId }, select: { id: true, name: true, split: true } });
+    const names = new Map(all.map((s) => [s.id, s.name]));
+    // The pool the picks came from; a client that does not say gets the run page's default recorded.
+    const pool = batchPool(input, all.filter((s) => s.split === "validation").length);
     return tx.queryBatch.create({
       data: {
         runId,
@@ -58,7 +60,7 @@ export async function createBatch(runId: string, input: CreateBatchInput, userId
         budget: input.budget,
         seed: input.seed,
         createdById: userId,
-        params: { segmentLength: input.segmentLength, threshold: input.threshold, ms: input.ms ?? null },
+        params: { ...pool, threshold: input.threshold, ms: input.ms ?? null },
         queries: {
           create: stretches.map((s) => ({
             rank: s.rank,
@@ -76,11 +78,14 @@ export async function createBatch(runId: string, input: CreateBatchInput, userId
 }
 
 export async function listBatches(runId: string): Promise<BatchView[]> {
+  const run = await db.detectorRun.findUnique({ where: { id: runId }, select: { datasetId: true } });
+  const validation = run ? await db.sequence.count({ where: { datasetId: run.datasetId, split: "validation" } }) : 0;
   const rows = await db.queryBatch.findMany({
     where: { runId },
-    orderBy: { createdAt: "desc" },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     select: {
       id: true,
+      params: true,
       strategy: true,
       budget: true,
       seed: true,
@@ -108,6 +113,7 @@ export async function listBatches(runId: string): Promise<BatchView[]> {
     seed: b.seed,
     createdAt: b.createdAt.toISOString(),
     createdBy: b.createdBy?.name ?? "—",
+    pool: batchPool(batchParamsSchema.safeParse(b.params).data ?? {}, validation),
     queries: b.queries.map((q) => ({
       id: q.id,
       rank: q.rank,

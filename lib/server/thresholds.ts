@@ -2,12 +2,14 @@ import "server-only";
 import { AppError } from "../errors";
 import { thresholdFromLabels, toLabelledCandidates, type LabelledQuery } from "../labelling/labels";
 import { decodeFloat32 } from "../series/chunks";
-import { DEFAULT_PLACEMENT, isPlacement } from "../threshold";
+import { unlabelledPeaks } from "../query/pool-peaks";
+import { DEFAULT_OBJECTIVE, DEFAULT_PLACEMENT, isPlacement } from "../threshold";
 import { countingLabels, isThresholdKind, thresholdRecord, type CurrentThresholds, type ThresholdView } from "../threshold/view";
 import { thresholdDetailSchema, type ManualThresholdInput, type ThresholdPageQuery } from "../validations/threshold";
 import type { CurrentUser } from "./auth";
 import { db } from "./db";
 import { Prisma } from "./generated/prisma/client";
+import { runPool } from "./query-pool";
 import { readScoreBytes } from "./series-store";
 
 /**
@@ -110,8 +112,8 @@ async function runScores(runId: string, sequenceIds: readonly string[]): Promise
 
 /**
  * Recomputes the threshold the labels lead to (thresholdFromLabels over `queries`, every labelled
- * query of the run as the transaction sees them) and stores it: "refined", or "withdrawn" when the
- * labels no longer refine it. Call inside inRunTransaction after the label change. Null for a run
+ * query of the run as the transaction sees them, weighed against the unlabelled candidates of the
+ * run's query pool) and stores it: "refined", or "withdrawn" when the labels no longer refine it. Call inside inRunTransaction after the label change. Null for a run
  * that is not complete or has no value to store.
  */
 export async function storeLabelThreshold(
@@ -129,10 +131,19 @@ export async function storeLabelThreshold(
     runId,
     queries.map((q) => q.sequenceId),
   );
-  const { candidates, missing } = toLabelledCandidates(queries, scores);
+  const { candidates, sources, missing } = toLabelledCandidates(queries, scores);
   // A complete run has every sequence of its dataset scored (updateRun checks); anything else is a broken run.
   if (missing.length > 0) throw new Error(`Run ${runId} has no scores for ${[...new Set(missing)].join(", ")}.`);
-  const state = thresholdFromLabels(candidates, own?.value ?? run.threshold, run.dataset.samplingRate, DEFAULT_PLACEMENT);
+  const pool = await runPool(runId, tx);
+  const state = thresholdFromLabels(candidates, own?.value ?? run.threshold, run.dataset.samplingRate, DEFAULT_PLACEMENT, {
+    objective: DEFAULT_OBJECTIVE,
+    unlabelledPeaks: pool
+      ? unlabelledPeaks(
+          pool.peaks,
+          sources.map((s) => s.query),
+        )
+      : [],
+  });
   const record = thresholdRecord(state, countingLabels(queries));
   if (!record) return null;
   const { detail, ...fields } = record;

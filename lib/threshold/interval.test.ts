@@ -47,7 +47,8 @@ describe("the threshold's interval in words", () => {
     expect(PLACEMENT_TEXT.margin).toMatch(/^margin: in log space, nearer the edge that more labels pin down/);
   });
   it("says when the interval is unbounded below", () => {
-    const t = thresholdFromLabels([{ scores: f32(4, 6), anomalous: true, onset: 0 }], null, 1);
+    // One labelled anomaly and nothing else: only "labels" lowers the threshold under everything.
+    const t = thresholdFromLabels([{ scores: f32(4, 6), anomalous: true, onset: 0 }], null, 1, "margin", { objective: "labels" });
     const d = describeInterval(t, []);
     expect(t.interval?.lower).toBeNull();
     expect(d?.interval).toContain("unbounded below");

@@ -1,8 +1,9 @@
 /**
  * What the refined threshold maximises — an objective of its own, like the placement.
  *
- * - "labels" (the product's default): F1 on the labelled candidates alone (refine.ts).
- * - "pool": the expected F1 over the whole query pool, its unlabelled candidates included.
+ * - "pool" (the product's default): the expected F1 over the whole query pool, its unlabelled
+ *   candidates included (their peaks: lib/query/pool-peaks.ts).
+ * - "labels": F1 on the labelled candidates alone (refine.ts), the product's earlier rule.
  * - "minority": F1 on the labelled candidates, among the thresholds "pool" compares (step 4 below
  *   alone), for comparison.
  *
@@ -50,7 +51,7 @@
 
 export const OBJECTIVES = ["labels", "pool", "minority"] as const;
 export type Objective = (typeof OBJECTIVES)[number];
-export const DEFAULT_OBJECTIVE: Objective = "labels";
+export const DEFAULT_OBJECTIVE: Objective = "pool";
 
 export function isObjective(value: string): value is Objective {
   return (OBJECTIVES as readonly string[]).includes(value);

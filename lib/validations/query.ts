@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { PoolDefinition } from "../query/pool-peaks";
 import { STRATEGY_NAMES } from "../query/types";
 
 export const createBatchSchema = z
@@ -12,6 +13,8 @@ export const createBatchSchema = z
       .max(2 ** 31 - 1),
     /** null: whole sequences */
     segmentLength: z.number().int().min(2).nullable(),
+    /** The pool the picks were drawn from: validation, and train too when true (lib/query/pool-rule.ts). */
+    includeTrain: z.boolean().optional(),
     threshold: z.number().finite().nullable(),
     picks: z
       .array(
@@ -49,6 +52,8 @@ export type BatchView = {
   seed: number;
   createdAt: string;
   createdBy: string;
+  /** The pool the batch was drawn from (an old batch: the run page's default, see lib/query/pool-peaks.ts). */
+  pool: PoolDefinition;
   queries: {
     id: string;
     rank: number;
@@ -60,3 +65,11 @@ export type BatchView = {
     labels: number;
   }[];
 };
+
+/** What a batch stores beside its picks (QueryBatch.params); fields absent in older batches are optional. */
+export const batchParamsSchema = z.object({
+  segmentLength: z.number().int().nullable().optional(),
+  includeTrain: z.boolean().optional(),
+  threshold: z.number().nullable().optional(),
+  ms: z.number().nullable().optional(),
+});

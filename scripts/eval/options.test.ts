@@ -75,7 +75,7 @@ describe("parseEvalArgs", () => {
   });
 
   it("reads the query and protocol flags, with the app's defaults", () => {
-    expect(options([])).toMatchObject({ segment: "auto", pool: "auto", placement: "margin", objective: "labels", protocol: "ours" });
+    expect(options([])).toMatchObject({ segment: "auto", pool: "auto", placement: "margin", objective: "pool", protocol: "ours" });
     expect(options(["--objective", "pool"]).objective).toBe("pool");
     expect(usage(["--objective", "test"])).toContain("--objective must be one of labels, pool");
     const o = options(["--segment", "256", "--pool", "validation+train", "--placement", "upper", "--protocol", "reference"]);
