@@ -1,8 +1,8 @@
 /**
  * The DTW kernel side by side: the JavaScript kernel (lib/dtw/dtw-js.ts, the app's kernel before the
  * WebAssembly one), the app's kernel now (`dtwDistance`: lib/dtw/dtw-wasm.ts where WebAssembly SIMD
- * runs) and a plain full DTW in C (scripts/bench/dtw-ref.c, built with the system compiler at
- * `cc -O2` into a temporary folder; skipped, and said so, when there is none). One full distance
+ * runs) and a plain full DTW in C (scripts/bench/dtw-ref.c, built with the system compiler — cc,
+ * else gcc, else clang — at -O2 into a temporary folder; skipped, and said so, when there is none). One full distance
  * each (no band, no abandoning: the C reference does neither), on the same seeded float32 anomaly
  * scores, per core; each kernel timed in interleaved rounds, the fastest round counts. Throws when
  * any two disagree on a distance.
@@ -19,6 +19,8 @@ import { wasmDtwKernel } from "../../lib/dtw/dtw-wasm";
 import { syntheticScores } from "../../lib/query/synthetic-scores";
 
 const SERIES = 8;
+/** The system C compiler: the first of these that runs. */
+const COMPILERS = ["cc", "gcc", "clang"];
 const SEED = 3;
 
 type Timing = { ms: number; distances: number[] };
@@ -51,13 +53,14 @@ function jsKernels(): Kernel[] {
 /** The C reference built into `dir`, or why not. */
 function buildC(dir: string): { kernel: Kernel; label: string } | { reason: string } {
   const source = fileURLToPath(new URL("./dtw-ref.c", import.meta.url));
-  const version = spawnSync("cc", ["--version"], { encoding: "utf8" });
-  if (version.error || version.status !== 0) return { reason: "not built (no C compiler)" };
+  const cc = COMPILERS.find((name) => spawnSync(name, ["--version"], { encoding: "utf8" }).status === 0);
+  if (!cc) return { reason: "not built (no C compiler)" };
+  const version = spawnSync(cc, ["--version"], { encoding: "utf8" }).stdout.split("\n")[0]!.trim();
   const binary = join(dir, "dtw-ref");
-  const built = spawnSync("cc", ["-O2", "-o", binary, source, "-lm"], { encoding: "utf8" });
-  if (built.status !== 0) return { reason: `not built (cc -O2 failed: ${(built.stderr || "").trim().split("\n")[0]})` };
+  const built = spawnSync(cc, ["-O2", "-o", binary, source, "-lm"], { encoding: "utf8" });
+  if (built.status !== 0) return { reason: `not built (${cc} -O2 failed: ${(built.stderr || "").trim().split("\n")[0]})` };
   const kernel: Kernel = {
-    name: "C (cc -O2)",
+    name: `C (${cc} -O2)`,
     time(series, seconds) {
       const file = join(dir, `series-${series[0]!.length}.f32`);
       const all = new Float32Array(series.length * series[0]!.length);
@@ -68,7 +71,7 @@ function buildC(dir: string): { kernel: Kernel; label: string } | { reason: stri
       return { ms: ms!, distances };
     },
   };
-  return { kernel, label: `scripts/bench/dtw-ref.c built with \`cc -O2\` (${version.stdout.split("\n")[0]!.trim()})` };
+  return { kernel, label: `scripts/bench/dtw-ref.c built with \`${cc} -O2\` (${version})` };
 }
 
 const gcells = (size: number, ms: number): string => ((size * size) / ms / 1e6).toFixed(3);
