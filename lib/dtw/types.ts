@@ -24,8 +24,9 @@ export type DtwOptions = {
 };
 
 /**
- * Two DP rows, reused across calls so that a hot loop allocates nothing, and a running count of the
- * cells computed with them (a machine-independent measure of work for benchmarks).
+ * Two DP rows for the JavaScript kernel, reused across calls so that a hot loop allocates nothing
+ * (the WebAssembly kernel keeps its rows in its own memory), and a running count of the cells
+ * computed (a machine-independent measure of work for benchmarks; the same for both kernels).
  */
 export type DtwScratch = { prev: Float64Array; curr: Float64Array; cells: number };
 

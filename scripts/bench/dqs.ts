@@ -1,9 +1,11 @@
 /**
- * DQS batch time: the naive definition (no cache, no pruning, full-matrix DTW) against the pruned
- * implementation (lib/query/dqs.ts) on one thread, on a pool of worker threads (the same code as the
- * browser's DTW workers), and with whole rows estimated on WebGPU in headless Chromium (whatever
- * adapter it offers: on a machine without a GPU that is SwiftShader, a software rasteriser, and the
- * table says so), on seeded synthetic anomaly-score series. Throws when any two disagree on a pick.
+ * First the DTW kernel alone: old (JavaScript), new (the app's) and a plain C full DTW side by side
+ * (scripts/bench/dtw-kernel.ts). Then DQS batch time: the naive definition (no cache, no pruning,
+ * full-matrix DTW) against the pruned implementation (lib/query/dqs.ts) on one thread, on a pool of
+ * worker threads (the same code as the browser's DTW workers), and with whole rows estimated on
+ * WebGPU in headless Chromium (whatever adapter it offers: on a machine without a GPU that is
+ * SwiftShader, a software rasteriser, and the table says so), on seeded synthetic anomaly-score
+ * series. Throws when any two disagree on a pick.
  *
  *   npx tsx -e "import('./scripts/bench/dqs.ts').then(m => m.run({ quick: false }))"
  *
@@ -19,6 +21,7 @@ import { dtwDistanceNaive } from "../../lib/dtw/dtw-naive";
 import { selectDqs, selectDqsWith } from "../../lib/query/dqs";
 import { poolExecutor } from "../../lib/query/pair-pool";
 import type { GpuBenchArgs, GpuBenchResult } from "./dqs-gpu-page";
+import { benchDtwKernel } from "./dtw-kernel";
 import { startThreadPool, type ThreadPool } from "./dtw-threads";
 import { openLibPage, type LibPage } from "./lib-page";
 import { dqsNaive } from "../../lib/query/dqs-naive";
@@ -207,6 +210,7 @@ async function openGpuPage(): Promise<LibPage | null> {
 
 export async function run(opts: { quick: boolean }): Promise<void> {
   const sizes = opts.quick ? [200, 1000] : [1000, 10000];
+  benchDtwKernel(opts.quick);
   const warm = syntheticScores(40, LENGTH, 1);
   selectDqs({ candidates: warm, queried: [], budget: 3, seed: 1 });
   dqsNaive({ candidates: warm.slice(0, 10), queried: [], budget: 2, seed: 1 });
