@@ -147,6 +147,10 @@ test.describe.serial("labelling @loop", () => {
     shared.refined = await pressAndWaitForThreshold(page, "n", 3);
     expect(shared.refined).not.toBe(shared.unsupervised);
     await expect(page.getByTestId("threshold.value")).toHaveAttribute("data-source", "refined");
+    // The three labelled whole sequences are out of the pool's unlabelled stretches.
+    const poolText = (await page.getByTestId("threshold.pool").textContent()) ?? "";
+    const [, unlabelled, all] = /Weighed against (\d+) unlabelled of the query pool's (\d+) stretches/.exec(poolText) ?? [];
+    expect(Number(all) - Number(unlabelled)).toBe(3);
     await expect(page.getByTestId("label.progress")).toContainText(/[3-9]\d* of/);
     await page.screenshot({ path: testInfo.outputPath("labelling-done.png"), fullPage: true });
 

@@ -73,12 +73,23 @@ export function LabellingWorkspace({ user, items, runs, initialIndex }: Props) {
     const { candidates, sources, missing } = toLabelledCandidates(merged, scores);
     if (!server.queries || missing.length > 0)
       return (stored && stateOfView(stored, run.unsupervised)) ?? thresholdFromLabels([], run.unsupervised, run.samplingRate);
-    const unlabelled = unlabelledPeaks(
-      run.pool,
-      sources.map((s) => s.query),
-    );
-    return thresholdFromLabels(candidates, run.unsupervised, run.samplingRate, DEFAULT_PLACEMENT, { unlabelledPeaks: unlabelled });
+    return thresholdFromLabels(candidates, run.unsupervised, run.samplingRate, DEFAULT_PLACEMENT, {
+      unlabelledPeaks: unlabelledPeaks(
+        run.pool,
+        sources.map((s) => s.query),
+      ),
+    });
   }, [merged, scores, server.queries, run, stored]);
+  const poolInfo = useMemo(
+    () => ({
+      candidates: run.pool.length,
+      unlabelled: unlabelledPeaks(
+        run.pool,
+        merged.filter((q) => effectiveLabel(q) !== null),
+      ).length,
+    }),
+    [run.pool, merged],
+  );
   const pending = outbox.ops.length > 0 || outbox.sending;
   const shown = shownThreshold(local, stored, run.unsupervised, pending);
   const origin = shown.origin;
@@ -178,6 +189,7 @@ export function LabellingWorkspace({ user, items, runs, initialIndex }: Props) {
         outbox={outbox}
         loading={!ready}
         sources={sources}
+        pool={poolInfo}
       />
       {(server.error || scoreError || channels.error) && <p className="error">{server.error ?? scoreError ?? channels.error}</p>}
       <LabelPanel

@@ -18,6 +18,8 @@ type Props = {
   loading: boolean;
   /** The labelled stretches the threshold was computed from, in the order of its candidates (names its bounds). */
   sources?: readonly NamedSource[];
+  /** The run's query pool: its candidates, and how many of them no label covers (the "pool" objective weighs those). */
+  pool?: { candidates: number; unlabelled: number };
 };
 
 /**
@@ -25,7 +27,7 @@ type Props = {
  * optimal interval and the labelled stretches that bound it), a warning when it alarms on too many
  * labelled normals, an admin's manual one when set, and the save status.
  */
-export function ThresholdPanel({ threshold, origin, version, manual, outbox, loading, sources = [] }: Props) {
+export function ThresholdPanel({ threshold, origin, version, manual, outbox, loading, sources = [], pool }: Props) {
   const waiting = pendingLabels(outbox);
   const interval = describeInterval(threshold, sources);
   return (
@@ -54,6 +56,12 @@ export function ThresholdPanel({ threshold, origin, version, manual, outbox, loa
           {threshold.labelCount} labelled {threshold.labelCount === 1 ? "query" : "queries"} ({threshold.anomalousCount} anomalous)
           {loading ? " · loading labels…" : ""}
         </div>
+        {pool && pool.candidates > 0 && (
+          <div className="muted" data-testid="threshold.pool">
+            Weighed against {pool.unlabelled} unlabelled of the query pool&apos;s {pool.candidates} stretches: a lower threshold must not
+            alarm on most of them.
+          </div>
+        )}
         {threshold.reason && (
           <div className="muted" data-testid="threshold.reason">
             {threshold.reason}
