@@ -69,6 +69,19 @@ describe("formatFloat32", () => {
     for (const v of values) expect(Math.fround(Number(formatFloat32(v)))).toBe(v);
   });
 
+  it("gives what trying every precision from one digit up gives", () => {
+    const shortest = (v: number) => {
+      for (let digits = 1; digits <= 9; digits++) {
+        const text = Math.fround(v).toPrecision(digits);
+        if (Math.fround(Number(text)) === Math.fround(v)) return String(Number(text));
+      }
+      return "";
+    };
+    const values = [0.5, 1.25, 3, 100, 2.75, 1e-7, 123456.79, 9.999999, 99999.99, 1e30, -0.001];
+    for (let i = 0; i < 20_000; i++) values.push(Math.fround(Math.sin(i) * 10 ** ((i % 17) - 8)), Math.round(Math.sin(i) * 1000) / 100);
+    for (const v of values) expect(formatFloat32(v), String(v)).toBe(shortest(v));
+  });
+
   it("leaves non-finite values as JavaScript prints them", () => {
     expect(formatFloat32(Number.NaN)).toBe("NaN");
     expect(formatFloat32(Infinity)).toBe("Infinity");

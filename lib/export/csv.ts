@@ -35,7 +35,9 @@ export function csvLine(values: readonly Cell[]): string {
 export function formatFloat32(value: number): string {
   if (!Number.isFinite(value)) return String(value);
   const f = Math.fround(value);
-  for (let digits = 1; digits < 9; digits++) {
+  // Six digits are always unique within a float32's rounding interval, so a shorter decimal that reads
+  // back (0.5) is what six digits give too, once Number drops the trailing zeros: start there.
+  for (let digits = 6; digits < 9; digits++) {
     const text = f.toPrecision(digits);
     if (Math.fround(Number(text)) === f) return String(Number(text));
   }

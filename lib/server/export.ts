@@ -1,6 +1,6 @@
 import "server-only";
 import { AppError } from "../errors";
-import { CSV_EOL, csvField, csvLine, float32Number, type Cell } from "../export/csv";
+import { CSV_EOL, csvField, csvLine, float32Number, formatFloat32, type Cell } from "../export/csv";
 import {
   chooseThreshold,
   csvHeader,
@@ -148,7 +148,7 @@ async function scoresTable(runId: string, format: ExportQuery["format"]) {
     for await (const { sequence: s, scores } of scoresOf()) {
       const name = csvField(s.name);
       for (let step = 0; step < scores.length; step++) {
-        batch += `${name},${step},${float32Number(scores[step] ?? Number.NaN)}${CSV_EOL}`;
+        batch += `${name},${step},${formatFloat32(scores[step] ?? Number.NaN)}${CSV_EOL}`;
         if (batch.length >= 64 * 1024) {
           yield batch;
           batch = "";
