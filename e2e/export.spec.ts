@@ -143,10 +143,11 @@ test.describe.serial("exports of a run", () => {
     await expert.close();
   });
 
-  test("an analyst downloads every export from the run page as CSV and JSON", async ({ page, session }) => {
+  test("an analyst downloads every export from the run page as CSV and JSON", async ({ page, session }, testInfo) => {
     await session.signInAs("analyst");
     await page.goto(`/runs/${shared.runId}`);
     await expect(page.getByTestId("export")).toBeVisible();
+    await page.getByTestId("export").screenshot({ path: testInfo.outputPath("export-panel.png") });
     const stored = await getJson<{ thresholds: { kind: string; value: number }[] }>(page.request, `/api/runs/${shared.runId}/thresholds`);
     const refined = stored.thresholds.find((t) => t.kind === "refined" || t.kind === "withdrawn");
 

@@ -47,7 +47,7 @@ export function ExportPanel({ runId, unsupervised, refined, manual }: Props) {
               <td className="muted">
                 {text}
                 {what === "predictions" && (
-                  <div className="inline">
+                  <div className="export-threshold">
                     <label>
                       at the threshold{" "}
                       <select value={choice} onChange={(e) => setChoice(e.target.value)} data-testid="export.threshold">

@@ -181,6 +181,19 @@ async function table(
   }
 }
 
+/**
+ * The body's text, with an error after the first byte logged here: the status is sent by then, so the
+ * client sees a cut-off download, and the server log says why.
+ */
+async function* logged(chunks: AsyncGenerator<string>, context: string): AsyncGenerator<string> {
+  try {
+    yield* chunks;
+  } catch (error) {
+    console.error(`[api] ${context} failed while streaming:`, error);
+    throw error;
+  }
+}
+
 /** The export of a run the caller may read (checked by the route): its file name, content type and streamed body. 404 for an unknown run. */
 export async function exportRun(runId: string, query: ExportQuery): Promise<ExportFile> {
   const found = await db.detectorRun.findUnique({
@@ -197,6 +210,7 @@ export async function exportRun(runId: string, query: ExportQuery): Promise<Expo
   const run = { id: found.id, threshold: found.threshold, datasetId: found.dataset.id, hasGroundTruth: found.dataset.hasGroundTruth };
   const { columns, rows, head, jsonKey, csv } = await table(run, query);
   const filename = exportFilename(found.dataset.name, found.id, query.what, query.format);
+  const context = `export of ${query.what} (${query.format}) of run ${found.id}`;
   if (query.format === "json") {
     const meta = {
       run: { id: found.id, detector: found.detector, status: found.status },
@@ -205,7 +219,15 @@ export async function exportRun(runId: string, query: ExportQuery): Promise<Expo
       exportedAt: new Date().toISOString(),
       ...head,
     };
-    return { filename, contentType: "application/json; charset=utf-8", body: textStream(jsonText(meta, jsonKey ?? "rows", rows)) };
+    return {
+      filename,
+      contentType: "application/json; charset=utf-8",
+      body: textStream(logged(jsonText(meta, jsonKey ?? "rows", rows), context)),
+    };
   }
-  return { filename, contentType: "text/csv; charset=utf-8", body: textStream(csv ?? csvText(csvHeader(columns), rows, cells(columns))) };
+  return {
+    filename,
+    contentType: "text/csv; charset=utf-8",
+    body: textStream(logged(csv ?? csvText(csvHeader(columns), rows, cells(columns)), context)),
+  };
 }
