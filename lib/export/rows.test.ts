@@ -9,6 +9,7 @@ import {
   LABEL_COLUMNS,
   labelRecords,
   predictionRecord,
+  recordCells,
   thresholdAfter,
   thresholdRecord,
   type ExportLabelSource,
@@ -66,6 +67,14 @@ describe("csvHeader", () => {
   it("writes the keys in snake_case", () => {
     expect(csvHeader(LABEL_COLUMNS).slice(0, 4)).toEqual(["label_id", "created_at", "user_name", "user_email"]);
     expect(csvHeader(["regionEnd", "thresholdAfterKind"])).toEqual(["region_end", "threshold_after_kind"]);
+  });
+});
+
+describe("recordCells", () => {
+  it("gives the cells in column order, lists joined by spaces", () => {
+    const cells = recordCells<{ a: number; b: string[] | null; c: string }>(["c", "a", "b"]);
+    expect(cells({ a: 1, b: ["x", "y"], c: "z" })).toEqual(["z", 1, "x y"]);
+    expect(cells({ a: 1, b: null, c: "z" })).toEqual(["z", 1, null]);
   });
 });
 

@@ -8,7 +8,7 @@ import { effectiveLabel, type LabelView } from "../labelling/labels";
 import { firstAlarmIndex } from "../threshold/candidate";
 import type { ThresholdView } from "../threshold/view";
 import type { ExportFormat, ExportKind, NamedThreshold, ThresholdChoice } from "../validations/export";
-import { float32Number } from "./csv";
+import { float32Number, type Cell } from "./csv";
 
 /** camelCase → snake_case, for CSV headers. */
 export function snakeCase(key: string): string {
@@ -17,6 +17,15 @@ export function snakeCase(key: string): string {
 
 export function csvHeader(columns: readonly string[]): string[] {
   return columns.map(snakeCase);
+}
+
+/** A record's CSV cells in column order; arrays (a threshold's label ids) are separated by spaces. */
+export function recordCells<T>(columns: readonly (keyof T & string)[]): (record: T) => Cell[] {
+  return (record) =>
+    columns.map((c) => {
+      const v = record[c] as unknown;
+      return Array.isArray(v) ? v.join(" ") : (v as Cell);
+    });
 }
 
 /** A label as lib/server/export.ts reads it: the label, its author's email, and its query, batch and sequence. */

@@ -1,6 +1,6 @@
 import "server-only";
 import { AppError } from "../errors";
-import { CSV_EOL, csvField, csvLine, float32Number, formatFloat32, type Cell } from "../export/csv";
+import { CSV_EOL, csvField, csvLine, float32Number, formatFloat32 } from "../export/csv";
 import {
   chooseThreshold,
   csvHeader,
@@ -9,6 +9,7 @@ import {
   labelRecords,
   PREDICTION_COLUMNS,
   predictionRecord,
+  recordCells,
   SCORE_COLUMNS,
   THRESHOLD_COLUMNS,
   thresholdRecord,
@@ -40,15 +41,6 @@ type Table<T> = {
   /** The whole CSV text, when it is not written row by row from `rows`. */
   csv?: AsyncGenerator<string>;
 };
-
-/** A record's cells in column order; arrays (a threshold's label ids) are separated by spaces. */
-function cells<T>(columns: readonly (keyof T & string)[]): (record: T) => Cell[] {
-  return (record) =>
-    columns.map((c) => {
-      const v = record[c] as unknown;
-      return Array.isArray(v) ? v.join(" ") : (v as Cell);
-    });
-}
 
 async function labelsTable(runId: string) {
   const rows = await db.label.findMany({
@@ -228,6 +220,6 @@ export async function exportRun(runId: string, query: ExportQuery): Promise<Expo
   return {
     filename,
     contentType: "text/csv; charset=utf-8",
-    body: textStream(logged(csv ?? csvText(csvHeader(columns), rows, cells(columns)), context)),
+    body: textStream(logged(csv ?? csvText(csvHeader(columns), rows, recordCells(columns)), context)),
   };
 }
