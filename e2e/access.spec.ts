@@ -52,6 +52,7 @@ const ACCESS: Record<string, Access> = {
   "PUT /api/runs/[id]/manual-threshold": "setThresholds",
   "GET /api/runs/[id]/batches": "viewDatasets",
   "POST /api/runs/[id]/batches": "requestQueries",
+  "GET /api/runs/[id]/export": "analyse",
   "POST /api/runs/[id]/interrupt": "startRuns",
   "GET /api/runs/[id]/labels": "viewDatasets",
   "PUT /api/runs/[id]/scores": "startRuns",

@@ -215,3 +215,13 @@ export async function listThresholds(
   const shown = more ? rows.slice(0, page.limit) : rows;
   return { thresholds: shown.map(view), next: more ? (shown.at(-1)?.id ?? null) : null };
 }
+
+/** Every threshold of a run, oldest first (by version), for the exports. */
+export async function allThresholds(runId: string): Promise<ThresholdView[]> {
+  const rows = await db.threshold.findMany({
+    where: { runId },
+    orderBy: [{ version: "asc" }, { createdAt: "asc" }, { id: "asc" }],
+    select: thresholdFields,
+  });
+  return rows.map(view);
+}

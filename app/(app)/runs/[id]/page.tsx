@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DeletePanel } from "@/components/admin/delete-panel";
+import { ExportPanel } from "@/components/runs/export-panel";
 import { LossChart } from "@/components/runs/loss-chart";
 import { DisagreementsPanel } from "@/components/labelling/disagreements-panel";
 import { BatchList } from "@/components/queries/batch-list";
@@ -127,6 +128,9 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
       )}
       {batches.length > 0 && <DisagreementsPanel runId={id} canResolve={can(user.role, "resolveLabels")} sequenceNames={sequenceNames} />}
       {run.status === "complete" && <BatchList runId={id} batches={batches} threshold={threshold} />}
+      {run.status === "complete" && can(user.role, "analyse") && (
+        <ExportPanel runId={id} unsupervised={unsupervised} refined={refined} manual={thresholds.manual?.value ?? null} />
+      )}
       {deletion && (
         <DeletePanel kind="run" url={`/api/runs/${id}`} summary={describeDeletion(deletion)} after={`/datasets/${run.datasetId}/runs`} />
       )}
