@@ -111,6 +111,16 @@ test.describe.serial("labelling @loop", () => {
     await expect(score).toHaveAttribute("data-ready", "true");
     await expect(page.getByTestId("label.chart.channels")).toHaveAttribute("data-ready", "true");
     await expect(page.getByTestId("label.hotkeys")).toContainText("A");
+    // The score — what the decision rests on — comes first, in view without scrolling, the channels under it.
+    const scoreBox = await score.boundingBox();
+    const channelsBox = await page.getByTestId("label.chart.channels").boundingBox();
+    expect(scoreBox && channelsBox && scoreBox.y < channelsBox.y).toBe(true);
+    expect((scoreBox?.y ?? 0) + (scoreBox?.height ?? 0)).toBeLessThanOrEqual(900);
+    // "?" lists every key; Escape closes it.
+    await page.keyboard.press("?");
+    await expect(page.getByTestId("label.help")).toContainText("move the onset by one step");
+    await page.keyboard.press("Escape");
+    await expect(page.getByTestId("label.help")).toHaveCount(0);
     await expect(page.getByTestId("threshold.value")).toHaveText(shared.unsupervised);
     await page.screenshot({ path: testInfo.outputPath("labelling-start.png"), fullPage: true });
 
@@ -118,6 +128,8 @@ test.describe.serial("labelling @loop", () => {
     // Whether one label refines the threshold depends on its peak before the onset (a threshold
     // between that and the peak after it catches it in time); the server answers either way.
     await pressAndWaitForThreshold(page, "a", 1);
+    // What was said, where the threshold went, and that it is saved.
+    await expect(page.getByTestId("label.toast")).toContainText(/: anomalous from step \d+ · threshold -?[\d.]+ → -?[\d.]+ · saved/);
     await expect(page).toHaveURL(new RegExp(`/queue/${shared.queryIds[1]}$`));
 
     // 2: anomalous from an onset set by clicking on the score plot.
@@ -126,6 +138,12 @@ test.describe.serial("labelling @loop", () => {
     const box = await score.boundingBox();
     await score.click({ position: { x: (box?.width ?? 400) * 0.7, y: 100 } });
     await expect(page.getByTestId("label.onset")).not.toHaveAttribute("data-step", before ?? "");
+    // Shift+← → nudge the onset a step at a time.
+    const clicked = Number(await page.getByTestId("label.onset").getAttribute("data-step"));
+    await page.keyboard.press("Shift+ArrowLeft");
+    await expect(page.getByTestId("label.onset")).toHaveAttribute("data-step", String(clicked - 1));
+    await page.keyboard.press("Shift+ArrowRight");
+    await expect(page.getByTestId("label.onset")).toHaveAttribute("data-step", String(clicked));
     await page.screenshot({ path: testInfo.outputPath("labelling-onset.png"), fullPage: true });
     await pressAndWaitForThreshold(page, "a", 2);
     await expect(page).toHaveURL(new RegExp(`/queue/${shared.queryIds[2]}$`));
@@ -139,9 +157,9 @@ test.describe.serial("labelling @loop", () => {
     await page.getByTestId("label.note").fill("looks like a normal drive");
     await page.getByTestId("label.note").blur();
     await pressAndWaitForThreshold(page, "n", 3);
-    // Undo (U) takes the last label back (DELETE on the server); labelling again restores the count.
-    // Labelling the last query moved on to the next one in the queue (other specs add batches to it).
-    await pressAndWaitForThreshold(page, "u", 2);
+    // Undo (U, or Ctrl+Z) takes the last label back (DELETE on the server); labelling again restores
+    // the count. Labelling the last query moved on to the next one in the queue (other specs add batches to it).
+    await pressAndWaitForThreshold(page, "Control+z", 2);
     await expect(page).toHaveURL(new RegExp(`/queue/${shared.queryIds[2]}$`));
     await expect(page.getByTestId("label.mine")).toContainText("Not labelled by you yet");
     shared.refined = await pressAndWaitForThreshold(page, "n", 3);
@@ -180,6 +198,46 @@ test.describe.serial("labelling @loop", () => {
     expect(Number(upper)).toBeGreaterThanOrEqual(Number(shared.refined) - 0.0005);
     if (lower) expect(Number(lower)).toBeLessThan(Number(shared.refined) + 0.0005);
     await page.screenshot({ path: testInfo.outputPath("labelling-interval.png"), fullPage: true });
+  });
+
+  test("the labelling page fits a 390 px phone: score first, buttons in reach, nothing wider than the screen", async ({
+    page,
+    session,
+  }, testInfo) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await session.signInAs("expert");
+    await page.goto(`/queue/${shared.queryIds[1]}`);
+    await expect(page.getByTestId("label.chart.score")).toHaveAttribute("data-ready", "true");
+    await expect(page.getByTestId("label.chart.channels")).toHaveAttribute("data-ready", "true");
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const score = await page.getByTestId("label.chart.score").boundingBox();
+    const buttons = await page.getByTestId("label.anomalous").boundingBox();
+    expect(score && buttons && score.y < buttons.y).toBe(true);
+    await page.screenshot({ path: testInfo.outputPath("labelling-phone.png"), fullPage: true });
+  });
+
+  test("a stretch that fails to load says so with Retry, and Retry loads it", async ({ page, session }) => {
+    await session.signInAs("expert");
+    // The scores cannot be fetched until the expert presses Retry; meanwhile the page does not keep asking.
+    let failing = true;
+    let failed = 0;
+    await page.route("**/api/runs/*/scores/*", async (route) => {
+      if (failing) {
+        failed++;
+        await route.abort("connectionreset");
+      } else await route.continue();
+    });
+    await page.goto(`/queue/${shared.queryIds[0]}`);
+    await expect(page.getByTestId("label.error")).toContainText("Could not load this stretch");
+    // Once the labels have loaded (they name more sequences to fetch), no request follows another.
+    await page.waitForTimeout(1500);
+    const settled = failed;
+    await page.waitForTimeout(1500);
+    expect(failed).toBe(settled);
+    failing = false;
+    await page.getByTestId("label.retry").click();
+    await expect(page.getByTestId("label.chart.score")).toHaveAttribute("data-ready", "true");
+    await expect(page.getByTestId("label.error")).toHaveCount(0);
   });
 
   test("a doubled submission is stored once, and undo deletes it", async ({ page, session }) => {

@@ -6,7 +6,14 @@ import type { EChartsType } from "@/components/charts/echarts-core";
 import { ChannelToggles } from "@/components/datasets/viewer-parts";
 import type { PlotChannel } from "@/lib/charts/series-data";
 import type { ThresholdInterval } from "@/lib/charts/threshold-band";
-import { channelsHeight, labelChannelsOption, labelScoreOption, type StepRange, type ThresholdMark } from "@/lib/charts/label-options";
+import {
+  channelsHeight,
+  fitScoreAxis,
+  labelChannelsOption,
+  labelScoreOption,
+  type StepRange,
+  type ThresholdMark,
+} from "@/lib/charts/label-options";
 
 type Props = {
   queryId: string;
@@ -48,7 +55,7 @@ function useStepClicks(onPick: (step: number) => void) {
   };
 }
 
-/** Raw channels (hide/show) and the anomaly score on one zoom, the candidate shaded, the onset marked. */
+/** The anomaly score and, under it, the raw channels (hide/show) on one zoom, the candidate shaded, the onset marked. */
 export function LabelCharts({ queryId, channelNames, channels, score, context, candidate, onset, thresholds, band = null, onPick }: Props) {
   const [visible, setVisible] = useState<boolean[]>(() => channelNames.map(() => true));
   const [zoom, setZoom] = useState<{ queryId: string; view: StepRange } | null>(null);
@@ -76,8 +83,26 @@ export function LabelCharts({ queryId, channelNames, channels, score, context, c
     [queryId],
   );
 
+  const offScale = useMemo(() => fitScoreAxis(score ?? [], view, thresholds, band).offScale, [score, view, thresholds, band]);
+
+  // The score first — the decision rests on it — then the raw channels on the same zoom.
   return (
     <div className="label-charts">
+      <EChart
+        option={scoreOption}
+        resetKey={queryId}
+        onEvents={onEvents}
+        onRendered={onRendered}
+        testId="label.chart.score"
+        data={{
+          "data-ready": score ? "true" : "false",
+          "data-onset": onset ?? "",
+          "data-threshold": thresholds[0]?.value ?? "",
+          "data-band": band ? `${band.lower ?? ""},${band.upper}` : "",
+          "data-offscale": offScale.map((t) => `${t.label}:${t.side}`).join(" "),
+        }}
+        style={{ width: "100%", height: 260, cursor: "crosshair" }}
+      />
       <div className="label-chart-bar">
         <ChannelToggles names={channelNames} visible={visible} onChange={setVisible} />
         <button type="button" className="secondary" onClick={() => setZoom(null)} data-testid="label.zoom-reset">
@@ -92,20 +117,6 @@ export function LabelCharts({ queryId, channelNames, channels, score, context, c
         testId="label.chart.channels"
         data={{ "data-ready": channels ? "true" : "false", "data-visible": shown.length }}
         style={{ width: "100%", height: channelsHeight(shown.length), cursor: "crosshair" }}
-      />
-      <EChart
-        option={scoreOption}
-        resetKey={queryId}
-        onEvents={onEvents}
-        onRendered={onRendered}
-        testId="label.chart.score"
-        data={{
-          "data-ready": score ? "true" : "false",
-          "data-onset": onset ?? "",
-          "data-threshold": thresholds[0]?.value ?? "",
-          "data-band": band ? `${band.lower ?? ""},${band.upper}` : "",
-        }}
-        style={{ width: "100%", height: 240, cursor: "crosshair" }}
       />
     </div>
   );

@@ -1,6 +1,7 @@
 "use client";
 
 import type { LabelView } from "@/lib/labelling/labels";
+import { HOTKEYS } from "./use-hotkeys";
 
 type Props = {
   onset: number;
@@ -13,20 +14,13 @@ type Props = {
   onUndo: () => void;
   canUndo: boolean;
   onMove: (delta: -1 | 1) => void;
+  onHelp: () => void;
 };
-
-export const HOTKEYS = [
-  ["A", "anomalous (from the onset)"],
-  ["N", "normal"],
-  ["S", "skip"],
-  ["U", "undo your last label"],
-  ["← →", "previous / next"],
-] as const;
 
 const say = (l: LabelView) => (l.anomalous ? `anomalous from step ${l.onset}` : "normal");
 
 /** The label buttons, the onset, the note, and what was said before. */
-export function LabelPanel({ onset, mine, other, note, onNote, onLabel, onSkip, onUndo, canUndo, onMove }: Props) {
+export function LabelPanel({ onset, mine, other, note, onNote, onLabel, onSkip, onUndo, canUndo, onMove, onHelp }: Props) {
   return (
     <section className="panel label-panel">
       <div className="label-buttons">
@@ -50,7 +44,8 @@ export function LabelPanel({ onset, mine, other, note, onNote, onLabel, onSkip, 
         </button>
       </div>
       <p data-testid="label.onset" data-step={onset}>
-        Onset: <b>step {onset}</b> <span className="muted">— click a plot to move it; it counts when you label the stretch anomalous.</span>
+        Onset: <b>step {onset}</b>{" "}
+        <span className="muted">— click a plot or press Shift+← → to move it; it counts when you label the stretch anomalous.</span>
       </p>
       <label>
         Note (optional)
@@ -73,11 +68,14 @@ export function LabelPanel({ onset, mine, other, note, onNote, onLabel, onSkip, 
       )}
       <p className="muted label-hotkeys" data-testid="label.hotkeys">
         Hotkeys:{" "}
-        {HOTKEYS.map(([k, what]) => (
+        {HOTKEYS.slice(0, 4).map(([k, what]) => (
           <span key={k}>
             <kbd>{k}</kbd> {what}{" "}
           </span>
         ))}
+        <button type="button" className="link" onClick={onHelp} data-testid="label.help.open">
+          all keys (?)
+        </button>
       </p>
     </section>
   );

@@ -7,6 +7,7 @@ import {
   defaultOnset,
   disagreement,
   effectiveLabel,
+  formatThreshold,
   thresholdFromLabels,
   toLabelledCandidates,
   withLocalChanges,
@@ -20,6 +21,7 @@ import { nameSources } from "@/lib/threshold/interval";
 import { DEFAULT_PLACEMENT } from "@/lib/threshold";
 import { unlabelledPeaks } from "@/lib/query/pool-peaks";
 import { LabelCharts } from "./label-charts";
+import { KeyboardHelp } from "./keyboard-help";
 import { LabelPanel } from "./label-panel";
 import { ThresholdPanel } from "./threshold-panel";
 import "./labelling.css";
@@ -51,16 +53,21 @@ const mineOf = (labels: LabelView[], userId: string) =>
 export function LabellingWorkspace({ user, items, runs, initialIndex }: Props) {
   const [index, setIndex] = useState(initialIndex);
   const [drafts, setDrafts] = useState<Record<string, { onset?: number; note?: string }>>({});
+  /** Bumped by Retry: the labels, scores and channels that failed to load are fetched again. */
+  const [attempt, setAttempt] = useState(0);
+  const [help, setHelp] = useState(false);
+  /** What the last label said, shown for a while with the threshold it moved and an Undo. */
+  const [toast, setToast] = useState<{ id: number; runId: string; text: string; before: number | null } | null>(null);
   // The page renders this only for a non-empty queue, with the settings of every run in it.
   const item = items[Math.min(index, items.length - 1)] as QueueEntry;
   const run = runs[item.runId] as RunInfo;
   const { session, outbox, label, undo } = useSessionLabels(user);
-  const server = useRunLabels(item.runId);
+  const server = useRunLabels(item.runId, attempt);
   const merged = useMemo(
     () => withLocalChanges(server.queries ?? [], { added: session.added.filter((l) => l.runId === item.runId), removed: session.removed }),
     [server.queries, session, item.runId],
   );
-  const { scores, error: scoreError } = useScores(item.runId, [item.sequenceId, ...merged.map((q) => q.sequenceId)]);
+  const { scores, error: scoreError } = useScores(item.runId, [item.sequenceId, ...merged.map((q) => q.sequenceId)], attempt);
   // The server stores the threshold after every label and undo and answers with it; until it has
   // answered for all of this browser's, the page shows its own value, computed the same way.
   const stored = newerThreshold(run.stored, outbox.thresholds[item.runId]);
@@ -121,7 +128,7 @@ export function LabellingWorkspace({ user, items, runs, initialIndex }: Props) {
   const counted = query ? effectiveLabel(query) : null;
   const candidate = useMemo(() => ({ from: item.start, to: item.end }), [item.start, item.end]);
   const context = useMemo(() => contextOf(candidate, item.sequenceLength), [candidate, item.sequenceLength]);
-  const channels = useChannels(item.sequenceId, context);
+  const channels = useChannels(item.sequenceId, context, attempt);
   const marks = useMemo<ThresholdMark[]>(() => {
     const lines: ThresholdMark[] = run.manual ? [{ label: "manual", value: run.manual.value }] : [];
     if (threshold.value !== null)
@@ -141,6 +148,12 @@ export function LabellingWorkspace({ user, items, runs, initialIndex }: Props) {
   const pick = (step: number) => setDraft({ onset: Math.max(item.start, Math.min(item.end - 1, step)) });
   const act = {
     label: (anomalous: boolean) => {
+      setToast({
+        id: Date.now(),
+        runId: item.runId,
+        text: `${item.sequenceName}: ${anomalous ? `anomalous from step ${onset}` : "normal"}`,
+        before: inEffect,
+      });
       label(
         { queryId: item.queryId, runId: item.runId, sequenceId: item.sequenceId, start: item.start, end: item.end },
         anomalous,
@@ -152,14 +165,23 @@ export function LabellingWorkspace({ user, items, runs, initialIndex }: Props) {
     },
     skip: () => move(1),
     undo: () => {
+      setToast(null);
       const queryId = undo();
       if (!queryId) return;
       const at = items.findIndex((e) => e.queryId === queryId);
       if (at >= 0) setIndex(at);
     },
     move,
+    nudge: (delta: number) => pick(onset + delta),
+    help: () => setHelp((h) => !h),
   };
   useHotkeys(act);
+  useEffect(() => {
+    if (!toast) return;
+    const timer = setTimeout(() => setToast((t) => (t?.id === toast.id ? null : t)), 8000);
+    return () => clearTimeout(timer);
+  }, [toast]);
+  const loadError = server.error ?? scoreError ?? channels.error;
 
   return (
     <>
@@ -181,43 +203,73 @@ export function LabellingWorkspace({ user, items, runs, initialIndex }: Props) {
         {item.datasetName} · strategy {item.strategy} · query {index + 1} of {items.length}
         {counted && counted.userId !== user.id ? ` · counting: ${counted.userName}'s label` : ""}
       </p>
-      <ThresholdPanel
-        threshold={threshold}
-        origin={origin}
-        version={origin === "server" ? (stored?.version ?? null) : null}
-        manual={run.manual}
-        outbox={outbox}
-        loading={!ready}
-        sources={sources}
-        pool={poolInfo}
-      />
-      {(server.error || scoreError || channels.error) && <p className="error">{server.error ?? scoreError ?? channels.error}</p>}
-      <LabelPanel
-        onset={onset}
-        mine={mine}
-        other={other}
-        note={draft.note ?? ""}
-        onNote={(note) => setDraft({ note })}
-        onLabel={act.label}
-        onSkip={act.skip}
-        onUndo={act.undo}
-        canUndo={session.undo.length > 0}
-        onMove={move}
-      />
-      <section className="panel">
-        <LabelCharts
-          queryId={item.queryId}
-          channelNames={run.channelNames}
-          channels={channels.channels}
-          score={score}
-          context={context}
-          candidate={candidate}
-          onset={onset}
-          thresholds={marks}
-          band={threshold.source === "refined" ? threshold.interval : null}
-          onPick={pick}
-        />
-      </section>
+      <div className="label-layout">
+        <section className="panel label-main">
+          {loadError && (
+            <div className="error label-error" role="alert" data-testid="label.error">
+              Could not load this stretch: {loadError}{" "}
+              <button type="button" className="secondary" onClick={() => setAttempt((a) => a + 1)} data-testid="label.retry">
+                Retry
+              </button>
+            </div>
+          )}
+          <LabelCharts
+            queryId={item.queryId}
+            channelNames={run.channelNames}
+            channels={channels.channels}
+            score={score}
+            context={context}
+            candidate={candidate}
+            onset={onset}
+            thresholds={marks}
+            band={threshold.source === "refined" ? threshold.interval : null}
+            onPick={pick}
+          />
+        </section>
+        <div className="label-side">
+          <LabelPanel
+            onset={onset}
+            mine={mine}
+            other={other}
+            note={draft.note ?? ""}
+            onNote={(note) => setDraft({ note })}
+            onLabel={act.label}
+            onSkip={act.skip}
+            onUndo={act.undo}
+            canUndo={session.undo.length > 0}
+            onMove={move}
+            onHelp={act.help}
+          />
+          <ThresholdPanel
+            threshold={threshold}
+            origin={origin}
+            version={origin === "server" ? (stored?.version ?? null) : null}
+            manual={run.manual}
+            outbox={outbox}
+            loading={!ready}
+            sources={sources}
+            pool={poolInfo}
+          />
+        </div>
+      </div>
+      {toast && (
+        <div className="label-toast" role="status" data-testid="label.toast">
+          <span>
+            <b>{toast.text}</b>
+            {toast.runId === item.runId && (
+              <>
+                {" "}
+                · threshold {formatThreshold(toast.before)} → {formatThreshold(inEffect)}
+              </>
+            )}{" "}
+            · <span className="muted">{pending ? "saving…" : "saved"}</span>
+          </span>
+          <button type="button" className="secondary" onClick={act.undo} data-testid="label.toast.undo">
+            Undo
+          </button>
+        </div>
+      )}
+      {help && <KeyboardHelp onClose={() => setHelp(false)} />}
     </>
   );
 }

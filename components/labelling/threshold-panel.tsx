@@ -6,6 +6,8 @@ import { describeInterval, type NamedSource } from "@/lib/threshold/interval";
 import { pendingLabels, type OutboxState } from "./outbox";
 
 const pct = (v: number | null) => (v === null ? "—" : v.toFixed(2));
+/** Below this many anomalous labels the page says F1 is an estimate. */
+const FIRM_ANOMALOUS_LABELS = 5;
 
 type Props = {
   threshold: ThresholdState;
@@ -56,6 +58,12 @@ export function ThresholdPanel({ threshold, origin, version, manual, outbox, loa
           {threshold.labelCount} labelled {threshold.labelCount === 1 ? "query" : "queries"} ({threshold.anomalousCount} anomalous)
           {loading ? " · loading labels…" : ""}
         </div>
+        {threshold.source === "refined" && threshold.anomalousCount < FIRM_ANOMALOUS_LABELS && (
+          <div className="notice" data-testid="threshold.caveat">
+            F1 rests on {threshold.anomalousCount} anomalous {threshold.anomalousCount === 1 ? "label" : "labels"}: an estimate, not a
+            measurement yet.
+          </div>
+        )}
         {pool && pool.candidates > 0 && (
           <div className="muted" data-testid="threshold.pool">
             Weighed against {pool.unlabelled} unlabelled of the query pool&apos;s {pool.candidates} stretches: a lower threshold must not

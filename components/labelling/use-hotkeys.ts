@@ -2,10 +2,32 @@
 
 import { useEffect, useLayoutEffect, useRef } from "react";
 
-type Actions = { label: (anomalous: boolean) => void; skip: () => void; undo: () => void; move: (delta: -1 | 1) => void };
+export type HotkeyActions = {
+  label: (anomalous: boolean) => void;
+  skip: () => void;
+  undo: () => void;
+  move: (delta: -1 | 1) => void;
+  /** Moves the onset by this many steps. */
+  nudge: (delta: number) => void;
+  help: () => void;
+};
 
-/** A anomalous, N normal, S skip, U undo, ← → previous/next; not while typing in a field. */
-export function useHotkeys(actions: Actions) {
+/** What the keys do, for the page's hint line and the "?" help. */
+export const HOTKEYS = [
+  ["A", "anomalous (from the onset)"],
+  ["N", "normal"],
+  ["S", "skip"],
+  ["U / Ctrl+Z", "undo your last label"],
+  ["← →", "previous / next stretch"],
+  ["Shift+← →", "move the onset by one step"],
+  ["?", "show these keys"],
+] as const;
+
+/**
+ * A anomalous, N normal, S skip, U or Ctrl/⌘+Z undo, ← → previous/next, Shift+← → nudge the onset,
+ * ? help; not while typing in a field.
+ */
+export function useHotkeys(actions: HotkeyActions) {
   const latest = useRef(actions);
   // Before the browser handles the next key: a key pressed right after a label must act on the page
   // as it is now (the next query), not on the one just labelled.
@@ -15,18 +37,26 @@ export function useHotkeys(actions: Actions) {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const target = e.target as HTMLElement | null;
-      if (e.altKey || e.ctrlKey || e.metaKey || e.repeat) return;
       if (target && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName))) return;
       const a = latest.current;
-      const run: Record<string, () => void> = {
-        a: () => a.label(true),
-        n: () => a.label(false),
-        s: a.skip,
-        u: a.undo,
-        ArrowLeft: () => a.move(-1),
-        ArrowRight: () => a.move(1),
-      };
-      const action = run[e.key.length === 1 ? e.key.toLowerCase() : e.key];
+      const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
+      let action: (() => void) | undefined;
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && key === "z") action = a.undo;
+      else if (e.altKey || e.ctrlKey || e.metaKey) return;
+      else if (e.shiftKey && (key === "ArrowLeft" || key === "ArrowRight")) action = () => a.nudge(key === "ArrowLeft" ? -1 : 1);
+      else if (e.repeat) return;
+      else {
+        const run: Record<string, () => void> = {
+          a: () => a.label(true),
+          n: () => a.label(false),
+          s: a.skip,
+          u: a.undo,
+          "?": a.help,
+          ArrowLeft: () => a.move(-1),
+          ArrowRight: () => a.move(1),
+        };
+        action = run[key];
+      }
       if (!action) return;
       e.preventDefault();
       action();

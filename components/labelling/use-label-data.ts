@@ -6,8 +6,8 @@ import type { PlotChannel, SeriesPayload } from "@/lib/charts/series-data";
 import type { LabelledQuery } from "@/lib/labelling/labels";
 import type { StepRange } from "@/lib/charts/label-options";
 
-/** Every labelled query of a run, as the server has them; reloaded when `version` changes. */
-export function useRunLabels(runId: string): { queries: LabelledQuery[] | null; error: string | null } {
+/** Every labelled query of a run, as the server has them; loaded again when `attempt` changes (Retry). */
+export function useRunLabels(runId: string, attempt = 0): { queries: LabelledQuery[] | null; error: string | null } {
   const [state, setState] = useState<{ runId: string; queries: LabelledQuery[] | null; error: string | null }>({
     runId,
     queries: null,
@@ -19,16 +19,18 @@ export function useRunLabels(runId: string): { queries: LabelledQuery[] | null; 
       .then(({ queries }) => setState({ runId, queries, error: null }))
       .catch((e: unknown) => !abort.signal.aborted && setState({ runId, queries: null, error: (e as Error).message }));
     return () => abort.abort();
-  }, [runId]);
+  }, [runId, attempt]);
   return state.runId === runId ? state : { queries: null, error: null };
 }
 
-/** Scores of the run's sequences that are asked for, fetched once each (float32 per step). */
+/** Scores of the run's sequences that are asked for, fetched once each (float32 per step); a new `attempt` retries what failed. */
 export function useScores(
   runId: string,
   sequenceIds: readonly string[],
+  attempt = 0,
 ): { scores: ReadonlyMap<string, Float32Array>; error: string | null } {
-  const [cache, setCache] = useState<{ runId: string; scores: Map<string, Float32Array>; error: string | null }>({
+  // `failedAt`: the attempt and the sequences whose fetch failed; the effect does not fetch them again until Retry bumps `attempt`.
+  const [cache, setCache] = useState<{ runId: string; scores: Map<string, Float32Array>; error: string | null; failedAt?: string }>({
     runId,
     scores: new Map(),
     error: null,
@@ -39,7 +41,7 @@ export function useScores(
     const ids = wanted ? wanted.split(",") : [];
     const have = cache.runId === runId ? cache.scores : new Map<string, Float32Array>();
     const missing = ids.filter((id) => !have.has(id));
-    if (missing.length === 0) return;
+    if (missing.length === 0 || (cache.runId === runId && cache.error !== null && cache.failedAt === `${attempt}|${wanted}`)) return;
     Promise.all(
       missing.map(async (id) => {
         const bytes = await getBytes(`/api/runs/${runId}/scores/${id}`, "Loading the scores", abort.signal);
@@ -47,14 +49,23 @@ export function useScores(
       }),
     )
       .then((loaded) => setCache((c) => ({ runId, scores: new Map([...(c.runId === runId ? c.scores : []), ...loaded]), error: null })))
-      .catch((e: unknown) => !abort.signal.aborted && setCache((c) => ({ ...c, error: (e as Error).message })));
+      .catch(
+        (e: unknown) =>
+          !abort.signal.aborted &&
+          setCache((c) => ({
+            runId,
+            scores: c.runId === runId ? c.scores : new Map(),
+            error: (e as Error).message,
+            failedAt: `${attempt}|${wanted}`,
+          })),
+      );
     return () => abort.abort();
-  }, [runId, wanted, cache]);
+  }, [runId, wanted, cache, attempt]);
   return cache.runId === runId ? cache : { scores: new Map(), error: null };
 }
 
-/** The raw channels of a sequence over `range`, LTTB-reduced by the series API. */
-export function useChannels(sequenceId: string, range: StepRange): { channels: PlotChannel[] | null; error: string | null } {
+/** The raw channels of a sequence over `range`, LTTB-reduced by the series API; loaded again when `attempt` changes. */
+export function useChannels(sequenceId: string, range: StepRange, attempt = 0): { channels: PlotChannel[] | null; error: string | null } {
   const key = `${sequenceId}:${range.from}-${range.to}`;
   const [state, setState] = useState<{ key: string; channels: PlotChannel[] | null; error: string | null }>({
     key,
@@ -69,6 +80,6 @@ export function useChannels(sequenceId: string, range: StepRange): { channels: P
       .then((p) => setState({ key, channels: p.channels.map((c) => ({ name: c.name, index: c.index, x: c.x, y: c.y })), error: null }))
       .catch((e: unknown) => !abort.signal.aborted && setState({ key, channels: null, error: (e as Error).message }));
     return () => abort.abort();
-  }, [key]);
+  }, [key, attempt]);
   return state.key === key ? state : { channels: null, error: null };
 }

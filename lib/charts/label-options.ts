@@ -17,6 +17,7 @@ import { CHANNEL_COLORS } from "./sequence-options";
 import type { PlotChannel } from "./series-data";
 import { bandArea, bandValues, type ThresholdInterval } from "./threshold-band";
 import { lttbIndices } from "./lttb";
+import { formatThreshold } from "../labelling/labels";
 
 export type LabelChartOption = ComposeOption<
   | LineSeriesOption
@@ -40,29 +41,55 @@ export function channelsHeight(count: number): number {
   return CHANNEL_LAYOUT.top + n * CHANNEL_LAYOUT.gridHeight + (n - 1) * CHANNEL_LAYOUT.gap + CHANNEL_LAYOUT.bottom;
 }
 
-function shade(candidate: StepRange, band: ThresholdInterval | null = null): LineSeriesOption["markArea"] {
+function shade(
+  candidate: StepRange,
+  band: ThresholdInterval | null = null,
+  clip?: { min: number; max: number },
+): LineSeriesOption["markArea"] {
+  // A band wholly beyond the axis is not drawn (the panel still gives it in words).
+  const visible = band && (!clip || (band.upper > clip.min && (band.lower ?? -Infinity) < clip.max));
   return {
     silent: true,
     itemStyle: { color: CANDIDATE_COLOR },
-    data: [...(band ? [bandArea(band)] : []), [{ xAxis: candidate.from }, { xAxis: candidate.to - 1 }]],
+    data: [...(visible ? [bandArea(band, clip)] : []), [{ xAxis: candidate.from }, { xAxis: candidate.to - 1 }]],
   };
 }
 
-function marks(onset: number | null, thresholds: ThresholdMark[]): LineSeriesOption["markLine"] {
-  const data: NonNullable<LineSeriesOption["markLine"]>["data"] = thresholds.map((t) => ({
-    yAxis: t.value,
-    label: { formatter: `${t.label} ${t.value.toFixed(3)}`, position: "insideEndTop" as const, color: t.dimmed ? "#888" : "#c0392b" },
-    lineStyle: {
-      type: t.dimmed ? ("dotted" as const) : ("dashed" as const),
-      opacity: t.dimmed ? 0.5 : 1,
-      color: t.dimmed ? "#888" : "#c0392b",
-      width: t.dimmed ? 1 : 2,
-    },
-  }));
+function thresholdLine(t: ThresholdMark, y: number, text: string) {
+  const color = t.dimmed ? "#6b7280" : "#c0392b";
+  return {
+    yAxis: y,
+    // The dimmed (unsupervised) label under its line, so that it never prints over the one in effect.
+    label: { formatter: text, position: t.dimmed ? ("insideEndBottom" as const) : ("insideEndTop" as const), color },
+    lineStyle: { type: t.dimmed ? ("dotted" as const) : ("dashed" as const), opacity: t.dimmed ? 0.6 : 1, color, width: t.dimmed ? 1 : 2 },
+  };
+}
+
+/**
+ * The threshold lines, the off-scale ones as a marker on the edge they are beyond ("▲ refined 5,737.000
+ * — above the plot"), and the onset as a vertical line (labelled on the score chart only: on the
+ * channels it would print over their names).
+ */
+function marks(
+  onset: number | null,
+  thresholds: ThresholdMark[],
+  offScale: OffScale[] = [],
+  onsetLabel = true,
+): LineSeriesOption["markLine"] {
+  const data: NonNullable<LineSeriesOption["markLine"]>["data"] = [
+    ...thresholds.map((t) => thresholdLine(t, t.value, `${t.label} ${formatThreshold(t.value)}`)),
+    ...offScale.map((t) =>
+      thresholdLine(
+        t,
+        t.edge,
+        `${t.side === "above" ? "▲" : "▼"} ${t.label} ${formatThreshold(t.value)} — ${t.side === "above" ? "above" : "below"} the plot`,
+      ),
+    ),
+  ];
   if (onset !== null) {
     data.push({
       xAxis: onset,
-      label: { formatter: "onset", position: "end" as const, color: ONSET_COLOR },
+      label: onsetLabel ? { formatter: "onset", position: "end" as const, color: ONSET_COLOR } : { show: false },
       lineStyle: { type: "solid" as const, color: ONSET_COLOR, width: 2 },
     });
   }
@@ -117,7 +144,7 @@ export function labelChannelsOption({ channels, context, candidate, onset, view 
       lineStyle: { width: 1 },
       emphasis: { disabled: true },
       markArea: shade(candidate),
-      markLine: marks(onset, []),
+      markLine: marks(onset, [], [], false),
     })),
   };
 }
@@ -141,9 +168,59 @@ export function scorePoints(score: ArrayLike<number>, range: StepRange, points =
   return Array.from(kept, (i) => [range.from + i, slice[i] ?? Number.NaN]);
 }
 
-/** The anomaly score with the threshold lines (the unsupervised one dimmed) and the optimal interval, the candidate shaded, the onset marked. */
+/** A threshold beyond the fitted axis, drawn at its edge. */
+export type OffScale = ThresholdMark & { side: "above" | "below"; edge: number };
+
+/** How far beyond the visible scores (in spans of them) a threshold may lie and still widen the axis. */
+export const THRESHOLD_REACH = 0.5;
+
+/**
+ * The score axis for the visible steps: fitted to the scores in `view` (so zooming rescales it),
+ * widened to take in every threshold and the band's upper end that lie within THRESHOLD_REACH spans
+ * of them; a threshold further off would squash the scores into a sliver, so it is drawn as a marker
+ * on the edge it is beyond instead. Ends rounded to readable numbers.
+ */
+export function fitScoreAxis(
+  score: ArrayLike<number>,
+  view: StepRange,
+  thresholds: readonly ThresholdMark[],
+  band: ThresholdInterval | null = null,
+): { min: number; max: number; inView: ThresholdMark[]; offScale: OffScale[] } {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = Math.max(0, view.from); i < Math.min(view.to, score.length); i++) {
+    const v = score[i]!;
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  if (!Number.isFinite(lo)) {
+    // Nothing to show yet: the thresholds set the scale.
+    const values = [...thresholds.map((t) => t.value), ...bandValues(band)];
+    lo = values.length ? Math.min(...values) : 0;
+    hi = values.length ? Math.max(...values) : 1;
+  }
+  const span = hi - lo || Math.abs(hi) * 0.1 || 1;
+  const reach = { lo: lo - THRESHOLD_REACH * span, hi: hi + THRESHOLD_REACH * span };
+  const inView = thresholds.filter((t) => t.value >= reach.lo && t.value <= reach.hi);
+  for (const v of [...inView.map((t) => t.value), ...bandValues(band).filter((v) => v >= reach.lo && v <= reach.hi)]) {
+    lo = Math.min(lo, v);
+    hi = Math.max(hi, v);
+  }
+  const pad = (hi - lo || span) * 0.04;
+  const min = niceFloor(lo - pad);
+  const max = niceCeil(hi + pad);
+  const offScale: OffScale[] = thresholds
+    .filter((t) => !inView.includes(t))
+    .map((t) => (t.value > hi ? { ...t, side: "above", edge: max } : { ...t, side: "below", edge: min }));
+  return { min, max, inView, offScale };
+}
+
+/**
+ * The anomaly score with the threshold lines (the unsupervised one dimmed) and the optimal interval,
+ * the candidate shaded, the onset marked; the y axis fitted to the visible steps (fitScoreAxis).
+ */
 export function labelScoreOption({ score, context, candidate, onset, thresholds, view, band = null }: ScoreInput): LabelChartOption {
-  const lines = thresholds.map((t) => t.value);
+  const axis = fitScoreAxis(score, view, thresholds, band);
   return {
     animation: false,
     grid: { left: CHANNEL_LAYOUT.left, right: CHANNEL_LAYOUT.right, top: 24, bottom: 48 },
@@ -154,14 +231,7 @@ export function labelScoreOption({ score, context, candidate, onset, thresholds,
     },
     dataZoom: zoom([0], view, context),
     xAxis: { type: "value", min: context.from, max: context.to - 1, name: "step", nameLocation: "middle", nameGap: 22 },
-    // Keep every threshold line and the band's upper end in view, even above or below all the scores shown.
-    yAxis: {
-      type: "value",
-      scale: true,
-      name: "anomaly score",
-      nameTextStyle: { align: "left" },
-      ...scoreAxisRange([...lines, ...bandValues(band)], lines),
-    },
+    yAxis: { type: "value", name: "anomaly score", nameTextStyle: { align: "left" }, min: axis.min, max: axis.max },
     series: [
       {
         type: "line",
@@ -171,8 +241,9 @@ export function labelScoreOption({ score, context, candidate, onset, thresholds,
         color: "#1c2430",
         lineStyle: { width: 1 },
         emphasis: { disabled: true },
-        markArea: shade(candidate, band),
-        markLine: marks(onset, thresholds),
+        // The band clipped to the axis, so a band reaching far above the plot does not cover it all.
+        markArea: shade(candidate, band, axis),
+        markLine: marks(onset, axis.inView, axis.offScale),
       },
     ],
   };

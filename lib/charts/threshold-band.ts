@@ -31,8 +31,11 @@ export function bandLabel(interval: ThresholdInterval): string {
   return `optimal interval ${intervalText(interval)}${interval.lower === null ? " — unbounded below" : ""}`;
 }
 
-/** The band as one markArea item: [from lower (or the axis bottom), to upper], across the whole x axis. */
-export function bandArea(interval: ThresholdInterval): AreaItem {
+/**
+ * The band as one markArea item: [from lower (or the axis bottom), to upper], across the whole x axis;
+ * with `clip`, its area ends at the axis's ends (the label still says the whole interval).
+ */
+export function bandArea(interval: ThresholdInterval, clip?: { min: number; max: number }): AreaItem {
   const style = { color: BAND_COLOR, borderColor: BAND_EDGE_COLOR, borderWidth: 1, borderType: "dotted" as const };
   // Just above the band's top edge, clear of the y axis's name: above the upper end only alarming
   // scores lie, so the text covers less of the line than inside the band, where the normal scores run.
@@ -43,8 +46,9 @@ export function bandArea(interval: ThresholdInterval): AreaItem {
     color: BAND_TEXT_COLOR,
     fontSize: 11,
   };
-  const from = interval.lower === null ? {} : { yAxis: interval.lower };
-  return [{ name: "optimal interval", itemStyle: style, label, ...from }, { yAxis: interval.upper }];
+  const lower = interval.lower === null ? null : Math.max(interval.lower, clip?.min ?? -Infinity);
+  const from = lower === null ? {} : { yAxis: lower };
+  return [{ name: "optimal interval", itemStyle: style, label, ...from }, { yAxis: Math.min(interval.upper, clip?.max ?? Infinity) }];
 }
 
 /** The values a score axis must show for the band: its upper end (its lower end may clamp to the axis bottom). */
