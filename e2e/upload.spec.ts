@@ -262,6 +262,8 @@ test.describe("dataset upload", () => {
     await upload.submit(name);
     await expect(page.getByTestId("dataset.name")).toHaveText(name, { timeout: 30_000 });
     await expect(page.getByTestId("sequences.row")).toHaveCount(3);
+    // No label column: no ground truth, not "normal".
+    await expect(page.getByTestId("sequences.truth")).toHaveText(["—", "—", "—"]);
     expect(await channelsOf(page, name)).toEqual(["x", "y"]);
   });
 
