@@ -72,7 +72,11 @@ test("the search box filters users by name or email", async ({ page, session }) 
   await expect(page.locator('[data-testid="users.row"][data-email="admin@dqs.local"]')).toHaveCount(1);
 });
 
-test("a deactivated user is signed out, cannot sign in, cannot be assigned, and can be reactivated", async ({ page, session, browser }) => {
+test("a deactivated user is signed out, cannot sign in, cannot be assigned, and can be reactivated", async ({
+  page,
+  session,
+  browser,
+}, testInfo) => {
   const stamp = Date.now();
   const email = `gone-${stamp}@dqs.local`;
   const password = "a-good-password";
@@ -100,6 +104,7 @@ test("a deactivated user is signed out, cannot sign in, cannot be assigned, and 
   await expect(page.getByTestId("users.message")).toHaveText(`${email} is deactivated: signed out everywhere, and cannot sign in.`);
   await expect(row).toHaveAttribute("data-active", "false");
   await expect(row.getByTestId("users.toggle-active")).toHaveText("Reactivate");
+  await page.screenshot({ path: testInfo.outputPath("users-deactivated.png"), fullPage: true });
 
   // The open session ends at once; signing in again is refused with a clear message.
   await other.goto("/queue");
@@ -138,7 +143,7 @@ test("a deactivated user is signed out, cannot sign in, cannot be assigned, and 
   await expect(page.locator('[data-testid="audit.row"][data-action="user.reactivate"]').filter({ hasText: email })).toHaveCount(1);
 });
 
-test("the expert list of a dataset is compact, searchable and counts the selection", async ({ page, session }) => {
+test("the expert list of a dataset is compact, searchable and counts the selection", async ({ page, session }, testInfo) => {
   await session.signInAs("admin");
   const datasets = (await (await page.request.get("/api/datasets")).json()) as { datasets: { id: string; name: string }[] };
   const demo = datasets.datasets.find((d) => d.name === DEMO_DATASET);
@@ -150,6 +155,7 @@ test("the expert list of a dataset is compact, searchable and counts the selecti
   const name = await erik.getByTestId("assignments.name").boundingBox();
   expect(box && name && Math.abs(box.y + box.height / 2 - (name.y + name.height / 2))).toBeLessThan(8);
   await expect(page.getByTestId("assignments.count")).toHaveText(/^\d+ of \d+ selected$/);
+  await page.getByTestId("assignments").screenshot({ path: testInfo.outputPath("assignments.png") });
   await page.getByTestId("assignments.search").fill("Erik");
   await expect(page.getByTestId("assignments.item")).toHaveCount(1);
   await page.getByTestId("assignments.search").fill("expert@DQS");

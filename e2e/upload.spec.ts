@@ -195,7 +195,7 @@ test.describe("dataset upload", () => {
   test("a bad cell in the preview keeps its channel ticked, is named and highlighted, and leaves only when unticked", async ({
     page,
     session,
-  }) => {
+  }, testInfo) => {
     await session.signInAs("admin");
     const upload = new UploadPage(page);
     await upload.open();
@@ -213,6 +213,7 @@ test.describe("dataset upload", () => {
     await expect(cell).toHaveCount(1);
     await expect(cell).toHaveAttribute("data-column", "b");
     await expect(cell).toHaveText("abc");
+    await page.screenshot({ path: testInfo.outputPath("upload-bad-cell.png") });
     // Submitting as it stands: the server refuses the file for that cell, and the banner comes into view.
     await upload.submit(`Bad cell refused ${Date.now()}`);
     await expect(upload.error).toContainText('bad-cell.csv, line 4, column "b": "abc" is not a number');

@@ -107,18 +107,20 @@ export function UsersAdmin({ meId, initialUsers }: { meId: string; initialUsers:
                   </select>
                 </td>
                 <td className="muted">{user.createdAt.slice(0, 10)}</td>
-                <td className="user-status">
-                  <span className={user.active ? "ok" : "muted"}>{user.active ? "Active" : "Deactivated"}</span>
-                  <button
-                    type="button"
-                    className="secondary"
-                    disabled={user.id === meId}
-                    title={user.id === meId ? "You cannot deactivate your own account." : undefined}
-                    onClick={() => onToggleActive(user)}
-                    data-testid="users.toggle-active"
-                  >
-                    {user.active ? "Deactivate" : "Reactivate"}
-                  </button>
+                <td>
+                  <div className="user-status">
+                    <span className={user.active ? "ok" : "muted"}>{user.active ? "Active" : "Deactivated"}</span>
+                    <button
+                      type="button"
+                      className="secondary"
+                      disabled={user.id === meId}
+                      title={user.id === meId ? "You cannot deactivate your own account." : undefined}
+                      onClick={() => onToggleActive(user)}
+                      data-testid="users.toggle-active"
+                    >
+                      {user.active ? "Deactivate" : "Reactivate"}
+                    </button>
+                  </div>
                 </td>
               </tr>
             ))}

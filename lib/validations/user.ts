@@ -37,7 +37,7 @@ export const createUserSchema = z
 export const updateUserSchema = z
   .strictObject({ role: roleSchema.optional(), password: newPasswordSchema.optional(), active: z.boolean().optional() })
   .refine((u) => u.role !== undefined || u.password !== undefined || u.active !== undefined, {
-    message: "Give a role, a password or whether the account is active",
+    message: "Give a role or a password, or set active to true or false",
   })
   .refine((u) => u.active === undefined || (u.role === undefined && u.password === undefined), {
     message: "Deactivate or reactivate an account on its own, not with a role or password change",
