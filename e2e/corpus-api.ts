@@ -195,6 +195,22 @@ export function apiCases(w: CorpusWorld): ApiCase[] {
       message: "Give a role or a password",
     },
     {
+      name: "user: deactivation with a role change",
+      method: "PATCH",
+      url: `/api/admin/users/${w.expertId}`,
+      body: { active: false, role: "analyst" },
+      status: 422,
+      message: "Deactivate or reactivate an account on its own",
+    },
+    {
+      name: "user: active as a string",
+      method: "PATCH",
+      url: `/api/admin/users/${w.expertId}`,
+      body: { active: "no" },
+      status: 422,
+      message: "active:",
+    },
+    {
       name: "user: role as a number",
       method: "PATCH",
       url: `/api/admin/users/${w.expertId}`,

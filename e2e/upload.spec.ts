@@ -72,6 +72,14 @@ const CASES: Case[] = [
   { kind: "unbalanced quote", file: csv("quote.csv", `${valid()}5.5,"1"x,2,0\n`), message: /quote\.csv, line 12: the CSV is malformed/ },
 ];
 
+/** The channels of the dataset named `name`, through the API. */
+async function channelsOf(page: Page, name: string): Promise<string[]> {
+  const response = await page.request.get("/api/datasets");
+  expect(response.ok()).toBe(true);
+  const datasets = ((await response.json()) as { datasets: { name: string; channelNames: string[] }[] }).datasets;
+  return datasets.find((d) => d.name === name)?.channelNames ?? [];
+}
+
 async function uploadExpectingError(page: Page, files: CsvPayload[], name: string, message: string | RegExp): Promise<void> {
   const upload = new UploadPage(page);
   await upload.open();
@@ -182,6 +190,82 @@ test.describe("dataset upload", () => {
     await upload.submit(name);
     await expect(page.getByTestId("dataset.name")).toHaveText(name, { timeout: 30_000 });
     await expect(page.getByTestId("sequences.row")).toContainText("12");
+  });
+
+  test("a bad cell in the preview keeps its channel ticked, is named and highlighted, and leaves only when unticked", async ({
+    page,
+    session,
+  }, testInfo) => {
+    await session.signInAs("admin");
+    const upload = new UploadPage(page);
+    await upload.open();
+    const body = [
+      "timestamp,a,b,c,label",
+      ...Array.from({ length: 12 }, (_, k) => `${k},${k + 0.5},${k === 2 ? "abc" : k * 2},${k % 3},0`),
+    ];
+    await upload.choose([csv("bad-cell.csv", body.join("\n") + "\n")]);
+    for (const c of ["a", "b", "c"]) await expect(page.getByTestId(`upload.channel.${c}`)).toBeChecked();
+    const issue = page.getByTestId("upload.cell-issue");
+    await expect(issue).toHaveCount(1);
+    await expect(issue).toContainText('Column "b", line 4: "abc" is not a number, so the import will refuse the file.');
+    await expect(page.getByTestId("upload.cell-issues")).toBeInViewport();
+    const cell = page.getByTestId("upload.bad-cell");
+    await expect(cell).toHaveCount(1);
+    await expect(cell).toHaveAttribute("data-column", "b");
+    await expect(cell).toHaveText("abc");
+    await page.screenshot({ path: testInfo.outputPath("upload-bad-cell.png") });
+    // Submitting as it stands: the server refuses the file for that cell, and the banner comes into view.
+    await upload.submit(`Bad cell refused ${Date.now()}`);
+    await expect(upload.error).toContainText('bad-cell.csv, line 4, column "b": "abc" is not a number');
+    await expect(upload.error).toBeInViewport();
+    // Leaving the channel out is the admin's choice, and then the upload goes through without it.
+    await page.getByTestId("upload.untick.b").click();
+    await expect(page.getByTestId("upload.channel.b")).not.toBeChecked();
+    await expect(page.getByTestId("upload.cell-issues")).toHaveCount(0);
+    await expect(page.getByTestId("upload.bad-cell")).toHaveCount(0);
+    const name = `Bad cell left out ${Date.now()}`;
+    await upload.submit(name);
+    await expect(page.getByTestId("dataset.name")).toHaveText(name, { timeout: 30_000 });
+    expect(await channelsOf(page, name)).toEqual(["a", "c"]);
+  });
+
+  test("an empty cell in the preview is named, and forward fill keeps every channel", async ({ page, session }) => {
+    await session.signInAs("admin");
+    const upload = new UploadPage(page);
+    await upload.open();
+    const body = ["timestamp,a,b,c,label", ...Array.from({ length: 12 }, (_, k) => `${k},${k + 0.5},${k === 1 ? "" : k * 2},${k % 3},0`)];
+    await upload.choose([csv("gap.csv", body.join("\n") + "\n")]);
+    await expect(page.getByTestId("upload.channel.b")).toBeChecked();
+    await expect(page.getByTestId("upload.cell-issue")).toContainText('Column "b", line 3 is empty: the import will refuse the file.');
+    await expect(page.getByTestId("upload.bad-cell")).toHaveAttribute("data-column", "b");
+    await page.getByTestId("upload.missing").selectOption("ffill");
+    await expect(page.getByTestId("upload.cell-issue")).toContainText("forward fill will carry the value above it over the gap");
+    const name = `Gap filled ${Date.now()}`;
+    await upload.submit(name);
+    await expect(page.getByTestId("dataset.name")).toHaveText(name, { timeout: 30_000 });
+    expect(await channelsOf(page, name)).toEqual(["a", "b", "c"]);
+  });
+
+  test("picking the sequence column takes it out of the channels, says so, and the upload succeeds", async ({ page, session }) => {
+    await session.signInAs("admin");
+    const upload = new UploadPage(page);
+    await upload.open();
+    const lines = ["run,t,x,y"];
+    for (const run of [1, 2, 3]) for (let i = 0; i < 20; i++) lines.push(`${run},${i * 0.5},${Math.sin(i + run)},${i * run}`);
+    await upload.choose([csv("runs.csv", lines.join("\n") + "\n")]);
+    // "run" is not a name the guess knows: it starts as a (numeric) channel.
+    await expect(page.getByTestId("upload.sequence")).toHaveValue("");
+    await expect(page.getByTestId("upload.channel.run")).toBeChecked();
+    await page.getByTestId("upload.sequence").selectOption("run");
+    await expect(page.getByTestId("upload.role-note")).toHaveText('"run" is now the sequence column, so it is no longer a channel.');
+    await expect(page.getByTestId("upload.channel.run")).toHaveCount(0);
+    const name = `Sequence picked ${Date.now()}`;
+    await upload.submit(name);
+    await expect(page.getByTestId("dataset.name")).toHaveText(name, { timeout: 30_000 });
+    await expect(page.getByTestId("sequences.row")).toHaveCount(3);
+    // No label column: no ground truth, not "normal".
+    await expect(page.getByTestId("sequences.truth")).toHaveText(["—", "—", "—"]);
+    expect(await channelsOf(page, name)).toEqual(["x", "y"]);
   });
 
   test("the API answers 422 with file, line and column, and 409 for a name in use", async ({ page, session }) => {

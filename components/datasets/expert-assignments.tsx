@@ -1,16 +1,23 @@
 "use client";
 
 import { useState } from "react";
+import { matchesSearch } from "@/lib/search";
 import { requestJson } from "../api-client";
 
-type Expert = { id: string; name: string; email: string; assigned: boolean };
+type Expert = { id: string; name: string; email: string; assigned: boolean; active: boolean };
 
-/** Admin: which experts label this dataset's queries (experts see only their datasets). */
+/**
+ * Admin: which experts label this dataset's queries (experts see only their datasets). A compact
+ * grid, one expert a line (checkbox, name, email), with a search box; a search hides rows, never
+ * unticks them. A deactivated expert cannot be ticked (one already assigned may stay or be removed).
+ */
 export function ExpertAssignments({ datasetId, experts: initial }: { datasetId: string; experts: Expert[] }) {
   const [experts, setExperts] = useState(initial);
   const [chosen, setChosen] = useState(() => new Set(initial.filter((e) => e.assigned).map((e) => e.id)));
+  const [query, setQuery] = useState("");
   const [status, setStatus] = useState<{ kind: "busy" | "ok" | "error"; text: string } | null>(null);
   const changed = experts.some((e) => e.assigned !== chosen.has(e.id));
+  const shown = experts.filter((e) => matchesSearch(query, e.name, e.email));
 
   function toggle(id: string) {
     setChosen((c) => {
@@ -40,22 +47,45 @@ export function ExpertAssignments({ datasetId, experts: initial }: { datasetId: 
       ) : (
         <>
           <p className="muted">Experts see and label the queries of the datasets assigned to them only.</p>
-          <ul style={{ listStyle: "none", paddingLeft: 0 }}>
-            {experts.map((e) => (
-              <li key={e.id}>
-                <label>
+          <div className="list-search">
+            <input
+              type="search"
+              placeholder="Search by name or email"
+              aria-label="Search experts by name or email"
+              value={query}
+              onChange={(e) => setQuery(e.target.value)}
+              data-testid="assignments.search"
+            />
+            <span className="muted" data-testid="assignments.count">
+              {chosen.size} of {experts.length} selected
+            </span>
+          </div>
+          <ul className="assignment-list">
+            {shown.map((e) => (
+              <li key={e.id} data-testid="assignments.item" data-email={e.email}>
+                <label className="check">
                   <input
                     type="checkbox"
                     checked={chosen.has(e.id)}
+                    disabled={!e.active && !chosen.has(e.id)}
                     onChange={() => toggle(e.id)}
                     data-testid="assignments.expert"
                     data-email={e.email}
-                  />{" "}
-                  {e.name} <span className="muted">{e.email}</span>
+                  />
+                  <span className="assignment-name" data-testid="assignments.name">
+                    {e.name}
+                  </span>
                 </label>
+                <span className="muted assignment-email">{e.email}</span>
+                {!e.active && <span className="muted">deactivated</span>}
               </li>
             ))}
           </ul>
+          {shown.length === 0 && (
+            <p className="muted" data-testid="assignments.none">
+              No expert matches “{query}”.
+            </p>
+          )}
           <button type="button" onClick={save} disabled={!changed || status?.kind === "busy"} data-testid="assignments.save">
             Save experts
           </button>

@@ -37,7 +37,9 @@ type Props = {
 type Status = { kind: "busy" | "ok" | "error"; text: string };
 type EditResult = { sequences: { id: string; split: Split }[]; changed: number; recomputed: boolean; windowSize: number | null };
 
-const truthText = (t: SplitRow["groundTruth"]) => (t?.anomalous ? `${t.kind ?? "anomaly"} from step ${t.onset}` : "normal");
+/** "—" for a sequence without ground truth (a dataset imported without a label column): not "normal". */
+const truthText = (t: SplitRow["groundTruth"]) => (!t ? "—" : t.anomalous ? `${t.kind ?? "anomaly"} from step ${t.onset}` : "normal");
+const NO_TRUTH = "No ground truth: the dataset was imported without a label column.";
 
 /**
  * The sequences of a dataset with their split. Admins change splits here until the first run (a
@@ -175,7 +177,11 @@ export function SequenceSplits({ datasetId, rows, showTruth, canEdit, locked, no
                 </td>
                 <td className="num">{formatCount(s.length)}</td>
                 <td className="num">{s.maxAbsZ?.toFixed(2) ?? "—"}</td>
-                {showTruth && <td data-testid="sequences.truth">{truthText(s.groundTruth)}</td>}
+                {showTruth && (
+                  <td data-testid="sequences.truth" title={s.groundTruth ? undefined : NO_TRUTH}>
+                    {truthText(s.groundTruth)}
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>

@@ -2,6 +2,7 @@
  * The mapping form's state (strings, as inputs hold them), its first values from the preview's
  * guess, and the mapping it stands for — checked by the same zod schema as the server.
  */
+import { withoutRoleColumns, type RoleColumn } from "@/lib/import/mapping-checks";
 import type { CsvPreview } from "@/lib/import/preview";
 import { importMappingSchema, sequenceNameOf, type ImportMapping } from "@/lib/validations/dataset-import";
 
@@ -71,7 +72,8 @@ export function toMapping(form: MappingForm): FormResult {
     timestampColumn: orNull(form.timestampColumn),
     samplingRate: form.timestampColumn === NONE ? numberOrNull(form.samplingRate) : null,
     sequenceColumn: orNull(form.sequenceColumn),
-    channels: form.channels,
+    // Only the channels on screen: a column given another role is never sent as a channel too.
+    channels: withoutRoleColumns(form.channels, roleColumns(form)).channels,
     labelColumn: orNull(form.labelColumn),
     unitColumn: orNull(form.unitColumn),
     targetRate: numberOrNull(form.targetRate),
@@ -82,14 +84,29 @@ export function toMapping(form: MappingForm): FormResult {
   return { ok: false, message: result.error.issues.map((i) => i.message).join("; ") };
 }
 
+/** The columns picked for a role other than channel. */
+export function roleColumns(form: MappingForm): RoleColumn[] {
+  return [
+    { role: "timestamp", column: orNull(form.timestampColumn) },
+    { role: "sequence", column: orNull(form.sequenceColumn) },
+    { role: "label", column: orNull(form.labelColumn) },
+    { role: "unit", column: orNull(form.unitColumn) },
+    { role: "split", column: form.splitKind === "column" ? orNull(form.splitColumn) : null },
+  ];
+}
+
 /** Columns not taken by a role other than channel, in header order. */
 export function channelCandidates(header: string[], form: MappingForm): string[] {
-  const taken = new Set([
-    form.timestampColumn,
-    form.sequenceColumn,
-    form.labelColumn,
-    form.unitColumn,
-    form.splitKind === "column" ? form.splitColumn : NONE,
-  ]);
+  const taken = new Set(roleColumns(form).map((r) => r.column));
   return header.filter((h) => !taken.has(h));
+}
+
+/**
+ * The form with `patch` applied; a column the patch gives another role (sequence, timestamp…) leaves
+ * the channels, and `note` says so (null when none did).
+ */
+export function updateForm(form: MappingForm, patch: Partial<MappingForm>): { form: MappingForm; note: string | null } {
+  const next = { ...form, ...patch };
+  const { channels, note } = withoutRoleColumns(next.channels, roleColumns(next));
+  return { form: { ...next, channels }, note };
 }

@@ -1,12 +1,15 @@
 "use client";
 
-import type { FormEvent, ReactNode } from "react";
-import { channelCandidates, NONE, type MappingForm } from "./upload-form";
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
+import { describeCellIssue, type CellIssue } from "@/lib/import/mapping-checks";
+import { channelCandidates, NONE, updateForm, type MappingForm } from "./upload-form";
 import { UploadSplitCheck } from "./upload-split-check";
 
 type Props = {
   header: string[];
   form: MappingForm;
+  /** Cells of the ticked channels, in the preview, that do not read as numbers. */
+  issues: CellIssue[];
   fileCount: number;
   onChange: (form: MappingForm) => void;
   onSubmit: () => void;
@@ -44,9 +47,67 @@ function ColumnSelect({
   );
 }
 
+/**
+ * The cells the preview shows that the import would refuse or fill, each named, beside the channels:
+ * the channel stays ticked until the admin unticks it (or picks forward fill for empty cells).
+ * Scrolled into view whenever the cells it lists change.
+ */
+function CellIssues({
+  issues,
+  missing,
+  onUntick,
+}: {
+  issues: CellIssue[];
+  missing: MappingForm["missing"];
+  onUntick: (column: string) => void;
+}) {
+  const box = useRef<HTMLDivElement>(null);
+  const key = issues.map((i) => `${i.column}:${i.row}`).join(",");
+  useEffect(() => {
+    if (key !== "") box.current?.scrollIntoView({ block: "center", behavior: "smooth" });
+  }, [key]);
+  if (issues.length === 0) return null;
+  const described = issues.map((issue) => ({ issue, ...describeCellIssue(issue, missing) }));
+  const blocking = described.some((d) => d.blocking);
+  const columns = [...new Set(described.filter((d) => d.blocking).map((d) => d.issue.column))];
+  return (
+    <div
+      ref={box}
+      className={blocking ? "notice cell-issues" : "muted cell-issues"}
+      role={blocking ? "alert" : "status"}
+      data-testid="upload.cell-issues"
+      data-blocking={blocking}
+    >
+      <ul>
+        {described.map(({ issue, text }) => (
+          <li key={`${issue.column}:${issue.row}`} data-testid="upload.cell-issue">
+            {text}
+          </li>
+        ))}
+      </ul>
+      {columns.length > 0 && (
+        <div className="cell-issue-actions">
+          {columns.map((c) => (
+            <button key={c} type="button" className="secondary" data-testid={`upload.untick.${c}`} onClick={() => onUntick(c)}>
+              Leave “{c}” out
+            </button>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}
+
 /** The mapping step: which column is what, the rates, the split and what to do with empty cells. */
-export function UploadMapping({ header, form, fileCount, onChange, onSubmit, busy, children }: Props) {
-  const set = <K extends keyof MappingForm>(key: K, value: MappingForm[K]) => onChange({ ...form, [key]: value });
+export function UploadMapping({ header, form, issues, fileCount, onChange, onSubmit, busy, children }: Props) {
+  // Why a column left the channels (it was picked for another role); cleared when a channel is ticked or unticked.
+  const [roleNote, setRoleNote] = useState<string | null>(null);
+  const set = <K extends keyof MappingForm>(key: K, value: MappingForm[K]) => {
+    const next = updateForm(form, { [key]: value });
+    if (next.note) setRoleNote(next.note);
+    else if (key === "channels") setRoleNote(null);
+    onChange(next.form);
+  };
   const candidates = channelCandidates(header, form);
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -125,6 +186,21 @@ export function UploadMapping({ header, form, fileCount, onChange, onSubmit, bus
               </label>
             ))}
           </div>
+          {roleNote && (
+            <p className="muted role-note" role="status" data-testid="upload.role-note">
+              {roleNote}
+            </p>
+          )}
+          <CellIssues
+            issues={issues}
+            missing={form.missing}
+            onUntick={(c) =>
+              set(
+                "channels",
+                form.channels.filter((x) => x !== c),
+              )
+            }
+          />
         </fieldset>
         <label>
           Downsample to (Hz, optional)

@@ -1,8 +1,9 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { isImportError } from "@/lib/import/errors";
+import { cellIssues } from "@/lib/import/mapping-checks";
 import { IMPORT_LIMITS } from "@/lib/import/limits";
 import { previewCsv, type CsvPreview } from "@/lib/import/preview";
 import { cancelUpload, putFiles, runImport, startUpload, UploadError } from "./upload-client";
@@ -27,9 +28,23 @@ export function UploadWizard() {
   const [preview, setPreview] = useState<CsvPreview | null>(null);
   const [form, setForm] = useState<MappingForm | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Bumped with every error shown, so that the same message twice still scrolls into view.
+  const [errorCount, setErrorCount] = useState(0);
   const [phase, setPhase] = useState<UploadPhase>({ kind: "idle" });
   const abort = useRef<AbortController | null>(null);
+  const banner = useRef<HTMLParagraphElement>(null);
   const busy = phase.kind !== "idle";
+  const issues = useMemo(() => (preview && form ? cellIssues(preview.header, preview.rows, form.channels) : []), [preview, form]);
+
+  // The banner sits above the preview; the button that led to it is further down: bring it into view.
+  useEffect(() => {
+    if (errorCount > 0) banner.current?.scrollIntoView({ block: "center", behavior: "smooth" });
+  }, [errorCount]);
+
+  function fail(message: string) {
+    setError(message);
+    setErrorCount((n) => n + 1);
+  }
 
   async function onFiles(list: File[]) {
     setError(null);
@@ -44,14 +59,14 @@ export function UploadWizard() {
       setFiles([]);
       setPreview(null);
       setForm(null);
-      setError(isImportError(e) ? e.message : `${first.name} could not be read.`);
+      fail(isImportError(e) ? e.message : `${first.name} could not be read.`);
     }
   }
 
   async function onSubmit() {
     if (!form) return;
     const checked = toMapping(form);
-    if (!checked.ok) return setError(checked.message);
+    if (!checked.ok) return fail(checked.message);
     setError(null);
     const controller = new AbortController();
     abort.current = controller;
@@ -71,7 +86,7 @@ export function UploadWizard() {
       router.push(`/datasets/${result.datasetId}`);
     } catch (e) {
       setPhase({ kind: "idle" });
-      setError(e instanceof UploadError ? e.message : "Something went wrong; the dataset was not imported.");
+      fail(e instanceof UploadError ? e.message : "Something went wrong; the dataset was not imported.");
       if (uploadId && !uploaded) void cancelUpload(uploadId);
     }
   }
@@ -80,14 +95,22 @@ export function UploadWizard() {
     <>
       {!busy && <UploadDropzone onFiles={onFiles} compact={preview !== null} />}
       {error && (
-        <p className="notice error" role="alert" data-testid="upload.error">
+        <p ref={banner} className="notice error" role="alert" data-testid="upload.error">
           {error}
         </p>
       )}
       {preview && form && (
         <>
-          <UploadPreview preview={preview} files={files} />
-          <UploadMapping header={preview.header} form={form} fileCount={files.length} onChange={setForm} onSubmit={onSubmit} busy={busy}>
+          <UploadPreview preview={preview} files={files} issues={issues} />
+          <UploadMapping
+            header={preview.header}
+            form={form}
+            issues={issues}
+            fileCount={files.length}
+            onChange={setForm}
+            onSubmit={onSubmit}
+            busy={busy}
+          >
             <UploadProgress phase={phase} onCancel={() => abort.current?.abort()} />
           </UploadMapping>
         </>

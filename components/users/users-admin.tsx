@@ -1,42 +1,73 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
+import { matchesSearch } from "@/lib/search";
 import { PASSWORD_MIN_LENGTH } from "@/lib/security/password-policy";
 import { ROLE_LABEL, ROLES, type Role } from "@/lib/roles";
 import { postJson, requestJson } from "../api-client";
 
-export type UserView = { id: string; email: string; name: string; role: string; createdAt: string };
+export type UserView = { id: string; email: string; name: string; role: string; createdAt: string; active: boolean };
+
+/** What the API answers for a user; the page keeps `active` rather than the date. */
+type UserJson = Omit<UserView, "active"> & { deactivatedAt: string | null };
+const toView = ({ deactivatedAt, ...u }: UserJson): UserView => ({ ...u, active: deactivatedAt === null });
 
 export function UsersAdmin({ meId, initialUsers }: { meId: string; initialUsers: UserView[] }) {
   const [users, setUsers] = useState(initialUsers);
   const [message, setMessage] = useState<{ kind: "error" | "ok"; text: string } | null>(null);
+  const [query, setQuery] = useState("");
+  const shown = users.filter((u) => matchesSearch(query, u.name, u.email));
 
   async function onCreate(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
-    const result = await postJson<{ user: UserView }>("/api/admin/users", {
+    const result = await postJson<{ user: UserJson }>("/api/admin/users", {
       email: String(form.get("email") ?? ""),
       name: String(form.get("name") ?? ""),
       password: String(form.get("password") ?? ""),
       role: String(form.get("role") ?? ""),
     });
     if (!result.ok) return setMessage({ kind: "error", text: result.message });
-    setUsers((list) => [...list, result.data.user]);
+    setUsers((list) => [...list, toView(result.data.user)]);
     setMessage({ kind: "ok", text: `Created ${result.data.user.email}.` });
     formElement.reset();
   }
 
   async function onRoleChange(user: UserView, role: Role) {
-    const result = await requestJson<{ user: UserView }>("PATCH", `/api/admin/users/${user.id}`, { role });
+    const result = await requestJson<{ user: UserJson }>("PATCH", `/api/admin/users/${user.id}`, { role });
     if (!result.ok) return setMessage({ kind: "error", text: result.message });
     setUsers((list) => list.map((u) => (u.id === user.id ? { ...u, role: result.data.user.role } : u)));
     setMessage({ kind: "ok", text: `${user.email} is now ${ROLE_LABEL[role].toLowerCase()}.` });
   }
 
+  async function onToggleActive(user: UserView) {
+    const result = await requestJson<{ user: UserJson }>("PATCH", `/api/admin/users/${user.id}`, { active: !user.active });
+    if (!result.ok) return setMessage({ kind: "error", text: result.message });
+    const updated = toView(result.data.user);
+    setUsers((list) => list.map((u) => (u.id === user.id ? updated : u)));
+    setMessage({
+      kind: "ok",
+      text: updated.active ? `${user.email} is active again.` : `${user.email} is deactivated: signed out everywhere, and cannot sign in.`,
+    });
+  }
+
   return (
     <>
       <section className="panel">
+        <div className="list-search">
+          <input
+            type="search"
+            placeholder="Search by name or email"
+            aria-label="Search users by name or email"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            data-testid="users.search"
+          />
+          <span className="muted" data-testid="users.count">
+            {shown.length} of {users.length} users
+          </span>
+        </div>
         <table data-testid="users.table">
           <thead>
             <tr>
@@ -44,11 +75,18 @@ export function UsersAdmin({ meId, initialUsers }: { meId: string; initialUsers:
               <th>Email</th>
               <th>Role</th>
               <th>Since</th>
+              <th>Status</th>
             </tr>
           </thead>
           <tbody>
-            {users.map((user) => (
-              <tr key={user.id} data-testid="users.row" data-email={user.email}>
+            {shown.map((user) => (
+              <tr
+                key={user.id}
+                data-testid="users.row"
+                data-email={user.email}
+                data-active={user.active}
+                className={user.active ? undefined : "inactive"}
+              >
                 <td>
                   {user.name}
                   {user.id === meId && <span className="muted"> (you)</span>}
@@ -69,10 +107,30 @@ export function UsersAdmin({ meId, initialUsers }: { meId: string; initialUsers:
                   </select>
                 </td>
                 <td className="muted">{user.createdAt.slice(0, 10)}</td>
+                <td>
+                  <div className="user-status">
+                    <span className={user.active ? "ok" : "muted"}>{user.active ? "Active" : "Deactivated"}</span>
+                    <button
+                      type="button"
+                      className="secondary"
+                      disabled={user.id === meId}
+                      title={user.id === meId ? "You cannot deactivate your own account." : undefined}
+                      onClick={() => onToggleActive(user)}
+                      data-testid="users.toggle-active"
+                    >
+                      {user.active ? "Deactivate" : "Reactivate"}
+                    </button>
+                  </div>
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
+        {shown.length === 0 && (
+          <p className="muted" data-testid="users.none">
+            No user matches “{query}”.
+          </p>
+        )}
       </section>
       {message && (
         <p className={message.kind} role={message.kind === "error" ? "alert" : "status"} data-testid="users.message">

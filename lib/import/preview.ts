@@ -17,7 +17,10 @@ export type MappingGuess = {
   /** A unit (group) column, never the column guessed as the sequence column. */
   unitColumn: string | null;
   splitColumn: string | null;
-  /** Columns whose preview cells are all numbers, apart from the ones above. */
+  /**
+   * Columns with a number in at least one preview cell, apart from the ones above: a column with a bad
+   * cell among numbers stays a channel (the mapping step reports the cell rather than drop the column).
+   */
   channels: string[];
 };
 
@@ -102,7 +105,7 @@ export function guessMapping(header: string[], rows: string[][]): MappingGuess {
     guess[key] = column;
     if (column !== null) taken.add(column);
   }
-  guess.channels = header.filter((h, i) => !taken.has(h) && rows.length > 0 && rows.every((r) => Number.isFinite(readNumber(r[i] ?? ""))));
+  guess.channels = header.filter((h, i) => !taken.has(h) && rows.some((r) => Number.isFinite(readNumber(r[i] ?? ""))));
   return guess;
 }
 

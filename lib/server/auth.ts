@@ -15,6 +15,8 @@ import { requestContext } from "./request-context";
 import { endSession, sessionUserId, startSession } from "./session";
 import { beginSignInAttempt, signInSucceeded } from "./sign-in-limit";
 
+export const DEACTIVATED_MESSAGE = "This account is deactivated. Ask an admin to reactivate it.";
+
 export type CurrentUser = { id: string; email: string; name: string; role: Role };
 
 async function lookUpUser(): Promise<CurrentUser | null> {
@@ -22,10 +24,11 @@ async function lookUpUser(): Promise<CurrentUser | null> {
   if (!userId) return null;
   const user = await db.user.findUnique({
     where: { id: userId },
-    select: { id: true, email: true, name: true, role: true },
+    select: { id: true, email: true, name: true, role: true, deactivatedAt: true },
   });
-  if (!user || !isRole(user.role)) return null;
-  return { ...user, role: user.role };
+  // Deactivation revokes the sessions too; this holds should one be left.
+  if (!user || !isRole(user.role) || user.deactivatedAt !== null) return null;
+  return { id: user.id, email: user.email, name: user.name, role: user.role };
 }
 
 /** Once per render of a page (React's cache). */
@@ -59,7 +62,8 @@ export async function requireApiUser(permission?: Permission): Promise<CurrentUs
 
 /**
  * Checks the password (within the rate limit per account and per client address), upgrades a bcrypt
- * hash to Argon2id, and starts a session.
+ * hash to Argon2id, and starts a session. A deactivated account is told so (403), but only after the
+ * right password: the wrong one gets the same answer as an unknown email.
  */
 export async function signIn(email: string, password: string, clientAddress: string): Promise<CurrentUser> {
   const attemptId = await beginSignInAttempt(email, clientAddress);
@@ -68,6 +72,7 @@ export async function signIn(email: string, password: string, clientAddress: str
   if (!user || !ok || !isRole(user.role)) {
     throw new AppError("unauthenticated", "Wrong email or password.");
   }
+  if (user.deactivatedAt !== null) throw new AppError("forbidden", DEACTIVATED_MESSAGE);
   await signInSucceeded(email, attemptId);
   if (needsRehash) {
     // Only if the hash is still the one just verified (a password change meanwhile wins).

@@ -4,7 +4,7 @@ import "server-only";
  * Server-side sessions. The cookie (iron-session: sealed and authenticated with SESSION_SECRET) holds
  * only the id of a Session row; the row decides whether the session is valid (lib/security/session-policy.ts):
  * signing out revokes it, so a copy of the cookie taken before is refused afterwards; a role or
- * password change revokes all of the user's sessions; 2 h without use or 12 h after sign-in end it.
+ * password change or a deactivation revokes all of the user's sessions; 2 h without use or 12 h after sign-in end it.
  */
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -94,7 +94,7 @@ export async function endSession(): Promise<void> {
   cookie.destroy();
 }
 
-/** Ends every session of the user (a role or password change); pass the transaction it belongs to. */
+/** Ends every session of the user (a role or password change, a deactivation); pass the transaction it belongs to. */
 export async function revokeUserSessions(userId: string, tx: Prisma.TransactionClient = db): Promise<number> {
   const { count } = await tx.session.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
   return count;

@@ -30,10 +30,18 @@ export const createUserSchema = z
     if (problem && !passwordProblem(user.password)) ctx.addIssue({ code: "custom", path: ["password"], message: problem });
   });
 
-/** An admin changes a user's role, sets a new password, or both; either ends the user's sessions. */
+/**
+ * An admin changes a user's role, sets a new password, or both (either ends the user's sessions); or
+ * deactivates (`active: false`) or reactivates the account, on its own.
+ */
 export const updateUserSchema = z
-  .strictObject({ role: roleSchema.optional(), password: newPasswordSchema.optional() })
-  .refine((u) => u.role !== undefined || u.password !== undefined, { message: "Give a role or a password" });
+  .strictObject({ role: roleSchema.optional(), password: newPasswordSchema.optional(), active: z.boolean().optional() })
+  .refine((u) => u.role !== undefined || u.password !== undefined || u.active !== undefined, {
+    message: "Give a role or a password, or set active to true or false",
+  })
+  .refine((u) => u.active === undefined || (u.role === undefined && u.password === undefined), {
+    message: "Deactivate or reactivate an account on its own, not with a role or password change",
+  });
 
 export type SignInInput = z.infer<typeof signInSchema>;
 export type CreateUserInput = z.infer<typeof createUserSchema>;

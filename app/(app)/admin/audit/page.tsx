@@ -1,14 +1,16 @@
 import { requirePageUser } from "@/lib/server/auth";
 import { listAuditEvents } from "@/lib/server/deletion";
 
-/** Admins: what was deleted, by whom, when — kept after the data is gone. */
+/** Admins: what was deleted (kept after the data is gone) and which accounts were deactivated or reactivated, by whom, when. */
 export default async function AuditPage() {
   await requirePageUser("/admin/audit", "deleteData");
   const events = await listAuditEvents();
   return (
     <>
       <h1>Audit log</h1>
-      <p className="muted">Deletions of datasets and runs, newest first. Each entry says what went with it.</p>
+      <p className="muted">
+        Deletions of datasets and runs, and accounts deactivated or reactivated, newest first. Each deletion says what went with it.
+      </p>
       {events.length === 0 ? (
         <p className="muted" data-testid="audit.empty">
           Nothing has been deleted.

@@ -10,8 +10,17 @@ export default async function UsersPage() {
       <h1>Users</h1>
       <p className="muted">
         Create accounts and choose each person&apos;s role: admins manage data and users, experts label, analysts inspect and export.
+        Deactivate an account to shut its owner out (signed out at once, no sign-in, no new datasets) while keeping their work; reactivate
+        it to let them back.
       </p>
-      <UsersAdmin meId={me.id} initialUsers={users.map((u) => ({ ...u, createdAt: u.createdAt.toISOString() }))} />
+      <UsersAdmin
+        meId={me.id}
+        initialUsers={users.map(({ deactivatedAt, ...u }) => ({
+          ...u,
+          createdAt: u.createdAt.toISOString(),
+          active: deactivatedAt === null,
+        }))}
+      />
     </>
   );
 }
