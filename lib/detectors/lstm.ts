@@ -6,9 +6,17 @@
  * - each step needs only contiguous slices and four small matmuls — no split along the last axis,
  *   which tfjs's cpu backend does element by element (≈25 ms for a [185, 64] split here), and which
  *   made tfjs-layers' LSTM cell (one matmul, then split into gates) far slower on cpu.
+ *
+ * Two implementations of the same layer, chosen per call by `lstmImplementation()`:
+ * - "fused" (the default on the CPU backends wasm and cpu): the input projection of all steps as
+ *   one matmul with the gates' kernels side by side, then the whole recurrence, forward and
+ *   backward, as one custom op over raw arrays (fused-lstm.ts);
+ * - "ops" (the default elsewhere, i.e. WebGPU, until a WGSL kernel exists): the op-by-op loop below.
+ * Both give the same outputs and gradients to float32 rounding (lstm.test.ts).
  */
 import * as tf from "@tensorflow/tfjs";
 import type { Rng } from "../rng";
+import { fusedLstmLayer } from "./fused-lstm";
 import { assignValues, columnBlock, glorotUniform, orthogonal, zerosVariable, type NamedVariable } from "./init";
 
 export const GATES = ["i", "f", "c", "o"] as const;
@@ -73,6 +81,41 @@ export function biLstmVariables(w: BiLstmWeights, prefix: string): NamedVariable
   return [...lstmVariables(w.forward, `${prefix}/forward`), ...lstmVariables(w.backward, `${prefix}/backward`)];
 }
 
+export type LstmImplementation = "ops" | "fused";
+
+let forced: LstmImplementation | undefined;
+
+/** Forces one implementation ("auto": by backend again). For the bench's baseline and the tests. */
+export function setLstmImplementation(choice: LstmImplementation | "auto"): void {
+  forced = choice === "auto" ? undefined : choice;
+}
+
+/** The fused recurrence on the CPU backends, where reading a tensor is a memcpy; op by op elsewhere. */
+export function lstmImplementation(): LstmImplementation {
+  if (forced) return forced;
+  const backend = tf.getBackend();
+  return backend === "wasm" || backend === "cpu" ? "fused" : "ops";
+}
+
+/** x: [batch, time, width] → the hidden state of every step, time-major [time, batch, units], by the fused op. */
+function fusedTimeMajor(x: tf.Tensor3D, w: LstmWeights, reverse: boolean): tf.Tensor3D {
+  const [batch, steps, width] = x.shape;
+  const timeMajor = tf.reshape<tf.Rank.R2>(tf.transpose(x, [1, 0, 2]), [steps * batch, width]);
+  const kernel = tf.concat(
+    GATES.map((g) => w.kernel[g] as tf.Tensor2D),
+    1,
+  );
+  const bias = tf.concat(
+    GATES.map((g) => w.bias[g] as tf.Tensor1D),
+    0,
+  );
+  const recurrent = tf.concat(
+    GATES.map((g) => w.recurrent[g] as tf.Tensor2D),
+    1,
+  );
+  return fusedLstmLayer(timeMajor, kernel, bias, recurrent, steps, reverse);
+}
+
 /** Input projections x·W_g + b_g of every step, time-major: per gate, T tensors of [batch, units]. */
 function projectInputs(timeMajor: tf.Tensor2D, steps: number, batch: number, w: LstmWeights): Record<Gate, tf.Tensor2D[]> {
   const project = (g: Gate) => {
@@ -109,6 +152,7 @@ function run(x: tf.Tensor3D, w: LstmWeights, reverse: boolean, emit: (t: number,
  */
 export function lstm(x: tf.Tensor3D, w: LstmWeights, reverse = false): tf.Tensor3D {
   return tf.tidy(() => {
+    if (lstmImplementation() === "fused") return tf.transpose(fusedTimeMajor(x, w, reverse), [1, 0, 2]);
     const [batch, steps] = x.shape;
     const outputs: tf.Tensor2D[] = [];
     run(x, w, reverse, (t, h) => (outputs[t] = h));
@@ -120,6 +164,10 @@ export function lstm(x: tf.Tensor3D, w: LstmWeights, reverse = false): tf.Tensor
 /** x: [batch, time, width] → [batch, units], the hidden state after the last step. */
 export function lstmLastState(x: tf.Tensor3D, w: LstmWeights): tf.Tensor2D {
   return tf.tidy(() => {
+    if (lstmImplementation() === "fused") {
+      const [batch, steps] = x.shape;
+      return tf.reshape<tf.Rank.R2>(tf.slice(fusedTimeMajor(x, w, false), [steps - 1, 0, 0], [1, batch, w.units]), [batch, w.units]);
+    }
     let last: tf.Tensor2D = tf.zeros([x.shape[0], w.units]);
     run(x, w, false, (_, h) => (last = h));
     return last;
