@@ -20,6 +20,7 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import { WasmGemm, wasmGemm } from "./gemm-wasm";
+import { columnBlock } from "./init";
 
 const sigmoid = (v: number) => 1 / (1 + Math.exp(-v));
 
@@ -105,7 +106,7 @@ function forward(z: Float32Array, r: Float32Array, steps: number, batch: number,
 
 type Backward = { dz: Float32Array; hPrevT: Float32Array };
 
-/** BPTT over the window: dz (the gate pre-activations' gradient), time-major, and hₜ₋₁ of every step as [units, time·batch]. */
+/** BPTT over the window: dz (the gate pre-activations' gradient), time-major, and hₜ₋₁ of every step as [units, batch·time] (columns batch-major). */
 function backward(dh: Float32Array, fw: Forward, r: Float32Array, steps: number, batch: number, units: number, reverse: boolean): Backward {
   const n = 4 * units;
   const stride = batch * units;
@@ -120,7 +121,7 @@ function backward(dh: Float32Array, fw: Forward, r: Float32Array, steps: number,
     const prev = s > 0 ? (reverse ? t + 1 : t - 1) : -1;
     if (prev >= 0) {
       for (let b = 0; b < batch; b++) {
-        for (let u = 0; u < units; u++) hPrevT[u * rowsAll + t * batch + b] = fw.h[prev * stride + b * units + u]!;
+        for (let u = 0; u < units; u++) hPrevT[u * rowsAll + b * steps + t] = fw.h[prev * stride + b * units + u]!;
       }
     }
     const g0 = t * batch * n;
@@ -151,55 +152,100 @@ function backward(dh: Float32Array, fw: Forward, r: Float32Array, steps: number,
   return { dz, hPrevT };
 }
 
-/** Explicit transposes: tfjs-wasm's matmul with a transposed operand is 4–7× slower than transpose + matmul. */
-const matMulTA = (a: tf.Tensor2D, b: tf.Tensor2D) => tf.matMul(tf.transpose(a), b);
-const matMulTB = (a: tf.Tensor2D, b: tf.Tensor2D) => tf.matMul(a, tf.transpose(b));
+/** The four gates' [rows, units] blocks side by side: [rows, 4·units]. */
+function sideBySide(blocks: Float32Array[], rows: number, units: number): Float32Array {
+  const out = new Float32Array(rows * 4 * units);
+  blocks.forEach((block, g) => {
+    for (let r = 0; r < rows; r++) out.set(block.subarray(r * units, (r + 1) * units), r * 4 * units + g * units);
+  });
+  return out;
+}
+
+/** [rows, 4·units] → the four gates' [rows, units] blocks, as tensors. */
+function gateBlocks(m: Float32Array, rows: number, units: number): tf.Tensor[] {
+  return [0, 1, 2, 3].map((g) => tf.tensor2d(columnBlock(m, rows, 4 * units, g * units, units), [rows, units]));
+}
+
+/** Per gate i, f, c, o: kernel [width, units], recurrent kernel [units, units], bias [units]. */
+export type GateWeights = { kernels: tf.Tensor[]; recurrents: tf.Tensor[]; biases: tf.Tensor[] };
 
 /**
- * One LSTM layer over a window, fused. x: [time·batch, width], the window time-major (row t·batch + b
- * is step t of window b); kernel [width, 4·units], bias [4·units], recurrent [units, 4·units], gate
- * blocks i, f, c, o. → [time, batch, units], the hidden state of every step in the input's time
- * order (`reverse` runs from the last step to the first). Differentiable in all four inputs; the
- * gradient's large products (x, kernel and recurrent kernel over all steps) are single tf matmuls.
+ * One LSTM layer over a window, fused. x: [batch, time, width] → [batch, time, units], the hidden
+ * state of every step (`reverse` runs from the last step to the first; states in the input's time
+ * order). Differentiable in x and all twelve weights. Its forward is one tf matmul (x·W of all
+ * steps) and the recurrence here; its gradient is the BPTT here and three tf matmuls over all
+ * steps (dx, dW, dR), operands transposed here rather than by matMul's transpose flags (4–7×
+ * slower on tfjs-wasm). The gates' weights are put side by side here too, not with tf.concat, so
+ * no concat/split ops run on either side.
  */
-export function fusedLstmLayer(
-  x: tf.Tensor2D,
-  kernel: tf.Tensor2D,
-  bias: tf.Tensor1D,
-  recurrent: tf.Tensor2D,
-  steps: number,
-  reverse = false,
-): tf.Tensor3D {
-  const rows = x.shape[0];
-  const batch = rows / steps;
-  const n = kernel.shape[1];
-  const units = n / 4;
+export function fusedLstmLayer(x: tf.Tensor3D, w: GateWeights, reverse = false): tf.Tensor3D {
+  const [batch, steps, width] = x.shape;
+  const rows = batch * steps;
+  const units = w.recurrents[0]?.shape[0] ?? 0;
+  const n = 4 * units;
+  const inputs = [x, ...w.kernels, ...w.recurrents, ...w.biases];
   const op = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
-    const [xIn, kIn, bIn, rIn, save] = args;
-    if (
-      !(xIn instanceof tf.Tensor && kIn instanceof tf.Tensor && bIn instanceof tf.Tensor && rIn instanceof tf.Tensor) ||
-      typeof save !== "function"
-    ) {
-      throw new TypeError("fusedLstmLayer: expected four tensors");
+    const values = args.slice(0, inputs.length).map((t) => {
+      if (!(t instanceof tf.Tensor)) throw new TypeError("fusedLstmLayer: expected tensors");
+      return t.dataSync() as Float32Array;
+    });
+    const [xValues = new Float32Array()] = values;
+    const kernel = sideBySide(values.slice(1, 5), width, units);
+    const r = sideBySide(values.slice(5, 9), units, units);
+    const bias = sideBySide(values.slice(9, 13), 1, units);
+    // z = x·W (rows batch-major) → time-major, plus the bias.
+    const projected = tf.tidy(() => tf.matMul(tf.tensor2d(xValues, [rows, width]), tf.tensor2d(kernel, [width, n])));
+    const zb = projected.dataSync() as Float32Array;
+    projected.dispose();
+    const z = new Float32Array(rows * n);
+    for (let b = 0; b < batch; b++) {
+      for (let t = 0; t < steps; t++) {
+        const from = (b * steps + t) * n;
+        const to = (t * batch + b) * n;
+        for (let j = 0; j < n; j++) z[to + j] = zb[from + j]! + bias[j]!;
+      }
     }
-    save([xIn, kIn]);
-    const z = tf.tidy(() => tf.add(tf.matMul(xIn as tf.Tensor2D, kIn as tf.Tensor2D), bIn));
-    const zValues = z.dataSync() as Float32Array;
-    z.dispose();
-    const r = rIn.dataSync() as Float32Array;
-    const fw = forward(zValues, r, steps, batch, units, reverse);
+    const fw = forward(z, r, steps, batch, units, reverse);
     return {
-      value: tf.tensor3d(fw.h, [steps, batch, units]),
-      gradFunc: (dy: tf.Tensor | tf.Tensor[], saved: tf.Tensor[]) => {
-        const [xSaved, kSaved] = saved as [tf.Tensor2D, tf.Tensor2D];
-        const bw = backward((Array.isArray(dy) ? dy[0] : dy)!.dataSync() as Float32Array, fw, r, steps, batch, units, reverse);
+      value: tf.tensor3d(toBatchMajor(fw.h, steps, batch, units), [batch, steps, units]),
+      gradFunc: (dy: tf.Tensor | tf.Tensor[]) => {
+        const dyValues = (Array.isArray(dy) ? dy[0] : dy)?.dataSync() as Float32Array;
+        const bw = backward(toTimeMajor(dyValues, steps, batch, units), fw, r, steps, batch, units, reverse);
+        const dzb = toBatchMajor(bw.dz, steps, batch, n);
+        const db = new Float32Array(n);
+        for (let row = 0; row < rows; row++) for (let j = 0; j < n; j++) db[j]! += dzb[row * n + j]!;
         return tf.tidy(() => {
-          const dz = tf.tensor2d(bw.dz, [rows, n]);
-          const hPrevT = tf.tensor2d(bw.hPrevT, [units, rows]);
-          return [matMulTB(dz, kSaved), matMulTA(xSaved, dz), tf.sum(dz, 0), tf.matMul(hPrevT, dz)];
+          const dz = tf.tensor2d(dzb, [rows, n]);
+          const dx = tf.reshape(tf.matMul(dz, tf.tensor2d(transposed(kernel, width, n), [n, width])), [batch, steps, width]);
+          const dKernel = tf.matMul(tf.tensor2d(transposed(xValues, rows, width), [width, rows]), dz);
+          const dRecurrent = tf.matMul(tf.tensor2d(bw.hPrevT, [units, rows]), dz);
+          return [
+            dx,
+            ...gateBlocks(dKernel.dataSync() as Float32Array, width, units),
+            ...gateBlocks(dRecurrent.dataSync() as Float32Array, units, units),
+            ...gateBlocks(db, 1, units).map((t) => tf.reshape(t, [units])),
+          ];
         });
       },
     };
   });
-  return op(x, kernel, bias, recurrent) as tf.Tensor3D;
+  return op(...inputs) as tf.Tensor3D;
+}
+
+/** [time, batch, width] → [batch, time, width]. */
+function toBatchMajor(m: Float32Array, steps: number, batch: number, width: number): Float32Array {
+  const out = new Float32Array(m.length);
+  for (let t = 0; t < steps; t++) {
+    for (let b = 0; b < batch; b++) out.set(m.subarray((t * batch + b) * width, (t * batch + b + 1) * width), (b * steps + t) * width);
+  }
+  return out;
+}
+
+/** [batch, time, width] → [time, batch, width]. */
+function toTimeMajor(m: Float32Array, steps: number, batch: number, width: number): Float32Array {
+  const out = new Float32Array(m.length);
+  for (let b = 0; b < batch; b++) {
+    for (let t = 0; t < steps; t++) out.set(m.subarray((b * steps + t) * width, (b * steps + t + 1) * width), (t * batch + b) * width);
+  }
+  return out;
 }

@@ -97,24 +97,12 @@ export function lstmImplementation(): LstmImplementation {
   return backend === "wasm" || backend === "cpu" ? "fused" : "ops";
 }
 
-/** x: [batch, time, width] → the hidden state of every step, time-major [time, batch, units], by the fused op. */
-function fusedTimeMajor(x: tf.Tensor3D, w: LstmWeights, reverse: boolean): tf.Tensor3D {
-  const [batch, steps, width] = x.shape;
-  const timeMajor = tf.reshape<tf.Rank.R2>(tf.transpose(x, [1, 0, 2]), [steps * batch, width]);
-  const kernel = tf.concat(
-    GATES.map((g) => w.kernel[g] as tf.Tensor2D),
-    1,
-  );
-  const bias = tf.concat(
-    GATES.map((g) => w.bias[g] as tf.Tensor1D),
-    0,
-  );
-  const recurrent = tf.concat(
-    GATES.map((g) => w.recurrent[g] as tf.Tensor2D),
-    1,
-  );
-  return fusedLstmLayer(timeMajor, kernel, bias, recurrent, steps, reverse);
-}
+/** The fused layer's view of the weights: per gate, in the order i, f, c, o. */
+const gateWeights = (w: LstmWeights) => ({
+  kernels: GATES.map((g) => w.kernel[g]),
+  recurrents: GATES.map((g) => w.recurrent[g]),
+  biases: GATES.map((g) => w.bias[g]),
+});
 
 /** Input projections x·W_g + b_g of every step, time-major: per gate, T tensors of [batch, units]. */
 function projectInputs(timeMajor: tf.Tensor2D, steps: number, batch: number, w: LstmWeights): Record<Gate, tf.Tensor2D[]> {
@@ -152,7 +140,7 @@ function run(x: tf.Tensor3D, w: LstmWeights, reverse: boolean, emit: (t: number,
  */
 export function lstm(x: tf.Tensor3D, w: LstmWeights, reverse = false): tf.Tensor3D {
   return tf.tidy(() => {
-    if (lstmImplementation() === "fused") return tf.transpose(fusedTimeMajor(x, w, reverse), [1, 0, 2]);
+    if (lstmImplementation() === "fused") return fusedLstmLayer(x, gateWeights(w), reverse);
     const [batch, steps] = x.shape;
     const outputs: tf.Tensor2D[] = [];
     run(x, w, reverse, (t, h) => (outputs[t] = h));
@@ -166,7 +154,7 @@ export function lstmLastState(x: tf.Tensor3D, w: LstmWeights): tf.Tensor2D {
   return tf.tidy(() => {
     if (lstmImplementation() === "fused") {
       const [batch, steps] = x.shape;
-      return tf.reshape<tf.Rank.R2>(tf.slice(fusedTimeMajor(x, w, false), [steps - 1, 0, 0], [1, batch, w.units]), [batch, w.units]);
+      return tf.reshape<tf.Rank.R2>(tf.slice(fusedLstmLayer(x, gateWeights(w)), [0, steps - 1, 0], [batch, 1, w.units]), [batch, w.units]);
     }
     let last: tf.Tensor2D = tf.zeros([x.shape[0], w.units]);
     run(x, w, false, (_, h) => (last = h));
