@@ -1,22 +1,23 @@
 /**
- * The recurrent part of an LSTM layer as one custom op with its own gradient, for the CPU backends
- * (wasm, cpu): `fusedRecurrence(z, recurrent)` runs the whole window's recurrence — the four gates,
+ * A whole LSTM layer over a window as one custom op with its own gradient, for the CPU backends
+ * (wasm, cpu): `fusedLstmLayer(x, weights, reverse)` runs the window's recurrence — the four gates,
  * the cell and the hidden state of every step — in tight loops over Float32Arrays, and its gradient
  * runs backpropagation through time over the whole window likewise. The op-by-op version in lstm.ts
  * issues ≈ 17 small tf ops per step forward and ≈ 3× as many backward; at batch 32 and 32–64 units
  * each costs more in dispatch than in arithmetic, so a TeVAE training step was almost all overhead.
  *
- * What stays tf ops (and so keeps tf's own gradients): the input projection x·W + b of every step,
- * one large matmul, before this op; and, inside the gradient, the recurrent kernel's gradient
- * Σₜ hₜ₋₁ᵀ·dzₜ, one large matmul over all steps. Only the sequential part runs here.
+ * What stays tf matmuls (large, all steps at once): the input projection x·W forward; dx, dW and
+ * dR = Σₜ hₜ₋₁ᵀ·dzₜ backward. Only the sequential part runs here; its per-step product hₜ₋₁·R
+ * (and dzₜ·Rᵀ backward) runs in a small WebAssembly SIMD kernel (gemm-wasm.ts) where the shapes
+ * fit, else in a JavaScript loop.
  *
  * Reading the inputs (dataSync) is a memcpy on wasm and cpu; on WebGPU it would stall the queue, so
  * lstm.ts picks this path only on the CPU backends. A WGSL kernel would slot in behind the same
- * signature (z [time, batch, 4·units] time-major, gate blocks i, f, c, o; recurrent [units, 4·units]).
+ * signature (x [batch, time, width]; per gate i, f, c, o a kernel, recurrent kernel and bias).
  *
  * Numerics: the same formulas as the op-by-op version (sigmoid 1/(1 + e^−x), tanh), evaluated in
- * float64 per element and stored as float32 after every step, so outputs and gradients agree with
- * it to float32 rounding.
+ * float64 per element and stored as float32 after every step, products accumulated in float32, so
+ * outputs and gradients agree with it to float32 rounding (fused-lstm.test.ts).
  */
 import * as tf from "@tensorflow/tfjs";
 import { WasmGemm, wasmGemm } from "./gemm-wasm";
