@@ -20,43 +20,34 @@
  * outputs and gradients agree with it to float32 rounding (fused-lstm.test.ts).
  */
 import * as tf from "@tensorflow/tfjs";
-import { WasmGemm, wasmGemm } from "./gemm-wasm";
+import { WasmGemm, wasmGemm, type Rows } from "./gemm-wasm";
 import { columnBlock } from "./init";
 
 const sigmoid = (v: number) => 1 / (1 + Math.exp(-v));
 
-/** out[outOffset + r·n + j] += Σ_p a[aOffset + r·k + p]·b[p·n + j] for r < rows, j < n. */
-function addProductJs(
-  out: Float32Array,
-  outOffset: number,
-  a: Float32Array,
-  aOffset: number,
-  rows: number,
-  k: number,
-  b: Float32Array,
-  n: number,
-) {
+/** out row r += a row r · b [k, n], r < rows, where b is row-major [k, n]. */
+function addProductJs(out: Rows, a: Rows, rows: number, k: number, b: Float32Array, n: number) {
   for (let r = 0; r < rows; r++) {
-    const o = outOffset + r * n;
+    const o = out.offset + r * out.stride;
+    const ar = a.offset + r * a.stride;
     for (let p = 0; p < k; p++) {
-      const v = a[aOffset + r * k + p]!;
+      const v = a.values[ar + p]!;
       const row = p * n;
-      for (let j = 0; j < n; j++) out[o + j]! += v * b[row + j]!;
+      for (let j = 0; j < n; j++) out.values[o + j]! += v * b[row + j]!;
     }
   }
 }
 
+type Product = (out: Rows, a: Rows, rows: number, k: number) => void;
+
 /** A product with a fixed right-hand side b [k, n]: the wasm SIMD kernel where it fits, else the loop above. */
-function productWith(
-  b: Float32Array,
-  n: number,
-): (out: Float32Array, outOffset: number, a: Float32Array, aOffset: number, rows: number, k: number) => void {
+function productWith(b: Float32Array, n: number): Product {
   const gemm = WasmGemm.fits(n) ? wasmGemm() : null;
   if (gemm) {
     gemm.setB(b, n);
-    return (out, outOffset, a, aOffset, rows, k) => gemm.addProduct(out, outOffset, a, aOffset, rows, k);
+    return (out, a, rows, k) => gemm.addProduct(out, a, rows, k);
   }
-  return (out, outOffset, a, aOffset, rows, k) => addProductJs(out, outOffset, a, aOffset, rows, k, b, n);
+  return (out, a, rows, k) => addProductJs(out, a, rows, k, b, n);
 }
 
 /** [rows, cols] → [cols, rows]. */
@@ -66,26 +57,37 @@ function transposed(m: Float32Array, rows: number, cols: number): Float32Array {
   return out;
 }
 
+/** Everything batch-major: row b·steps + t is step t of window b; gates hold the activations i, f, g, o. */
 type Forward = { h: Float32Array; c: Float32Array; gates: Float32Array };
 
-/** The recurrence over raw arrays; step s processes time t = reverse ? T − 1 − s : s. */
-function forward(z: Float32Array, r: Float32Array, steps: number, batch: number, units: number, reverse: boolean): Forward {
+type Shape = { steps: number; batch: number; units: number; reverse: boolean };
+
+/** The time step processed s-th (reverse: from the last) and the one before it (−1 at the start). */
+function stepAt(s: number, { steps, reverse }: Shape): { t: number; prev: number } {
+  const t = reverse ? steps - 1 - s : s;
+  return { t, prev: s === 0 ? -1 : reverse ? t + 1 : t - 1 };
+}
+
+/** The recurrence over raw arrays. z: x·W, [batch·steps, 4·units], batch-major; becomes the gates. */
+function forward(z: Float32Array, bias: Float32Array, r: Float32Array, shape: Shape): Forward {
+  const { steps, batch, units } = shape;
   const n = 4 * units;
-  const stride = batch * units;
-  const h = new Float32Array(steps * stride);
-  const c = new Float32Array(steps * stride);
-  const gates = new Float32Array(steps * batch * n);
+  const h = new Float32Array(batch * steps * units);
+  const c = new Float32Array(batch * steps * units);
+  const gates = z;
   const recur = productWith(r, n);
-  let prev = -1;
   for (let s = 0; s < steps; s++) {
-    const t = reverse ? steps - 1 - s : s;
-    const g0 = t * batch * n;
-    gates.set(z.subarray(g0, g0 + batch * n), g0);
-    if (prev >= 0) recur(gates, g0, h, prev * stride, batch, units);
+    const { t, prev } = stepAt(s, shape);
     for (let b = 0; b < batch; b++) {
-      const gb = g0 + b * n;
-      const cb = t * stride + b * units;
-      const pb = prev * stride + b * units;
+      const gb = (b * steps + t) * n;
+      for (let j = 0; j < n; j++) gates[gb + j]! += bias[j]!;
+    }
+    if (prev >= 0)
+      recur({ values: gates, offset: t * n, stride: steps * n }, { values: h, offset: prev * units, stride: steps * units }, batch, units);
+    for (let b = 0; b < batch; b++) {
+      const gb = (b * steps + t) * n;
+      const cb = (b * steps + t) * units;
+      const pb = (b * steps + prev) * units;
       for (let u = 0; u < units; u++) {
         const i = sigmoid(gates[gb + u]!);
         const f = sigmoid(gates[gb + units + u]!);
@@ -100,35 +102,34 @@ function forward(z: Float32Array, r: Float32Array, steps: number, batch: number,
         h[cb + u] = o * Math.tanh(c[cb + u]!);
       }
     }
-    prev = t;
   }
   return { h, c, gates };
 }
 
-type Backward = { dz: Float32Array; hPrevT: Float32Array };
+type Backward = { dz: Float32Array; db: Float32Array; hPrevT: Float32Array };
 
-/** BPTT over the window: dz (the gate pre-activations' gradient), time-major, and hₜ₋₁ of every step as [units, batch·time] (columns batch-major). */
-function backward(dh: Float32Array, fw: Forward, r: Float32Array, steps: number, batch: number, units: number, reverse: boolean): Backward {
+/**
+ * BPTT over the window. dh: the output's gradient, batch-major. → dz (the gate pre-activations'
+ * gradient, batch-major), db (its column sums) and hₜ₋₁ of every step as [units, batch·steps].
+ */
+function backward(dh: Float32Array, fw: Forward, r: Float32Array, shape: Shape): Backward {
+  const { steps, batch, units } = shape;
   const n = 4 * units;
-  const stride = batch * units;
-  const dz = new Float32Array(steps * batch * n);
-  const rowsAll = steps * batch;
-  const hPrevT = new Float32Array(steps * stride);
-  const dhNext = new Float32Array(stride);
-  const dcNext = new Float32Array(stride);
+  const rows = batch * steps;
+  const dz = new Float32Array(rows * n);
+  const dbSum = new Float64Array(n);
+  const hPrevT = new Float32Array(units * rows);
+  const dhNext = new Float32Array(batch * units);
+  const dcNext = new Float32Array(batch * units);
   const back = productWith(transposed(r, units, n), units);
   for (let s = steps - 1; s >= 0; s--) {
-    const t = reverse ? steps - 1 - s : s;
-    const prev = s > 0 ? (reverse ? t + 1 : t - 1) : -1;
-    if (prev >= 0) {
-      for (let b = 0; b < batch; b++) {
-        for (let u = 0; u < units; u++) hPrevT[u * rowsAll + b * steps + t] = fw.h[prev * stride + b * units + u]!;
-      }
-    }
-    const g0 = t * batch * n;
+    const { t, prev } = stepAt(s, shape);
     for (let b = 0; b < batch; b++) {
-      const gb = g0 + b * n;
-      const cb = t * stride + b * units;
+      const row = b * steps + t;
+      const gb = row * n;
+      const cb = row * units;
+      const pb = (b * steps + prev) * units;
+      if (prev >= 0) for (let u = 0; u < units; u++) hPrevT[u * rows + row] = fw.h[pb + u]!;
       for (let u = 0; u < units; u++) {
         const i = fw.gates[gb + u]!;
         const f = fw.gates[gb + units + u]!;
@@ -137,20 +138,21 @@ function backward(dh: Float32Array, fw: Forward, r: Float32Array, steps: number,
         const tc = Math.tanh(fw.c[cb + u]!);
         const dhv = dh[cb + u]! + dhNext[b * units + u]!;
         const dc = dhv * o * (1 - tc * tc) + dcNext[b * units + u]!;
-        const cPrev = prev >= 0 ? fw.c[prev * stride + b * units + u]! : 0;
+        const cPrev = prev >= 0 ? fw.c[pb + u]! : 0;
         dcNext[b * units + u] = dc * f;
         dz[gb + u] = dc * g * i * (1 - i);
         dz[gb + units + u] = dc * cPrev * f * (1 - f);
         dz[gb + 2 * units + u] = dc * i * (1 - g * g);
         dz[gb + 3 * units + u] = dhv * tc * o * (1 - o);
       }
+      for (let j = 0; j < n; j++) dbSum[j]! += dz[gb + j]!;
     }
     if (prev >= 0) {
       dhNext.fill(0);
-      back(dhNext, 0, dz, g0, batch, n);
+      back({ values: dhNext, offset: 0, stride: units }, { values: dz, offset: t * n, stride: steps * n }, batch, n);
     }
   }
-  return { dz, hPrevT };
+  return { dz, db: Float32Array.from(dbSum), hPrevT };
 }
 
 /** The four gates' [rows, units] blocks side by side: [rows, 4·units]. */
@@ -194,32 +196,22 @@ export function fusedLstmLayer(x: tf.Tensor3D, w: GateWeights, reverse = false):
     const kernel = sideBySide(values.slice(1, 5), width, units);
     const r = sideBySide(values.slice(5, 9), units, units);
     const bias = sideBySide(values.slice(9, 13), 1, units);
-    // z = x·W (rows batch-major) → time-major, plus the bias.
+    // z = x·W, rows batch-major; the bias is added per step.
     const projected = tf.tidy(() => tf.matMul(tf.tensor2d(xValues, [rows, width]), tf.tensor2d(kernel, [width, n])));
-    const zb = projected.dataSync() as Float32Array;
+    const z = (projected.dataSync() as Float32Array).slice();
     projected.dispose();
-    const z = new Float32Array(rows * n);
-    for (let b = 0; b < batch; b++) {
-      for (let t = 0; t < steps; t++) {
-        const from = (b * steps + t) * n;
-        const to = (t * batch + b) * n;
-        for (let j = 0; j < n; j++) z[to + j] = zb[from + j]! + bias[j]!;
-      }
-    }
-    const fw = forward(z, r, steps, batch, units, reverse);
+    const shape: Shape = { steps, batch, units, reverse };
+    const fw = forward(z, bias, r, shape);
     return {
-      value: tf.tensor3d(toBatchMajor(fw.h, steps, batch, units), [batch, steps, units]),
+      value: tf.tensor3d(fw.h, [batch, steps, units]),
       gradFunc: (dy: tf.Tensor | tf.Tensor[]) => {
         const dyValues = (Array.isArray(dy) ? dy[0] : dy)?.dataSync() as Float32Array;
-        const bw = backward(toTimeMajor(dyValues, steps, batch, units), fw, r, steps, batch, units, reverse);
-        const dzb = toBatchMajor(bw.dz, steps, batch, n);
-        const db = new Float32Array(n);
-        for (let row = 0; row < rows; row++) for (let j = 0; j < n; j++) db[j]! += dzb[row * n + j]!;
+        const { dz: dzb, db, hPrevT } = backward(dyValues, fw, r, shape);
         return tf.tidy(() => {
           const dz = tf.tensor2d(dzb, [rows, n]);
           const dx = tf.reshape(tf.matMul(dz, tf.tensor2d(transposed(kernel, width, n), [n, width])), [batch, steps, width]);
           const dKernel = tf.matMul(tf.tensor2d(transposed(xValues, rows, width), [width, rows]), dz);
-          const dRecurrent = tf.matMul(tf.tensor2d(bw.hPrevT, [units, rows]), dz);
+          const dRecurrent = tf.matMul(tf.tensor2d(hPrevT, [units, rows]), dz);
           return [
             dx,
             ...gateBlocks(dKernel.dataSync() as Float32Array, width, units),
@@ -231,22 +223,4 @@ export function fusedLstmLayer(x: tf.Tensor3D, w: GateWeights, reverse = false):
     };
   });
   return op(...inputs) as tf.Tensor3D;
-}
-
-/** [time, batch, width] → [batch, time, width]. */
-function toBatchMajor(m: Float32Array, steps: number, batch: number, width: number): Float32Array {
-  const out = new Float32Array(m.length);
-  for (let t = 0; t < steps; t++) {
-    for (let b = 0; b < batch; b++) out.set(m.subarray((t * batch + b) * width, (t * batch + b + 1) * width), (b * steps + t) * width);
-  }
-  return out;
-}
-
-/** [batch, time, width] → [time, batch, width]. */
-function toTimeMajor(m: Float32Array, steps: number, batch: number, width: number): Float32Array {
-  const out = new Float32Array(m.length);
-  for (let b = 0; b < batch; b++) {
-    for (let t = 0; t < steps; t++) out.set(m.subarray((b * steps + t) * width, (b * steps + t + 1) * width), (t * batch + b) * width);
-  }
-  return out;
 }

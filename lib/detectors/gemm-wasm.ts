@@ -136,6 +136,9 @@ export function gemmWasmModuleBytes(): Uint8Array {
   ]);
 }
 
+/** A strided row block: row r of the matrix starts at offset + r·stride. */
+export type Rows = { values: Float32Array; offset: number; stride: number };
+
 type GemmExport = (out: number, a: number, b: number, rows: number, k: number, n: number) => void;
 
 const PAGE = 65536;
@@ -165,16 +168,24 @@ export class WasmGemm {
     this.n = n;
   }
 
-  /** out[outOffset + r·n + j] += Σ_p a[aOffset + r·k + p]·b[p, j] for r < rows. */
-  addProduct(out: Float32Array, outOffset: number, a: Float32Array, aOffset: number, rows: number, k: number): void {
+  /** out row r (n wide) += a row r (k wide)·b, r < rows; rows strided (row r at offset + r·stride). */
+  addProduct(out: Rows, a: Rows, rows: number, k: number): void {
     const n = this.n;
     const aAt = this.bLength;
     const outAt = aAt + rows * k;
     this.ensure(outAt + rows * n);
-    this.f32.set(a.subarray(aOffset, aOffset + rows * k), aAt);
-    this.f32.set(out.subarray(outOffset, outOffset + rows * n), outAt);
+    const f32 = this.f32;
+    for (let r = 0; r < rows; r++) {
+      const ar = a.offset + r * a.stride;
+      const or = out.offset + r * out.stride;
+      f32.set(a.values.subarray(ar, ar + k), aAt + r * k);
+      f32.set(out.values.subarray(or, or + n), outAt + r * n);
+    }
     this.run(4 * outAt, 4 * aAt, 0, rows, k, n);
-    out.set(this.f32.subarray(outAt, outAt + rows * n), outOffset);
+    for (let r = 0; r < rows; r++) {
+      const or = out.offset + r * out.stride;
+      out.values.set(f32.subarray(outAt + r * n, outAt + (r + 1) * n), or);
+    }
   }
 
   private ensure(floats: number): void {
