@@ -58,7 +58,7 @@ function transposed(m: Float32Array, rows: number, cols: number): Float32Array {
 }
 
 /** Everything batch-major: row b·steps + t is step t of window b; gates hold the activations i, f, g, o. */
-type Forward = { h: Float32Array; c: Float32Array; gates: Float32Array };
+type Forward = { h: Float32Array; c: Float32Array; tanhC: Float32Array; gates: Float32Array };
 
 type Shape = { steps: number; batch: number; units: number; reverse: boolean };
 
@@ -74,6 +74,7 @@ function forward(z: Float32Array, bias: Float32Array, r: Float32Array, shape: Sh
   const n = 4 * units;
   const h = new Float32Array(batch * steps * units);
   const c = new Float32Array(batch * steps * units);
+  const tanhC = new Float32Array(batch * steps * units);
   const gates = z;
   const recur = productWith(r, n);
   for (let s = 0; s < steps; s++) {
@@ -99,11 +100,12 @@ function forward(z: Float32Array, bias: Float32Array, r: Float32Array, shape: Sh
         gates[gb + 3 * units + u] = o;
         const cPrev = prev >= 0 ? c[pb + u]! : 0;
         c[cb + u] = f * cPrev + i * g;
-        h[cb + u] = o * Math.tanh(c[cb + u]!);
+        tanhC[cb + u] = Math.tanh(c[cb + u]!);
+        h[cb + u] = o * tanhC[cb + u]!;
       }
     }
   }
-  return { h, c, gates };
+  return { h, c, tanhC, gates };
 }
 
 type Backward = { dz: Float32Array; db: Float32Array; hPrevT: Float32Array };
@@ -135,7 +137,7 @@ function backward(dh: Float32Array, fw: Forward, r: Float32Array, shape: Shape):
         const f = fw.gates[gb + units + u]!;
         const g = fw.gates[gb + 2 * units + u]!;
         const o = fw.gates[gb + 3 * units + u]!;
-        const tc = Math.tanh(fw.c[cb + u]!);
+        const tc = fw.tanhC[cb + u]!;
         const dhv = dh[cb + u]! + dhNext[b * units + u]!;
         const dc = dhv * o * (1 - tc * tc) + dcNext[b * units + u]!;
         const cPrev = prev >= 0 ? fw.c[pb + u]! : 0;
