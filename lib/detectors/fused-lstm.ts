@@ -20,7 +20,7 @@
  * outputs and gradients agree with it to float32 rounding (fused-lstm.test.ts).
  */
 import * as tf from "@tensorflow/tfjs";
-import { WasmGemm, wasmGemm, type Rows } from "./gemm-wasm";
+import { WasmLstm, wasmLstm, type LstmForward, type Rows } from "./lstm-wasm";
 import { columnBlock } from "./init";
 
 const sigmoid = (v: number) => 1 / (1 + Math.exp(-v));
@@ -42,7 +42,7 @@ type Product = (out: Rows, a: Rows, rows: number, k: number) => void;
 
 /** A product with a fixed right-hand side b [k, n]: the wasm SIMD kernel where it fits, else the loop above. */
 function productWith(b: Float32Array, n: number): Product {
-  const gemm = WasmGemm.fits(n) ? wasmGemm() : null;
+  const gemm = WasmLstm.fits(n) ? wasmLstm() : null;
   if (gemm) {
     gemm.setB(b, n);
     return (out, a, rows, k) => gemm.addProduct(out, a, rows, k);
@@ -58,7 +58,7 @@ function transposed(m: Float32Array, rows: number, cols: number): Float32Array {
 }
 
 /** Everything batch-major: row b·steps + t is step t of window b; gates hold the activations i, f, g, o. */
-type Forward = { h: Float32Array; c: Float32Array; tanhC: Float32Array; gates: Float32Array };
+type Forward = LstmForward;
 
 type Shape = { steps: number; batch: number; units: number; reverse: boolean };
 
@@ -68,8 +68,20 @@ function stepAt(s: number, { steps, reverse }: Shape): { t: number; prev: number
   return { t, prev: s === 0 ? -1 : reverse ? t + 1 : t - 1 };
 }
 
-/** The recurrence over raw arrays. z: x·W, [batch·steps, 4·units], batch-major; becomes the gates. */
+/**
+ * The recurrence over raw arrays. z: x·W, [batch·steps, 4·units], batch-major (becomes the gates).
+ * In the wasm kernels where the layer fits (units a multiple of 4), else in the loops below.
+ */
 function forward(z: Float32Array, bias: Float32Array, r: Float32Array, shape: Shape): Forward {
+  const { steps, batch, units, reverse } = shape;
+  const kernel = WasmLstm.fitsUnits(units) ? wasmLstm() : null;
+  if (!kernel) return forwardJs(z, bias, r, shape);
+  const n = 4 * units;
+  for (let row = 0; row < batch * steps; row++) for (let j = 0; j < n; j++) z[row * n + j]! += bias[j]!;
+  return kernel.forward(z, r, steps, batch, units, reverse);
+}
+
+function forwardJs(z: Float32Array, bias: Float32Array, r: Float32Array, shape: Shape): Forward {
   const { steps, batch, units } = shape;
   const n = 4 * units;
   const h = new Float32Array(batch * steps * units);
