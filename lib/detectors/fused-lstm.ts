@@ -7,17 +7,19 @@
  * each costs more in dispatch than in arithmetic, so a TeVAE training step was almost all overhead.
  *
  * What stays tf matmuls (large, all steps at once): the input projection x·W forward; dx, dW and
- * dR = Σₜ hₜ₋₁ᵀ·dzₜ backward. Only the sequential part runs here; its per-step product hₜ₋₁·R
- * (and dzₜ·Rᵀ backward) runs in a small WebAssembly SIMD kernel (gemm-wasm.ts) where the shapes
- * fit, else in a JavaScript loop.
+ * dR = Σₜ hₜ₋₁ᵀ·dzₜ backward. Only the sequential part runs here: forward, the per-step product
+ * hₜ₋₁·R and the cell update run in WebAssembly SIMD (lstm-wasm.ts) where the layer fits (units a
+ * multiple of 4), else in JavaScript loops; backward, the elementwise BPTT runs in JavaScript and
+ * the per-step dzₜ·Rᵀ in the same wasm product where it fits.
  *
  * Reading the inputs (dataSync) is a memcpy on wasm and cpu; on WebGPU it would stall the queue, so
  * lstm.ts picks this path only on the CPU backends. A WGSL kernel would slot in behind the same
  * signature (x [batch, time, width]; per gate i, f, c, o a kernel, recurrent kernel and bias).
  *
- * Numerics: the same formulas as the op-by-op version (sigmoid 1/(1 + e^−x), tanh), evaluated in
- * float64 per element and stored as float32 after every step, products accumulated in float32, so
- * outputs and gradients agree with it to float32 rounding (fused-lstm.test.ts).
+ * Numerics: the same formulas as the op-by-op version (sigmoid 1/(1 + e^−x), tanh) in float32
+ * storage after every step, products accumulated in float32; the JavaScript loops evaluate each
+ * element in float64, the wasm kernel with Cephes's float32 exp and tanh (≈ 1 ulp). Outputs and
+ * gradients agree with the op-by-op version to float32 rounding (fused-lstm.test.ts).
  */
 import * as tf from "@tensorflow/tfjs";
 import { WasmLstm, wasmLstm, type LstmForward, type Rows } from "./lstm-wasm";
