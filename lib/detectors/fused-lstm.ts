@@ -71,19 +71,17 @@ function stepAt(s: number, { steps, reverse }: Shape): { t: number; prev: number
 }
 
 /**
- * The recurrence over raw arrays. z: x·W, [batch·steps, 4·units], batch-major (becomes the gates).
+ * The recurrence over raw arrays. z: x·W + b, [batch·steps, 4·units], batch-major (becomes the gates).
  * In the wasm kernels where the layer fits (units a multiple of 4), else in the loops below.
  */
-function forward(z: Float32Array, bias: Float32Array, r: Float32Array, shape: Shape): Forward {
+function forward(z: Float32Array, r: Float32Array, shape: Shape): Forward {
   const { steps, batch, units, reverse } = shape;
   const kernel = WasmLstm.fitsUnits(units) ? wasmLstm() : null;
-  if (!kernel) return forwardJs(z, bias, r, shape);
-  const n = 4 * units;
-  for (let row = 0; row < batch * steps; row++) for (let j = 0; j < n; j++) z[row * n + j]! += bias[j]!;
+  if (!kernel) return forwardJs(z, r, shape);
   return kernel.forward(z, r, steps, batch, units, reverse);
 }
 
-function forwardJs(z: Float32Array, bias: Float32Array, r: Float32Array, shape: Shape): Forward {
+function forwardJs(z: Float32Array, r: Float32Array, shape: Shape): Forward {
   const { steps, batch, units } = shape;
   const n = 4 * units;
   const h = new Float32Array(batch * steps * units);
@@ -93,10 +91,6 @@ function forwardJs(z: Float32Array, bias: Float32Array, r: Float32Array, shape: 
   const recur = productWith(r, n);
   for (let s = 0; s < steps; s++) {
     const { t, prev } = stepAt(s, shape);
-    for (let b = 0; b < batch; b++) {
-      const gb = (b * steps + t) * n;
-      for (let j = 0; j < n; j++) gates[gb + j]! += bias[j]!;
-    }
     if (prev >= 0)
       recur({ values: gates, offset: t * n, stride: steps * n }, { values: h, offset: prev * units, stride: steps * units }, batch, units);
     for (let b = 0; b < batch; b++) {
@@ -191,10 +185,10 @@ export type GateWeights = { kernels: tf.Tensor[]; recurrents: tf.Tensor[]; biase
 /**
  * One LSTM layer over a window, fused. x: [batch, time, width] → [batch, time, units], the hidden
  * state of every step (`reverse` runs from the last step to the first; states in the input's time
- * order). Differentiable in x and all twelve weights. Its forward is one tf matmul (x·W of all
- * steps) and the recurrence here; its gradient is the BPTT here and three tf matmuls over all
- * steps (dx, dW, dR), operands transposed here rather than by matMul's transpose flags (4–7×
- * slower on tfjs-wasm). The gates' weights are put side by side here too, not with tf.concat, so
+ * order). Differentiable in x and all twelve weights. Its forward is x·W + b of all steps (tf ops)
+ * and the recurrence here; its gradient is the BPTT here and three tf matmuls over all steps (dx,
+ * dW, dR), operands transposed explicitly (tf.transpose, or here) rather than by matMul's transpose
+ * flags (4–7× slower on tfjs-wasm). The gates' weights are put side by side here too, not with tf.concat, so
  * no concat/split ops run on either side.
  */
 export function fusedLstmLayer(x: tf.Tensor3D, w: GateWeights, reverse = false): tf.Tensor3D {
@@ -212,12 +206,14 @@ export function fusedLstmLayer(x: tf.Tensor3D, w: GateWeights, reverse = false):
     const kernel = sideBySide(values.slice(1, 5), width, units);
     const r = sideBySide(values.slice(5, 9), units, units);
     const bias = sideBySide(values.slice(9, 13), 1, units);
-    // z = x·W, rows batch-major; the bias is added per step.
-    const projected = tf.tidy(() => tf.matMul(tf.tensor2d(xValues, [rows, width]), tf.tensor2d(kernel, [width, n])));
+    // z = x·W + b, rows batch-major.
+    const projected = tf.tidy(() =>
+      tf.add(tf.matMul(tf.tensor2d(xValues, [rows, width]), tf.tensor2d(kernel, [width, n])), tf.tensor1d(bias)),
+    );
     const z = (projected.dataSync() as Float32Array).slice();
     projected.dispose();
     const shape: Shape = { steps, batch, units, reverse };
-    const fw = forward(z, bias, r, shape);
+    const fw = forward(z, r, shape);
     return {
       value: tf.tensor3d(fw.h, [batch, steps, units]),
       gradFunc: (dy: tf.Tensor | tf.Tensor[]) => {
@@ -225,8 +221,8 @@ export function fusedLstmLayer(x: tf.Tensor3D, w: GateWeights, reverse = false):
         const { dz: dzb, db, hPrevT } = backward(dyValues, fw, r, shape);
         return tf.tidy(() => {
           const dz = tf.tensor2d(dzb, [rows, n]);
-          const dx = tf.reshape(tf.matMul(dz, tf.tensor2d(transposed(kernel, width, n), [n, width])), [batch, steps, width]);
-          const dKernel = tf.matMul(tf.tensor2d(transposed(xValues, rows, width), [width, rows]), dz);
+          const dx = tf.reshape(tf.matMul(dz, tf.transpose(tf.tensor2d(kernel, [width, n]))), [batch, steps, width]);
+          const dKernel = tf.matMul(tf.transpose(tf.tensor2d(xValues, [rows, width])), dz);
           const dRecurrent = tf.matMul(tf.tensor2d(hPrevT, [units, rows]), dz);
           return [
             dx,
