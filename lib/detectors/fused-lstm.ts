@@ -9,8 +9,8 @@
  * What stays tf matmuls (large, all steps at once): the input projection x·W forward; dx, dW and
  * dR = Σₜ hₜ₋₁ᵀ·dzₜ backward. Only the sequential part runs here: forward, the per-step product
  * hₜ₋₁·R and the cell update run in WebAssembly SIMD (lstm-wasm.ts) where the layer fits (units a
- * multiple of 4), else in JavaScript loops; backward, the elementwise BPTT runs in JavaScript and
- * the per-step dzₜ·Rᵀ in the same wasm product where it fits.
+ * multiple of 4), else in JavaScript loops; backward likewise, the BPTT step and dzₜ·Rᵀ, where
+ * units are a multiple of 16.
  *
  * Reading the inputs (dataSync) is a memcpy on wasm and cpu; on WebGPU it would stall the queue, so
  * lstm.ts picks this path only on the CPU backends. A WGSL kernel would slot in behind the same
@@ -18,7 +18,7 @@
  *
  * Numerics: the same formulas as the op-by-op version (sigmoid 1/(1 + e^−x), tanh) in float32
  * storage after every step, products accumulated in float32; the JavaScript loops evaluate each
- * element in float64, the wasm kernel with Cephes's float32 exp and tanh (≈ 1 ulp). Outputs and
+ * element in float64, the wasm kernels in float32 lanes (exp and tanh: Cephes's, ≈ 1 ulp). Outputs and
  * gradients agree with the op-by-op version to float32 rounding (fused-lstm.test.ts).
  */
 import * as tf from "@tensorflow/tfjs";
@@ -116,19 +116,23 @@ function forwardJs(z: Float32Array, r: Float32Array, shape: Shape): Forward {
   return { h, c, tanhC, gates };
 }
 
-type Backward = { dz: Float32Array; db: Float32Array; hPrevT: Float32Array };
-
 /**
- * BPTT over the window. dh: the output's gradient, batch-major. → dz (the gate pre-activations'
- * gradient, batch-major), db (its column sums) and hₜ₋₁ of every step as [units, batch·steps].
+ * BPTT over the window. dh: the output's gradient, batch-major. → dz, the gate pre-activations'
+ * gradient, batch-major. In the wasm kernels where the layer fits (units a multiple of 16), else in
+ * the loops below.
  */
-function backward(dh: Float32Array, fw: Forward, r: Float32Array, shape: Shape): Backward {
+function backward(dh: Float32Array, fw: Forward, r: Float32Array, shape: Shape): Float32Array {
+  const { steps, batch, units, reverse } = shape;
+  const kernel = WasmLstm.fitsBackward(units) ? wasmLstm() : null;
+  if (!kernel) return backwardJs(dh, fw, r, shape);
+  return kernel.backward(fw, dh, transposed(r, units, 4 * units), steps, batch, units, reverse);
+}
+
+function backwardJs(dh: Float32Array, fw: Forward, r: Float32Array, shape: Shape): Float32Array {
   const { steps, batch, units } = shape;
   const n = 4 * units;
   const rows = batch * steps;
   const dz = new Float32Array(rows * n);
-  const dbSum = new Float64Array(n);
-  const hPrevT = new Float32Array(units * rows);
   const dhNext = new Float32Array(batch * units);
   const dcNext = new Float32Array(batch * units);
   const back = productWith(transposed(r, units, n), units);
@@ -139,7 +143,6 @@ function backward(dh: Float32Array, fw: Forward, r: Float32Array, shape: Shape):
       const gb = row * n;
       const cb = row * units;
       const pb = (b * steps + prev) * units;
-      if (prev >= 0) for (let u = 0; u < units; u++) hPrevT[u * rows + row] = fw.h[pb + u]!;
       for (let u = 0; u < units; u++) {
         const i = fw.gates[gb + u]!;
         const f = fw.gates[gb + units + u]!;
@@ -155,14 +158,31 @@ function backward(dh: Float32Array, fw: Forward, r: Float32Array, shape: Shape):
         dz[gb + 2 * units + u] = dc * i * (1 - g * g);
         dz[gb + 3 * units + u] = dhv * tc * o * (1 - o);
       }
-      for (let j = 0; j < n; j++) dbSum[j]! += dz[gb + j]!;
     }
     if (prev >= 0) {
       dhNext.fill(0);
       back({ values: dhNext, offset: 0, stride: units }, { values: dz, offset: t * n, stride: steps * n }, batch, n);
     }
   }
-  return { dz, db: Float32Array.from(dbSum), hPrevT };
+  return dz;
+}
+
+/** Σ_r m[r, j] of a [rows, n] matrix, summed in float64. */
+function columnSums(m: Float32Array, rows: number, n: number): Float32Array {
+  const sums = new Float64Array(n);
+  for (let r = 0; r < rows; r++) for (let j = 0; j < n; j++) sums[j]! += m[r * n + j]!;
+  return Float32Array.from(sums);
+}
+
+/** hₜ₋₁ of every step (zero at the first step processed), [batch·steps, units] batch-major. */
+function previousStates(h: Float32Array, { steps, batch, units, reverse }: Shape): Float32Array {
+  const out = new Float32Array(h.length);
+  for (let b = 0; b < batch; b++) {
+    const first = b * steps * units;
+    const rest = h.subarray(first + (reverse ? units : 0), first + (steps - (reverse ? 0 : 1)) * units);
+    out.set(rest, first + (reverse ? 0 : units));
+  }
+  return out;
 }
 
 /** The four gates' [rows, units] blocks side by side: [rows, 4·units]. */
@@ -218,12 +238,14 @@ export function fusedLstmLayer(x: tf.Tensor3D, w: GateWeights, reverse = false):
       value: tf.tensor3d(fw.h, [batch, steps, units]),
       gradFunc: (dy: tf.Tensor | tf.Tensor[]) => {
         const dyValues = (Array.isArray(dy) ? dy[0] : dy)?.dataSync() as Float32Array;
-        const { dz: dzb, db, hPrevT } = backward(dyValues, fw, r, shape);
+        const dzb = backward(dyValues, fw, r, shape);
+        const db = columnSums(dzb, rows, n);
+        const hPrev = previousStates(fw.h, shape);
         return tf.tidy(() => {
           const dz = tf.tensor2d(dzb, [rows, n]);
           const dx = tf.reshape(tf.matMul(dz, tf.transpose(tf.tensor2d(kernel, [width, n]))), [batch, steps, width]);
           const dKernel = tf.matMul(tf.transpose(tf.tensor2d(xValues, [rows, width])), dz);
-          const dRecurrent = tf.matMul(tf.tensor2d(hPrevT, [units, rows]), dz);
+          const dRecurrent = tf.matMul(tf.transpose(tf.tensor2d(hPrev, [rows, units])), dz);
           return [
             dx,
             ...gateBlocks(dKernel.dataSync() as Float32Array, width, units),

@@ -5,8 +5,10 @@
  *   products hₜ₋₁·R and dzₜ·Rᵀ (batch rows, 32–256 columns);
  * - `cell`: the gates' activations and the cell update of one step for every row, with Cephes's
  *   single-precision exp and tanh (≈ 1 ulp) in f32x4 lanes.
- * V8 does not vectorise the JavaScript loops; these run the forward pass's arithmetic 4 lanes wide,
- * the whole layer's state staying in the module's memory between steps.
+ * - `cellBack`: one step of backpropagation through time for every row (the gates' pre-activation
+ *   gradients and the carried cell gradient).
+ * V8 does not vectorise the JavaScript loops; these run the arithmetic 4 lanes wide, the whole
+ * layer's state staying in the module's memory between steps (forward, then backward).
  *
  * The module (under 2 KiB) is compiled synchronously from the program below; no binary is checked
  * in. Where WebAssembly SIMD cannot run (or a Content-Security-Policy forbids compiling),
@@ -259,11 +261,145 @@ const cellBody = code(
   op.end,
 );
 
-/** The module's bytes: functions `gemm` and `cell` and one memory `memory`, all exported. */
+// ---- cellBack ----
+
+// Parameters: byte addresses of row 0 of the step's gate activations, tanh(cell), previous cell,
+// output gradient and gate pre-activation gradient (out); of the carried dh and dc ([rows, units],
+// packed); rows; 4·units; byte strides between rows (cPrevStride 0: one zero row for all).
+const BG = 0;
+const BTC = 1;
+const BC_PREV = 2;
+const BDY = 3;
+const BDZ = 4;
+const BDH = 5;
+const BDC = 6;
+const B_ROWS = 7;
+const B_UNITS4 = 8;
+const B_G_STRIDE = 9;
+const B_C_STRIDE = 10;
+const B_C_PREV_STRIDE = 11;
+// Locals.
+const BR = 12;
+const BQ = 13;
+const BGP = 14; // gates row (also the dz row's offset from BDZ: same stride)
+const BCP = 15; // r·cStride
+const BPP = 16;
+const BNP = 17; // r·units4 (the packed dh, dc rows)
+const BDZP = 18;
+const BA = 19;
+const W_I = 20;
+const W_F = 21;
+const W_G = 22;
+const W_O = 23;
+const W_TC = 24;
+const W_DH = 25;
+const W_DC = 26;
+const BACK_LOCALS: Bytes[] = [
+  [...uleb(8), T.i32],
+  [...uleb(7), T.v128],
+];
+
+/** Pushes base + offset + q (i32 locals). */
+const at = (base: number, offset: number, q: number): Bytes => code(op.get(base), op.get(offset), op.i32Add, op.get(q), op.i32Add);
+/** Pushes 1 − v·v of a v128 local. */
+const oneMinusSquare = (v: number): Bytes => code(op.f32x4(1), op.get(v), op.get(v), op.f32x4Mul, op.f32x4Sub);
+
+/**
+ * cellBack(g, tc, cPrev, dy, dz, dh, dc, rows, units4, gStride, cStride, cPrevStride), per row and 4
+ * units at a time: dh' = dy + dh; dc' = dh'·o·(1 − tc²) + dc; then dc ← dc'·f and the gates'
+ * pre-activation gradients dz = [dc'·g·i(1 − i), dc'·cPrev·f(1 − f), dc'·i·(1 − g²), dh'·tc·o(1 − o)].
+ */
+const backBody = code(
+  op.loop,
+  code(op.get(BR), op.get(B_G_STRIDE), op.i32Mul, op.set(BDZP)),
+  code(op.get(BG), op.get(BDZP), op.i32Add, op.set(BGP)),
+  code(op.get(BDZ), op.get(BDZP), op.i32Add, op.set(BDZP)),
+  code(op.get(BR), op.get(B_C_STRIDE), op.i32Mul, op.set(BCP)),
+  code(op.get(BC_PREV), op.get(BR), op.get(B_C_PREV_STRIDE), op.i32Mul, op.i32Add, op.set(BPP)),
+  code(op.get(BR), op.get(B_UNITS4), op.i32Mul, op.set(BNP)),
+  code(op.i32(0), op.set(BQ)),
+  op.loop,
+  // the gate activations i, f, g, o at gp + q + k·units4
+  code(op.get(BGP), op.get(BQ), op.i32Add, op.v128Load(0), op.set(W_I)),
+  code(op.get(BGP), op.get(BQ), op.i32Add, op.get(B_UNITS4), op.i32Add, op.v128Load(0), op.set(W_F)),
+  code(op.get(BGP), op.get(BQ), op.i32Add, op.get(B_UNITS4), op.i32Add, op.get(B_UNITS4), op.i32Add, op.v128Load(0), op.set(W_G)),
+  code(op.get(BGP), op.get(BQ), op.i32Add, op.get(B_UNITS4), op.i32(3), op.i32Mul, op.i32Add, op.v128Load(0), op.set(W_O)),
+  code(at(BTC, BCP, BQ), op.v128Load(0), op.set(W_TC)),
+  // dh' = dy + dh; dc' = dh'·o·(1 − tc²) + dc
+  code(at(BDY, BCP, BQ), op.v128Load(0), at(BDH, BNP, BQ), op.v128Load(0), op.f32x4Add, op.set(W_DH)),
+  code(
+    op.get(W_DH),
+    op.get(W_O),
+    op.f32x4Mul,
+    oneMinusSquare(W_TC),
+    op.f32x4Mul,
+    at(BDC, BNP, BQ),
+    op.v128Load(0),
+    op.f32x4Add,
+    op.set(W_DC),
+  ),
+  // dc ← dc'·f
+  code(at(BDC, BNP, BQ), op.get(W_DC), op.get(W_F), op.f32x4Mul, op.v128Store(0)),
+  // dz = [dc'·g·i·(1 − i), dc'·cPrev·f·(1 − f), dc'·i·(1 − g²), dh'·tc·o·(1 − o)]
+  code(op.get(BDZP), op.get(BQ), op.i32Add, op.set(BA)),
+  code(
+    op.get(BA),
+    op.get(W_DC),
+    op.get(W_G),
+    op.f32x4Mul,
+    op.get(W_I),
+    op.f32x4Mul,
+    op.f32x4(1),
+    op.get(W_I),
+    op.f32x4Sub,
+    op.f32x4Mul,
+    op.v128Store(0),
+  ),
+  add(BA, op.get(B_UNITS4)),
+  code(op.get(BA), op.get(W_DC), op.get(BPP), op.get(BQ), op.i32Add, op.v128Load(0), op.f32x4Mul, op.get(W_F), op.f32x4Mul),
+  code(op.f32x4(1), op.get(W_F), op.f32x4Sub, op.f32x4Mul, op.v128Store(0)),
+  add(BA, op.get(B_UNITS4)),
+  code(
+    op.get(BA),
+    op.get(W_DC),
+    op.get(W_I),
+    op.f32x4Mul,
+    op.f32x4(1),
+    op.get(W_G),
+    op.get(W_G),
+    op.f32x4Mul,
+    op.f32x4Sub,
+    op.f32x4Mul,
+    op.v128Store(0),
+  ),
+  add(BA, op.get(B_UNITS4)),
+  code(
+    op.get(BA),
+    op.get(W_DH),
+    op.get(W_TC),
+    op.f32x4Mul,
+    op.get(W_O),
+    op.f32x4Mul,
+    op.f32x4(1),
+    op.get(W_O),
+    op.f32x4Sub,
+    op.f32x4Mul,
+    op.v128Store(0),
+  ),
+  add(BQ, op.i32(16)),
+  code(op.get(BQ), op.get(B_UNITS4), op.i32LtU, op.brIf(0)),
+  op.end,
+  add(BR, op.i32(1)),
+  code(op.get(BR), op.get(B_ROWS), op.i32LtU, op.brIf(0)),
+  op.end,
+);
+
+/** The module's bytes: functions `gemm`, `cell` and `cellBack` and one memory `memory`, all exported. */
 export function lstmWasmModuleBytes(): Uint8Array {
   const i32s = (count: number) => Array.from({ length: count }, () => [T.i32]);
   const gemm = code(vector(LOCALS), body, op.end);
   const cell = code(vector(CELL_LOCALS), cellBody, op.end);
+  const cellBack = code(vector(BACK_LOCALS), backBody, op.end);
   return new Uint8Array([
     ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
     ...section(
@@ -271,12 +407,21 @@ export function lstmWasmModuleBytes(): Uint8Array {
       vector([
         [0x60, ...vector(i32s(8)), ...vector([])],
         [0x60, ...vector(i32s(10)), ...vector([])],
+        [0x60, ...vector(i32s(12)), ...vector([])],
       ]),
     ),
-    ...section(3, vector([[0], [1]])),
+    ...section(3, vector([[0], [1], [2]])),
     ...section(5, vector([[0x00, 1]])), // one memory, 1 page to start, no maximum
-    ...section(7, vector([code(name("gemm"), [0x00, 0]), code(name("cell"), [0x00, 1]), code(name("memory"), [0x02, 0])])),
-    ...section(10, vector([code(uleb(gemm.length), gemm), code(uleb(cell.length), cell)])),
+    ...section(
+      7,
+      vector([
+        code(name("gemm"), [0x00, 0]),
+        code(name("cell"), [0x00, 1]),
+        code(name("cellBack"), [0x00, 2]),
+        code(name("memory"), [0x02, 0]),
+      ]),
+    ),
+    ...section(10, vector([code(uleb(gemm.length), gemm), code(uleb(cell.length), cell), code(uleb(cellBack.length), cellBack)])),
   ]);
 }
 
@@ -287,6 +432,21 @@ type CellExport = (
   c: number,
   tc: number,
   h: number,
+  rows: number,
+  units4: number,
+  gStride: number,
+  cStride: number,
+  cPrevStride: number,
+) => void;
+
+type CellBackExport = (
+  g: number,
+  tc: number,
+  cPrev: number,
+  dy: number,
+  dz: number,
+  dh: number,
+  dc: number,
   rows: number,
   units4: number,
   gStride: number,
@@ -310,6 +470,7 @@ export class WasmLstm {
   constructor(
     private readonly gemm: GemmExport,
     private readonly cell: CellExport,
+    private readonly cellBack: CellBackExport,
     private readonly memory: WebAssembly.Memory,
   ) {
     this.f32 = new Float32Array(memory.buffer);
@@ -388,6 +549,71 @@ export class WasmLstm {
     };
   }
 
+  /** Whether `backward` takes a layer of this many units (a multiple of 16: dzₜ·Rᵀ has units columns). */
+  static fitsBackward(units: number): boolean {
+    return WasmLstm.fits(units);
+  }
+
+  /**
+   * BPTT of `forward`'s layer. dy: the output's gradient, [batch·steps, units] batch-major; rT:
+   * Rᵀ, [4·units, units]. → dz, the gate pre-activations' gradient, [batch·steps, 4·units].
+   */
+  backward(
+    fw: LstmForward,
+    dy: Float32Array,
+    rT: Float32Array,
+    steps: number,
+    batch: number,
+    units: number,
+    reverse: boolean,
+  ): Float32Array {
+    const n = 4 * units;
+    const rows = batch * steps;
+    const zerosAt = rT.length;
+    const gatesAt = zerosAt + units;
+    const tcAt = gatesAt + rows * n;
+    const cAt = tcAt + rows * units;
+    const dyAt = cAt + rows * units;
+    const dzAt = dyAt + rows * units;
+    const dhAt = dzAt + rows * n;
+    const dcAt = dhAt + batch * units;
+    this.ensure(dcAt + batch * units);
+    const f32 = this.f32;
+    f32.set(rT, 0);
+    f32.fill(0, zerosAt, gatesAt);
+    f32.set(fw.gates, gatesAt);
+    f32.set(fw.tanhC, tcAt);
+    f32.set(fw.c, cAt);
+    f32.set(dy, dyAt);
+    f32.fill(0, dhAt, dcAt + batch * units);
+    const [gStride, cStride] = [4 * steps * n, 4 * steps * units];
+    for (let s = steps - 1; s >= 0; s--) {
+      const t = reverse ? steps - 1 - s : s;
+      const prev = s === 0 ? -1 : reverse ? t + 1 : t - 1;
+      const cPrev = prev >= 0 ? 4 * (cAt + prev * units) : 4 * zerosAt;
+      const step = (base: number, width: number) => 4 * (base + t * width);
+      this.cellBack(
+        step(gatesAt, n),
+        step(tcAt, units),
+        cPrev,
+        step(dyAt, units),
+        step(dzAt, n),
+        4 * dhAt,
+        4 * dcAt,
+        batch,
+        4 * units,
+        gStride,
+        cStride,
+        prev >= 0 ? cStride : 0,
+      );
+      if (prev >= 0) {
+        f32.fill(0, dhAt, dhAt + batch * units);
+        this.gemm(4 * dhAt, step(dzAt, n), 0, batch, n, units, 4 * units, gStride);
+      }
+    }
+    return f32.slice(dzAt, dzAt + rows * n);
+  }
+
   private ensure(floats: number): void {
     const bytes = 4 * floats;
     if (bytes > this.memory.buffer.byteLength) {
@@ -404,8 +630,13 @@ export function wasmLstm(): WasmLstm | null {
   if (kernel === undefined) {
     try {
       const instance = new WebAssembly.Instance(new WebAssembly.Module(lstmWasmModuleBytes() as BufferSource), {});
-      const { gemm, cell, memory } = instance.exports as { gemm: GemmExport; cell: CellExport; memory: WebAssembly.Memory };
-      kernel = new WasmLstm(gemm, cell, memory);
+      const { gemm, cell, cellBack, memory } = instance.exports as {
+        gemm: GemmExport;
+        cell: CellExport;
+        cellBack: CellBackExport;
+        memory: WebAssembly.Memory;
+      };
+      kernel = new WasmLstm(gemm, cell, cellBack, memory);
     } catch {
       kernel = null;
     }
