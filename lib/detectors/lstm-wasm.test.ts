@@ -1,8 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { createRng } from "../rng";
-import { WasmLstm, wasmLstm } from "./lstm-wasm";
+import { WasmLstm, lstmWasmModuleBytes, wasmLstm } from "./lstm-wasm";
 
 describe("the wasm SIMD kernels", () => {
+  it("fit in a module small enough to compile synchronously on a browser's main thread (4 KiB)", () => {
+    expect(lstmWasmModuleBytes().length).toBeLessThan(4096);
+  });
+
   it("compiles here and accumulates a·b into out, in float32", () => {
     const gemm = wasmLstm();
     expect(gemm).not.toBeNull();
