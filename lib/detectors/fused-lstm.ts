@@ -22,7 +22,7 @@
  * gradients agree with the op-by-op version to float32 rounding (fused-lstm.test.ts).
  */
 import * as tf from "@tensorflow/tfjs";
-import { WasmLstm, wasmLstm, type LstmForward, type Rows } from "./lstm-wasm";
+import { WasmLstm, releaseArrays, takeArray, wasmLstm, type LstmForward, type Rows } from "./lstm-wasm";
 import { columnBlock } from "./init";
 
 const sigmoid = (v: number) => 1 / (1 + Math.exp(-v));
@@ -77,7 +77,7 @@ function stepAt(s: number, { steps, reverse }: Shape): { t: number; prev: number
 function forward(z: Float32Array, r: Float32Array, shape: Shape): Forward {
   const { steps, batch, units, reverse } = shape;
   const kernel = WasmLstm.fitsUnits(units) ? wasmLstm() : null;
-  if (!kernel) return forwardJs(z, r, shape);
+  if (!kernel) return forwardJs(new Float32Array(z), r, shape);
   return kernel.forward(z, r, steps, batch, units, reverse);
 }
 
@@ -176,11 +176,13 @@ function columnSums(m: Float32Array, rows: number, n: number): Float32Array {
 
 /** hₜ₋₁ of every step (zero at the first step processed), [batch·steps, units] batch-major. */
 function previousStates(h: Float32Array, { steps, batch, units, reverse }: Shape): Float32Array {
-  const out = new Float32Array(h.length);
+  const out = takeArray(h.length);
   for (let b = 0; b < batch; b++) {
     const first = b * steps * units;
     const rest = h.subarray(first + (reverse ? units : 0), first + (steps - (reverse ? 0 : 1)) * units);
     out.set(rest, first + (reverse ? 0 : units));
+    const zeroRow = first + (reverse ? (steps - 1) * units : 0);
+    out.fill(0, zeroRow, zeroRow + units);
   }
   return out;
 }
@@ -230,10 +232,10 @@ export function fusedLstmLayer(x: tf.Tensor3D, w: GateWeights, reverse = false):
     const projected = tf.tidy(() =>
       tf.add(tf.matMul(tf.tensor2d(xValues, [rows, width]), tf.tensor2d(kernel, [width, n])), tf.tensor1d(bias)),
     );
-    const z = (projected.dataSync() as Float32Array).slice();
-    projected.dispose();
+    const z = projected.dataSync() as Float32Array; // read only (forwardJs works on a copy)
     const shape: Shape = { steps, batch, units, reverse };
     const fw = forward(z, r, shape);
+    projected.dispose();
     return {
       value: tf.tensor3d(fw.h, [batch, steps, units]),
       gradFunc: (dy: tf.Tensor | tf.Tensor[]) => {
@@ -246,12 +248,16 @@ export function fusedLstmLayer(x: tf.Tensor3D, w: GateWeights, reverse = false):
           const dx = tf.reshape(tf.matMul(dz, tf.transpose(tf.tensor2d(kernel, [width, n]))), [batch, steps, width]);
           const dKernel = tf.matMul(tf.transpose(tf.tensor2d(xValues, [rows, width])), dz);
           const dRecurrent = tf.matMul(tf.transpose(tf.tensor2d(hPrev, [rows, units])), dz);
-          return [
+          const grads = [
             dx,
             ...gateBlocks(dKernel.dataSync() as Float32Array, width, units),
             ...gateBlocks(dRecurrent.dataSync() as Float32Array, units, units),
             ...gateBlocks(db, 1, units).map((t) => tf.reshape(t, [units])),
           ];
+          // Done with the forward state and the buffers behind this tidy's (disposed) tensors: reuse
+          // them. Not fw.h: on the cpu backend the layer's output tensor holds that array itself.
+          releaseArrays([fw.gates, fw.c, fw.tanhC, dzb, hPrev]);
+          return grads;
         });
       },
     };

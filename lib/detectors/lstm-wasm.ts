@@ -463,6 +463,44 @@ export type LstmForward = { h: Float32Array; c: Float32Array; tanhC: Float32Arra
 
 const PAGE = 65536;
 
+/**
+ * Large arrays for the layers' saved state, reused: a fresh megabyte-sized Float32Array costs
+ * ≈ 3 ms here (its pages are faulted in on first touch), more than the layer's arithmetic, so the
+ * fused layer hands its arrays back (`releaseArrays`) once its gradient is taken, and the next step
+ * takes them again. Arrays never handed back (inference) are simply collected.
+ */
+const pool = new Map<number, Float32Array[]>();
+const POOL_LIMIT = 64;
+let pooled = 0;
+
+/** A Float32Array of this length, from the pool when one is there (contents unspecified). */
+export function takeArray(length: number): Float32Array {
+  const free = pool.get(length)?.pop();
+  if (free) {
+    pooled--;
+    return free;
+  }
+  return new Float32Array(length);
+}
+
+/** Hands arrays back for reuse; the caller must not use them again. */
+export function releaseArrays(arrays: Float32Array[]): void {
+  for (const a of arrays) {
+    if (pooled >= POOL_LIMIT) return;
+    const list = pool.get(a.length) ?? [];
+    list.push(a);
+    pool.set(a.length, list);
+    pooled++;
+  }
+}
+
+/** values [from, to) copied into a pooled array. */
+const copy = (values: Float32Array, from: number, to: number): Float32Array => {
+  const out = takeArray(to - from);
+  out.set(values.subarray(from, to));
+  return out;
+};
+
 export class WasmLstm {
   private f32: Float32Array;
   private bLength = 0;
@@ -543,10 +581,10 @@ export class WasmLstm {
       this.cell(g, cPrev, at(cAt), at(tcAt), at(hAt), batch, 4 * units, gStride, cStride, prev >= 0 ? cStride : 0);
     }
     return {
-      gates: f32.slice(gatesAt, cAt),
-      c: f32.slice(cAt, tcAt),
-      tanhC: f32.slice(tcAt, hAt),
-      h: f32.slice(hAt, hAt + rows * units),
+      gates: copy(f32, gatesAt, cAt),
+      c: copy(f32, cAt, tcAt),
+      tanhC: copy(f32, tcAt, hAt),
+      h: copy(f32, hAt, hAt + rows * units),
     };
   }
 
@@ -612,7 +650,7 @@ export class WasmLstm {
         this.gemm(4 * dhAt, step(dzAt, n), 0, batch, n, units, 4 * units, gStride);
       }
     }
-    return f32.slice(dzAt, dzAt + rows * n);
+    return copy(f32, dzAt, dzAt + rows * n);
   }
 
   private ensure(floats: number): void {
