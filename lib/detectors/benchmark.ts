@@ -2,17 +2,19 @@
  * One benchmark measurement of a detector on the current tfjs backend, shared by the Node bench and
  * the browser bench worker: ms per training step (median, measured between batches of a real
  * `train` call after warm-ups) and windows scored per second (`score`, shift 1). Pure: the caller
- * picks the backend and supplies z-scored data.
+ * picks the backend and supplies z-scored data. A case may force the LSTM implementation ("ops", the
+ * op-by-op baseline, or "fused"); otherwise lstm.ts picks by backend, and the row says which ran.
  */
 import { generatePathDataset } from "../demo/path-dataset";
 import { createChannelStats, finishChannelStats, updateChannelStats, zscore } from "../preprocess";
 import type { SeriesColumns } from "../series/types";
 import { createDetector } from "./index";
+import { lstmImplementation, setLstmImplementation, type LstmImplementation } from "./lstm";
 import type { DetectorKind } from "./types";
 
-export type BenchCase = { kind: DetectorKind; hidden: number };
+export type BenchCase = { kind: DetectorKind; hidden: number; lstm?: LstmImplementation };
 export type BenchPlan = { warmups: number; reps: number; scoredWindows: number; windowSize: number; batchSize: number };
-export type BenchRow = BenchCase & { backend: string; params: number; stepMs: number; windowsPerSecond: number };
+export type BenchRow = BenchCase & { backend: string; lstm: LstmImplementation; params: number; stepMs: number; windowsPerSecond: number };
 
 /** The same seeded demo data for every benchmark row: 8 drives of 1,200 steps, 8 channels, z-scored. */
 export function benchmarkData(features = 8): SeriesColumns[] {
@@ -32,6 +34,8 @@ export function median(values: number[]): number {
 /** `data`: at least two z-scored sequences; the last one is scored, the others train. */
 export async function measureDetector(backend: string, c: BenchCase, plan: BenchPlan, data: SeriesColumns[]): Promise<BenchRow> {
   const features = data[0]?.length ?? 0;
+  setLstmImplementation(c.lstm ?? "auto");
+  const lstm = lstmImplementation();
   const detector = createDetector(c.kind, { features, windowSize: plan.windowSize, hidden: c.hidden, seed: 1 });
   const stamps: number[] = [];
   try {
@@ -54,27 +58,69 @@ export async function measureDetector(backend: string, c: BenchCase, plan: Bench
     const started = performance.now();
     await detector.score(sequence);
     const seconds = (performance.now() - started) / 1000;
-    return { ...c, backend, params: detector.parameterCount, stepMs: median(steps), windowsPerSecond: plan.scoredWindows / seconds };
+    return { ...c, backend, lstm, params: detector.parameterCount, stepMs: median(steps), windowsPerSecond: plan.scoredWindows / seconds };
   } finally {
     detector.dispose();
+    setLstmImplementation("auto");
   }
 }
 
 /** An aligned plain-text table, each row's step time also relative to the LSTM-AE on its backend. */
 export function formatBenchTable(rows: BenchRow[], title: string): string {
-  const baseline = (backend: string) => rows.find((r) => r.backend === backend && r.kind === "lstm-ae")?.stepMs;
-  const header = ["backend", "detector", "hidden", "weights", "ms/train step", "windows/s scored", "step vs lstm-ae"];
+  const baseline = (r: BenchRow) => rows.find((b) => b.backend === r.backend && b.lstm === r.lstm && b.kind === "lstm-ae")?.stepMs;
+  const header = ["backend", "detector", "lstm", "hidden", "weights", "ms/train step", "windows/s scored", "step vs lstm-ae"];
   const body = rows.map((r) => [
     r.backend,
     r.kind,
+    r.lstm,
     String(r.hidden),
     r.params.toLocaleString("en-US"),
     r.stepMs.toFixed(0),
     r.windowsPerSecond.toFixed(0),
-    `${(r.stepMs / (baseline(r.backend) ?? Number.NaN)).toFixed(1)}×`,
+    `${(r.stepMs / (baseline(r) ?? Number.NaN)).toFixed(1)}×`,
   ]);
+  return alignedTable(title, header, body, 3);
+}
+
+/**
+ * The op-by-op LSTM (before) and the fused one (after) side by side: one line per backend, detector
+ * and size, from rows measured with `lstm: "ops"` and `lstm: "fused"`.
+ */
+export function formatLstmComparison(rows: BenchRow[], title: string): string {
+  const header = [
+    "backend",
+    "detector",
+    "hidden",
+    "weights",
+    "ms/step op-by-op",
+    "ms/step fused",
+    "step speed-up",
+    "win/s op-by-op",
+    "win/s fused",
+  ];
+  const fusedRows = rows.filter((r) => r.lstm === "fused");
+  const body = fusedRows.map((f) => {
+    const old = rows.find((r) => r.lstm === "ops" && r.backend === f.backend && r.kind === f.kind && r.hidden === f.hidden);
+    const fixed = (v: number | undefined) => (v === undefined ? "–" : v.toFixed(0));
+    return [
+      f.backend,
+      f.kind,
+      String(f.hidden),
+      f.params.toLocaleString("en-US"),
+      fixed(old?.stepMs),
+      fixed(f.stepMs),
+      old ? `${(old.stepMs / f.stepMs).toFixed(1)}×` : "–",
+      fixed(old?.windowsPerSecond),
+      fixed(f.windowsPerSecond),
+    ];
+  });
+  return alignedTable(title, header, body, 2);
+}
+
+/** Columns left-aligned up to `leftColumns`, right-aligned after. */
+function alignedTable(title: string, header: string[], body: string[][], leftColumns: number): string {
   const widths = header.map((h, c) => Math.max(h.length, ...body.map((cells) => (cells[c] ?? "").length)));
   const line = (cells: string[]) =>
-    cells.map((cell, c) => (c < 2 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0))).join("  ");
+    cells.map((cell, c) => (c < leftColumns ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0))).join("  ");
   return [title, line(header), ...body.map(line)].join("\n");
 }

@@ -6,9 +6,17 @@
  * - each step needs only contiguous slices and four small matmuls — no split along the last axis,
  *   which tfjs's cpu backend does element by element (≈25 ms for a [185, 64] split here), and which
  *   made tfjs-layers' LSTM cell (one matmul, then split into gates) far slower on cpu.
+ *
+ * Two implementations of the same layer, chosen per call by `lstmImplementation()`:
+ * - "fused" (the default on the CPU backends wasm and cpu): the input projection of all steps as
+ *   one matmul with the gates' kernels side by side, then the whole recurrence, forward and
+ *   backward, as one custom op over raw arrays (fused-lstm.ts);
+ * - "ops" (the default elsewhere, i.e. WebGPU, until a WGSL kernel exists): the op-by-op loop below.
+ * Both give the same outputs and gradients to float32 rounding (lstm.test.ts).
  */
 import * as tf from "@tensorflow/tfjs";
 import type { Rng } from "../rng";
+import { fusedLstmLayer } from "./fused-lstm";
 import { assignValues, columnBlock, glorotUniform, orthogonal, zerosVariable, type NamedVariable } from "./init";
 
 export const GATES = ["i", "f", "c", "o"] as const;
@@ -73,6 +81,29 @@ export function biLstmVariables(w: BiLstmWeights, prefix: string): NamedVariable
   return [...lstmVariables(w.forward, `${prefix}/forward`), ...lstmVariables(w.backward, `${prefix}/backward`)];
 }
 
+export type LstmImplementation = "ops" | "fused";
+
+let forced: LstmImplementation | undefined;
+
+/** Forces one implementation ("auto": by backend again). For the bench's baseline and the tests. */
+export function setLstmImplementation(choice: LstmImplementation | "auto"): void {
+  forced = choice === "auto" ? undefined : choice;
+}
+
+/** The fused recurrence on the CPU backends, where reading a tensor is a memcpy; op by op elsewhere. */
+export function lstmImplementation(): LstmImplementation {
+  if (forced) return forced;
+  const backend = tf.getBackend();
+  return backend === "wasm" || backend === "cpu" ? "fused" : "ops";
+}
+
+/** The fused layer's view of the weights: per gate, in the order i, f, c, o. */
+const gateWeights = (w: LstmWeights) => ({
+  kernels: GATES.map((g) => w.kernel[g]),
+  recurrents: GATES.map((g) => w.recurrent[g]),
+  biases: GATES.map((g) => w.bias[g]),
+});
+
 /** Input projections x·W_g + b_g of every step, time-major: per gate, T tensors of [batch, units]. */
 function projectInputs(timeMajor: tf.Tensor2D, steps: number, batch: number, w: LstmWeights): Record<Gate, tf.Tensor2D[]> {
   const project = (g: Gate) => {
@@ -109,6 +140,7 @@ function run(x: tf.Tensor3D, w: LstmWeights, reverse: boolean, emit: (t: number,
  */
 export function lstm(x: tf.Tensor3D, w: LstmWeights, reverse = false): tf.Tensor3D {
   return tf.tidy(() => {
+    if (lstmImplementation() === "fused") return fusedLstmLayer(x, gateWeights(w), reverse);
     const [batch, steps] = x.shape;
     const outputs: tf.Tensor2D[] = [];
     run(x, w, reverse, (t, h) => (outputs[t] = h));
@@ -120,6 +152,10 @@ export function lstm(x: tf.Tensor3D, w: LstmWeights, reverse = false): tf.Tensor
 /** x: [batch, time, width] → [batch, units], the hidden state after the last step. */
 export function lstmLastState(x: tf.Tensor3D, w: LstmWeights): tf.Tensor2D {
   return tf.tidy(() => {
+    if (lstmImplementation() === "fused") {
+      const [batch, steps] = x.shape;
+      return tf.reshape<tf.Rank.R2>(tf.slice(fusedLstmLayer(x, gateWeights(w)), [0, steps - 1, 0], [batch, 1, w.units]), [batch, w.units]);
+    }
     let last: tf.Tensor2D = tf.zeros([x.shape[0], w.units]);
     run(x, w, false, (_, h) => (last = h));
     return last;

@@ -10,11 +10,15 @@
  * TeVAE at the reference size (docs/algorithms.md §3) (h = 16·features = 128, ≈ 2.4 M weights) needs tens of seconds per
  * step on these CPU backends, so it runs on wasm only and only without `quick`; the side-by-side rows
  * use h = 32 (4·features).
+ *
+ * Every row is measured twice in the same run — with the op-by-op LSTM (the baseline) and with the
+ * fused LSTM layer (lstm.ts, fused-lstm.ts) — and the table prints both side by side.
  */
 import * as tf from "@tensorflow/tfjs";
 import "@tensorflow/tfjs-backend-wasm";
 import { type DetectorKind } from "../../lib/detectors";
-import { benchmarkData, formatBenchTable, measureDetector, type BenchRow } from "../../lib/detectors/benchmark";
+import { benchmarkData, formatLstmComparison, measureDetector, type BenchRow } from "../../lib/detectors/benchmark";
+import type { LstmImplementation } from "../../lib/detectors/lstm";
 import type { SeriesColumns } from "../../lib/series/types";
 
 const FEATURES = 8;
@@ -42,7 +46,7 @@ export async function run(opts: { quick: boolean }): Promise<void> {
     for (const c of CASES.filter((k) => k.backends.includes(backend) && !(opts.quick && k.fullOnly))) {
       const big = c.hidden > 4 * FEATURES;
       const plan: Plan = opts.quick || big ? { warmups: 1, reps: 3, scoredWindows: 256 } : { warmups: 2, reps: 7, scoredWindows: 1024 };
-      rows.push(await measure(backend, c, plan, data));
+      for (const lstm of ["ops", "fused"] as const) rows.push(await measure(backend, c, lstm, plan, data));
     }
   }
   console.log(formatTable(rows));
@@ -56,15 +60,22 @@ async function selectBackend(name: string): Promise<boolean> {
   }
 }
 
-async function measure(backend: string, c: Case, plan: Plan, data: SeriesColumns[]): Promise<Row> {
-  const row = await measureDetector(backend, c, { ...plan, windowSize: WINDOW, batchSize: BATCH }, data);
-  console.log(`  ${backend} ${c.kind} h=${c.hidden}: ${row.stepMs.toFixed(0)} ms/step, ${row.windowsPerSecond.toFixed(0)} windows/s`);
+async function measure(backend: string, c: Case, lstm: LstmImplementation, plan: Plan, data: SeriesColumns[]): Promise<Row> {
+  const row = await measureDetector(
+    backend,
+    { kind: c.kind, hidden: c.hidden, lstm },
+    { ...plan, windowSize: WINDOW, batchSize: BATCH },
+    data,
+  );
+  console.log(
+    `  ${backend} ${c.kind} h=${c.hidden} ${lstm}: ${row.stepMs.toFixed(0)} ms/step, ${row.windowsPerSecond.toFixed(0)} windows/s`,
+  );
   return row;
 }
 
 function formatTable(rows: Row[]): string {
-  return formatBenchTable(
+  return formatLstmComparison(
     rows,
-    `detectors: ${FEATURES} channels, window ${WINDOW}, batch ${BATCH} (median ms per training step; scoring with shift 1)`,
+    `detectors: ${FEATURES} channels, window ${WINDOW}, batch ${BATCH} (median ms per training step; scoring with shift 1); LSTM op by op vs fused`,
   );
 }
