@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { displayRank, formatBytes, formatCount, formatStep, formatValue } from "./format";
+import { displayRank, formatBytes, formatCount, formatDuration, formatStep, formatValue } from "./format";
 
 describe("format", () => {
   it("formats bytes in decimal units", () => {
@@ -28,5 +28,11 @@ describe("format", () => {
   it("groups the thousands of steps", () => {
     expect(formatStep(12345)).toBe("12,345");
     expect(formatStep(7)).toBe("7");
+  });
+  it("says durations in the largest sensible units", () => {
+    expect(formatDuration(800)).toBe("0.8 s");
+    expect(formatDuration(42_300)).toBe("42 s");
+    expect(formatDuration(185_000)).toBe("3 min 5 s");
+    expect(formatDuration(3_720_000)).toBe("1 h 2 min");
   });
 });

@@ -35,3 +35,14 @@ export function formatValue(value: number | null | undefined, digits = 4): strin
 export function formatStep(step: number): string {
   return Math.round(step).toLocaleString("en-US");
 }
+
+/** A duration as people say it: "0.8 s", "42 s", "3 min 5 s", "1 h 2 min". */
+export function formatDuration(ms: number): string {
+  const s = ms / 1000;
+  if (s < 10) return `${+s.toFixed(1)} s`;
+  if (s < 60) return `${Math.round(s)} s`;
+  const total = Math.round(s);
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  return h > 0 ? `${h} h ${m} min` : `${m} min ${total % 60} s`;
+}
