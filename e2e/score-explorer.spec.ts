@@ -188,6 +188,10 @@ test.describe.serial("the analyst's score explorer", () => {
 
     await page.goto(`/runs/${runId}`);
     await expect(page.getByTestId("batch.label")).toHaveText([`anomalous from step 5 — ${expert.name}`]);
+    await page
+      .getByTestId("batch")
+      .first()
+      .screenshot({ path: testInfo.outputPath("batch-labels.png") });
     await page.getByTestId("scores.filterLabel").selectOption("anomalous");
     await expect(page.getByTestId("scores.row")).toHaveText([/q4/]);
     await page.getByTestId("scores.filterLabel").selectOption("queried");
@@ -240,6 +244,13 @@ test.describe.serial("the analyst's score explorer", () => {
     console.log(`240 sequences: ${timing}`);
     expect(sortMs).toBeLessThan(1000);
     expect(allMs).toBeLessThan(1000);
-    await page.screenshot({ path: testInfo.outputPath("explorer-240.png") });
+    // Scrolled far down the table, its header stays at the top of the box.
+    const box = page.getByTestId("scores.table").locator("xpath=..");
+    await box.evaluate((el) => el.scrollTo(0, 4000));
+    await expect.poll(() => box.evaluate((el) => el.scrollTop)).toBeGreaterThan(1000);
+    const head = await page.getByTestId("scores.table").locator("thead th").first().boundingBox();
+    const frame = await box.boundingBox();
+    expect(Math.abs((head?.y ?? 0) - (frame?.y ?? 100))).toBeLessThan(3);
+    await page.getByTestId("scores.explorer").screenshot({ path: testInfo.outputPath("explorer-240-scrolled.png") });
   });
 });
