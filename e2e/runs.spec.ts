@@ -200,7 +200,8 @@ test("an admin fits the linear detector in one pass; every sequence is scored an
   await expect(page.getByTestId("runpage.scored")).toHaveText("80 / 80");
   expect(Number(await page.getByTestId("runpage.threshold").textContent())).toBeGreaterThan(0);
   // Only the settings the linear detector uses, and no empty loss chart.
-  await expect(page.getByTestId("runpage.settings")).toHaveText("lags 2 · ridge 1 · seed 1");
+  await expect(page.getByTestId("runpage.setting").locator("td:nth-child(1)")).toHaveText(["lags", "ridge", "seed"]);
+  await expect(page.getByTestId("runpage.setting").locator("td:nth-child(2)")).toHaveText(["2", "1", "1"]);
   await expect(page.getByTestId("runpage.fitted")).toContainText("no epochs");
   await expect(page.getByRole("heading", { name: /^Training/ })).toHaveCount(0);
   await page.getByTestId("scores.row").first().click();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { displayRank, formatBytes, formatCount } from "./format";
+import { displayRank, formatBytes, formatCount, formatDuration, formatStep, formatValue } from "./format";
 
 describe("format", () => {
   it("formats bytes in decimal units", () => {
@@ -14,5 +14,25 @@ describe("format", () => {
   it("shows ranks from 1 (stored from 0)", () => {
     expect(displayRank(0)).toBe(1);
     expect(displayRank(9)).toBe(10);
+  });
+  it("rounds measured values to 4 significant digits", () => {
+    expect(formatValue(-16.24398422241211)).toBe("-16.24");
+    expect(formatValue(0.000123456)).toBe("0.0001235");
+    expect(formatValue(123456.7)).toBe("123,500");
+    expect(formatValue(0)).toBe("0");
+    expect(formatValue(1.5e-7)).toBe("1.500e-7");
+    expect(formatValue(Number.NaN)).toBe("—");
+    expect(formatValue(null)).toBe("—");
+    expect(formatValue(3.14159, 2)).toBe("3.1");
+  });
+  it("groups the thousands of steps", () => {
+    expect(formatStep(12345)).toBe("12,345");
+    expect(formatStep(7)).toBe("7");
+  });
+  it("says durations in the largest sensible units", () => {
+    expect(formatDuration(800)).toBe("0.8 s");
+    expect(formatDuration(42_300)).toBe("42 s");
+    expect(formatDuration(185_000)).toBe("3 min 5 s");
+    expect(formatDuration(3_720_000)).toBe("1 h 2 min");
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatRunSettings, runSettings } from "./run-settings";
+import { formatRunSettings, runSettings, trainsInEpochs } from "./run-settings";
 
 describe("runSettings", () => {
   it("shows only the linear detector's own settings, with their defaults", () => {
@@ -17,5 +17,18 @@ describe("runSettings", () => {
   it("copes with a missing or odd config", () => {
     expect(formatRunSettings(runSettings("lstm-ae", null))).toBe("—");
     expect(formatRunSettings(runSettings("lstm-ae", { extra: [1, 2] }))).toBe("extra [1,2]");
+  });
+
+  it("says what each setting means, and nothing for an unknown one", () => {
+    const rows = runSettings("tevae", { windowSize: 16, extra: 1 });
+    expect(rows[0]).toMatchObject({ name: "window", value: "16" });
+    expect(rows[0]?.meaning).toMatch(/steps per training window/);
+    expect(rows[1]).toEqual({ name: "extra", value: "1", meaning: "" });
+    expect(runSettings("linear", {}).map((r) => r.meaning.length > 0)).toEqual([true, true, true]);
+  });
+
+  it("knows which detectors train in epochs", () => {
+    expect(trainsInEpochs("linear")).toBe(false);
+    expect(trainsInEpochs("tevae")).toBe(true);
   });
 });

@@ -1,28 +1,38 @@
 /**
- * The settings a run page shows: the detector's own, in a readable line. The run form stores every
- * field it has (window, epochs, batch …) whatever the detector; the linear detector uses none of the
- * training ones — it is fitted in closed form in one pass — so only its regression settings are shown.
+ * The settings a run page shows: the detector's own, as rows of a table (name, value, what it means).
+ * The run form stores every field it has (window, epochs, batch …) whatever the detector; the linear
+ * detector uses none of the training ones — it is fitted in closed form in one pass — so only its
+ * regression settings are shown.
  */
 import { resolveLinearConfig } from "./detectors/config";
 
-export type RunSetting = { name: string; value: string };
+export type RunSetting = { name: string; value: string; meaning: string };
 
-const LABELS: Record<string, string> = {
-  windowSize: "window",
-  epochs: "epochs",
-  batchSize: "batch",
-  learningRate: "learning rate",
-  patience: "patience",
-  seed: "seed",
-  hidden: "hidden",
-  latent: "latent",
-  maxTrainWindows: "max windows/epoch",
-  lags: "lags",
-  ridge: "ridge",
+const KNOWN: Record<string, { name: string; meaning: string }> = {
+  windowSize: { name: "window", meaning: "steps per training window; each step's score comes from the windows that cover it" },
+  epochs: { name: "epochs", meaning: "most passes over the training windows" },
+  batchSize: { name: "batch", meaning: "windows per gradient step" },
+  learningRate: { name: "learning rate", meaning: "step size of the optimiser" },
+  patience: { name: "patience", meaning: "epochs without a better validation loss before training stops early" },
+  seed: { name: "seed", meaning: "seed of the random initialisation and shuffling: the same seed gives the same run" },
+  hidden: { name: "hidden", meaning: "units in the hidden layers" },
+  latent: { name: "latent", meaning: "dimensions of the latent code" },
+  maxTrainWindows: { name: "max windows/epoch", meaning: "training windows drawn per epoch at most" },
+  heads: { name: "attention heads", meaning: "heads of the multi-head attention" },
+  keyDim: { name: "key size", meaning: "dimensions per attention head" },
+  noiseStd: { name: "noise std", meaning: "standard deviation of the noise added to training inputs" },
+  lags: { name: "lags", meaning: "past steps of every channel each channel is regressed on" },
+  ridge: { name: "ridge", meaning: "ridge penalty of the regression; larger is smoother" },
 };
 
 const show = (value: unknown): string =>
   typeof value === "number" || typeof value === "string" || typeof value === "boolean" ? String(value) : JSON.stringify(value);
+
+const setting = (key: string, value: unknown): RunSetting => ({
+  name: KNOWN[key]?.name ?? key,
+  value: show(value),
+  meaning: KNOWN[key]?.meaning ?? "",
+});
 
 export function runSettings(detector: string, config: unknown): RunSetting[] {
   const entries = config !== null && typeof config === "object" ? Object.entries(config as Record<string, unknown>) : [];
@@ -30,16 +40,17 @@ export function runSettings(detector: string, config: unknown): RunSetting[] {
     const given = Object.fromEntries(entries);
     const num = (key: string) => (typeof given[key] === "number" ? (given[key] as number) : undefined);
     const c = resolveLinearConfig({ features: 1, windowSize: 1, lags: num("lags"), ridge: num("ridge"), seed: num("seed") });
-    return [
-      { name: "lags", value: String(c.lags) },
-      { name: "ridge", value: String(c.ridge) },
-      { name: "seed", value: String(c.seed) },
-    ];
+    return [setting("lags", c.lags), setting("ridge", c.ridge), setting("seed", c.seed)];
   }
-  return entries.filter(([, v]) => v !== undefined && v !== null).map(([k, v]) => ({ name: LABELS[k] ?? k, value: show(v) }));
+  return entries.filter(([, v]) => v !== undefined && v !== null).map(([k, v]) => setting(k, v));
 }
 
 /** "window 64 · epochs 50 · …" */
 export function formatRunSettings(settings: readonly RunSetting[]): string {
   return settings.length === 0 ? "—" : settings.map((s) => `${s.name} ${s.value}`).join(" · ");
+}
+
+/** Whether the detector trains in epochs (and so has a loss curve): every one but the linear detector. */
+export function trainsInEpochs(detector: string): boolean {
+  return detector !== "linear";
 }

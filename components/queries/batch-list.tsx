@@ -12,8 +12,16 @@ function Sparkline({ score, threshold }: { score: Float32Array; threshold: numbe
   return <EChart option={option} style={{ height: 48, width: 260 }} testId="batch.spark" data={{ "data-points": score.length }} />;
 }
 
-/** Query batches of a run, newest first, each candidate with its score plot. */
-export function BatchList({ runId, batches, threshold }: { runId: string; batches: BatchView[]; threshold: number | null }) {
+type Props = {
+  runId: string;
+  batches: BatchView[];
+  threshold: number | null;
+  /** Per query id, what the experts said ("anomalous from step 1,000 — Erik Expert"), the label that counts first. */
+  said?: Record<string, string[]>;
+};
+
+/** Query batches of a run, newest first, each candidate with its score plot and what the experts said of it. */
+export function BatchList({ runId, batches, threshold, said = {} }: Props) {
   const [scores, setScores] = useState<Map<string, Float32Array> | null>(null);
   useEffect(() => {
     if (batches.length === 0) return;
@@ -50,7 +58,7 @@ export function BatchList({ runId, batches, threshold }: { runId: string; batche
                 <th>Steps</th>
                 <th>Score</th>
                 <th>Why</th>
-                <th className="num">Labels</th>
+                <th>Labels</th>
               </tr>
             </thead>
             <tbody>
@@ -65,7 +73,17 @@ export function BatchList({ runId, batches, threshold }: { runId: string; batche
                     </td>
                     <td>{score ? <Sparkline score={score} threshold={threshold} /> : "…"}</td>
                     <td className="muted">{q.reason}</td>
-                    <td className="num">{q.labels}</td>
+                    <td data-testid="batch.labels">
+                      {(said[q.id] ?? []).length === 0 ? (
+                        <span className="muted">not labelled yet</span>
+                      ) : (
+                        (said[q.id] ?? []).map((text, i) => (
+                          <div key={i} className={i > 0 ? "muted" : undefined} data-testid="batch.label">
+                            {i > 0 ? `also: ${text}` : text}
+                          </div>
+                        ))
+                      )}
+                    </td>
                   </tr>
                 );
               })}

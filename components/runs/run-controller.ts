@@ -16,6 +16,7 @@ import { WorkerError } from "@/workers/worker-error";
 import { sendJson } from "../api-client";
 import { fetchSequence, patchRun, uploadScores, uploadWeights } from "./run-io";
 import type { RunStore } from "./run-store";
+import { trainsInEpochs } from "@/lib/run-settings";
 
 export type LaunchInput = {
   datasetId: string;
@@ -87,7 +88,9 @@ export function launchRun(store: RunStore, input: LaunchInput): { cancel(): void
   const set = store.getState().set;
 
   const done = (async () => {
-    set({ phase: "starting", error: null, epochs: [], epochTotal: input.config.epochs, startedAt: Date.now() });
+    // No epochs for a detector fitted in one pass: the progress then shows no epoch count.
+    const epochTotal = trainsInEpochs(input.detector) ? input.config.epochs : 0;
+    set({ phase: "starting", error: null, epochs: [], epochTotal, startedAt: Date.now() });
     const runId = await createRun(input);
     set({ runId });
     const beacon = () => navigator.sendBeacon(`/api/runs/${runId}/interrupt`);

@@ -7,6 +7,7 @@ import { BACKENDS, type BackendName } from "@/lib/backend/choose";
 import type { ZScoreParams } from "@/lib/preprocess";
 import type { Split } from "@/lib/series/types";
 import { DETECTOR_KINDS, DETECTOR_LABELS, type DetectorKind } from "@/lib/detectors/types";
+import { trainsInEpochs } from "@/lib/run-settings";
 import { runConfigSchema } from "@/lib/validations/run";
 import { RunProgress } from "./run-progress";
 import { isBusy } from "./run-store";
@@ -29,6 +30,11 @@ export function RunLauncher({ datasetId, defaultWindow, channelCount, sequences,
   const runId = useRunState((s) => s.runId);
   const { launch, cancel } = useRunActions();
   const [formError, setFormError] = useState<string | null>(null);
+  const [detector, setDetector] = useState<string>("tevae");
+  // The linear detector is fitted in one pass: the training fields stay in the form (the stored config
+  // keeps its shape) but are not shown.
+  const neural = trainsInEpochs(detector);
+  const trainingOnly = { display: neural ? "contents" : "none" } as const;
   const router = useRouter();
   const busy = isBusy(phase);
   // The browser runs one training at a time; its progress shows on its own dataset's page.
@@ -68,7 +74,7 @@ export function RunLauncher({ datasetId, defaultWindow, channelCount, sequences,
       <form className="panel inline" onSubmit={onSubmit} data-testid="run.form">
         <label>
           Detector
-          <select name="detector" defaultValue="tevae" data-testid="run.detector">
+          <select name="detector" value={detector} onChange={(e) => setDetector(e.target.value)} data-testid="run.detector">
             {DETECTOR_KINDS.map((d) => (
               <option key={d} value={d}>
                 {DETECTOR_LABELS[d]}
@@ -80,45 +86,54 @@ export function RunLauncher({ datasetId, defaultWindow, channelCount, sequences,
           Window
           <input name="windowSize" type="number" defaultValue={defaultWindow} min={4} data-testid="run.window" />
         </label>
-        <label>
-          Epochs
-          <input name="epochs" type="number" defaultValue={50} min={1} data-testid="run.epochs" />
-        </label>
-        <label>
-          Batch
-          <input name="batchSize" type="number" defaultValue={64} min={1} data-testid="run.batch" />
-        </label>
-        <label>
-          Learning rate
-          <input name="learningRate" type="number" step="any" defaultValue={0.001} data-testid="run.lr" />
-        </label>
-        <label>
-          Patience
-          <input name="patience" type="number" defaultValue={10} min={1} data-testid="run.patience" />
-        </label>
+        <span style={trainingOnly}>
+          <label>
+            Epochs
+            <input name="epochs" type="number" defaultValue={50} min={1} data-testid="run.epochs" />
+          </label>
+          <label>
+            Batch
+            <input name="batchSize" type="number" defaultValue={64} min={1} data-testid="run.batch" />
+          </label>
+          <label>
+            Learning rate
+            <input name="learningRate" type="number" step="any" defaultValue={0.001} data-testid="run.lr" />
+          </label>
+          <label>
+            Patience
+            <input name="patience" type="number" defaultValue={10} min={1} data-testid="run.patience" />
+          </label>
+        </span>
         <label>
           Seed
           <input name="seed" type="number" defaultValue={1} min={0} data-testid="run.seed" />
         </label>
-        <label title="The reference TeVAE uses h = 16·features; on a machine without a GPU 4·features keeps TeVAE training to minutes">
-          Hidden (h)
-          <input
-            name="hidden"
-            type="number"
-            defaultValue={4 * channelCount}
-            placeholder={`${16 * channelCount} (16·features)`}
-            min={1}
-            data-testid="run.hidden"
-          />
-        </label>
-        <label>
-          Latent
-          <input name="latent" type="number" placeholder="features/2" min={1} data-testid="run.latent" />
-        </label>
-        <label>
-          Max windows/epoch
-          <input name="maxTrainWindows" type="number" placeholder="all" min={1} data-testid="run.maxWindows" />
-        </label>
+        <span style={trainingOnly}>
+          <label title="The reference TeVAE uses h = 16·features; on a machine without a GPU 4·features keeps TeVAE training to minutes">
+            Hidden (h)
+            <input
+              name="hidden"
+              type="number"
+              defaultValue={4 * channelCount}
+              placeholder={`${16 * channelCount} (16·features)`}
+              min={1}
+              data-testid="run.hidden"
+            />
+          </label>
+          <label>
+            Latent
+            <input name="latent" type="number" placeholder="features/2" min={1} data-testid="run.latent" />
+          </label>
+          <label>
+            Max windows/epoch
+            <input name="maxTrainWindows" type="number" placeholder="all" min={1} data-testid="run.maxWindows" />
+          </label>
+        </span>
+        {!neural && (
+          <span className="muted" data-testid="run.linearNote">
+            Fitted in one pass (lags 2, ridge 1): no epochs, batches or learning rate.
+          </span>
+        )}
         <label>
           Backend
           <select name="backend" defaultValue="auto" data-testid="run.backend">

@@ -47,13 +47,15 @@ export function RunProgress() {
   return (
     <section className="panel" data-testid="run.progress" data-phase={state.phase}>
       <div style={{ display: "flex", gap: "1rem", alignItems: "center", flexWrap: "wrap" }}>
-        <strong data-testid="run.phase">{PHASE_TEXT[state.phase]}</strong>
+        <strong data-testid="run.phase">
+          {state.phase === "training" && state.epochTotal === 0 ? "Fitting in one pass…" : PHASE_TEXT[state.phase]}
+        </strong>
         {state.backend && (
           <span className="badge" title={state.backendReason ?? ""} data-testid="run.backendBadge">
             backend: {state.backend}
           </span>
         )}
-        {state.phase === "training" && (
+        {state.phase === "training" && state.epochTotal > 0 && (
           <span data-testid="run.epoch">
             epoch {state.epochs.length} of {state.epochTotal}
             {eta !== null && ` · about ${eta} s left (at most)`}

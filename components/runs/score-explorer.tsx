@@ -1,17 +1,30 @@
 "use client";
 
+import Link from "next/link";
 import { useEffect, useMemo, useState } from "react";
 import type { ThresholdInterval } from "@/lib/charts/threshold-band";
 import { scoreChartOptions, type ThresholdLine } from "@/lib/charts/run-options";
+import { formatCount, formatStep, formatValue } from "@/lib/format";
+import {
+  filterRows,
+  LABEL_STATE_TEXT,
+  NO_FILTER,
+  predictedStatus,
+  sortRows,
+  sparkGeometry,
+  type ExplorerFilter,
+  type ExplorerRow,
+  type LabelState,
+  type SortKey,
+} from "@/lib/runs/explorer";
 import { getBytes } from "../api-client";
 import { EChart } from "../charts/echart";
 
-type Row = { sequenceId: string; name: string; split: string; length: number; max: number };
-
 type Props = {
   runId: string;
+  datasetId: string;
   samplingRate: number;
-  sequences: Row[];
+  sequences: ExplorerRow[];
   unsupervised: number | null;
   refined: number | null;
   /** An admin's manual threshold while set: the one in effect. */
@@ -20,12 +33,92 @@ type Props = {
   interval?: ThresholdInterval | null;
 };
 
-/** Every scored sequence with its max score; the chosen one's score plotted with the thresholds. */
-export function ScoreExplorer({ runId, samplingRate, sequences, unsupervised, refined, manual, interval = null }: Props) {
-  const [selected, setSelected] = useState<Row | null>(null);
+const SPARK_W = 260;
+const SPARK_H = 40;
+const LINE_STYLE = {
+  unsupervised: { stroke: "#7a8596", dash: "4 3" },
+  refined: { stroke: "#c0392b", dash: "6 2" },
+  manual: { stroke: "#7d3cc0", dash: "2 2" },
+} as const;
+
+/** One sequence's score, max-pooled, with every threshold there is as a horizontal line. Plain SVG: cheap for hundreds of rows. */
+function Spark({ points, lines }: { points: number[]; lines: { label: keyof typeof LINE_STYLE; value: number }[] }) {
+  const g = sparkGeometry(
+    points,
+    lines.map((l) => l.value),
+    SPARK_W,
+    SPARK_H,
+  );
+  return (
+    <svg width={SPARK_W} height={SPARK_H} role="img" aria-label="score" data-testid="scores.spark" style={{ display: "block" }}>
+      {lines.map((l) => (
+        <line
+          key={l.label}
+          x1={0}
+          x2={SPARK_W}
+          y1={g.y(l.value)}
+          y2={g.y(l.value)}
+          stroke={LINE_STYLE[l.label].stroke}
+          strokeDasharray={LINE_STYLE[l.label].dash}
+          strokeWidth={1}
+        >
+          <title>
+            {l.label} {formatValue(l.value)}
+          </title>
+        </line>
+      ))}
+      <path d={g.path} fill="none" stroke="#2458d6" strokeWidth={1.2} />
+    </svg>
+  );
+}
+
+function Select<T extends string>({
+  label,
+  value,
+  options,
+  onChange,
+  testId,
+}: {
+  label: string;
+  value: T;
+  options: readonly (readonly [T, string])[];
+  onChange: (value: T) => void;
+  testId: string;
+}) {
+  return (
+    <label style={{ display: "inline-flex", gap: "0.35rem", alignItems: "center" }}>
+      <span className="muted">{label}</span>
+      <select value={value} onChange={(e) => onChange(e.target.value as T)} data-testid={testId}>
+        {options.map(([v, text]) => (
+          <option key={v} value={v}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/**
+ * Every scored sequence of the run as a row with a small score plot and the thresholds drawn, sortable and
+ * filterable; the name links to the sequence's viewer, a click elsewhere on the row plots its full score here.
+ */
+export function ScoreExplorer({ runId, datasetId, samplingRate, sequences, unsupervised, refined, manual, interval = null }: Props) {
+  const [selected, setSelected] = useState<ExplorerRow | null>(null);
   const [score, setScore] = useState<Float32Array | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const sorted = useMemo(() => [...sequences].sort((a, b) => b.max - a.max), [sequences]);
+  const [filter, setFilter] = useState<ExplorerFilter>(NO_FILTER);
+  const [sort, setSort] = useState<SortKey>("max");
+  const inEffect = manual ?? refined ?? unsupervised;
+  const splits = useMemo(() => ["train", "validation", "test"].filter((s) => sequences.some((r) => r.split === s)), [sequences]);
+  const shown = useMemo(() => sortRows(filterRows(sequences, filter, inEffect), sort), [sequences, filter, inEffect, sort]);
+  const lines = useMemo(() => {
+    const out: { label: keyof typeof LINE_STYLE; value: number }[] = [];
+    if (unsupervised !== null) out.push({ label: "unsupervised", value: unsupervised });
+    if (refined !== null) out.push({ label: "refined", value: refined });
+    if (manual !== null) out.push({ label: "manual", value: manual });
+    return out;
+  }, [unsupervised, refined, manual]);
 
   useEffect(() => {
     if (!selected) return;
@@ -40,21 +133,25 @@ export function ScoreExplorer({ runId, samplingRate, sequences, unsupervised, re
 
   const option = useMemo(() => {
     if (!score) return null;
-    const lines: ThresholdLine[] = [];
-    if (manual !== null) lines.push({ label: "manual", value: manual });
-    if (refined !== null) lines.push({ label: "refined", value: refined, dimmed: manual !== null });
-    if (unsupervised !== null) lines.push({ label: "unsupervised", value: unsupervised, dimmed: manual !== null || refined !== null });
-    return scoreChartOptions(score, lines, samplingRate, refined !== null ? interval : null);
+    const chartLines: ThresholdLine[] = [];
+    if (manual !== null) chartLines.push({ label: "manual", value: manual });
+    if (refined !== null) chartLines.push({ label: "refined", value: refined, dimmed: manual !== null });
+    if (unsupervised !== null) chartLines.push({ label: "unsupervised", value: unsupervised, dimmed: manual !== null || refined !== null });
+    return scoreChartOptions(score, chartLines, samplingRate, refined !== null ? interval : null);
   }, [score, samplingRate, refined, unsupervised, manual, interval]);
-  const inEffect = manual ?? refined ?? unsupervised;
+  const set =
+    <K extends keyof ExplorerFilter>(key: K) =>
+    (value: ExplorerFilter[K]) =>
+      setFilter((f) => ({ ...f, [key]: value }));
 
   return (
-    <section className="panel">
+    <section className="panel" data-testid="scores.explorer">
       <h2>Anomaly scores</h2>
       {selected && option && (
         <>
           <p className="muted">
-            {selected.name} ({selected.split}), {selected.length} steps
+            {selected.name} ({selected.split}), {formatStep(selected.length)} steps —{" "}
+            <Link href={`/datasets/${datasetId}/sequences/${selected.sequenceId}`}>open in the viewer</Link>
           </p>
           <EChart
             option={option}
@@ -69,32 +166,109 @@ export function ScoreExplorer({ runId, samplingRate, sequences, unsupervised, re
         </>
       )}
       {error && <p className="error">{error}</p>}
-      <div style={{ maxHeight: 320, overflow: "auto" }}>
-        <table data-testid="scores.table">
+      <div style={{ display: "flex", gap: "1rem", flexWrap: "wrap", alignItems: "center", margin: "0.5rem 0" }}>
+        <Select<SortKey>
+          label="Sort by"
+          value={sort}
+          onChange={setSort}
+          testId="scores.sort"
+          options={[
+            ["max", "max score, highest first"],
+            ["name", "name"],
+            ["split", "split"],
+          ]}
+        />
+        <Select<ExplorerFilter["predicted"]>
+          label="Predicted"
+          value={filter.predicted}
+          onChange={set("predicted")}
+          testId="scores.filterPredicted"
+          options={[
+            ["all", "all"],
+            ["anomalous", "anomalous"],
+            ["normal", "normal"],
+          ]}
+        />
+        <Select<string>
+          label="Split"
+          value={filter.split}
+          onChange={set("split")}
+          testId="scores.filterSplit"
+          options={[["all", "all"], ...splits.map((s) => [s, s] as const)]}
+        />
+        <Select<LabelState | "all">
+          label="Labels"
+          value={filter.label}
+          onChange={set("label")}
+          testId="scores.filterLabel"
+          options={[["all", "all"], ...(Object.entries(LABEL_STATE_TEXT) as [LabelState, string][])]}
+        />
+        <span className="muted" data-testid="scores.count" data-shown={shown.length}>
+          {formatCount(shown.length)} of {formatCount(sequences.length)} sequences
+        </span>
+      </div>
+      <p className="muted" style={{ margin: "0 0 0.5rem" }}>
+        Predicted at the threshold in effect ({inEffect === null ? "none" : formatValue(inEffect)}): anomalous when any step&apos;s score
+        reaches it. Lines in the plots:{" "}
+        {lines.map((l, i) => (
+          <span key={l.label}>
+            {i > 0 && ", "}
+            <span style={{ color: LINE_STYLE[l.label].stroke }}>
+              {l.label} {formatValue(l.value)}
+            </span>
+          </span>
+        ))}
+        .
+      </p>
+      <div style={{ maxHeight: "70vh", overflow: "auto", border: "1px solid var(--line)", borderRadius: 4 }}>
+        <table data-testid="scores.table" className="sticky-head">
           <thead>
             <tr>
               <th>Sequence</th>
               <th>Split</th>
               <th className="num">Steps</th>
               <th className="num">Max score</th>
-              <th>Above threshold</th>
+              <th>Predicted</th>
+              <th>Labels</th>
+              <th>Score</th>
             </tr>
           </thead>
           <tbody>
-            {sorted.map((s) => (
-              <tr
-                key={s.sequenceId}
-                data-testid="scores.row"
-                onClick={() => setSelected(s)}
-                style={{ cursor: "pointer", background: s === selected ? "#eef3ff" : undefined }}
-              >
-                <td>{s.name}</td>
-                <td>{s.split}</td>
-                <td className="num">{s.length}</td>
-                <td className="num">{s.max.toFixed(2)}</td>
-                <td>{inEffect !== null && s.max >= inEffect ? "yes" : ""}</td>
-              </tr>
-            ))}
+            {shown.map((s) => {
+              const predicted = predictedStatus(s.max, inEffect);
+              return (
+                <tr
+                  key={s.sequenceId}
+                  data-testid="scores.row"
+                  data-sequence={s.name}
+                  data-max={s.max}
+                  onClick={() => setSelected(s)}
+                  style={{ cursor: "pointer", background: s.sequenceId === selected?.sequenceId ? "#eef3ff" : undefined }}
+                >
+                  <td>
+                    <Link
+                      href={`/datasets/${datasetId}/sequences/${s.sequenceId}`}
+                      onClick={(e) => e.stopPropagation()}
+                      data-testid="scores.link"
+                    >
+                      {s.name}
+                    </Link>
+                  </td>
+                  <td>{s.split}</td>
+                  <td className="num">{formatStep(s.length)}</td>
+                  <td className="num" data-testid="scores.max">
+                    {formatValue(s.max)}
+                  </td>
+                  <td data-testid="scores.predicted" style={{ color: predicted === "anomalous" ? "var(--danger)" : undefined }}>
+                    {predicted ?? "—"}
+                  </td>
+                  <td className={s.labelState === "not-queried" ? "muted" : undefined}>{LABEL_STATE_TEXT[s.labelState]}</td>
+                  <td>
+                    <Spark points={s.spark} lines={lines} />
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       </div>

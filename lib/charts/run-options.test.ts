@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { lossChartOptions, scoreChartOptions } from "./run-options";
+import { lossChartOptions, roundedTooltip, scoreChartOptions } from "./run-options";
 
 describe("run charts", () => {
   it("draws train and validation losses per epoch", () => {
@@ -50,5 +50,11 @@ describe("run charts", () => {
     const open = unbounded.series[0]?.markArea?.data[0] as [Record<string, unknown>, Record<string, unknown>] | undefined;
     expect(open?.[0].yAxis).toBeUndefined();
     expect((open?.[0].label as { formatter: string }).formatter).toContain("unbounded below");
+  });
+
+  it("rounds tooltip values: the step grouped, the score to 4 significant digits, names escaped", () => {
+    const html = roundedTooltip("step")([{ seriesName: "anomaly <score>", value: [12345, -16.24398422241211], marker: "" }]);
+    expect(html).toBe("step 12,345<br/>anomaly &lt;score&gt; <b>-16.24</b>");
+    expect(roundedTooltip("seconds")({ seriesName: "s", value: [0.333333333, null] })).toBe("seconds 0.3333<br/>s <b>—</b>");
   });
 });

@@ -6,6 +6,29 @@
 import { bandArea, bandValues, type ThresholdInterval } from "./threshold-band";
 import { formatThreshold } from "../labelling/labels";
 import { scoreAxisRange } from "./label-options";
+import { escapeHtml } from "./sequence-options";
+import { formatStep, formatValue } from "../format";
+
+type TooltipItem = { seriesName?: string; value?: unknown; marker?: unknown };
+
+/**
+ * An axis tooltip with rounded numbers: the x value as a step (thousands grouped) or in seconds,
+ * then each series' value to 4 significant digits — never `-16.24398422241211`.
+ */
+export function roundedTooltip(xName: "step" | "seconds" | "epoch") {
+  return (params: unknown): string => {
+    const items = (Array.isArray(params) ? params : [params]) as TooltipItem[];
+    const first = items[0]?.value;
+    const x = Array.isArray(first) ? Number(first[0]) : Number.NaN;
+    const head = `${xName} ${xName === "seconds" ? formatValue(x) : formatStep(x)}`;
+    const lines = items.map((item) => {
+      const y = Array.isArray(item.value) ? item.value[1] : null;
+      const marker = typeof item.marker === "string" ? item.marker : "";
+      return `${marker}${escapeHtml(item.seriesName ?? "")} <b>${formatValue(typeof y === "number" ? y : null)}</b>`;
+    });
+    return [head, ...lines].join("<br/>");
+  };
+}
 
 export type LossPoint = { epoch: number; trainLoss: number; valLoss: number | null };
 
@@ -14,7 +37,7 @@ export function lossChartOptions(epochs: LossPoint[]) {
     animation: false,
     grid: { left: 60, right: 20, top: 30, bottom: 40 },
     legend: { data: ["train", "validation"], top: 0 },
-    tooltip: { trigger: "axis" },
+    tooltip: { trigger: "axis", formatter: roundedTooltip("epoch") },
     xAxis: { type: "value", name: "epoch", nameLocation: "middle", nameGap: 25, minInterval: 1 },
     yAxis: { type: "value", name: "loss", scale: true },
     series: [
@@ -43,7 +66,7 @@ export function scoreChartOptions(
   return {
     animation: false,
     grid: { left: 60, right: 20, top: 20, bottom: 40 },
-    tooltip: { trigger: "axis" },
+    tooltip: { trigger: "axis", formatter: roundedTooltip(samplingRate ? "seconds" : "step") },
     dataZoom: [{ type: "inside" }, { type: "slider", height: 16, bottom: 4 }],
     xAxis: { type: "value", name: samplingRate ? "seconds" : "step", nameLocation: "middle", nameGap: 25, min: "dataMin", max: "dataMax" },
     yAxis: { type: "value", name: "score", scale: true, ...scoreAxisRange([...lines, ...bandValues(band)], lines) },

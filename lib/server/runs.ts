@@ -1,6 +1,7 @@
 import "server-only";
 import { AppError } from "../errors";
 import type { RunStatus, UpdateRunInput } from "../validations/run";
+import { sparkPoints } from "../runs/explorer";
 import { db } from "./db";
 import type { Prisma } from "./generated/prisma/client";
 
@@ -173,4 +174,15 @@ export async function listRunScores(runId: string): Promise<ScoredSequence[]> {
     length: r.length,
     max: r.max,
   }));
+}
+
+/** A stored float32 score as numbers (copied: the bytes need not be 4-byte aligned). */
+export function scoreValues(data: Uint8Array, length: number): Float32Array {
+  return new Float32Array(data.slice(0, length * 4).buffer);
+}
+
+/** Every scored sequence of a run with its score max-pooled to `points` points, for the score explorer's small plots. */
+export async function runSparklines(runId: string, points: number): Promise<Map<string, number[]>> {
+  const rows = await db.score.findMany({ where: { runId }, select: { sequenceId: true, length: true, data: true } });
+  return new Map(rows.map((r) => [r.sequenceId, sparkPoints(scoreValues(r.data, r.length), points)]));
 }

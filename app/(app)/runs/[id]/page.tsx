@@ -20,10 +20,16 @@ import { requirePageUser } from "@/lib/server/auth";
 import { db } from "@/lib/server/db";
 import { runDeletionSummary } from "@/lib/server/deletion";
 import { listBatches } from "@/lib/server/queries";
-import { getRun, listRunScores } from "@/lib/server/runs";
+import { listRunLabels } from "@/lib/server/labels";
+import { getRun, listRunScores, runSparklines } from "@/lib/server/runs";
 import { currentThresholds } from "@/lib/server/thresholds";
-import { formatRunSettings, runSettings } from "@/lib/run-settings";
+import { runSettings, trainsInEpochs } from "@/lib/run-settings";
+import { describeLabel, labelStates, type ExplorerRow } from "@/lib/runs/explorer";
+import { effectiveLabel } from "@/lib/labelling/labels";
 import { thresholdInEffect } from "@/lib/threshold/view";
+
+/** Points per sequence in the score explorer's small plots. */
+const SPARK_POINTS = 100;
 
 export default async function RunPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -32,7 +38,14 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;
   });
-  const [run, scores, thresholds, batches] = await Promise.all([getRun(id), listRunScores(id), currentThresholds(id), listBatches(id)]);
+  const [run, scores, thresholds, batches, labelled, sparks] = await Promise.all([
+    getRun(id),
+    listRunScores(id),
+    currentThresholds(id),
+    listBatches(id),
+    listRunLabels(id),
+    runSparklines(id, SPARK_POINTS),
+  ]);
   const unsupervised = thresholds.unsupervised?.value ?? run.threshold;
   const refined = thresholds.fromLabels?.kind === "refined" ? thresholds.fromLabels.value : null;
   const inEffect = thresholdInEffect(thresholds, run.threshold);
@@ -44,6 +57,27 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
   });
   const refinedInterval = thresholds.fromLabels?.kind === "refined" ? thresholds.fromLabels.interval : null;
   const metrics = (run.metrics ?? {}) as { epochs?: LossPoint[]; bestEpoch?: number };
+  // What was said of each labelled query: the label that counts first, then any other expert's.
+  const said: Record<string, string[]> = {};
+  const counting = new Map<string, { anomalous: boolean } | null>();
+  for (const q of labelled) {
+    const first = effectiveLabel(q);
+    counting.set(q.queryId, first);
+    said[q.queryId] = [...(first ? [first] : []), ...q.labels.filter((l) => l !== first)].map(describeLabel);
+  }
+  const states = labelStates(
+    batches.flatMap((b) => b.queries.map((q) => ({ sequenceId: q.sequenceId, label: counting.get(q.id) ?? null }))),
+  );
+  const explorerRows: ExplorerRow[] = scores.map((s) => ({
+    sequenceId: s.sequenceId,
+    name: s.name,
+    split: s.split,
+    length: s.length,
+    max: s.max,
+    labelState: states.get(s.sequenceId) ?? "not-queried",
+    spark: sparks.get(s.sequenceId) ?? [],
+  }));
+  const settings = runSettings(run.detector, run.config);
   const deletion = can(user.role, "deleteData") && run.status !== "running" ? await runDeletionSummary(id) : null;
   return (
     <>
@@ -82,22 +116,43 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
           </div>
           <div className="muted">{inEffect.kind}</div>
         </div>
-        <div>
-          <div className="muted">Settings</div>
-          <div data-testid="runpage.settings">{formatRunSettings(runSettings(run.detector, run.config))}</div>
-        </div>
+      </section>
+      <section className="panel">
+        <h2>Settings</h2>
+        {settings.length === 0 ? (
+          <p className="muted">None stored.</p>
+        ) : (
+          <table data-testid="runpage.settings">
+            <thead>
+              <tr>
+                <th>Setting</th>
+                <th className="num">Value</th>
+                <th>Meaning</th>
+              </tr>
+            </thead>
+            <tbody>
+              {settings.map((s) => (
+                <tr key={s.name} data-testid="runpage.setting" data-name={s.name}>
+                  <td>{s.name}</td>
+                  <td className="num">{s.value}</td>
+                  <td className="muted">{s.meaning}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        {!trainsInEpochs(run.detector) && (
+          <p className="muted" data-testid="runpage.fitted">
+            Fitted in one pass (a ridge regression in closed form): the linear detector has no epochs and no loss curve.
+          </p>
+        )}
       </section>
       {run.error && (
         <p className="error" data-testid="runpage.error">
           {run.error}
         </p>
       )}
-      {run.detector === "linear" && run.status === "complete" && (
-        <p className="muted" data-testid="runpage.fitted">
-          Fitted in closed form in one pass: the linear detector has no epochs and no loss curve.
-        </p>
-      )}
-      {run.detector !== "linear" && metrics.epochs && metrics.epochs.length > 0 && (
+      {trainsInEpochs(run.detector) && metrics.epochs && metrics.epochs.length > 0 && (
         <section className="panel">
           <h2>Training{metrics.bestEpoch !== undefined && <span className="muted"> — best epoch {metrics.bestEpoch}</span>}</h2>
           <LossChart epochs={metrics.epochs} />
@@ -106,8 +161,9 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
       {scores.length > 0 && (
         <ScoreExplorer
           runId={id}
+          datasetId={run.datasetId}
           samplingRate={dataset.samplingRate}
-          sequences={scores}
+          sequences={explorerRows}
           unsupervised={unsupervised}
           refined={refined}
           interval={refinedInterval}
@@ -127,7 +183,7 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
         />
       )}
       {batches.length > 0 && <DisagreementsPanel runId={id} canResolve={can(user.role, "resolveLabels")} sequenceNames={sequenceNames} />}
-      {run.status === "complete" && <BatchList runId={id} batches={batches} threshold={threshold} />}
+      {run.status === "complete" && <BatchList runId={id} batches={batches} threshold={threshold} said={said} />}
       {run.status === "complete" && can(user.role, "analyse") && (
         <ExportPanel runId={id} unsupervised={unsupervised} refined={refined} manual={thresholds.manual?.value ?? null} />
       )}

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { RunLauncher } from "@/components/runs/run-launcher";
+import { RunsComparison } from "@/components/runs/runs-comparison";
 import { RunsTable } from "@/components/runs/runs-table";
 import { AppError } from "@/lib/errors";
 import type { ChannelSummary } from "@/lib/preprocess";
@@ -9,6 +10,7 @@ import type { Split } from "@/lib/series/types";
 import { requirePageUser } from "@/lib/server/auth";
 import { getDatasetDetail } from "@/lib/server/datasets";
 import { db } from "@/lib/server/db";
+import { compareRuns } from "@/lib/server/run-comparison";
 import { listRuns } from "@/lib/server/runs";
 
 export default async function DatasetRunsPage({ params }: { params: Promise<{ id: string }> }) {
@@ -20,6 +22,7 @@ export default async function DatasetRunsPage({ params }: { params: Promise<{ id
   });
   const [runs, stats] = await Promise.all([listRuns(id), db.dataset.findUnique({ where: { id }, select: { trainStats: true } })]);
   const trainStats = stats?.trainStats as ChannelSummary | null;
+  const comparison = runs.length > 1 ? await compareRuns(id, runs) : null;
   return (
     <>
       <p className="muted">
@@ -56,6 +59,7 @@ export default async function DatasetRunsPage({ params }: { params: Promise<{ id
         }))}
         sequenceCount={detail.dataset.sequenceCount}
       />
+      {comparison && <RunsComparison {...comparison} />}
     </>
   );
 }

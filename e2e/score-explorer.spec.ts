@@ -1,0 +1,256 @@
+import { randomUUID } from "node:crypto";
+import type { APIRequestContext } from "@playwright/test";
+import { encodeFrame } from "../lib/binary-frame";
+import { getJson } from "./api";
+import { expect, Session, test } from "./fixtures";
+
+/**
+ * The analyst's score explorer and the runs compared, on a small dataset uploaded here with two runs
+ * whose scores are put through the API (no training). Twelve sequences of 30 steps: q0–q1 train,
+ * q2–q5 validation, q6–q11 test; the test split has ground truth, q6–q8 anomalous from step 15.
+ * Scores: q6–q8 rise to 4 + k/… from step 15, q9 (normal) has one bump of 5, q4 one of 3.5; the
+ * others stay below 2. At the first run's threshold 3 the predicted anomalous are q4, q6–q9.
+ */
+const LENGTH = 30;
+const ONSET = 15;
+const NAMES = Array.from({ length: 12 }, (_, k) => `q${k}`);
+const splitOf = (k: number) => (k < 2 ? "train" : k < 6 ? "validation" : "test");
+const anomalous = (k: number) => k >= 6 && k <= 8;
+const shared = { datasetId: "", runs: [] as string[], sequences: [] as { id: string; name: string }[] };
+
+function scoreOf(name: string): Float32Array {
+  const k = Number(name.slice(1));
+  const score = new Float32Array(LENGTH).fill(1 + 0.05 * k);
+  if (anomalous(k)) score.fill(4 + k, ONSET); // q6 10, q7 11, q8 12
+  if (k === 9) score[5] = 5;
+  if (k === 4) score[5] = 3.5;
+  return score;
+}
+
+async function ok(response: Awaited<ReturnType<APIRequestContext["post"]>>, status: number): Promise<unknown> {
+  if (response.status() !== status) throw new Error(`${response.url()}: ${response.status()} ${await response.text()}`);
+  return response.json().catch(() => null);
+}
+
+async function completeRun(
+  request: APIRequestContext,
+  threshold: number,
+  datasetId = shared.datasetId,
+  sequences = shared.sequences,
+): Promise<string> {
+  const config = { windowSize: 16, epochs: 50, batchSize: 8, learningRate: 0.001, patience: 1, seed: 1 };
+  const runId = (
+    (await ok(await request.post("/api/runs", { data: { datasetId, detector: "linear", config } }), 201)) as {
+      run: { id: string };
+    }
+  ).run.id;
+  for (const s of sequences) {
+    const score = scoreOf(s.name);
+    const body = new Float32Array(2 * LENGTH);
+    body.set(score);
+    body.set(score, LENGTH);
+    const frame = encodeFrame({ sequenceId: s.id, length: LENGTH, channels: 1 }, new Uint8Array(body.buffer));
+    const put = await request.put(`/api/runs/${runId}/scores`, {
+      data: Buffer.from(frame),
+      headers: { "content-type": "application/octet-stream" },
+    });
+    expect(put.status()).toBe(204);
+  }
+  await ok(await request.patch(`/api/runs/${runId}`, { data: { status: "complete", threshold } }), 200);
+  return runId;
+}
+
+async function upload(request: APIRequestContext, name: string, csv: string, labelColumn: string | null): Promise<string> {
+  const mapping = {
+    name,
+    timestampColumn: null,
+    samplingRate: 1,
+    sequenceColumn: "seq",
+    channels: ["a"],
+    labelColumn,
+    targetRate: null,
+    split: { kind: "column", column: "split" },
+    missing: "reject",
+  };
+  const { uploadId } = (await ok(
+    await request.post("/api/datasets/uploads", { data: { mapping, files: [{ name: "e.csv", size: Buffer.byteLength(csv) }] } }),
+    201,
+  )) as { uploadId: string };
+  await ok(
+    await request.put(`/api/datasets/uploads/${uploadId}/files/0`, { data: Buffer.from(csv), headers: { "content-type": "text/csv" } }),
+    200,
+  );
+  return ((await ok(await request.post(`/api/datasets/uploads/${uploadId}/import`, { data: {} }), 201)) as { datasetId: string }).datasetId;
+}
+
+test.describe.serial("the analyst's score explorer", () => {
+  test("an admin uploads a dataset with ground truth and stores two runs' scores", async ({ page, session }) => {
+    await session.signInAs("admin");
+    const csv = [
+      "seq,split,label,a",
+      ...NAMES.flatMap((n, k) =>
+        Array.from({ length: LENGTH }, (_, i) => `${n},${splitOf(k)},${anomalous(k) && i >= ONSET ? 1 : 0},${(i % 3) + k}`),
+      ),
+    ].join("\n");
+    shared.datasetId = await upload(page.request, `Explorer ${Date.now()}`, csv, "label");
+    shared.sequences = (
+      await getJson<{ sequences: { id: string; name: string }[] }>(page.request, `/api/datasets/${shared.datasetId}`)
+    ).sequences;
+    expect(shared.sequences).toHaveLength(12);
+    shared.runs.push(await completeRun(page.request, 3));
+    shared.runs.push(await completeRun(page.request, 11.5));
+  });
+
+  test("the analyst reads the settings, filters and sorts the explorer, and opens a sequence", async ({ page, session }, testInfo) => {
+    await session.signInAs("analyst");
+    await page.goto(`/runs/${shared.runs[0]}`);
+    await expect(page.getByTestId("runpage.status")).toHaveText("complete");
+    // Only the linear detector's settings (the run form's epochs, window … are stored but unused), each with what it means; no loss chart.
+    const settings = page.getByTestId("runpage.setting");
+    await expect(settings.locator("td:nth-child(1)")).toHaveText(["lags", "ridge", "seed"]);
+    await expect(settings.locator("td:nth-child(2)")).toHaveText(["2", "1", "1"]);
+    await expect(settings.locator("td:nth-child(3)").first()).toContainText("past steps");
+    await expect(page.getByTestId("runpage.fitted")).toContainText("one pass");
+    await expect(page.getByRole("heading", { name: /^Training/ })).toHaveCount(0);
+
+    const count = page.getByTestId("scores.count");
+    const rows = page.getByTestId("scores.row");
+    await expect(count).toHaveAttribute("data-shown", "12");
+    await expect(page.getByTestId("scores.spark")).toHaveCount(12);
+    // Highest max score first by default; tooltips and cells rounded.
+    await expect(rows.first()).toHaveAttribute("data-sequence", "q8");
+    await expect(rows.first().getByTestId("scores.max")).toHaveText("12");
+    await page.screenshot({ path: testInfo.outputPath("run-page.png"), fullPage: false });
+
+    await page.getByTestId("scores.filterSplit").selectOption("test");
+    await expect(count).toHaveAttribute("data-shown", "6");
+    await page.getByTestId("scores.filterPredicted").selectOption("anomalous");
+    await expect(count).toHaveAttribute("data-shown", "4");
+    await expect(rows).toHaveText([/q8/, /q7/, /q6/, /q9/]);
+    await page.getByTestId("scores.filterPredicted").selectOption("normal");
+    await expect(count).toHaveAttribute("data-shown", "2");
+    await expect(page.getByTestId("scores.predicted")).toHaveText(["normal", "normal"]);
+    await page.getByTestId("scores.filterSplit").selectOption("all");
+    await expect(count).toHaveAttribute("data-shown", "7");
+    await page.getByTestId("scores.filterPredicted").selectOption("all");
+    await page.getByTestId("scores.sort").selectOption("name");
+    await expect(rows.first()).toHaveAttribute("data-sequence", "q0");
+    await expect(rows.nth(2)).toHaveAttribute("data-sequence", "q2");
+    await page.getByTestId("scores.sort").selectOption("max");
+    const maxes = (await rows.evaluateAll((els) => els.map((e) => Number(e.getAttribute("data-max"))))) as number[];
+    expect(maxes).toEqual([...maxes].sort((a, b) => b - a));
+    await page.getByTestId("scores.explorer").screenshot({ path: testInfo.outputPath("explorer.png") });
+
+    // A click on the row plots its whole score; the name leads to the sequence's viewer.
+    await rows.first().getByTestId("scores.predicted").click();
+    await expect(page.getByTestId("scores.chart")).toHaveAttribute("data-points", String(LENGTH));
+    await rows.first().getByTestId("scores.link").click();
+    await expect(page).toHaveURL(new RegExp(`/datasets/${shared.datasetId}/sequences/`));
+    await expect(page.getByTestId("viewer.name")).toHaveText("q8");
+  });
+
+  test("an expert's label reads as what was said; the runs of the dataset are compared side by side", async ({
+    page,
+    browser,
+    session,
+  }, testInfo) => {
+    await session.signInAs("admin");
+    const byName = new Map(shared.sequences.map((s) => [s.name, s.id]));
+    const runId = shared.runs[1] ?? "";
+    const picks = ["q4", "q5"].map((n, rank) => ({ key: `${byName.get(n)}:0-${LENGTH}`, rank, reason: "e2e pick" }));
+    await ok(
+      await page.request.post(`/api/runs/${runId}/batches`, {
+        data: { strategy: "random", budget: 2, seed: 1, segmentLength: null, threshold: null, picks },
+      }),
+      201,
+    );
+    const { batches } = await getJson<{ batches: { queries: { id: string; sequenceName: string }[] }[] }>(
+      page.request,
+      `/api/runs/${runId}/batches`,
+    );
+    const q4 = batches[0]?.queries.find((q) => q.sequenceName === "q4")?.id;
+    const stamp = Date.now();
+    const expert = { email: `erik-${stamp}@dqs.local`, password: "erik-demo-pw-1", name: `Erik ${stamp}` };
+    const { user } = (await ok(await page.request.post("/api/admin/users", { data: { ...expert, role: "expert" } }), 201)) as {
+      user: { id: string };
+    };
+    await ok(await page.request.put(`/api/datasets/${shared.datasetId}/assignments`, { data: { userIds: [user.id] } }), 200);
+    const expertPage = await (await browser.newContext()).newPage();
+    await new Session(expertPage).signIn(expert.email, expert.password);
+    await expect(expertPage).toHaveURL(/\/queue$/);
+    await ok(
+      await expertPage.request.post("/api/labels", {
+        data: { clientId: randomUUID(), queryId: q4, anomalous: true, onset: 5, note: "" },
+      }),
+      201,
+    );
+    await expertPage.context().close();
+
+    await page.goto(`/runs/${runId}`);
+    await expect(page.getByTestId("batch.label")).toHaveText([`anomalous from step 5 — ${expert.name}`]);
+    await page
+      .getByTestId("batch")
+      .first()
+      .screenshot({ path: testInfo.outputPath("batch-labels.png") });
+    await page.getByTestId("scores.filterLabel").selectOption("anomalous");
+    await expect(page.getByTestId("scores.row")).toHaveText([/q4/]);
+    await page.getByTestId("scores.filterLabel").selectOption("queried");
+    await expect(page.getByTestId("scores.row")).toHaveText([/q5/]);
+
+    await page.goto(`/datasets/${shared.datasetId}/runs`);
+    const compared = page.getByTestId("compare.row");
+    await expect(compared).toHaveCount(2);
+    // At 3 every anomalous test sequence is caught and q9 alarms: P 0.75, R 1; at 11.5 only q8 (P 1, R 1/3).
+    const first = compared.filter({ has: page.locator(`a[href="/runs/${shared.runs[0]}"]`) });
+    const second = compared.filter({ has: page.locator(`a[href="/runs/${runId}"]`) });
+    await expect(first.getByTestId("compare.unsupervised")).toContainText("F1 0.86 · P 0.75 · R 1.00");
+    await expect(second.getByTestId("compare.unsupervised")).toContainText("F1 0.50 · P 1.00 · R 0.33");
+    await expect(page.getByTestId("compare").getByText("best F1 in effect")).toHaveCount(1);
+    await page.getByTestId("compare").screenshot({ path: testInfo.outputPath("compare.png") });
+  });
+
+  test("with 240 sequences the explorer stays responsive", async ({ page, session }, testInfo) => {
+    test.setTimeout(120_000);
+    await session.signInAs("admin");
+    const names = Array.from({ length: 240 }, (_, k) => `q${k}`);
+    const rows = names.flatMap((n, k) => Array.from({ length: LENGTH }, (_, i) => `${n},${k < 2 ? "train" : "validation"},${(i % 3) + k}`));
+    const datasetId = await upload(page.request, `Explorer 240 ${Date.now()}`, ["seq,split,a", ...rows].join("\n"), null);
+    const sequences = (await getJson<{ sequences: { id: string; name: string }[] }>(page.request, `/api/datasets/${datasetId}`)).sequences;
+    expect(sequences).toHaveLength(240);
+    const runId = await completeRun(page.request, 3, datasetId, sequences);
+
+    const before = Date.now();
+    await page.goto(`/runs/${runId}`);
+    await expect(page.getByTestId("scores.spark")).toHaveCount(240);
+    const loadMs = Date.now() - before;
+    // A filter or a sort re-renders the table: timed in the page, from the change to the frame after it.
+    const rerender = (testId: string, value: string) =>
+      page.getByTestId(testId).evaluate(async (el, v) => {
+        const t0 = performance.now();
+        const select = el as HTMLSelectElement;
+        select.value = v;
+        select.dispatchEvent(new Event("change", { bubbles: true }));
+        await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+        return performance.now() - t0;
+      }, value);
+    const sortMs = await rerender("scores.sort", "name");
+    await expect(page.getByTestId("scores.row").first()).toHaveAttribute("data-sequence", "q0");
+    const filterMs = await rerender("scores.filterPredicted", "normal");
+    await expect(page.getByTestId("scores.count")).not.toHaveAttribute("data-shown", "240");
+    const allMs = await rerender("scores.filterPredicted", "all");
+    await expect(page.getByTestId("scores.count")).toHaveAttribute("data-shown", "240");
+    const timing = `page ${loadMs} ms; sort ${sortMs.toFixed(0)} ms; filter ${filterMs.toFixed(0)} ms; all again ${allMs.toFixed(0)} ms`;
+    testInfo.annotations.push({ type: "timing", description: timing });
+    console.log(`240 sequences: ${timing}`);
+    expect(sortMs).toBeLessThan(1000);
+    expect(allMs).toBeLessThan(1000);
+    // Scrolled far down the table, its header stays at the top of the box.
+    const box = page.getByTestId("scores.table").locator("xpath=..");
+    await box.evaluate((el) => el.scrollTo(0, 4000));
+    await expect.poll(() => box.evaluate((el) => el.scrollTop)).toBeGreaterThan(1000);
+    const head = await page.getByTestId("scores.table").locator("thead th").first().boundingBox();
+    const frame = await box.boundingBox();
+    expect(Math.abs((head?.y ?? 0) - (frame?.y ?? 100))).toBeLessThan(3);
+    await page.getByTestId("scores.explorer").screenshot({ path: testInfo.outputPath("explorer-240-scrolled.png") });
+  });
+});
