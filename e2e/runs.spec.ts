@@ -36,12 +36,20 @@ test.describe.serial("the loop on the demo dataset @loop @heavy", () => {
     await page.getByTestId("run.batch").fill("64");
     await page.getByTestId("run.hidden").fill("4");
     await page.getByTestId("run.maxWindows").fill("256");
+    // Before it starts: a short probe on this machine says about how long the run will take.
+    await page.getByTestId("run.estimate.start").click();
+    await expect(page.getByTestId("run.estimate")).toContainText(/Estimated: about .+ on (wasm|webgpu|webgl|cpu) — training/, {
+      timeout: 60_000,
+    });
+    expect(Number(await page.getByTestId("run.estimate").getAttribute("data-seconds"))).toBeGreaterThan(0);
     await page.getByTestId("run.start").click();
 
     const badge = page.getByTestId("run.backendBadge");
     await expect(badge).toBeVisible({ timeout: 120_000 });
     await expect(page.getByTestId("run.backendReason")).toContainText(/fastest in a short probe|chosen by you/);
     await expect(page.getByTestId("run.done")).toBeVisible({ timeout: 6 * 60_000 });
+    // And after it: its actual time beside the estimate.
+    await expect(page.getByTestId("run.done")).toContainText(/^Done in .+ \(estimated about .+\)\./);
     const backend = (await badge.textContent())?.replace("backend: ", "") ?? "";
     expect(["wasm", "webgpu", "webgl", "cpu"]).toContain(backend);
     await page.screenshot({ path: testInfo.outputPath("run-trained.png"), fullPage: true });

@@ -1,7 +1,8 @@
 /// <reference lib="webworker" />
 import { createDetector, errorCode } from "@/lib/detectors";
 import { gpuAdapterInfo, selectBackend } from "./tf/backend";
-import type { TrainEvent, TrainRequest, TrainStart } from "./train/protocol";
+import { measureDetector } from "@/lib/detectors/benchmark";
+import type { TrainEvent, TrainProbe, TrainRequest, TrainStart } from "./train/protocol";
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 let abort: AbortController | null = null;
@@ -38,6 +39,16 @@ async function start(request: TrainStart): Promise<void> {
   post({ type: "complete", weights, bestEpoch: result.bestEpoch, epochs: result.epochs }, [weights.data.buffer as ArrayBuffer]);
 }
 
+/** The probe: 1 warm-up and 3 timed training steps, then up to 256 windows scored (measureDetector). */
+async function probe(request: TrainProbe): Promise<void> {
+  const selection = await selectBackend(request.backend);
+  const { windowSize, batchSize, hidden, latent } = request.config;
+  const scoredLength = request.data.at(-1)?.[0]?.length ?? 0;
+  const plan = { warmups: 1, reps: 3, scoredWindows: Math.max(1, Math.min(256, scoredLength - windowSize + 1)), windowSize, batchSize };
+  const row = await measureDetector(selection.backend, { kind: request.detector, hidden, latent }, plan, request.data);
+  post({ type: "probed", probe: { backend: selection.backend, stepMs: row.stepMs, windowsPerSecond: row.windowsPerSecond } });
+}
+
 scope.onmessage = (message: MessageEvent<TrainRequest>) => {
   const request = message.data;
   switch (request.type) {
@@ -46,6 +57,11 @@ scope.onmessage = (message: MessageEvent<TrainRequest>) => {
         if (abort?.signal.aborted) return post({ type: "interrupted" });
         post({ type: "error", code: errorCode(error), message: error instanceof Error ? error.message : String(error) });
       });
+      break;
+    case "probe":
+      probe(request).catch((error: unknown) =>
+        post({ type: "error", code: errorCode(error), message: error instanceof Error ? error.message : String(error) }),
+      );
       break;
     case "interrupt":
       abort?.abort();

@@ -90,7 +90,7 @@ export function launchRun(store: RunStore, input: LaunchInput): { cancel(): void
   const done = (async () => {
     // No epochs for a detector fitted in one pass: the progress then shows no epoch count.
     const epochTotal = trainsInEpochs(input.detector) ? input.config.epochs : 0;
-    set({ phase: "starting", error: null, epochs: [], epochTotal, startedAt: Date.now() });
+    set({ phase: "starting", error: null, epochs: [], epochTotal, startedAt: Date.now(), finishedAt: null });
     const runId = await createRun(input);
     set({ runId });
     const beacon = () => navigator.sendBeacon(`/api/runs/${runId}/interrupt`);
@@ -132,7 +132,7 @@ export function launchRun(store: RunStore, input: LaunchInput): { cancel(): void
       );
       if (!Number.isFinite(threshold)) throw new Error("No validation sequence was scored, so there is no unsupervised threshold.");
       await patchRun(runId, { status: "complete", threshold });
-      set({ phase: "complete", threshold });
+      set({ phase: "complete", threshold, finishedAt: Date.now() });
       return runId;
     } catch (error) {
       const interrupted = cancelled || (error instanceof WorkerError && error.code === "interrupted");

@@ -2,13 +2,17 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useRef, useState, type FormEvent } from "react";
 import { BACKENDS, type BackendName } from "@/lib/backend/choose";
 import type { ZScoreParams } from "@/lib/preprocess";
 import type { Split } from "@/lib/series/types";
 import { DETECTOR_KINDS, DETECTOR_LABELS, type DetectorKind } from "@/lib/detectors/types";
 import { trainsInEpochs } from "@/lib/run-settings";
 import { runConfigSchema } from "@/lib/validations/run";
+import { zscore } from "@/lib/preprocess";
+import { estimateRun, formatDuration, type Probe, type RunEstimate } from "@/lib/runs/estimate";
+import { probeTraining } from "@/workers/train/client";
+import { fetchSequence } from "./run-io";
 import { RunProgress } from "./run-progress";
 import { isBusy } from "./run-store";
 import { useRunActions, useRunState } from "./run-store-provider";
@@ -17,12 +21,37 @@ type Props = {
   datasetId: string;
   defaultWindow: number;
   channelCount: number;
-  sequences: { id: string; split: Split }[];
+  sequences: { id: string; split: Split; length: number }[];
   trainStats: ZScoreParams;
 };
 
 const num = (form: FormData, key: string) => Number(form.get(key));
 const optionalNum = (form: FormData, key: string) => (String(form.get(key) ?? "") === "" ? undefined : num(form, key));
+
+/** The form's settings, validated; an error message when they are not valid. */
+function readForm(form: FormData) {
+  const parsed = runConfigSchema.safeParse({
+    windowSize: num(form, "windowSize"),
+    epochs: num(form, "epochs"),
+    batchSize: num(form, "batchSize"),
+    learningRate: num(form, "learningRate"),
+    patience: num(form, "patience"),
+    seed: num(form, "seed"),
+    hidden: optionalNum(form, "hidden"),
+    latent: optionalNum(form, "latent"),
+    maxTrainWindows: optionalNum(form, "maxTrainWindows"),
+  });
+  if (!parsed.success) return { error: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") } as const;
+  const backend = String(form.get("backend"));
+  return {
+    config: parsed.data,
+    detector: String(form.get("detector")) as DetectorKind,
+    backend: backend === "auto" ? undefined : (backend as BackendName),
+  } as const;
+}
+
+type EstimateState =
+  { kind: "busy" } | { kind: "error"; text: string } | { kind: "ok"; estimate: RunEstimate; probe: Probe; epochs: number };
 
 export function RunLauncher({ datasetId, defaultWindow, channelCount, sequences, trainStats }: Props) {
   const phase = useRunState((s) => s.phase);
@@ -30,6 +59,10 @@ export function RunLauncher({ datasetId, defaultWindow, channelCount, sequences,
   const runId = useRunState((s) => s.runId);
   const { launch, cancel } = useRunActions();
   const [formError, setFormError] = useState<string | null>(null);
+  const [estimate, setEstimate] = useState<EstimateState | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const startedAt = useRunState((s) => s.startedAt);
+  const finishedAt = useRunState((s) => s.finishedAt);
   const [detector, setDetector] = useState<string>("tevae");
   // The linear detector is fitted in one pass: the training fields stay in the form (the stored config
   // keeps its shape) but are not shown.
@@ -42,36 +75,56 @@ export function RunLauncher({ datasetId, defaultWindow, channelCount, sequences,
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const parsed = runConfigSchema.safeParse({
-      windowSize: num(form, "windowSize"),
-      epochs: num(form, "epochs"),
-      batchSize: num(form, "batchSize"),
-      learningRate: num(form, "learningRate"),
-      patience: num(form, "patience"),
-      seed: num(form, "seed"),
-      hidden: optionalNum(form, "hidden"),
-      latent: optionalNum(form, "latent"),
-      maxTrainWindows: optionalNum(form, "maxTrainWindows"),
-    });
-    if (!parsed.success) return setFormError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
+    const read = readForm(new FormData(event.currentTarget));
+    if ("error" in read) return setFormError(read.error ?? null);
     setFormError(null);
-    const backend = String(form.get("backend"));
-    const done = launch({
-      datasetId,
-      sequences,
-      trainStats,
-      config: parsed.data,
-      detector: String(form.get("detector")) as DetectorKind,
-      backend: backend === "auto" ? undefined : (backend as BackendName),
-    });
+    const done = launch({ datasetId, sequences, trainStats, config: read.config, detector: read.detector, backend: read.backend });
     // Show the new run in the list with its final status (if this page is still the one shown).
     void done.then(() => router.refresh());
   }
 
+  /** A few training steps and a few hundred scored windows of this dataset here, times the work the settings imply. */
+  async function onEstimate() {
+    if (!formRef.current) return;
+    const read = readForm(new FormData(formRef.current));
+    if ("error" in read) return setFormError(read.error ?? null);
+    setFormError(null);
+    setEstimate({ kind: "busy" });
+    try {
+      const train = sequences.filter((s) => s.split === "train");
+      const validation = sequences.filter((s) => s.split === "validation");
+      const probeIds = [...train.slice(0, 2), validation[0] ?? train[2] ?? train[0]].flatMap((s) => (s ? [s.id] : []));
+      // One at a time, timed: the run fetches every sequence too.
+      const fetchStarted = performance.now();
+      const data = [];
+      for (const id of probeIds) data.push(zscore(await fetchSequence(datasetId, id), trainStats));
+      const secondsPerSequence = (performance.now() - fetchStarted) / 1000 / Math.max(1, probeIds.length);
+      const probe = await probeTraining({ type: "probe", detector: read.detector, config: read.config, backend: read.backend, data });
+      const { windowSize, epochs, batchSize, maxTrainWindows } = read.config;
+      const lengths = (list: typeof sequences) => list.map((s) => s.length);
+      const result = estimateRun(
+        {
+          windowSize,
+          epochs,
+          batchSize,
+          maxTrainWindows,
+          trainLengths: lengths(train),
+          validationLengths: lengths(validation),
+          allLengths: lengths(sequences),
+          scorers: Math.max(1, Math.min(4, navigator.hardwareConcurrency || 1, sequences.length)),
+          secondsPerSequence,
+        },
+        probe,
+      );
+      setEstimate({ kind: "ok", estimate: result, probe, epochs });
+    } catch (error) {
+      setEstimate({ kind: "error", text: `Could not estimate: ${error instanceof Error ? error.message : String(error)}` });
+    }
+  }
+
   return (
     <>
-      <form className="panel inline" onSubmit={onSubmit} data-testid="run.form">
+      <form className="panel inline" onSubmit={onSubmit} ref={formRef} data-testid="run.form">
         <label>
           Detector
           <select name="detector" value={detector} onChange={(e) => setDetector(e.target.value)} data-testid="run.detector">
@@ -145,6 +198,17 @@ export function RunLauncher({ datasetId, defaultWindow, channelCount, sequences,
             ))}
           </select>
         </label>
+        {neural && (
+          <button
+            type="button"
+            className="secondary"
+            onClick={onEstimate}
+            disabled={busy || estimate?.kind === "busy"}
+            data-testid="run.estimate.start"
+          >
+            {estimate?.kind === "busy" ? "Estimating…" : "Estimate time"}
+          </button>
+        )}
         <button type="submit" disabled={busy} data-testid="run.start">
           Start training
         </button>
@@ -159,6 +223,23 @@ export function RunLauncher({ datasetId, defaultWindow, channelCount, sequences,
           A run is training on <Link href={`/datasets/${runDatasetId}/runs`}>another dataset</Link>; this browser trains one at a time.
         </p>
       )}
+      {neural && estimate?.kind === "ok" && (
+        <p className="muted" data-testid="run.estimate" data-seconds={Math.round(estimate.estimate.totalSeconds)}>
+          Estimated: <b>about {formatDuration(estimate.estimate.totalSeconds)}</b> on {estimate.probe.backend} — training{" "}
+          {formatDuration(estimate.estimate.trainSeconds)} ({estimate.estimate.steps.toLocaleString("en")} steps of{" "}
+          {Math.round(estimate.probe.stepMs)} ms over {estimate.epochs} epochs; early stopping may end it sooner), validation{" "}
+          {formatDuration(estimate.estimate.validationSeconds)}, scoring {formatDuration(estimate.estimate.scoreSeconds)} (
+          {estimate.estimate.scoredWindows.toLocaleString("en")} windows at{" "}
+          {Math.round(estimate.probe.windowsPerSecond).toLocaleString("en")}
+          /s), data in and out {formatDuration(estimate.estimate.dataSeconds)}. Measured on a few steps of this dataset just now; a busier
+          machine or network stretches it.
+        </p>
+      )}
+      {estimate?.kind === "error" && (
+        <p className="error" role="alert" data-testid="run.estimate.error">
+          {estimate.text}
+        </p>
+      )}
       {formError && (
         <p className="error" role="alert" data-testid="run.formError">
           {formError}
@@ -167,7 +248,9 @@ export function RunLauncher({ datasetId, defaultWindow, channelCount, sequences,
       {phase !== "idle" && here && <RunProgress />}
       {phase === "complete" && here && runId && (
         <p className="ok" data-testid="run.done">
-          Done. <Link href={`/runs/${runId}`}>Open the run</Link>
+          Done{startedAt && finishedAt ? ` in ${formatDuration((finishedAt - startedAt) / 1000)}` : ""}
+          {estimate?.kind === "ok" ? ` (estimated about ${formatDuration(estimate.estimate.totalSeconds)})` : ""}.{" "}
+          <Link href={`/runs/${runId}`}>Open the run</Link>
         </p>
       )}
     </>

@@ -22,6 +22,8 @@ export type RunState = {
   loaded: { done: number; total: number } | null;
   scored: { done: number; total: number } | null;
   startedAt: number | null;
+  /** When the run completed (its actual time is finishedAt − startedAt). */
+  finishedAt: number | null;
   threshold: number | null;
   error: string | null;
 };
@@ -38,6 +40,7 @@ export const initialRunState: RunState = {
   loaded: null,
   scored: null,
   startedAt: null,
+  finishedAt: null,
   threshold: null,
   error: null,
 };

@@ -12,7 +12,8 @@ import { createDetector } from "./index";
 import { lstmImplementation, setLstmImplementation, type LstmImplementation } from "./lstm";
 import type { DetectorKind } from "./types";
 
-export type BenchCase = { kind: DetectorKind; hidden: number; lstm?: LstmImplementation };
+/** `hidden`/`latent` undefined: the detector's defaults (the run form's probe passes what the form says). */
+export type BenchCase = { kind: DetectorKind; hidden?: number; latent?: number; lstm?: LstmImplementation };
 export type BenchPlan = { warmups: number; reps: number; scoredWindows: number; windowSize: number; batchSize: number };
 export type BenchRow = BenchCase & { backend: string; lstm: LstmImplementation; params: number; stepMs: number; windowsPerSecond: number };
 
@@ -36,7 +37,7 @@ export async function measureDetector(backend: string, c: BenchCase, plan: Bench
   const features = data[0]?.length ?? 0;
   setLstmImplementation(c.lstm ?? "auto");
   const lstm = lstmImplementation();
-  const detector = createDetector(c.kind, { features, windowSize: plan.windowSize, hidden: c.hidden, seed: 1 });
+  const detector = createDetector(c.kind, { features, windowSize: plan.windowSize, hidden: c.hidden, latent: c.latent, seed: 1 });
   const stamps: number[] = [];
   try {
     await detector.train(
@@ -73,7 +74,7 @@ export function formatBenchTable(rows: BenchRow[], title: string): string {
     r.backend,
     r.kind,
     r.lstm,
-    String(r.hidden),
+    String(r.hidden ?? "default"),
     r.params.toLocaleString("en-US"),
     r.stepMs.toFixed(0),
     r.windowsPerSecond.toFixed(0),
@@ -105,7 +106,7 @@ export function formatLstmComparison(rows: BenchRow[], title: string): string {
     return [
       f.backend,
       f.kind,
-      String(f.hidden),
+      String(f.hidden ?? "default"),
       f.params.toLocaleString("en-US"),
       fixed(old?.stepMs),
       fixed(f.stepMs),

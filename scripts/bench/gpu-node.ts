@@ -204,7 +204,7 @@ async function main(): Promise<void> {
       continue;
     }
     for (const c of cases) {
-      const big = c.hidden > 32;
+      const big = (c.hidden ?? 0) > 32;
       const plan = { warmups: 2, reps: big ? 4 : 8, scoredWindows: big ? 512 : 2048, windowSize: 32, batchSize: 32 };
       const row = await measureDetector(backend, c, plan, data);
       console.log(`  ${backend} ${c.kind} h=${c.hidden}: ${row.stepMs.toFixed(0)} ms/step, ${row.windowsPerSecond.toFixed(0)} windows/s`);

@@ -1,7 +1,8 @@
 /** Main-thread side of the training worker: a promise for the result, events as they come, interrupt. */
 import { WorkerChannel } from "../rpc";
 import { WorkerError } from "../worker-error";
-import { transferablesOf, type TrainEvent, type TrainRequest, type TrainStart } from "./protocol";
+import type { Probe } from "@/lib/runs/estimate";
+import { transferablesOf, type TrainEvent, type TrainProbe, type TrainRequest, type TrainStart } from "./protocol";
 
 export type TrainComplete = Extract<TrainEvent, { type: "complete" }>;
 
@@ -29,4 +30,18 @@ export function startTraining(request: TrainStart, onEvent: (event: TrainEvent) 
   const stop = () => channel.dispose();
   done.then(stop, stop);
   return { done, interrupt: () => channel.post({ type: "interrupt" }) };
+}
+
+/** A short probe in a training worker of its own (see TrainProbe); the worker goes when it answers. */
+export function probeTraining(request: TrainProbe): Promise<Probe> {
+  const worker = new Worker(new URL("../train.worker.ts", import.meta.url), { type: "module", name: "train-probe" });
+  const channel = new WorkerChannel<TrainRequest, TrainEvent>(worker, { name: "training probe", idleMs: IDLE_LIMIT_MS });
+  const done = channel.call<Probe>(
+    request,
+    (e) => (e.type === "probed" ? { value: e.probe } : e.type === "error" ? { error: new WorkerError(e.code, e.message) } : undefined),
+    transferablesOf(request.data),
+  );
+  const stop = () => channel.dispose();
+  done.then(stop, stop);
+  return done;
 }

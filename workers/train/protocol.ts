@@ -7,8 +7,9 @@ import type { DetectorFailureCode, EpochReport, SavedWeights } from "@/lib/detec
 import type { SeriesColumns } from "@/lib/series/types";
 import type { DetectorKind } from "@/lib/detectors/types";
 import type { RunConfig } from "@/lib/validations/run";
+import type { Probe } from "@/lib/runs/estimate";
 
-export const TRAIN_REQUESTS = ["start", "interrupt"] as const;
+export const TRAIN_REQUESTS = ["start", "probe", "interrupt"] as const;
 
 export type TrainStart = {
   type: "start";
@@ -20,7 +21,20 @@ export type TrainStart = {
   validation: SeriesColumns[];
 };
 
-export type TrainRequest = TrainStart | { type: "interrupt" };
+/**
+ * A few training steps and a few hundred scored windows of the run's own (z-scored) data on the
+ * backend the run would use, to estimate its time before it starts (lib/runs/estimate.ts).
+ */
+export type TrainProbe = {
+  type: "probe";
+  detector: DetectorKind;
+  config: RunConfig;
+  backend?: BackendName;
+  /** Training sequences for the steps, then the sequence to score (last). */
+  data: SeriesColumns[];
+};
+
+export type TrainRequest = TrainStart | TrainProbe | { type: "interrupt" };
 
 export type TrainEvent =
   | { type: "check"; adapter: GpuAdapterInfo | null }
@@ -29,6 +43,7 @@ export type TrainEvent =
   | { type: "progress"; epoch: EpochReport; epochs: number }
   | { type: "batch"; done: number; total: number }
   | { type: "complete"; weights: SavedWeights; bestEpoch: number; epochs: EpochReport[] }
+  | { type: "probed"; probe: Probe }
   | { type: "interrupted" }
   | { type: "error"; code: DetectorFailureCode; message: string };
 

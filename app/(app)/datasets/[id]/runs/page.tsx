@@ -40,7 +40,7 @@ export default async function DatasetRunsPage({ params }: { params: Promise<{ id
             datasetId={id}
             defaultWindow={detail.dataset.windowSize ?? 32}
             channelCount={detail.dataset.channelNames.length}
-            sequences={detail.sequences.map((s) => ({ id: s.id, split: s.split as Split }))}
+            sequences={detail.sequences.map((s) => ({ id: s.id, split: s.split as Split, length: s.length }))}
             trainStats={{ mean: trainStats.mean, std: trainStats.std }}
           />
         </>

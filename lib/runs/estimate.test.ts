@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { estimateRun, formatDuration } from "./estimate";
+
+const base = {
+  windowSize: 32,
+  epochs: 10,
+  batchSize: 64,
+  trainLengths: [1000, 1000],
+  validationLengths: [500],
+  allLengths: [1000, 1000, 500, 500],
+  scorers: 2,
+};
+const probe = { backend: "wasm", stepMs: 100, windowsPerSecond: 1000 };
+
+describe("the run estimate", () => {
+  it("counts training steps from the windows with the training shift, and scoring windows with shift 1", () => {
+    // Shift 16: ⌊(1000 − 32)/16⌋ + 1 = 61 windows a sequence, 122 in all → 2 batches of 64 per epoch.
+    const e = estimateRun(base, probe);
+    expect(e.trainWindows).toBe(122);
+    expect(e.steps).toBe(20);
+    expect(e.trainSeconds).toBeCloseTo(2, 9);
+    // Validation: ⌊(500 − 32)/16⌋ + 1 = 30 windows per epoch, 10 epochs at 1000/s.
+    expect(e.validationSeconds).toBeCloseTo(0.3, 9);
+    // Scoring: 969 + 969 + 469 + 469 windows at 1000/s over 2 workers.
+    expect(e.scoredWindows).toBe(2876);
+    expect(e.scoreSeconds).toBeCloseTo(1.438, 9);
+    expect(e.totalSeconds).toBeCloseTo(2 + 0.3 + 1.438, 9);
+  });
+  it("caps the windows of an epoch at max windows/epoch", () => {
+    const e = estimateRun({ ...base, maxTrainWindows: 64 }, probe);
+    expect(e.trainWindows).toBe(64);
+    expect(e.steps).toBe(10);
+  });
+  it("adds the data's trips: train and validation once, every sequence in and out while scoring", () => {
+    const e = estimateRun({ ...base, secondsPerSequence: 0.5 }, probe);
+    // 3 sequences for training, 4 × 2 trips over 2 workers for scoring.
+    expect(e.dataSeconds).toBeCloseTo(0.5 * 3 + (2 * 0.5 * 4) / 2, 9);
+    expect(e.totalSeconds).toBeCloseTo(2 + 0.3 + 1.438 + 3.5, 9);
+  });
+  it("ignores sequences shorter than a window", () => {
+    expect(estimateRun({ ...base, trainLengths: [10, 1000] }, probe).trainWindows).toBe(61);
+  });
+  it("reads as minutes and seconds", () => {
+    expect(formatDuration(44.6)).toBe("45 s");
+    expect(formatDuration(200)).toBe("3 min 20 s");
+    expect(formatDuration(3900)).toBe("1 h 05 min");
+    expect(formatDuration(Number.NaN)).toBe("—");
+  });
+});
