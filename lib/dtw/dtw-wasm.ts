@@ -20,38 +20,7 @@
  */
 import type { Band, RowSpan } from "./band";
 import type { DtwScratch, Series } from "./types";
-
-// ---- A minimal WebAssembly binary encoder (only what the kernel uses). ----
-
-type Bytes = number[];
-
-function uleb(value: number): Bytes {
-  const out: Bytes = [];
-  do {
-    let byte = value & 0x7f;
-    value >>>= 7;
-    if (value !== 0) byte |= 0x80;
-    out.push(byte);
-  } while (value !== 0);
-  return out;
-}
-
-function sleb(value: number): Bytes {
-  const out: Bytes = [];
-  for (;;) {
-    const byte = value & 0x7f;
-    value >>= 7;
-    if ((value === 0 && (byte & 0x40) === 0) || (value === -1 && (byte & 0x40) !== 0)) {
-      out.push(byte);
-      return out;
-    }
-    out.push(byte | 0x80);
-  }
-}
-
-const vector = (items: Bytes[]): Bytes => [...uleb(items.length), ...items.flat()];
-const section = (id: number, body: Bytes): Bytes => [id, ...uleb(body.length), ...body];
-const name = (s: string): Bytes => vector([...s].map((c) => [c.charCodeAt(0)]));
+import { name, section, sleb, uleb, vector, type Bytes } from "../wasm/encoder";
 
 const T = { i32: 0x7f, f64: 0x7c, v128: 0x7b, void: 0x40 } as const;
 const ALIGN8 = 3;
