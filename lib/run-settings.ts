@@ -18,6 +18,10 @@ const KNOWN: Record<string, { name: string; meaning: string }> = {
   hidden: { name: "hidden", meaning: "units in the hidden layers" },
   latent: { name: "latent", meaning: "dimensions of the latent code" },
   maxTrainWindows: { name: "max windows/epoch", meaning: "training windows drawn per epoch at most" },
+  scoreShift: {
+    name: "scoring shift",
+    meaning: "steps between scored windows; each step's score is the mean over the windows that cover it",
+  },
   heads: { name: "attention heads", meaning: "heads of the multi-head attention" },
   keyDim: { name: "key size", meaning: "dimensions per attention head" },
   noiseStd: { name: "noise std", meaning: "standard deviation of the noise added to training inputs" },

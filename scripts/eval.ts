@@ -68,6 +68,7 @@ function settingsOf(o: EvalOptions, channels: number): ModelSettings {
     learningRate: o.learningRate,
     patience: o.patience,
     maxWindows: o.maxWindows,
+    scoreShift: o.scoreShift,
     seed: o.seed,
   };
 }

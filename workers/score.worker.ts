@@ -28,7 +28,7 @@ async function load(request: Extract<ScoreRequest, { type: "load" }>): Promise<v
 
 async function score(request: Extract<ScoreRequest, { type: "score" }>): Promise<void> {
   if (!detector) throw new Error("No model is loaded.");
-  const result = await detector.score(request.columns, { signal: abort.signal });
+  const result = await detector.score(request.columns, { signal: abort.signal, shift: request.shift });
   post({ type: "scored", id: request.id, score: result.score, channelScores: result.channelScores }, [
     result.score.buffer as ArrayBuffer,
     ...result.channelScores.map((c) => c.buffer as ArrayBuffer),

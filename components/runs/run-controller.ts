@@ -67,7 +67,11 @@ async function scoreAll(
       if (isCancelled()) throw new WorkerError("interrupted", "Cancelled.");
       const s = input.sequences[i];
       if (!s) break;
-      const { score, channelScores } = await scorer.score(s.id, zscore(await fetchSequence(input.datasetId, s.id), input.trainStats));
+      const { score, channelScores } = await scorer.score(
+        s.id,
+        zscore(await fetchSequence(input.datasetId, s.id), input.trainStats),
+        input.config.scoreShift,
+      );
       if (s.split === "validation") for (const v of score) if (v > threshold) threshold = v;
       await uploadScores(runId, s.id, score, channelScores);
       onProgress(++done);

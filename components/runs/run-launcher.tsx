@@ -8,6 +8,7 @@ import type { ZScoreParams } from "@/lib/preprocess";
 import type { Split } from "@/lib/series/types";
 import { DETECTOR_KINDS, DETECTOR_LABELS, type DetectorKind } from "@/lib/detectors/types";
 import { trainsInEpochs } from "@/lib/run-settings";
+import { RUN_DEFAULTS, defaultScoreShift } from "@/lib/runs/defaults";
 import { runConfigSchema } from "@/lib/validations/run";
 import { zscore } from "@/lib/preprocess";
 import { estimateRun, formatDuration, type Probe, type RunEstimate } from "@/lib/runs/estimate";
@@ -40,6 +41,7 @@ function readForm(form: FormData) {
     hidden: optionalNum(form, "hidden"),
     latent: optionalNum(form, "latent"),
     maxTrainWindows: optionalNum(form, "maxTrainWindows"),
+    scoreShift: optionalNum(form, "scoreShift") ?? defaultScoreShift(num(form, "windowSize")),
   });
   if (!parsed.success) return { error: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") } as const;
   const backend = String(form.get("backend"));
@@ -100,7 +102,7 @@ export function RunLauncher({ datasetId, defaultWindow, channelCount, sequences,
       for (const id of probeIds) data.push(zscore(await fetchSequence(datasetId, id), trainStats));
       const secondsPerSequence = (performance.now() - fetchStarted) / 1000 / Math.max(1, probeIds.length);
       const probe = await probeTraining({ type: "probe", detector: read.detector, config: read.config, backend: read.backend, data });
-      const { windowSize, epochs, batchSize, maxTrainWindows } = read.config;
+      const { windowSize, epochs, batchSize, maxTrainWindows, scoreShift } = read.config;
       const lengths = (list: typeof sequences) => list.map((s) => s.length);
       const result = estimateRun(
         {
@@ -108,6 +110,7 @@ export function RunLauncher({ datasetId, defaultWindow, channelCount, sequences,
           epochs,
           batchSize,
           maxTrainWindows,
+          scoreShift,
           trainLengths: lengths(train),
           validationLengths: lengths(validation),
           allLengths: lengths(sequences),
@@ -142,19 +145,19 @@ export function RunLauncher({ datasetId, defaultWindow, channelCount, sequences,
         <span style={trainingOnly}>
           <label>
             Epochs
-            <input name="epochs" type="number" defaultValue={50} min={1} data-testid="run.epochs" />
+            <input name="epochs" type="number" defaultValue={RUN_DEFAULTS.epochs} min={1} data-testid="run.epochs" />
           </label>
           <label>
             Batch
-            <input name="batchSize" type="number" defaultValue={64} min={1} data-testid="run.batch" />
+            <input name="batchSize" type="number" defaultValue={RUN_DEFAULTS.batchSize} min={1} data-testid="run.batch" />
           </label>
           <label>
             Learning rate
-            <input name="learningRate" type="number" step="any" defaultValue={0.001} data-testid="run.lr" />
+            <input name="learningRate" type="number" step="any" defaultValue={RUN_DEFAULTS.learningRate} data-testid="run.lr" />
           </label>
           <label>
             Patience
-            <input name="patience" type="number" defaultValue={10} min={1} data-testid="run.patience" />
+            <input name="patience" type="number" defaultValue={RUN_DEFAULTS.patience} min={1} data-testid="run.patience" />
           </label>
         </span>
         <label>
@@ -179,7 +182,18 @@ export function RunLauncher({ datasetId, defaultWindow, channelCount, sequences,
           </label>
           <label>
             Max windows/epoch
-            <input name="maxTrainWindows" type="number" placeholder="all" min={1} data-testid="run.maxWindows" />
+            <input
+              name="maxTrainWindows"
+              type="number"
+              defaultValue={RUN_DEFAULTS.maxTrainWindows}
+              placeholder="all"
+              min={1}
+              data-testid="run.maxWindows"
+            />
+          </label>
+          <label title="Steps between scored windows: 1 scores every window (the reference); window/8 scores each step as the mean of 8 windows, 8× faster">
+            Scoring shift
+            <input name="scoreShift" type="number" placeholder="window/8" min={1} data-testid="run.scoreShift" />
           </label>
         </span>
         {!neural && (

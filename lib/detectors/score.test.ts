@@ -4,7 +4,7 @@ import { extractWindows, reverseWindow, windowStarts } from "../preprocess";
 import type { SeriesColumns } from "../series/types";
 import { isDetectorError } from "./errors";
 import { LOG_2PI } from "./losses";
-import { coverage, scoreColumns, type PredictFn } from "./score";
+import { scoreColumns, type PredictFn } from "./score";
 import { setCpuBackend } from "./test-helpers";
 
 beforeAll(setCpuBackend);
@@ -59,9 +59,29 @@ describe("scoreColumns", () => {
     expect(Array.from(seven?.score ?? [])).toEqual(Array.from(all?.score ?? []));
   });
 
-  it("counts how many windows cover each step", () => {
-    const counts = Array.from({ length: 7 }, (_, i) => coverage(i, 7, 3));
-    expect(counts).toEqual([1, 2, 3, 3, 3, 2, 1]);
+  it("averages each step over the windows that cover it (shift 1: up to the window size of them)", async () => {
+    // A network that predicts every step of a window as the window's first value: the mean at step i
+    // is then the average start of the windows covering it.
+    // The series below is 0, 1, 2, … in channel 0, so a window's first value is its start.
+    const starts: PredictFn = (x) => {
+      const [n, w, c] = x.shape;
+      return { mean: tf.tidy(() => tf.tile(tf.slice3d(x, [0, 0, 0], [n, 1, c]), [1, w, 1])), logVar: tf.zerosLike(x) };
+    };
+    const ramp = [Float32Array.from({ length: 7 }, (_, i) => i), new Float32Array(7)];
+    const meanAt = async (shift?: number) => Array.from((await scoreColumns(starts, ramp, shape, { shift })).mean[0] ?? []);
+    const close = (actual: number[], expected: number[]) => expected.forEach((v, i) => expect(actual[i]).toBeCloseTo(v, 6));
+    // Window 4, shift 1, starts 0..3: step 0 ← {0}, 1 ← {0,1}, 2 ← {0,1,2}, 3 ← {0,1,2,3}, 4 ← {1,2,3}, 5 ← {2,3}, 6 ← {3}.
+    close(await meanAt(), [0, 0.5, 1, 1.5, 2, 2.5, 3]);
+    // Shift 2: starts 0, 2 and the window ending at the last step, 3.
+    close(await meanAt(2), [0, 0, 1, 5 / 3, 2.5, 2.5, 3]);
+    // Shift 3 lands on 3 itself; shift 4 (the window size) needs the extra window.
+    close(await meanAt(3), [0, 0, 0, 1.5, 3, 3, 3]);
+    close(await meanAt(4), [0, 0, 0, 1.5, 3, 3, 3]);
+  });
+
+  it("rejects a scoring shift that would leave steps uncovered", async () => {
+    await expect(scoreColumns(fake, series(9), shape, { shift: 5 })).rejects.toMatchObject({ code: "invalid_option" });
+    await expect(scoreColumns(fake, series(9), shape, { shift: 0 })).rejects.toMatchObject({ code: "invalid_option" });
   });
 
   it("edge-pads a sequence shorter than the window and drops the padding again", async () => {

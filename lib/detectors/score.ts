@@ -1,9 +1,10 @@
 /**
- * Scoring (docs/algorithms.md §6), shared by every detector: the windows of a whole sequence with shift
- * 1 go through the deterministic network in batches of at most 512; the output mean and variance
- * (exp of the log-variance) are averaged back onto the time axis where windows overlap ("mean"
- * reverse windowing, accumulated as the batches come back, so no more than one batch of windows is
- * held); the score of a step and channel is the Gaussian NLL of the observed value,
+ * Scoring (docs/algorithms.md §6), shared by every detector: the windows of a whole sequence (shift 1
+ * as in the reference, or a larger `shift` with one more window ending at the last step,
+ * `scoringStarts`) go through the deterministic network in batches of at most 512; the output mean and
+ * variance (exp of the log-variance) are averaged back onto the time axis over the windows that cover
+ * each step ("mean" reverse windowing, accumulated as the batches come back, so no more than one batch
+ * of windows is held); the score of a step and channel is the Gaussian NLL of the observed value,
  * 0.5·(log 2π + log σ² + (x − μ)²/σ²), and the score of a step is the sum over channels.
  *
  * A sequence shorter than the window is edge-padded (its last value repeated) to one window, scored,
@@ -11,7 +12,7 @@
  * were invented. An empty sequence gives empty arrays.
  */
 import * as tf from "@tensorflow/tfjs";
-import { SCORING_SHIFT, extractWindows, windowStarts } from "../preprocess";
+import { SCORING_SHIFT, extractWindows, scoringStarts } from "../preprocess";
 import type { SeriesColumns } from "../series/types";
 import { DetectorError } from "./errors";
 import { gaussianNll } from "./losses";
@@ -22,7 +23,7 @@ import { batches, checkColumns } from "./windows";
 
 export type PredictFn = (x: tf.Tensor3D) => Prediction;
 type Shape = { windowSize: number; features: number };
-type Sums = { mean: Float64Array[]; variance: Float64Array[] };
+type Sums = { mean: Float64Array[]; variance: Float64Array[]; windows: Uint32Array };
 
 export const DEFAULT_SCORE_BATCH = 256;
 
@@ -35,6 +36,10 @@ export async function scoreColumns(
   const batchSize = options.batchSize ?? DEFAULT_SCORE_BATCH;
   if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > MAX_PREDICT_BATCH) {
     throw new DetectorError("invalid_option", `batchSize must be a whole number in [1, ${MAX_PREDICT_BATCH}]`);
+  }
+  const shift = options.shift ?? SCORING_SHIFT;
+  if (!Number.isInteger(shift) || shift < 1 || shift > shape.windowSize) {
+    throw new DetectorError("invalid_option", `shift must be a whole number in [1, ${shape.windowSize}] (the window size)`);
   }
   const length = checkColumns(columns, shape.features);
   if (length === 0) return emptyResult(shape.features);
@@ -73,8 +78,9 @@ async function scoreFull(
   const sums: Sums = {
     mean: columns.map(() => new Float64Array(length)),
     variance: columns.map(() => new Float64Array(length)),
+    windows: new Uint32Array(length),
   };
-  const groups = batches(windowStarts(length, shape.windowSize, SCORING_SHIFT), options.batchSize);
+  const groups = batches(scoringStarts(length, shape.windowSize, options.shift ?? SCORING_SHIFT), options.batchSize);
   for (const [i, starts] of groups.entries()) {
     throwIfAborted(options.signal);
     const out = tf.tidy(() => {
@@ -88,7 +94,7 @@ async function scoreFull(
     options.onProgress?.(i + 1, groups.length);
     if (i + 1 < groups.length) await yieldToEventLoop();
   }
-  return finish(columns, sums, shape.windowSize);
+  return finish(columns, sums);
 }
 
 /** Adds each window's values ([window][step][channel]) to the per-step sums. */
@@ -97,6 +103,7 @@ function accumulate(sums: Sums, starts: readonly number[], shape: Shape, mean?: 
   const { windowSize, features } = shape;
   starts.forEach((start, w) => {
     for (let t = 0; t < windowSize; t++) {
+      sums.windows[start + t] = (sums.windows[start + t] ?? 0) + 1;
       const base = (w * windowSize + t) * features;
       for (let c = 0; c < features; c++) {
         const m = sums.mean[c];
@@ -108,18 +115,13 @@ function accumulate(sums: Sums, starts: readonly number[], shape: Shape, mean?: 
   });
 }
 
-/** How many shift-1 windows of `windowSize` cover step i of a sequence of `length` ≥ windowSize steps. */
-export function coverage(i: number, length: number, windowSize: number): number {
-  return Math.min(i, length - windowSize) - Math.max(0, i - windowSize + 1) + 1;
-}
-
 type ChannelResult = { mean: Float32Array; variance: Float32Array; nll: Float32Array };
 
-function finishChannel(column: Float32Array, sumMean: Float64Array, sumVariance: Float64Array, windowSize: number): ChannelResult {
+function finishChannel(column: Float32Array, sumMean: Float64Array, sumVariance: Float64Array, windows: Uint32Array): ChannelResult {
   const length = column.length;
   const out: ChannelResult = { mean: new Float32Array(length), variance: new Float32Array(length), nll: new Float32Array(length) };
   for (let i = 0; i < length; i++) {
-    const n = coverage(i, length, windowSize);
+    const n = windows[i] ?? Number.NaN;
     const mu = (sumMean[i] ?? Number.NaN) / n;
     const sigma2 = (sumVariance[i] ?? Number.NaN) / n;
     out.mean[i] = mu;
@@ -129,10 +131,10 @@ function finishChannel(column: Float32Array, sumMean: Float64Array, sumVariance:
   return out;
 }
 
-function finish(columns: SeriesColumns, sums: Sums, windowSize: number): ScoreResult {
+function finish(columns: SeriesColumns, sums: Sums): ScoreResult {
   const length = columns[0]?.length ?? 0;
   const channels = columns.map((column, c) =>
-    finishChannel(column, sums.mean[c] ?? new Float64Array(length), sums.variance[c] ?? new Float64Array(length), windowSize),
+    finishChannel(column, sums.mean[c] ?? new Float64Array(length), sums.variance[c] ?? new Float64Array(length), sums.windows),
   );
   const score = new Float32Array(length);
   for (const { nll } of channels) {

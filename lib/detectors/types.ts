@@ -126,6 +126,8 @@ export type TrainResult = {
 export type ScoreOptions = {
   /** Windows per predict call, 1–512 (default 256). */
   batchSize?: number;
+  /** Steps between scored windows, 1 (the reference, default) up to the window size; see `scoringStarts`. */
+  shift?: number;
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
 };

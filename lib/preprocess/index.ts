@@ -19,7 +19,17 @@ export {
 export { fft, nextPowerOfTwo, isPowerOfTwo } from "./fft";
 export { acf, bartlettHalfWidths, firstLagInsideBand, prefersFftAcf, Z_99, type AcfMethod, type BandTest } from "./acf";
 export { windowSizeFromAcf, roundToPowerOfTwo, type PowerRounding, type WindowSizeOptions, type WindowSizeResult } from "./window-size";
-export { SCORING_SHIFT, trainingShift, windowCount, windowStarts, extractWindows, reverseWindow, type ReverseMode } from "./windows";
+export {
+  SCORING_SHIFT,
+  scoringStarts,
+  scoringWindowCount,
+  trainingShift,
+  windowCount,
+  windowStarts,
+  extractWindows,
+  reverseWindow,
+  type ReverseMode,
+} from "./windows";
 export { assignSplits, largestRemainder, splitCounts, validateSplitRatios, type SplitCounts, type SplitRatios } from "./split";
 export { anomalyCounts, assignStratifiedSplits } from "./split-stratified";
 export { assignGroupedSplits, type SplitItem } from "./split-groups";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { extractWindows, reverseWindow, trainingShift, windowCount, windowStarts } from "./windows";
+import { extractWindows, reverseWindow, scoringStarts, scoringWindowCount, trainingShift, windowCount, windowStarts } from "./windows";
 import { errorCode, f32, randomColumns } from "./test-helpers";
 
 describe("windowStarts", () => {
@@ -17,6 +17,33 @@ describe("windowStarts", () => {
     expect(errorCode(() => windowStarts(10, 0, 1))).toBe("invalid_window_size");
     expect(errorCode(() => windowStarts(10, 4, 0))).toBe("invalid_shift");
     expect(errorCode(() => trainingShift(2.5))).toBe("invalid_window_size");
+  });
+});
+
+describe("scoringStarts", () => {
+  it("adds the window that ends at the last step when the shift does not land on it", () => {
+    expect(scoringStarts(10, 4, 1)).toEqual(windowStarts(10, 4, 1));
+    expect(scoringStarts(10, 4, 2)).toEqual([0, 2, 4, 6]);
+    expect(scoringStarts(10, 4, 4)).toEqual([0, 4, 6]);
+    expect(scoringStarts(10, 4, 3)).toEqual([0, 3, 6]);
+    expect(scoringStarts(4, 4, 4)).toEqual([0]);
+    expect(scoringStarts(3, 4, 1)).toEqual([]);
+  });
+
+  it("covers every step for every shift up to the window size, and counts its windows", () => {
+    for (let length = 4; length < 30; length++) {
+      for (let shift = 1; shift <= 4; shift++) {
+        const starts = scoringStarts(length, 4, shift);
+        const covered = new Set(starts.flatMap((s) => [s, s + 1, s + 2, s + 3]));
+        expect(covered.size).toBe(length);
+        expect(scoringWindowCount(length, 4, shift)).toBe(starts.length);
+      }
+    }
+  });
+
+  it("refuses a shift larger than the window", () => {
+    expect(errorCode(() => scoringStarts(10, 4, 5))).toBe("invalid_shift");
+    expect(errorCode(() => scoringStarts(10, 4, 0))).toBe("invalid_shift");
   });
 });
 

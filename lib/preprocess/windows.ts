@@ -2,7 +2,7 @@ import type { SeriesColumns } from "../series/types";
 import { columnsLength, requireNonNegativeInteger, requirePositiveInteger } from "./check";
 import { PreprocessError } from "./errors";
 
-/** Scoring windows move one step at a time, so every step is covered. */
+/** The reference's scoring shift: windows move one step at a time, so every step is covered by up to windowSize of them. */
 export const SCORING_SHIFT = 1;
 
 /** Training windows overlap by half: shift = max(1, ⌊windowSize/2⌋) (the reference's "half"). */
@@ -28,6 +28,28 @@ export function windowCount(length: number, windowSize: number, shift: number): 
 export function windowStarts(length: number, windowSize: number, shift: number): number[] {
   const count = windowCount(length, windowSize, shift);
   return Array.from({ length: count }, (_, w) => w * shift);
+}
+
+/**
+ * The windows a sequence is scored with: starts 0, shift, 2·shift, … and, when the shift does not
+ * land on it, one more window ending at the last step, so every step is covered by at least one
+ * window for any shift up to the window size. Shift 1 gives `windowStarts(length, windowSize, 1)`.
+ */
+export function scoringStarts(length: number, windowSize: number, shift: number): number[] {
+  requirePositiveInteger(shift, "invalid_shift", "scoring shift");
+  if (shift > windowSize) {
+    throw new PreprocessError("invalid_shift", `a scoring shift of ${shift} steps leaves steps of a ${windowSize}-step window uncovered`);
+  }
+  const starts = windowStarts(length, windowSize, shift);
+  const last = length - windowSize;
+  if (starts.length > 0 && starts[starts.length - 1] !== last) starts.push(last);
+  return starts;
+}
+
+/** How many windows `scoringStarts` gives, without listing them. */
+export function scoringWindowCount(length: number, windowSize: number, shift: number): number {
+  const count = windowCount(length, windowSize, shift);
+  return count > 0 && (length - windowSize) % shift !== 0 ? count + 1 : count;
 }
 
 function checkStarts(starts: readonly number[], length: number, windowSize: number): void {

@@ -37,8 +37,15 @@ describe("the run estimate", () => {
     expect(e.dataSeconds).toBeCloseTo(0.5 * 3 + (2 * 0.5 * 4) / 2, 9);
     expect(e.totalSeconds).toBeCloseTo(2 + 0.3 + 1.438 + 3.5, 9);
   });
-  it("ignores sequences shorter than a window", () => {
+  it("scores every shift-th window and the one ending at the last step", () => {
+    // Shift 8: ⌊(1000 − 32)/8⌋ + 1 = 122 windows, the last ending at step 1000 (968 = 121·8);
+    // ⌊(500 − 32)/8⌋ + 1 = 59, plus the window ending at step 500 (468 is not a multiple of 8).
+    const e = estimateRun({ ...base, scoreShift: 8 }, probe);
+    expect(e.scoredWindows).toBe(2 * 122 + 2 * 60);
+  });
+  it("does not train on sequences shorter than a window, and scores each as one padded window", () => {
     expect(estimateRun({ ...base, trainLengths: [10, 1000] }, probe).trainWindows).toBe(61);
+    expect(estimateRun({ ...base, allLengths: [10, 1000] }, probe).scoredWindows).toBe(1 + 969);
   });
   it("reads as minutes and seconds", () => {
     expect(formatDuration(44.6)).toBe("45 s");

@@ -6,12 +6,12 @@
  * - training: epochs × ⌈training windows / batch⌉ steps (windows with the training shift, capped by
  *   "max windows/epoch"), each at the probe's median step time; early stopping can only end it sooner;
  * - validation: every epoch scores the validation windows (same cap), at the probe's scoring rate;
- * - scoring: every sequence with shift-1 windows, shared by the page's scoring workers;
+ * - scoring: every sequence with the run's scoring shift (1 unless set), shared by the page's scoring workers;
  * - data: the train and validation sequences fetched once for training, then every sequence fetched
  *   again and its scores uploaded while scoring (about two fetches' time), at the probe's fetch time.
  * It is an estimate, not a bound: a busier machine or network, or a slower server, stretch it.
  */
-import { SCORING_SHIFT, trainingShift, windowCount } from "../preprocess/windows";
+import { SCORING_SHIFT, scoringWindowCount, trainingShift, windowCount } from "../preprocess/windows";
 
 export type Probe = { backend: string; stepMs: number; windowsPerSecond: number };
 
@@ -20,6 +20,8 @@ export type EstimateInput = {
   epochs: number;
   batchSize: number;
   maxTrainWindows?: number;
+  /** Steps between scored windows (default 1). */
+  scoreShift?: number;
   /** Lengths of the train, validation and every sequence of the dataset. */
   trainLengths: readonly number[];
   validationLengths: readonly number[];
@@ -49,7 +51,11 @@ export function estimateRun(input: EstimateInput, probe: Probe): RunEstimate {
   const cap = (n: number) => (input.maxTrainWindows === undefined ? n : Math.min(n, input.maxTrainWindows));
   const trainWindows = cap(windows(input.trainLengths, input.windowSize, shift));
   const validationWindows = cap(windows(input.validationLengths, input.windowSize, shift));
-  const scoredWindows = windows(input.allLengths, input.windowSize, SCORING_SHIFT);
+  const scoreShift = input.scoreShift ?? SCORING_SHIFT;
+  const scoredWindows = input.allLengths.reduce(
+    (sum, length) => sum + (length < input.windowSize ? 1 : scoringWindowCount(length, input.windowSize, scoreShift)),
+    0,
+  );
   const steps = input.epochs * Math.ceil(trainWindows / Math.max(1, input.batchSize));
   const rate = Math.max(probe.windowsPerSecond, Number.MIN_VALUE);
   const trainSeconds = (steps * probe.stepMs) / 1000;

@@ -6,22 +6,29 @@ export const RUN_STATUSES = ["running", "complete", "error", "interrupted", "can
 export type RunStatus = (typeof RUN_STATUSES)[number];
 
 /** Settings a user chooses for a run; model sizes left empty follow the reference TeVAE (h = 16·features, …; docs/algorithms.md §3). */
-export const runConfigSchema = z.object({
-  windowSize: z.number().int().min(4).max(2048),
-  epochs: z.number().int().min(1).max(1000),
-  batchSize: z.number().int().min(1).max(1024),
-  learningRate: z.number().positive().max(1),
-  patience: z.number().int().min(1).max(1000),
-  seed: z
-    .number()
-    .int()
-    .min(0)
-    .max(2 ** 31 - 1),
-  hidden: z.number().int().min(1).max(1024).optional(),
-  latent: z.number().int().min(1).max(256).optional(),
-  /** Caps the training windows per epoch (sampled deterministically); unset = all. */
-  maxTrainWindows: z.number().int().min(1).optional(),
-});
+export const runConfigSchema = z
+  .object({
+    windowSize: z.number().int().min(4).max(2048),
+    epochs: z.number().int().min(1).max(1000),
+    batchSize: z.number().int().min(1).max(1024),
+    learningRate: z.number().positive().max(1),
+    patience: z.number().int().min(1).max(1000),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 31 - 1),
+    hidden: z.number().int().min(1).max(1024).optional(),
+    latent: z.number().int().min(1).max(256).optional(),
+    /** Caps the training windows per epoch (sampled deterministically); unset = all. */
+    maxTrainWindows: z.number().int().min(1).optional(),
+    /** Steps between scored windows (1 = every window, as in the reference; at most the window size); unset = 1. */
+    scoreShift: z.number().int().min(1).max(2048).optional(),
+  })
+  .refine((c) => c.scoreShift === undefined || c.scoreShift <= c.windowSize, {
+    message: "The scoring shift may be at most the window size (a larger one leaves steps unscored).",
+    path: ["scoreShift"],
+  });
 export type RunConfig = z.infer<typeof runConfigSchema>;
 
 export const createRunSchema = z.strictObject({

@@ -59,11 +59,11 @@ Experiment
   --placement margin|geometric|middle|reference|upper
                       where the refined threshold goes in its F1-optimal interval (default margin)
   --objective labels|pool|minority
-                      what the refined threshold maximises: F1 on the labelled candidates (default
-                      labels); the expected F1 over the whole query pool, its unlabelled candidates
+                      what the refined threshold maximises: F1 on the labelled candidates
+                      (labels); the expected F1 over the whole query pool, its unlabelled candidates
                       weighted by an isotonic fit of the labels on the scores, among thresholds that
-                      alarm on at most half of the pool (pool); or F1 on the labels among those
-                      thresholds (minority); run once with each to compare
+                      alarm on at most half of the pool (pool, the default, as in the app); or F1 on
+                      the labels among those thresholds (minority); run once with each to compare
   --protocol ours|reference
                       ours (default) or the DQS reference's evaluation (its placement, fallback,
                       frozen label scores, onset 0 for mislabels, delay metric)
@@ -82,6 +82,9 @@ Detector (one model per fold and stage, shared by every strategy)
   --epochs N          at most (default 40; --quick 20), early stopping with --patience N
                       (default 8; --quick 5)
   --max-windows N     training (and validation) windows, sampled once (default 1024)
+  --score-shift N|auto
+                      steps between scored windows (default 1: every window, as the reference);
+                      auto = ⌊window/8⌋, the run form's default (capped at the window)
   --batch-size N      default 32
   --learning-rate X   default 0.001
   --backend wasm|cpu  TensorFlow.js backend (default wasm)

@@ -10,6 +10,7 @@ const settings: ModelSettings = {
   learningRate: 0.001,
   patience: 1,
   maxWindows: 64,
+  scoreShift: 1,
   seed: 1,
 };
 

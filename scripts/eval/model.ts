@@ -17,6 +17,7 @@ import {
   zscore,
   type ZScoreParams,
 } from "../../lib/preprocess";
+import { defaultScoreShift } from "../../lib/runs/defaults";
 import type { SeriesColumns } from "../../lib/series/types";
 import { CACHE_VERSION, hashOf, type ModelCache } from "./cache";
 import type { LoadedDataset, LoadedSequence } from "./dataset";
@@ -30,6 +31,8 @@ export type ModelSettings = {
   learningRate: number;
   patience: number;
   maxWindows: number;
+  /** Steps between scored windows, or "auto": the run form's default, ⌊window/8⌋ (lib/runs/defaults.ts). */
+  scoreShift: number | "auto";
   seed: number;
 };
 
@@ -105,6 +108,7 @@ export async function stageScores(ctx: ModelContext, request: ModelRequest): Pro
   const z = (columns: SeriesColumns) => zscore(columns, stats);
   const windowSize = settings.window === "acf" ? windowSizeFromAcf(train.map((s) => s.columns)).windowSize : settings.window;
   const detector = createDetector(settings.kind, { features, windowSize, hidden: settings.hidden, seed: settings.seed });
+  const shift = settings.scoreShift === "auto" ? defaultScoreShift(windowSize) : Math.min(settings.scoreShift, windowSize);
   try {
     request.report(`training (${train.length} train, ${validation.length} validation sequences)`);
     const result = await detector.train(
@@ -130,7 +134,7 @@ export async function stageScores(ctx: ModelContext, request: ModelRequest): Pro
       const s = byId.get(id);
       if (!s) throw new Error(`sequence ${id} is not in the dataset`);
       request.report(`scoring ${i + 1}/${request.needed.length}`, TRAIN_SHARE + ((1 - TRAIN_SHARE) * i) / request.needed.length);
-      scores.set(id, (await detector.score(z(s.columns), { batchSize: SCORE_BATCH })).score);
+      scores.set(id, (await detector.score(z(s.columns), { batchSize: SCORE_BATCH, shift })).score);
     }
     const weights = await detector.save();
     const summary = {

@@ -39,6 +39,8 @@ export type EvalOptions = {
   hidden: number | null;
   batchSize: number;
   maxWindows: number;
+  /** Steps between scored windows (default 1, the reference), or "auto" = ⌊window/8⌋ as the run form. */
+  scoreShift: number | "auto";
   patience: number;
   learningRate: number;
   backend: "wasm" | "cpu";
@@ -113,6 +115,7 @@ const FLAGS = {
   hidden: { type: "string" },
   "batch-size": { type: "string" },
   "max-windows": { type: "string" },
+  "score-shift": { type: "string" },
   patience: { type: "string" },
   "learning-rate": { type: "string" },
   backend: { type: "string" },
@@ -237,6 +240,7 @@ export function parseEvalArgs(argv: readonly string[]): ParsedArgs {
       hidden: hidden === undefined ? null : number("hidden", hidden, 1, 1024, true),
       batchSize: int("batch-size", 32, 1, 1024),
       maxWindows: int("max-windows", preset.maxWindows, 1, 10_000_000),
+      scoreShift: v("score-shift") === "auto" ? "auto" : int("score-shift", 1, 1, 2048),
       patience: int("patience", preset.patience, 1, 1000),
       learningRate: v("learning-rate") === undefined ? 1e-3 : number("learning-rate", v("learning-rate") ?? "", 1e-6, 1, false),
       backend: oneOf("backend", v("backend") ?? "wasm", ["wasm", "cpu"] as const),

@@ -29,6 +29,7 @@ export function detectorOptions(settings: ModelSettings, features: number): Reco
     maxTrainWindows: settings.maxWindows,
     maxValidationWindows: settings.maxWindows,
     scoreBatch: SCORE_BATCH,
+    ...(settings.scoreShift === "auto" ? {} : { scoreShift: settings.scoreShift }),
   };
 }
 
@@ -38,7 +39,7 @@ export function settingsNotes(o: EvalOptions, settings: ModelSettings, dataset: 
     settings.kind === "linear"
       ? `detector linear: per channel a ridge regression (ridge 1) on the other channels now and every channel 1–2 steps back, fitted in closed form on every other training step (no windows, epochs or backend)`
       : `detector ${settings.kind}, hidden ${settings.hidden}${hiddenRule}, window ${settings.window === "acf" ? "from the ACF of each stage's training data" : settings.window}` +
-        `, ≤ ${settings.epochs} epochs (patience ${settings.patience}), ≤ ${settings.maxWindows} training windows (sampled once), batch ${settings.batchSize}, backend ${backend}`;
+        `, ≤ ${settings.epochs} epochs (patience ${settings.patience}), ≤ ${settings.maxWindows} training windows (sampled once), batch ${settings.batchSize}, scoring shift ${settings.scoreShift === "auto" ? "⌊window/8⌋" : settings.scoreShift}, backend ${backend}`;
   return [
     ...dataset.notes,
     model,

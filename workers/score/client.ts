@@ -11,7 +11,12 @@ export type LoadInfo = Extract<ScoreEvent, { type: "load" }>;
 
 const IDLE_LIMIT_MS = 5 * 60_000;
 
-export type Scorer = { ready: Promise<LoadInfo>; score(id: string, columns: SeriesColumns): Promise<Scored>; dispose(): void };
+export type Scorer = {
+  ready: Promise<LoadInfo>;
+  /** Scores one z-scored sequence; `shift` = steps between scored windows (1, the default, or more). */
+  score(id: string, columns: SeriesColumns, shift?: number): Promise<Scored>;
+  dispose(): void;
+};
 
 /** An error event for nobody in particular, or a cancellation, ends every request. */
 function failure(e: ScoreEvent): WorkerError | null {
@@ -32,9 +37,9 @@ export function createScorer(weights: SavedWeights, backend: BackendName | undef
   });
   return {
     ready,
-    score(id, columns) {
+    score(id, columns, shift) {
       return channel.call<Scored>(
-        { type: "score", id, columns },
+        { type: "score", id, columns, shift },
         (e) => {
           if (e.type === "scored" && e.id === id) return { value: { score: e.score, channelScores: e.channelScores } };
           if (e.type === "error" && e.id === id) return { error: new WorkerError(e.code, e.message) };

@@ -8,7 +8,7 @@ import type { SeriesColumns } from "@/lib/series/types";
 
 export type ScoreRequest =
   | { type: "load"; weights: SavedWeights; backend?: BackendName }
-  | { type: "score"; id: string; columns: SeriesColumns }
+  | { type: "score"; id: string; columns: SeriesColumns; shift?: number }
   | { type: "interrupt" };
 
 export type ScoreEvent =
