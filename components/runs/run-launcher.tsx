@@ -8,7 +8,7 @@ import type { ZScoreParams } from "@/lib/preprocess";
 import type { Split } from "@/lib/series/types";
 import { DETECTOR_KINDS, DETECTOR_LABELS, type DetectorKind } from "@/lib/detectors/types";
 import { trainsInEpochs } from "@/lib/run-settings";
-import { RUN_DEFAULTS, defaultScoreShift } from "@/lib/runs/defaults";
+import { RUN_DEFAULTS, WINDOW_CAP, defaultScoreShift, defaultWindow } from "@/lib/runs/defaults";
 import { runConfigSchema } from "@/lib/validations/run";
 import { zscore } from "@/lib/preprocess";
 import { estimateRun, formatDuration, type Probe, type RunEstimate } from "@/lib/runs/estimate";
@@ -20,7 +20,8 @@ import { useRunActions, useRunState } from "./run-store-provider";
 
 type Props = {
   datasetId: string;
-  defaultWindow: number;
+  /** The dataset's window from its autocorrelation (null when it has none). */
+  datasetWindow: number | null;
   channelCount: number;
   sequences: { id: string; split: Split; length: number }[];
   trainStats: ZScoreParams;
@@ -55,7 +56,7 @@ function readForm(form: FormData) {
 type EstimateState =
   { kind: "busy" } | { kind: "error"; text: string } | { kind: "ok"; estimate: RunEstimate; probe: Probe; epochs: number };
 
-export function RunLauncher({ datasetId, defaultWindow, channelCount, sequences, trainStats }: Props) {
+export function RunLauncher({ datasetId, datasetWindow, channelCount, sequences, trainStats }: Props) {
   const phase = useRunState((s) => s.phase);
   const runDatasetId = useRunState((s) => s.datasetId);
   const runId = useRunState((s) => s.runId);
@@ -138,9 +139,15 @@ export function RunLauncher({ datasetId, defaultWindow, channelCount, sequences,
             ))}
           </select>
         </label>
-        <label>
+        <label
+          title={
+            datasetWindow !== null && datasetWindow > WINDOW_CAP
+              ? `The data's autocorrelation suggests ${datasetWindow} steps (the reference's rule); the form caps it at ${WINDOW_CAP} to train in minutes`
+              : "The data's autocorrelation window"
+          }
+        >
           Window
-          <input name="windowSize" type="number" defaultValue={defaultWindow} min={4} data-testid="run.window" />
+          <input name="windowSize" type="number" defaultValue={defaultWindow(datasetWindow)} min={4} data-testid="run.window" />
         </label>
         <span style={trainingOnly}>
           <label>
@@ -191,7 +198,7 @@ export function RunLauncher({ datasetId, defaultWindow, channelCount, sequences,
               data-testid="run.maxWindows"
             />
           </label>
-          <label title="Steps between scored windows: 1 scores every window (the reference); window/8 scores each step as the mean of 8 windows, 8× faster">
+          <label title="Steps between scored windows: 1 scores every window (the reference); a shift of s scores each step as the mean of the window/s windows covering it, with 1/s of the work (default window/8)">
             Scoring shift
             <input name="scoreShift" type="number" placeholder="window/8" min={1} data-testid="run.scoreShift" />
           </label>

@@ -38,7 +38,7 @@ export default async function DatasetRunsPage({ params }: { params: Promise<{ id
           </p>
           <RunLauncher
             datasetId={id}
-            defaultWindow={detail.dataset.windowSize ?? 32}
+            datasetWindow={detail.dataset.windowSize}
             channelCount={detail.dataset.channelNames.length}
             sequences={detail.sequences.map((s) => ({ id: s.id, split: s.split as Split, length: s.length }))}
             trainStats={{ mean: trainStats.mean, std: trainStats.std }}
