@@ -42,7 +42,7 @@ export function useDragZoom(onSelect: (x0: number, x1: number, chart: EChartsTyp
       if (gridIndex === null) return;
       const box = chart.getDom().getBoundingClientRect();
       let x1 = x0;
-      const move = (e: MouseEvent) => {
+      const move = (e: PointerEvent) => {
         x1 = Math.max(0, Math.min(box.width, e.clientX - box.left));
         setBand(Math.abs(x1 - x0) >= DRAG_MIN_PX ? { left: Math.min(x0, x1), width: Math.abs(x1 - x0) } : null);
       };
@@ -53,14 +53,19 @@ export function useDragZoom(onSelect: (x0: number, x1: number, chart: EChartsTyp
         const [b] = chart.convertFromPixel({ gridIndex }, [x1, y0]) as number[];
         if (a !== undefined && b !== undefined) select.current(a, b, chart);
       };
+      const cancel = () => stop.current?.();
+      // Pointer events, not mouse events: ECharts cancels the pointer's default on press, and the
+      // browser then sends no mousemove/mouseup until the pointer is released.
       stop.current = () => {
-        window.removeEventListener("mousemove", move);
-        window.removeEventListener("mouseup", up);
+        window.removeEventListener("pointermove", move);
+        window.removeEventListener("pointerup", up);
+        window.removeEventListener("pointercancel", cancel);
         stop.current = null;
         setBand(null);
       };
-      window.addEventListener("mousemove", move);
-      window.addEventListener("mouseup", up);
+      window.addEventListener("pointermove", move);
+      window.addEventListener("pointerup", up);
+      window.addEventListener("pointercancel", cancel);
     });
   };
 

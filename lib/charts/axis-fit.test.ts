@@ -25,8 +25,14 @@ describe("fitRange", () => {
     expect(niceStep(0.7)).toBe(1);
     expect(niceStep(2.2)).toBe(2.5);
     expect(niceStep(34)).toBe(50);
-    expect(fitRange({ min: 31.2, max: 33.9 })).toEqual({ min: 31, max: 35 });
-    expect(fitRange({ min: 0.12, max: 0.38 })).toEqual({ min: 0.1, max: 0.4 });
+    expect(fitRange({ min: 31.2, max: 33.9 })).toEqual({ min: 31, max: 35, interval: 1 });
+    expect(fitRange({ min: 0.12, max: 0.38 })).toEqual({ min: 0.1, max: 0.4, interval: 0.1 });
+  });
+
+  it("does not cross zero when the data stay on one side of it", () => {
+    expect(fitRange({ min: 0, max: 130 })).toEqual({ min: 0, max: 150, interval: 50 });
+    expect(fitRange({ min: -130, max: 0 })).toEqual({ min: -150, max: 0, interval: 50 });
+    expect(fitRange({ min: -10, max: 130 }).min).toBeLessThan(-10);
   });
 
   it("gives a flat line room around it", () => {
@@ -36,5 +42,8 @@ describe("fitRange", () => {
     const zero = fitRange({ min: 0, max: 0 });
     expect(zero.min).toBeLessThan(0);
     expect(zero.max).toBeGreaterThan(0);
+    const below = fitRange({ min: -2, max: -2 });
+    expect(below.min).toBeLessThan(-2);
+    expect(below.max).toBeGreaterThan(-2);
   });
 });

@@ -47,16 +47,18 @@ export function niceStep(rough: number): number {
 
 /**
  * The axis range for an extent: padded by 5 % of its span (a flat line gets room of its own size),
- * ends rounded out to a step of about a third of the span, so that the labels read as round numbers.
+ * ends rounded out to a step of about a third of the span, so that the labels read as round numbers;
+ * not across zero when the data stay on one side of it. `interval` is that step (the axis's label spacing).
  */
-export function fitRange(extent: Extent, splits = 3): Extent {
+export function fitRange(extent: Extent, splits = 3): Extent & { interval: number } {
   const { min, max } = extent;
   const span = max - min;
   const pad = span > 0 ? span * 0.05 : Math.max(Math.abs(min) * 0.05, 1e-6);
   const step = niceStep((span + 2 * pad) / Math.max(1, splits));
-  const lo = Math.floor((min - pad) / step) * step;
-  const hi = Math.ceil((max + pad) / step) * step;
+  // The padding never takes the axis across zero when the data do not cross it (a speed of 0 stays the bottom).
+  const lo = min >= 0 && max > 0 ? Math.max(0, Math.floor((min - pad) / step) * step) : Math.floor((min - pad) / step) * step;
+  const hi = max <= 0 && min < 0 ? Math.min(0, Math.ceil((max + pad) / step) * step) : Math.ceil((max + pad) / step) * step;
   // Rounded to the step's own digits: 0.1 × 3 is 0.30000000000000004 otherwise.
   const digits = Math.max(0, -Math.floor(Math.log10(step)) + 2);
-  return { min: Number(lo.toFixed(digits)), max: Number(hi.toFixed(digits)) };
+  return { min: Number(lo.toFixed(digits)), max: Number(hi.toFixed(digits)), interval: Number(step.toFixed(digits)) };
 }
