@@ -81,6 +81,8 @@ test.describe("sequence viewer", () => {
     expect(new URL(page.url()).searchParams.get("from")).toBeNull();
     const wholeRange = await chart.getAttribute("data-y-range");
     const length = Number((await chart.getAttribute("data-window"))?.split("-")[1]);
+    const fetches = Number(await chart.getAttribute("data-fetches"));
+    const history = await page.evaluate(() => window.history.length);
 
     // Drag across the first channel's plot, from 40 % to 45 % of the width.
     const box = await chart.boundingBox();
@@ -94,6 +96,9 @@ test.describe("sequence viewer", () => {
     await page.mouse.up();
     await expect(page.getByTestId("viewer.drag-band")).toHaveCount(0);
     await expect.poll(async () => (await chart.getAttribute("data-window")) ?? "").not.toBe(`0-${length}`);
+    // The zoomed-in window's detail arrives (and the y axes fit it) before the range is read.
+    await expect.poll(async () => Number(await chart.getAttribute("data-fetches"))).toBeGreaterThan(fetches);
+    await expect(page.getByTestId("viewer.status")).not.toContainText("Loading");
     const windowText = (await chart.getAttribute("data-window")) ?? "";
     const [from, to] = windowText.split("-").map(Number);
     expect((to ?? 0) - (from ?? 0)).toBeLessThan(length * 0.1);
@@ -106,7 +111,7 @@ test.describe("sequence viewer", () => {
     // The window goes into the address bar (replaced, not pushed).
     await expect.poll(() => new URL(page.url()).searchParams.get("from")).toBe(String(from));
     expect(new URL(page.url()).searchParams.get("to")).toBe(String(to));
-    const history = await page.evaluate(() => window.history.length);
+    expect(await page.evaluate(() => window.history.length)).toBe(history);
     await expect(chart).toHaveAttribute("data-ready", "true");
     await page.mouse.move(x(0.5), y);
     await expect(page.locator(".viewer-chart")).toContainText(/\d:\d\d:\d\d(\.\d)? · step [\d,]+[\s\S]*speed [\d.,-]+ km\/h/);
