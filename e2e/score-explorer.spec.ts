@@ -143,7 +143,21 @@ test.describe.serial("the analyst's score explorer", () => {
 
     // A click on the row plots its whole score; the name leads to the sequence's viewer.
     await rows.first().getByTestId("scores.predicted").click();
-    await expect(page.getByTestId("scores.chart")).toHaveAttribute("data-points", String(LENGTH));
+    const chart = page.getByTestId("scores.chart");
+    await expect(chart).toHaveAttribute("data-points", String(LENGTH));
+    // A drag across the score plot zooms to the dragged stretch.
+    const box = await chart.boundingBox();
+    const y = (box?.y ?? 0) + 120;
+    await page.mouse.move((box?.x ?? 0) + (box?.width ?? 0) * 0.3, y);
+    await page.mouse.down();
+    await page.mouse.move((box?.x ?? 0) + (box?.width ?? 0) * 0.5, y, { steps: 5 });
+    await page.mouse.up();
+    await expect(chart).toHaveAttribute("data-zoom", /^\d/);
+    const [from, to] = ((await chart.getAttribute("data-zoom")) ?? "").split("-").map(Number);
+    expect((to ?? 0) - (from ?? 0)).toBeLessThan(LENGTH - 1);
+    await page.mouse.move((box?.x ?? 0) + (box?.width ?? 0) * 0.5, y);
+    await expect(chart).toContainText(/\d:\d\d:\d\d · step \d+/);
+    await chart.screenshot({ path: testInfo.outputPath("viewer-run-score-zoomed.png") });
     await rows.first().getByTestId("scores.link").click();
     await expect(page).toHaveURL(new RegExp(`/datasets/${shared.datasetId}/sequences/`));
     await expect(page.getByTestId("viewer.name")).toHaveText("q8");

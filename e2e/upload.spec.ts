@@ -192,6 +192,27 @@ test.describe("dataset upload", () => {
     await expect(page.getByTestId("sequences.row")).toContainText("12");
   });
 
+  test("a unit typed for a channel in the mapping step names its axis and its values in the viewer", async ({ page, session }) => {
+    await session.signInAs("admin");
+    const name = `Units ${Date.now()}`;
+    const upload = new UploadPage(page);
+    await upload.open();
+    await upload.choose([csv("units.csv", valid(40))]);
+    await page.getByTestId("upload.channel-unit.a").fill("km/h");
+    // A unit for a column that is not a channel is never sent: the label column has no unit box.
+    await expect(page.getByTestId("upload.channel-unit.label")).toHaveCount(0);
+    await upload.submit(name);
+    await expect(page.getByTestId("dataset.name")).toHaveText(name, { timeout: 30_000 });
+    await page.getByTestId("sequences.link").first().click();
+    const chart = page.getByTestId("viewer.chart");
+    await expect(chart).toHaveAttribute("data-ready", "true");
+    await expect(chart).toHaveAttribute("data-axis-names", "a (km/h)|b");
+    await expect(page.getByTestId("viewer.channels")).toContainText("a (km/h)");
+    const box = await chart.boundingBox();
+    await page.mouse.move((box?.x ?? 0) + (box?.width ?? 0) / 2, (box?.y ?? 0) + 80);
+    await expect(page.locator(".viewer-chart")).toContainText(/· step \d+[\s\S]*a [\d.,-]+ km\/h/);
+  });
+
   test("a bad cell in the preview keeps its channel ticked, is named and highlighted, and leaves only when unticked", async ({
     page,
     session,

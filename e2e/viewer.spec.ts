@@ -1,6 +1,7 @@
 import type { Page } from "@playwright/test";
 import { DEMO_DATASET, expect, Session, test } from "./fixtures";
 import { getJson } from "./api";
+import { AA_TEXT, contrastRatio } from "../lib/charts/contrast";
 
 type SeriesBody = { from: number; to: number; downsampled: boolean; channels: { name: string; x: number[]; y: number[] }[] };
 
@@ -65,6 +66,105 @@ test.describe("sequence viewer", () => {
     const truth = await page.request.get(`/api/sequences/${sequenceId}/ground-truth`);
     expect(truth.status()).toBe(200);
     expect(((await truth.json()) as { groundTruth: { anomalous: boolean } }).groundTruth.anomalous).toBe(true);
+  });
+
+  test("an analyst drags to zoom: the y axes rescale, the URL holds the window and a reload keeps it", async ({
+    page,
+    session,
+  }, testInfo) => {
+    await session.signInAs("analyst");
+    await openDemoSequence(page, true);
+    const chart = page.getByTestId("viewer.chart");
+    // The demo dataset's units name the axes and the channel boxes.
+    await expect(chart).toHaveAttribute("data-axis-names", /^speed \(km\/h\)\|torque \(N·m\)\|/);
+    await expect(page.getByTestId("viewer.channels")).toContainText("motor_speed (rpm)");
+    expect(new URL(page.url()).searchParams.get("from")).toBeNull();
+    const wholeRange = await chart.getAttribute("data-y-range");
+    const length = Number((await chart.getAttribute("data-window"))?.split("-")[1]);
+    const fetches = Number(await chart.getAttribute("data-fetches"));
+    const history = await page.evaluate(() => window.history.length);
+
+    // Drag across the first channel's plot, from 40 % to 45 % of the width.
+    const box = await chart.boundingBox();
+    const x = (f: number) => (box?.x ?? 0) + 72 + ((box?.width ?? 0) - 96) * f;
+    const y = (box?.y ?? 0) + 80;
+    await page.mouse.move(x(0.4), y);
+    await page.mouse.down();
+    await page.mouse.move(x(0.43), y, { steps: 4 });
+    await expect(page.getByTestId("viewer.drag-band")).toBeVisible();
+    await page.mouse.move(x(0.45), y, { steps: 2 });
+    await page.mouse.up();
+    await expect(page.getByTestId("viewer.drag-band")).toHaveCount(0);
+    await expect.poll(async () => (await chart.getAttribute("data-window")) ?? "").not.toBe(`0-${length}`);
+    // The zoomed-in window's detail arrives (and the y axes fit it) before the range is read.
+    await expect.poll(async () => Number(await chart.getAttribute("data-fetches"))).toBeGreaterThan(fetches);
+    await expect(page.getByTestId("viewer.status")).not.toContainText("Loading");
+    const windowText = (await chart.getAttribute("data-window")) ?? "";
+    const [from, to] = windowText.split("-").map(Number);
+    expect((to ?? 0) - (from ?? 0)).toBeLessThan(length * 0.1);
+    expect(from).toBeGreaterThan(length * 0.35);
+    await expect(chart).not.toHaveAttribute("data-y-range", wholeRange ?? "");
+    const zoomedRange = (await chart.getAttribute("data-y-range")) ?? "";
+    const [lo, hi] = zoomedRange.split("..").map(Number);
+    const [wlo, whi] = (wholeRange ?? "").split("..").map(Number);
+    expect((hi ?? 0) - (lo ?? 0)).toBeLessThan((whi ?? 0) - (wlo ?? 0));
+    // The window goes into the address bar (replaced, not pushed).
+    await expect.poll(() => new URL(page.url()).searchParams.get("from")).toBe(String(from));
+    expect(new URL(page.url()).searchParams.get("to")).toBe(String(to));
+    expect(await page.evaluate(() => window.history.length)).toBe(history);
+    await expect(chart).toHaveAttribute("data-ready", "true");
+    await page.mouse.move(x(0.5), y);
+    await expect(page.locator(".viewer-chart")).toContainText(/\d:\d\d:\d\d(\.\d)? · step [\d,]+[\s\S]*speed [\d.,-]+ km\/h/);
+    await page.screenshot({ path: testInfo.outputPath("viewer-zoomed-light.png"), fullPage: true });
+
+    await page.reload();
+    await expect(chart).toHaveAttribute("data-ready", "true");
+    await expect(chart).toHaveAttribute("data-window", windowText);
+    await expect(chart).toHaveAttribute("data-y-range", zoomedRange);
+    expect(await page.evaluate(() => window.history.length)).toBe(history);
+
+    // The whole sequence again: the parameters leave the address.
+    await page.getByTestId("viewer.reset").click();
+    await expect.poll(() => new URL(page.url()).searchParams.get("from")).toBeNull();
+    await expect(chart).toHaveAttribute("data-y-range", wholeRange ?? "");
+  });
+
+  test("with the system in dark mode the viewer is dark and its text keeps AA contrast", async ({ page, session }, testInfo) => {
+    await page.emulateMedia({ colorScheme: "dark" });
+    await session.signInAs("analyst");
+    await openDemoSequence(page, true);
+    const chart = page.getByTestId("viewer.chart");
+    await expect(chart).toHaveAttribute("data-scheme", "dark");
+    await page.getByTestId("viewer.zoom-in").click();
+    await page.getByTestId("viewer.zoom-in").click();
+    await expect(chart).toHaveAttribute("data-ready", "true");
+    const colours = await page.evaluate(() => {
+      const style = (el: Element | null) => (el ? getComputedStyle(el) : null);
+      const pick = (selector: string) => {
+        const el = document.querySelector(selector);
+        return { color: style(el)?.color ?? "" };
+      };
+      return {
+        // The page's background is the root element's (body is transparent over it).
+        body: style(document.documentElement)?.backgroundColor ?? "",
+        panel: style(document.querySelector(".panel"))?.backgroundColor ?? "",
+        texts: [
+          pick("[data-testid=viewer\\.name]"),
+          pick("[data-testid=viewer\\.meta]"),
+          pick(".crumbs a"),
+          pick("[data-testid=viewer\\.groundtruth]"),
+          pick("[data-testid=viewer\\.status]"),
+          pick("label.check"),
+          pick("[data-testid=viewer\\.zoom-in]"),
+        ],
+      };
+    });
+    // A dark page: the background's luminance is low (contrast with black under 2:1).
+    expect(contrastRatio("#000000", colours.body)).toBeLessThan(2);
+    expect(contrastRatio("#000000", colours.panel)).toBeLessThan(2);
+    for (const t of colours.texts.slice(0, 3)) expect(contrastRatio(t.color, colours.body), t.color).toBeGreaterThanOrEqual(AA_TEXT);
+    for (const t of colours.texts.slice(3)) expect(contrastRatio(t.color, colours.panel), t.color).toBeGreaterThanOrEqual(AA_TEXT);
+    await page.screenshot({ path: testInfo.outputPath("viewer-zoomed-dark.png"), fullPage: true });
   });
 
   test("an expert sees the series but no ground truth, in the page or from the API", async ({ page, session }) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { displayRank, formatBytes, formatCount, formatDuration, formatStep, formatValue } from "./format";
+import { displayRank, faultName, formatBytes, formatCount, formatDuration, formatStep, formatValue } from "./format";
 
 describe("format", () => {
   it("formats bytes in decimal units", () => {
@@ -34,5 +34,16 @@ describe("format", () => {
     expect(formatDuration(42_300)).toBe("42 s");
     expect(formatDuration(185_000)).toBe("3 min 5 s");
     expect(formatDuration(3_720_000)).toBe("1 h 2 min");
+  });
+});
+
+describe("faultName", () => {
+  it("writes stored fault kinds as words", () => {
+    expect(faultName("sensor_drift")).toBe("Sensor drift");
+    expect(faultName("stuck_sensor")).toBe("Stuck sensor");
+    expect(faultName("level-shift")).toBe("Level shift");
+    expect(faultName("NOISE_BURST")).toBe("Noise burst");
+    expect(faultName(null)).toBe("Anomaly");
+    expect(faultName("  ")).toBe("Anomaly");
   });
 });

@@ -46,3 +46,10 @@ export function formatDuration(ms: number): string {
   const m = Math.floor((total % 3600) / 60);
   return h > 0 ? `${h} h ${m} min` : `${m} min ${total % 60} s`;
 }
+
+/** A fault kind as stored by the generator or an import ("sensor_drift") as people read it: "Sensor drift". */
+export function faultName(kind: string | null | undefined): string {
+  const words = (kind ?? "").trim().replace(/[_-]+/g, " ").replace(/\s+/g, " ");
+  if (words === "") return "Anomaly";
+  return words.charAt(0).toUpperCase() + words.slice(1).toLowerCase();
+}

@@ -3,6 +3,7 @@
  * expert assigned to it. Idempotent: what already exists is left alone.
  */
 import { generatePathDataset } from "../lib/demo/path-dataset";
+import { PATH_UNITS } from "../lib/demo/types";
 import { assignSplits } from "../lib/preprocess";
 import type { Role } from "../lib/roles";
 import { storeDataset } from "../lib/server/datasets";
@@ -35,8 +36,12 @@ async function seedUsers(): Promise<Map<Role, string>> {
 }
 
 async function seedDataset(adminId: string | undefined): Promise<string> {
-  const existing = await db.dataset.findUnique({ where: { name: DEMO_DATASET_NAME }, select: { id: true } });
-  if (existing) return existing.id;
+  const existing = await db.dataset.findUnique({ where: { name: DEMO_DATASET_NAME }, select: { id: true, channelUnits: true } });
+  if (existing) {
+    // A demo dataset seeded before units were stored gets them (the generator's channels never change).
+    if (existing.channelUnits === null) await db.dataset.update({ where: { id: existing.id }, data: { channelUnits: [...PATH_UNITS] } });
+    return existing.id;
+  }
   const demo = generatePathDataset({ seed: DEMO_SEED });
   const ratios = { train: 0.6, validation: 0.2, test: 0.2 };
   const splits = assignSplits(demo.sequences.length, ratios, DEMO_SEED);
@@ -45,6 +50,7 @@ async function seedDataset(adminId: string | undefined): Promise<string> {
     description: "Simulated electric-vehicle powertrain over drive cycles, 2 Hz; ~15 % of drives carry one injected fault.",
     samplingRate: demo.samplingRate,
     channelNames: demo.channels,
+    channelUnits: demo.units,
     sequences: demo.sequences.map((s, i) => ({
       name: s.name,
       columns: s.columns,

@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, type CSSProperties } from "react";
 import { echarts, type EChartsCoreOption, type EChartsType } from "./echarts-core";
+import { useColorScheme } from "./use-color-scheme";
 
 export type EChartEvents = Record<string, (params: unknown, chart: EChartsType) => void>;
 
@@ -19,10 +20,13 @@ export type EChartProps = {
 };
 
 /**
- * The one ECharts wrapper: creates the chart on mount, sets the option when it changes (merging,
- * unless `resetKey` changed), resizes with its container, and disposes on unmount.
+ * The one ECharts wrapper: creates the chart on mount in the theme of the system's colour scheme
+ * ("dqs-light" or "dqs-dark", lib/charts/theme.ts; made anew when the setting changes), sets the
+ * option when it changes (merging, unless `resetKey` changed), resizes with its container, and
+ * disposes on unmount.
  */
 export function EChart({ option, resetKey = "", onEvents, onRendered, className, style, testId, data }: EChartProps) {
+  const scheme = useColorScheme();
   const element = useRef<HTMLDivElement>(null);
   const chart = useRef<EChartsType | null>(null);
   const lastReset = useRef<string | null>(null);
@@ -37,7 +41,7 @@ export function EChart({ option, resetKey = "", onEvents, onRendered, className,
   useEffect(() => {
     const el = element.current;
     if (!el) return;
-    const instance = echarts.init(el, undefined, { renderer: "canvas" });
+    const instance = echarts.init(el, `dqs-${scheme}`, { renderer: "canvas" });
     chart.current = instance;
     const observer = new ResizeObserver(() => instance.resize());
     observer.observe(el);
@@ -47,7 +51,7 @@ export function EChart({ option, resetKey = "", onEvents, onRendered, className,
       chart.current = null;
       lastReset.current = null;
     };
-  }, []);
+  }, [scheme]);
 
   const eventNames = Object.keys(onEvents ?? {})
     .sort()
@@ -58,7 +62,7 @@ export function EChart({ option, resetKey = "", onEvents, onRendered, className,
     const handlers = eventNames.split(",").map((name) => [name, (params: unknown) => events.current?.[name]?.(params, instance)] as const);
     handlers.forEach(([name, handle]) => instance.on(name, handle));
     return () => handlers.forEach(([name, handle]) => instance.off(name, handle));
-  }, [eventNames]);
+  }, [eventNames, scheme]);
 
   useEffect(() => {
     const instance = chart.current;
@@ -67,7 +71,7 @@ export function EChart({ option, resetKey = "", onEvents, onRendered, className,
     lastReset.current = resetKey;
     instance.setOption(option, { notMerge, lazyUpdate: false });
     rendered.current?.(instance);
-  }, [option, resetKey]);
+  }, [option, resetKey, scheme]);
 
-  return <div ref={element} className={className} style={style} data-testid={testId} {...data} />;
+  return <div ref={element} className={className} style={style} data-testid={testId} data-scheme={scheme} {...data} />;
 }

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
-import { formatCount } from "@/lib/format";
+import { faultName, formatCount, formatStep } from "@/lib/format";
 import { SPLITS, type Split } from "@/lib/series/types";
 import { moveSequence } from "@/lib/splits/changes";
 import { sizesOf, splitWarnings, type SplitWarning } from "@/lib/splits/warnings";
@@ -38,7 +38,8 @@ type Status = { kind: "busy" | "ok" | "error"; text: string };
 type EditResult = { sequences: { id: string; split: Split }[]; changed: number; recomputed: boolean; windowSize: number | null };
 
 /** "—" for a sequence without ground truth (a dataset imported without a label column): not "normal". */
-const truthText = (t: SplitRow["groundTruth"]) => (!t ? "—" : t.anomalous ? `${t.kind ?? "anomaly"} from step ${t.onset}` : "normal");
+const truthText = (t: SplitRow["groundTruth"]) =>
+  !t ? "—" : t.anomalous ? `${faultName(t.kind)} from step ${t.onset === null ? "?" : formatStep(t.onset)}` : "normal";
 const NO_TRUTH = "No ground truth: the dataset was imported without a label column.";
 
 /**

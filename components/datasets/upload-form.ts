@@ -15,6 +15,8 @@ export type MappingForm = {
   samplingRate: string;
   sequenceColumn: string;
   channels: string[];
+  /** Unit of measure typed for a channel column ("km/h"); kept while the channel is unticked, sent only for ticked ones. */
+  channelUnits: Record<string, string>;
   labelColumn: string;
   unitColumn: string;
   targetRate: string;
@@ -37,6 +39,7 @@ export function initialForm(preview: CsvPreview, fileCount: number): MappingForm
     samplingRate: "",
     sequenceColumn: guess.sequenceColumn ?? NONE,
     channels: guess.channels,
+    channelUnits: {},
     labelColumn: guess.labelColumn ?? NONE,
     unitColumn: guess.unitColumn ?? NONE,
     targetRate: "",
@@ -66,6 +69,7 @@ export function toMapping(form: MappingForm): FormResult {
           seed: Number(form.seed),
         }
       : { kind: "column" as const, column: form.splitColumn };
+  const channels = withoutRoleColumns(form.channels, roleColumns(form)).channels;
   const result = importMappingSchema.safeParse({
     name: form.name,
     description: form.description,
@@ -73,7 +77,8 @@ export function toMapping(form: MappingForm): FormResult {
     samplingRate: form.timestampColumn === NONE ? numberOrNull(form.samplingRate) : null,
     sequenceColumn: orNull(form.sequenceColumn),
     // Only the channels on screen: a column given another role is never sent as a channel too.
-    channels: withoutRoleColumns(form.channels, roleColumns(form)).channels,
+    channels,
+    channelUnits: Object.fromEntries(channels.flatMap((c) => (form.channelUnits[c]?.trim() ? [[c, form.channelUnits[c]]] : []))),
     labelColumn: orNull(form.labelColumn),
     unitColumn: orNull(form.unitColumn),
     targetRate: numberOrNull(form.targetRate),

@@ -170,22 +170,38 @@ export function UploadMapping({ header, form, issues, fileCount, onChange, onSub
           <legend>Channels</legend>
           <div className="channel-picks">
             {candidates.map((h) => (
-              <label key={h} className="check">
+              <span key={h} className="channel-pick">
+                <label className="check">
+                  <input
+                    type="checkbox"
+                    checked={form.channels.includes(h)}
+                    data-testid={`upload.channel.${h}`}
+                    onChange={(e) =>
+                      set(
+                        "channels",
+                        e.target.checked
+                          ? header.filter((c) => c === h || form.channels.includes(c))
+                          : form.channels.filter((c) => c !== h),
+                      )
+                    }
+                  />
+                  {h}
+                </label>
                 <input
-                  type="checkbox"
-                  checked={form.channels.includes(h)}
-                  data-testid={`upload.channel.${h}`}
-                  onChange={(e) =>
-                    set(
-                      "channels",
-                      e.target.checked ? header.filter((c) => c === h || form.channels.includes(c)) : form.channels.filter((c) => c !== h),
-                    )
-                  }
+                  className="unit-input"
+                  value={form.channelUnits[h] ?? ""}
+                  placeholder="unit"
+                  maxLength={24}
+                  aria-label={`Unit of ${h} (optional)`}
+                  title="Unit of measure, e.g. km/h — shown on the charts' axes"
+                  disabled={!form.channels.includes(h)}
+                  data-testid={`upload.channel-unit.${h}`}
+                  onChange={(e) => set("channelUnits", { ...form.channelUnits, [h]: e.target.value })}
                 />
-                {h}
-              </label>
+              </span>
             ))}
           </div>
+          <p className="muted role-note">Units are optional (km/h, °C, V…): they name the axes and the values in the charts.</p>
           {roleNote && (
             <p className="muted role-note" role="status" data-testid="upload.role-note">
               {roleNote}

@@ -1,13 +1,23 @@
 "use client";
 
-import { GROUND_TRUTH_COLOR } from "@/lib/charts/sequence-options";
-import { formatElapsed } from "@/lib/charts/time-format";
-import { formatCount } from "@/lib/format";
+import { channelLabel } from "@/lib/charts/sequence-options";
+import { formatInstant } from "@/lib/charts/time-format";
+import { faultName } from "@/lib/format";
 
 export type ViewerGroundTruth = { anomalous: boolean; onset: number | null; kind: string | null; ranges: [number, number][] };
 
-/** One checkbox per channel; the last visible channel cannot be hidden. */
-export function ChannelToggles({ names, visible, onChange }: { names: string[]; visible: boolean[]; onChange: (next: boolean[]) => void }) {
+/** One checkbox per channel, named with its unit; the last visible channel cannot be hidden. */
+export function ChannelToggles({
+  names,
+  units = [],
+  visible,
+  onChange,
+}: {
+  names: string[];
+  units?: (string | null)[];
+  visible: boolean[];
+  onChange: (next: boolean[]) => void;
+}) {
   const count = visible.filter(Boolean).length;
   return (
     <fieldset className="viewer-channels" data-testid="viewer.channels">
@@ -21,7 +31,7 @@ export function ChannelToggles({ names, visible, onChange }: { names: string[]; 
             data-testid={`viewer.channel.${name}`}
             onChange={(e) => onChange(visible.map((v, k) => (k === i ? e.target.checked : v)))}
           />
-          {name}
+          {channelLabel(name, units[i])}
         </label>
       ))}
     </fieldset>
@@ -32,9 +42,9 @@ export function ChannelToggles({ names, visible, onChange }: { names: string[]; 
 export function GroundTruthNote({ truth, rate }: { truth: ViewerGroundTruth; rate: number }) {
   return (
     <p className="viewer-truth" data-testid="viewer.groundtruth">
-      <span className="swatch" style={{ background: GROUND_TRUTH_COLOR }} aria-hidden />
+      <span className="swatch truth-swatch" aria-hidden />
       {truth.anomalous && truth.onset !== null
-        ? `Ground truth: anomalous${truth.kind ? ` (${truth.kind.replace(/_/g, " ")})` : ""} from step ${formatCount(truth.onset)} (${formatElapsed(truth.onset / rate)}), shaded.`
+        ? `Ground truth: anomalous (${faultName(truth.kind)}) from ${formatInstant(truth.onset, rate)}, shaded.`
         : "Ground truth: normal."}
     </p>
   );

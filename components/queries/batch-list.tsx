@@ -5,10 +5,12 @@ import { displayRank } from "@/lib/format";
 import { sparklineOptions } from "@/lib/charts/run-options";
 import type { BatchView } from "@/lib/validations/query";
 import { EChart } from "../charts/echart";
+import { useColorScheme } from "../charts/use-color-scheme";
 import { fetchRunScores } from "./run-scores";
 
 function Sparkline({ score, threshold }: { score: Float32Array; threshold: number | null }) {
-  const option = useMemo(() => sparklineOptions(score, threshold), [score, threshold]);
+  const scheme = useColorScheme();
+  const option = useMemo(() => sparklineOptions(score, threshold, scheme), [score, threshold, scheme]);
   return <EChart option={option} style={{ height: 48, width: 260 }} testId="batch.spark" data={{ "data-points": score.length }} />;
 }
 

@@ -56,7 +56,7 @@ export function RunsComparison({ runs, groundTruth, testSequences, best }: Props
                 key={r.id}
                 data-testid="compare.row"
                 data-detector={r.detector}
-                style={{ background: r.id === best && runs.length > 1 ? "#eefaf1" : undefined }}
+                className={r.id === best && runs.length > 1 ? "best-row" : undefined}
               >
                 <td>
                   <Link href={`/runs/${r.id}`}>{r.createdAt.slice(0, 16).replace("T", " ")}</Link>

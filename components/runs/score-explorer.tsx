@@ -18,7 +18,9 @@ import {
   type SortKey,
 } from "@/lib/runs/explorer";
 import { getBytes } from "../api-client";
-import { EChart } from "../charts/echart";
+import { EChart, type EChartEvents } from "../charts/echart";
+import { useColorScheme } from "../charts/use-color-scheme";
+import { useDragZoom } from "../charts/use-drag-zoom";
 
 type Props = {
   runId: string;
@@ -35,10 +37,11 @@ type Props = {
 
 const SPARK_W = 260;
 const SPARK_H = 40;
+/** The lines' colours are the page's CSS variables, so that they follow the colour scheme. */
 const LINE_STYLE = {
-  unsupervised: { stroke: "#7a8596", dash: "4 3" },
-  refined: { stroke: "#c0392b", dash: "6 2" },
-  manual: { stroke: "#7d3cc0", dash: "2 2" },
+  unsupervised: { stroke: "var(--chart-dimmed)", dash: "4 3" },
+  refined: { stroke: "var(--chart-threshold)", dash: "6 2" },
+  manual: { stroke: "var(--chart-manual)", dash: "2 2" },
 } as const;
 
 /** One sequence's score, max-pooled, with every threshold there is as a horizontal line. Plain SVG: cheap for hundreds of rows. */
@@ -67,7 +70,7 @@ function Spark({ points, lines }: { points: number[]; lines: { label: keyof type
           </title>
         </line>
       ))}
-      <path d={g.path} fill="none" stroke="#2458d6" strokeWidth={1.2} />
+      <path d={g.path} fill="none" stroke="var(--chart-line)" strokeWidth={1.2} />
     </svg>
   );
 }
@@ -109,6 +112,22 @@ export function ScoreExplorer({ runId, datasetId, samplingRate, sequences, unsup
   const [error, setError] = useState<string | null>(null);
   const [filter, setFilter] = useState<ExplorerFilter>(NO_FILTER);
   const [sort, setSort] = useState<SortKey>("max");
+  const scheme = useColorScheme();
+  // The score plot's zoom window (x values, "from-to"), for tests and the status line.
+  const [zoomed, setZoomed] = useState("");
+  const onEvents = useMemo<EChartEvents>(
+    () => ({
+      datazoom: (_params, chart) => {
+        const dz = (chart.getOption().dataZoom as { startValue?: number; endValue?: number }[] | undefined)?.[0];
+        if (dz?.startValue !== undefined && dz.endValue !== undefined) setZoomed(`${+dz.startValue.toFixed(3)}-${+dz.endValue.toFixed(3)}`);
+      },
+    }),
+    [],
+  );
+  // A drag across the score plot zooms to the dragged stretch (the wheel zooms, the slider moves).
+  const drag = useDragZoom((x0, x1, chart) =>
+    chart.dispatchAction({ type: "dataZoom", startValue: Math.min(x0, x1), endValue: Math.max(x0, x1) }),
+  );
   const inEffect = manual ?? refined ?? unsupervised;
   const splits = useMemo(() => ["train", "validation", "test"].filter((s) => sequences.some((r) => r.split === s)), [sequences]);
   const shown = useMemo(() => sortRows(filterRows(sequences, filter, inEffect), sort), [sequences, filter, inEffect, sort]);
@@ -137,8 +156,8 @@ export function ScoreExplorer({ runId, datasetId, samplingRate, sequences, unsup
     if (manual !== null) chartLines.push({ label: "manual", value: manual });
     if (refined !== null) chartLines.push({ label: "refined", value: refined, dimmed: manual !== null });
     if (unsupervised !== null) chartLines.push({ label: "unsupervised", value: unsupervised, dimmed: manual !== null || refined !== null });
-    return scoreChartOptions(score, chartLines, samplingRate, refined !== null ? interval : null);
-  }, [score, samplingRate, refined, unsupervised, manual, interval]);
+    return scoreChartOptions(score, chartLines, samplingRate, refined !== null ? interval : null, scheme);
+  }, [score, samplingRate, refined, unsupervised, manual, interval, scheme]);
   const set =
     <K extends keyof ExplorerFilter>(key: K) =>
     (value: ExplorerFilter[K]) =>
@@ -153,16 +172,22 @@ export function ScoreExplorer({ runId, datasetId, samplingRate, sequences, unsup
             {selected.name} ({selected.split}), {formatStep(selected.length)} steps —{" "}
             <Link href={`/datasets/${datasetId}/sequences/${selected.sequenceId}`}>open in the viewer</Link>
           </p>
-          <EChart
-            option={option}
-            resetKey={selected.sequenceId}
-            testId="scores.chart"
-            data={{
-              "data-points": score?.length ?? 0,
-              "data-band": interval && refined !== null ? `${interval.lower ?? ""},${interval.upper}` : "",
-            }}
-            style={{ height: 280, width: "100%" }}
-          />
+          <div className="drag-zoom-box">
+            <EChart
+              option={option}
+              resetKey={selected.sequenceId}
+              testId="scores.chart"
+              onRendered={drag.onRendered}
+              onEvents={onEvents}
+              data={{
+                "data-points": score?.length ?? 0,
+                "data-zoom": zoomed,
+                "data-band": interval && refined !== null ? `${interval.lower ?? ""},${interval.upper}` : "",
+              }}
+              style={{ height: 320, width: "100%" }}
+            />
+            {drag.band && <div className="drag-band" style={{ left: drag.band.left, width: drag.band.width, top: 20, bottom: 78 }} />}
+          </div>
         </>
       )}
       {error && <p className="error">{error}</p>}
@@ -243,7 +268,8 @@ export function ScoreExplorer({ runId, datasetId, samplingRate, sequences, unsup
                   data-sequence={s.name}
                   data-max={s.max}
                   onClick={() => setSelected(s)}
-                  style={{ cursor: "pointer", background: s.sequenceId === selected?.sequenceId ? "#eef3ff" : undefined }}
+                  className={s.sequenceId === selected?.sequenceId ? "selected-row" : undefined}
+                  style={{ cursor: "pointer" }}
                 >
                   <td>
                     <Link

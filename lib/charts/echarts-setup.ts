@@ -18,6 +18,7 @@ import {
 } from "echarts/components";
 import * as echarts from "echarts/core";
 import { CanvasRenderer } from "echarts/renderers";
+import { echartsTheme } from "./theme";
 
 echarts.use([
   LineChart,
@@ -30,5 +31,9 @@ echarts.use([
   MarkLineComponent,
   CanvasRenderer,
 ]);
+
+// The light and dark themes (lib/charts/theme.ts); the chart wrapper picks one by the system setting.
+echarts.registerTheme("dqs-light", echartsTheme("light"));
+echarts.registerTheme("dqs-dark", echartsTheme("dark"));
 
 export { echarts };

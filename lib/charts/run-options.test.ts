@@ -31,7 +31,8 @@ describe("run charts", () => {
     ]);
     expect(series?.markLine.data.map((d) => d.yAxis)).toEqual([4, 4.5]);
     expect(series?.markLine.data[1]?.lineStyle.type).toBe("dotted");
-    expect(options.xAxis.name).toBe("seconds");
+    expect(options.xAxis.name).toBe("time (h:mm:ss)");
+    expect(options.xAxis.axisLabel?.formatter(65)).toBe("0:01:05");
     expect(series?.markArea).toBeUndefined();
     expect(series?.markLine.data[0]?.label.formatter).toBe("refined 4.000");
   });
@@ -55,6 +56,6 @@ describe("run charts", () => {
   it("rounds tooltip values: the step grouped, the score to 4 significant digits, names escaped", () => {
     const html = roundedTooltip("step")([{ seriesName: "anomaly <score>", value: [12345, -16.24398422241211], marker: "" }]);
     expect(html).toBe("step 12,345<br/>anomaly &lt;score&gt; <b>-16.24</b>");
-    expect(roundedTooltip("seconds")({ seriesName: "s", value: [0.333333333, null] })).toBe("seconds 0.3333<br/>s <b>—</b>");
+    expect(roundedTooltip("time", 2)({ seriesName: "s", value: [61.5, null] })).toBe("0:01:01.5 · step 123<br/>s <b>—</b>");
   });
 });

@@ -1,26 +1,31 @@
 /**
  * ECharts options for runs, built by pure functions so they can be tested in Node: the loss curves
  * of training, and one sequence's anomaly score with the thresholds and, once the refined threshold
- * has one, its optimal interval as a band.
+ * has one, its optimal interval as a band — on the app's h:mm:ss time axis, the wheel zooming, a drag
+ * selecting a stretch to zoom to (components/charts/use-drag-zoom.ts) and the score drawn in the zoom
+ * slider as its overview.
  */
 import { bandArea, bandValues, type ThresholdInterval } from "./threshold-band";
 import { formatThreshold } from "../labelling/labels";
 import { scoreAxisRange } from "./label-options";
 import { escapeHtml } from "./sequence-options";
 import { formatStep, formatValue } from "../format";
+import { chartPalette, type ColorScheme } from "./theme";
+import { formatClock, formatInstant } from "./time-format";
 
 type TooltipItem = { seriesName?: string; value?: unknown; marker?: unknown };
 
 /**
- * An axis tooltip with rounded numbers: the x value as a step (thousands grouped) or in seconds,
- * then each series' value to 4 significant digits — never `-16.24398422241211`.
+ * An axis tooltip with rounded numbers: the x value as a step (thousands grouped), an epoch, or — with
+ * "time" and the sampling rate, x in seconds — as h:mm:ss with its step; then each series' value to
+ * 4 significant digits — never `-16.24398422241211`.
  */
-export function roundedTooltip(xName: "step" | "seconds" | "epoch") {
+export function roundedTooltip(xName: "step" | "epoch" | "time", samplingRate = 1) {
   return (params: unknown): string => {
     const items = (Array.isArray(params) ? params : [params]) as TooltipItem[];
     const first = items[0]?.value;
     const x = Array.isArray(first) ? Number(first[0]) : Number.NaN;
-    const head = `${xName} ${xName === "seconds" ? formatValue(x) : formatStep(x)}`;
+    const head = xName === "time" ? formatInstant(Math.round(x * samplingRate), samplingRate) : `${xName} ${formatStep(x)}`;
     const lines = items.map((item) => {
       const y = Array.isArray(item.value) ? item.value[1] : null;
       const marker = typeof item.marker === "string" ? item.marker : "";
@@ -50,25 +55,48 @@ export function lossChartOptions(epochs: LossPoint[]) {
 export type ThresholdLine = { label: string; value: number; dimmed?: boolean };
 
 /**
- * Score per step (x = step index, or seconds when samplingRate is given) with horizontal threshold
- * lines, and the refined threshold's optimal interval shaded when `band` is given. The axis keeps
- * every line and the band's upper end in view.
+ * Score per step (x = step index, or seconds on an h:mm:ss axis when samplingRate is given) with
+ * horizontal threshold lines, and the refined threshold's optimal interval shaded when `band` is given.
+ * The y axis fits the steps in view (the zoom filters the rest out) and keeps every line and the band's
+ * upper end in view.
  */
 export function scoreChartOptions(
   score: ArrayLike<number>,
   thresholds: ThresholdLine[],
   samplingRate?: number,
   band: ThresholdInterval | null = null,
+  scheme: ColorScheme = "light",
 ) {
+  const palette = chartPalette(scheme);
   const lines = thresholds.map((t) => t.value);
   const data: [number, number][] = [];
   for (let i = 0; i < score.length; i++) data.push([samplingRate ? i / samplingRate : i, score[i] ?? NaN]);
+  const span = samplingRate ? 16 / samplingRate : 16;
   return {
     animation: false,
-    grid: { left: 60, right: 20, top: 20, bottom: 40 },
-    tooltip: { trigger: "axis", formatter: roundedTooltip(samplingRate ? "seconds" : "step") },
-    dataZoom: [{ type: "inside" }, { type: "slider", height: 16, bottom: 4 }],
-    xAxis: { type: "value", name: samplingRate ? "seconds" : "step", nameLocation: "middle", nameGap: 25, min: "dataMin", max: "dataMax" },
+    grid: { left: 60, right: 20, top: 20, bottom: 78 },
+    tooltip: { trigger: "axis", formatter: samplingRate ? roundedTooltip("time", samplingRate) : roundedTooltip("step") },
+    dataZoom: [
+      { type: "inside", moveOnMouseMove: false, minValueSpan: span },
+      {
+        type: "slider",
+        height: 36,
+        bottom: 6,
+        showDataShadow: true,
+        brushSelect: false,
+        minValueSpan: span,
+        labelFormatter: samplingRate ? (v: number) => formatClock(v) : undefined,
+      },
+    ],
+    xAxis: {
+      type: "value",
+      name: samplingRate ? "time (h:mm:ss)" : "step",
+      nameLocation: "middle",
+      nameGap: 25,
+      min: "dataMin",
+      max: "dataMax",
+      axisLabel: samplingRate ? { formatter: (v: number) => formatClock(v), hideOverlap: true } : undefined,
+    },
     yAxis: { type: "value", name: "score", scale: true, ...scoreAxisRange([...lines, ...bandValues(band)], lines) },
     series: [
       {
@@ -76,6 +104,7 @@ export function scoreChartOptions(
         type: "line",
         showSymbol: false,
         sampling: "lttb",
+        color: palette.channels[0],
         data,
         markLine: {
           symbol: "none",
@@ -83,18 +112,27 @@ export function scoreChartOptions(
           data: thresholds.map((t) => ({
             yAxis: t.value,
             name: t.label,
-            label: { formatter: `${t.label} ${formatThreshold(t.value)}`, position: "insideEndTop" },
-            lineStyle: { type: t.dimmed ? "dotted" : "dashed", opacity: t.dimmed ? 0.45 : 1, color: t.dimmed ? "#888" : "#c0392b" },
+            label: {
+              formatter: `${t.label} ${formatThreshold(t.value)}`,
+              position: "insideEndTop",
+              color: t.dimmed ? palette.dimmed : palette.threshold,
+            },
+            lineStyle: {
+              type: t.dimmed ? "dotted" : "dashed",
+              opacity: t.dimmed ? 0.6 : 1,
+              color: t.dimmed ? palette.dimmed : palette.threshold,
+            },
           })),
         },
-        markArea: band ? { silent: true, data: [bandArea(band)] } : undefined,
+        markArea: band ? { silent: true, data: [bandArea(band, undefined, scheme)] } : undefined,
       },
     ],
   };
 }
 
 /** A small score plot for a list row: no axes, the threshold as a dashed line. */
-export function sparklineOptions(score: ArrayLike<number>, threshold: number | null) {
+export function sparklineOptions(score: ArrayLike<number>, threshold: number | null, scheme: ColorScheme = "light") {
+  const palette = chartPalette(scheme);
   const data: [number, number][] = [];
   for (let i = 0; i < score.length; i++) data.push([i, score[i] ?? NaN]);
   return {
@@ -108,6 +146,7 @@ export function sparklineOptions(score: ArrayLike<number>, threshold: number | n
         showSymbol: false,
         sampling: "lttb",
         lineStyle: { width: 1 },
+        color: palette.channels[0],
         data,
         markLine:
           threshold === null
@@ -117,7 +156,7 @@ export function sparklineOptions(score: ArrayLike<number>, threshold: number | n
                 silent: true,
                 label: { show: false },
                 data: [{ yAxis: threshold }],
-                lineStyle: { type: "dashed", color: "#c0392b" },
+                lineStyle: { type: "dashed", color: palette.threshold },
               },
       },
     ],

@@ -1,7 +1,9 @@
 /**
  * ECharts option of the sequence viewer, built by a pure function: one grid per channel, stacked,
- * each with its own y scale; one time axis per grid, all moved by the same zoom; ground truth as a
- * shaded band. Type-only imports from echarts, so this runs (and is tested) in Node.
+ * each with its own y axis fitted to the points in view (zooming in rescales it) and named with the
+ * channel's unit; one h:mm:ss time axis per grid, all moved by the same zoom; an overview of the
+ * first channel drawn in the zoom slider; ground truth as a shaded band. Type-only imports from
+ * echarts, so this runs (and is tested) in Node.
  */
 import type { LineSeriesOption } from "echarts/charts";
 import type {
@@ -12,8 +14,11 @@ import type {
   TooltipComponentOption,
 } from "echarts/components";
 import type { ComposeOption } from "echarts/core";
+import { formatValue } from "../format";
+import { fitRange, visibleExtent } from "./axis-fit";
 import type { PlotChannel } from "./series-data";
-import { formatElapsed } from "./time-format";
+import { chartPalette, type ColorScheme } from "./theme";
+import { clockAxisLabel, formatClock, formatInstant } from "./time-format";
 
 export type SequenceChartOption = ComposeOption<
   | LineSeriesOption
@@ -25,7 +30,7 @@ export type SequenceChartOption = ComposeOption<
 >;
 
 export type SequenceChartInput = {
-  /** The visible channels, top to bottom; x in steps. */
+  /** The visible channels, top to bottom; x in steps; each with its unit where known. */
   channels: PlotChannel[];
   samplingRate: number;
   length: number;
@@ -33,25 +38,14 @@ export type SequenceChartInput = {
   window: { from: number; to: number };
   /** Steps [start, end) labelled anomalous; null when the viewer may not see ground truth. */
   groundTruth: [number, number][] | null;
+  scheme?: ColorScheme;
 };
 
-export const LAYOUT = { top: 28, gridHeight: 104, gap: 34, bottom: 64, left: 72, right: 24 } as const;
+export const LAYOUT = { top: 28, gridHeight: 104, gap: 34, bottom: 92, left: 72, right: 24, slider: 44 } as const;
 
-export const GROUND_TRUTH_COLOR = "rgba(214, 40, 40, 0.13)";
-
-/** One colour per channel position, so that a channel keeps its colour when others are hidden. */
-export const CHANNEL_COLORS = [
-  "#2458d6",
-  "#c2410c",
-  "#0f766e",
-  "#7c3aed",
-  "#b45309",
-  "#be185d",
-  "#15803d",
-  "#0369a1",
-  "#4d7c0f",
-  "#9f1239",
-] as const;
+/** The light scheme's channel and ground-truth colours (the dark ones are in lib/charts/theme.ts). */
+export const GROUND_TRUTH_COLOR = chartPalette("light").groundTruth;
+export const CHANNEL_COLORS = chartPalette("light").channels;
 
 const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
@@ -60,18 +54,27 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
 }
 
-type TooltipItem = { seriesName?: string; value?: unknown; color?: unknown };
+/** A channel's name with its unit, as on its axis: "speed (km/h)". */
+export function channelLabel(name: string, unit: string | null | undefined): string {
+  return unit ? `${name} (${unit})` : name;
+}
 
-/** Tooltip: the time once, then each channel's value in its colour. */
-export function tooltipHtml(items: TooltipItem[], rate: number): string {
+type TooltipItem = { seriesName?: string; value?: unknown; color?: unknown; seriesIndex?: number };
+
+/**
+ * Tooltip: the instant once (h:mm:ss and the step), then each channel's value in its colour, rounded
+ * to 4 significant digits, with its unit (`units` by series position).
+ */
+export function tooltipHtml(items: TooltipItem[], rate: number, units: readonly (string | null)[] = []): string {
   const first = items[0]?.value;
   const t = Array.isArray(first) && typeof first[0] === "number" ? first[0] : 0;
-  const lines = items.map((item) => {
+  const lines = items.map((item, k) => {
     const y = Array.isArray(item.value) ? Number(item.value[1]) : Number.NaN;
     const color = typeof item.color === "string" ? item.color : "#999";
-    return `<span style="display:inline-block;width:8px;height:8px;border-radius:4px;margin-right:6px;background:${escapeHtml(color)}"></span>${escapeHtml(item.seriesName ?? "")} <b>${Number.isFinite(y) ? +y.toPrecision(6) : "–"}</b>`;
+    const unit = units[item.seriesIndex ?? k];
+    return `<span style="display:inline-block;width:8px;height:8px;border-radius:4px;margin-right:6px;background:${escapeHtml(color)}"></span>${escapeHtml(item.seriesName ?? "")} <b>${formatValue(y)}</b>${unit ? ` ${escapeHtml(unit)}` : ""}`;
   });
-  return [`${formatElapsed(t)} · step ${Math.round(t * rate).toLocaleString("en-US")}`, ...lines].join("<br/>");
+  return [formatInstant(Math.round(t * rate), rate), ...lines].join("<br/>");
 }
 
 /** Pixel height the chart needs for `count` channels. */
@@ -86,20 +89,30 @@ function toPairs(channel: PlotChannel, rate: number): [number, number][] {
   return pairs;
 }
 
-function groundTruthArea(ranges: [number, number][], rate: number, last: number): LineSeriesOption["markArea"] {
+function groundTruthArea(ranges: [number, number][], rate: number, last: number, color: string): LineSeriesOption["markArea"] {
   return {
     silent: true,
-    itemStyle: { color: GROUND_TRUTH_COLOR },
+    itemStyle: { color },
     data: ranges.map(([start, end]) => [{ xAxis: start / rate }, { xAxis: Math.min(end, last) / rate }]),
   };
 }
 
+/** The y range of a channel for the window: its visible points, padded and rounded; ECharts' own scale when none. */
+function yRange(c: PlotChannel, window: { from: number; to: number }): { min?: number; max?: number } {
+  const extent = visibleExtent(c.x, c.y, window.from, window.to - 1);
+  return extent ? fitRange(extent) : {};
+}
+
 export function buildSequenceOption(input: SequenceChartInput): SequenceChartOption {
   const { channels, samplingRate: rate, length } = input;
+  const palette = chartPalette(input.scheme);
   const last = Math.max(0, length - 1);
   const axes = channels.map((_, i) => i);
   const xMax = last / rate;
   const zoom = { startValue: input.window.from / rate, endValue: Math.min(input.window.to - 1, last) / rate };
+  const axisLabel = clockAxisLabel(zoom.endValue - zoom.startValue);
+  const units = channels.map((c) => c.unit ?? null);
+  const span = { minValueSpan: Math.min(8, length) / rate };
   return {
     animation: false,
     grid: channels.map((_, i) => ({
@@ -113,38 +126,42 @@ export function buildSequenceOption(input: SequenceChartInput): SequenceChartOpt
       gridIndex: i,
       min: 0,
       max: xMax,
-      axisLabel: { show: i === channels.length - 1, formatter: formatElapsed, hideOverlap: true },
+      axisLabel: { show: i === channels.length - 1, formatter: axisLabel, hideOverlap: true },
       axisTick: { show: i === channels.length - 1 },
-      splitLine: { show: true, lineStyle: { color: "#eef1f5" } },
+      splitLine: { show: true },
     })),
     yAxis: channels.map((c, i) => ({
       type: "value",
       gridIndex: i,
       scale: true,
       splitNumber: 3,
-      name: c.name,
+      ...yRange(c, input.window),
+      name: channelLabel(c.name, units[i]),
       nameLocation: "end",
       nameGap: 8,
-      nameTextStyle: { align: "left", fontWeight: "bold", color: "#1c2430" },
-      axisLabel: { fontSize: 10 },
+      nameTextStyle: { align: "left", fontWeight: "bold" },
+      axisLabel: { fontSize: 10, formatter: (v: number) => formatValue(v) },
     })),
     axisPointer: { link: [{ xAxisIndex: "all" }] },
     tooltip: {
       trigger: "axis",
       axisPointer: { type: "line", animation: false },
-      formatter: (params) => tooltipHtml((Array.isArray(params) ? params : [params]) as TooltipItem[], rate),
+      formatter: (params) => tooltipHtml((Array.isArray(params) ? params : [params]) as TooltipItem[], rate, units),
     },
     dataZoom: [
-      { type: "inside", xAxisIndex: axes, filterMode: "none", minValueSpan: 8 / rate, ...zoom },
+      // The wheel zooms; a drag on the plot selects a stretch to zoom to (the viewer handles it), so it does not pan.
+      { type: "inside", xAxisIndex: axes, filterMode: "none", moveOnMouseMove: false, ...span, ...zoom },
       {
+        // The overview: the first channel's whole series drawn in the slider, the window dragged through it.
         type: "slider",
         xAxisIndex: axes,
         filterMode: "none",
-        minValueSpan: 8 / rate,
-        bottom: 10,
-        height: 22,
-        labelFormatter: formatElapsed,
-        showDataShadow: false,
+        ...span,
+        bottom: 8,
+        height: LAYOUT.slider,
+        labelFormatter: (v: number) => formatClock(v),
+        showDataShadow: true,
+        brushSelect: false,
         ...zoom,
       },
     ],
@@ -156,10 +173,12 @@ export function buildSequenceOption(input: SequenceChartInput): SequenceChartOpt
       data: toPairs(c, rate),
       showSymbol: false,
       symbol: "none",
-      color: CHANNEL_COLORS[(c.index ?? i) % CHANNEL_COLORS.length],
-      lineStyle: { width: 1 },
+      color: palette.channels[(c.index ?? i) % palette.channels.length],
+      lineStyle: { width: 1.2 },
       emphasis: { disabled: true },
-      ...(input.groundTruth && input.groundTruth.length > 0 ? { markArea: groundTruthArea(input.groundTruth, rate, last) } : {}),
+      ...(input.groundTruth && input.groundTruth.length > 0
+        ? { markArea: groundTruthArea(input.groundTruth, rate, last, palette.groundTruth) }
+        : {}),
     })),
   };
 }

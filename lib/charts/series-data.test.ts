@@ -30,10 +30,10 @@ describe("series data", () => {
   });
 
   it("puts the detail inside the overview", () => {
-    const overview = payload(0, 100, [{ index: 0, name: "a", x: [0, 20, 40, 60, 80, 99], y: [0, 2, 4, 6, 8, 9] }]);
+    const overview = payload(0, 100, [{ index: 0, name: "a", unit: "V", x: [0, 20, 40, 60, 80, 99], y: [0, 2, 4, 6, 8, 9] }]);
     const detail = payload(30, 50, [{ index: 0, name: "a", x: [30, 35, 49], y: [3, 3.5, 4.9] }]);
     expect(mergeDetail(overview, detail)).toEqual([
-      { name: "a", index: 0, x: [0, 20, 30, 35, 49, 60, 80, 99], y: [0, 2, 3, 3.5, 4.9, 6, 8, 9] },
+      { name: "a", index: 0, unit: "V", x: [0, 20, 30, 35, 49, 60, 80, 99], y: [0, 2, 3, 3.5, 4.9, 6, 8, 9] },
     ]);
     expect(mergeDetail(overview, null)[0]?.x).toEqual([0, 20, 40, 60, 80, 99]);
   });

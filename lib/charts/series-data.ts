@@ -5,7 +5,8 @@
  */
 import { lttbIndices } from "./lttb";
 
-export type SeriesChannel = { index: number; name: string; x: number[]; y: number[] };
+/** One channel's kept points; `unit` is its unit of measure where the dataset has one. */
+export type SeriesChannel = { index: number; name: string; unit?: string | null; x: number[]; y: number[] };
 
 export type SeriesPayload = {
   sequenceId: string;
@@ -68,7 +69,7 @@ export function labelRanges(labels: Uint8Array): [number, number][] {
 }
 
 /** A channel as plotted: `index` is its position among all channels (it keeps the colour when others are hidden). */
-export type PlotChannel = { name: string; index?: number; x: number[]; y: number[] };
+export type PlotChannel = { name: string; index?: number; unit?: string | null; x: number[]; y: number[] };
 
 /**
  * The overview's points outside [detail.from, detail.to) around the detail's points, per channel, so
@@ -77,7 +78,8 @@ export type PlotChannel = { name: string; index?: number; x: number[]; y: number
 export function mergeDetail(overview: SeriesPayload, detail: SeriesPayload | null): PlotChannel[] {
   return overview.channels.map((o) => {
     const d = detail?.channels.find((c) => c.index === o.index);
-    if (!detail || !d) return { name: o.name, index: o.index, x: o.x, y: o.y };
+    const meta = { name: o.name, index: o.index, unit: o.unit ?? null };
+    if (!detail || !d) return { ...meta, x: o.x, y: o.y };
     const x: number[] = [];
     const y: number[] = [];
     const push = (xs: number[], ys: number[], keep: (step: number) => boolean) => {
@@ -90,6 +92,6 @@ export function mergeDetail(overview: SeriesPayload, detail: SeriesPayload | nul
     push(o.x, o.y, (s) => s < detail.from);
     push(d.x, d.y, () => true);
     push(o.x, o.y, (s) => s >= detail.to);
-    return { name: o.name, index: o.index, x, y };
+    return { ...meta, x, y };
   });
 }

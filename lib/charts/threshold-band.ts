@@ -10,12 +10,14 @@
  */
 import type { MarkAreaComponentOption } from "echarts/components";
 import { formatThreshold } from "../labelling/labels";
+import { chartPalette, type ColorScheme } from "./theme";
 
 export type ThresholdInterval = { lower: number | null; upper: number };
 
-export const BAND_COLOR = "rgba(192, 57, 43, 0.13)";
-export const BAND_EDGE_COLOR = "rgba(192, 57, 43, 0.45)";
-export const BAND_TEXT_COLOR = "#9b2c1f";
+/** The light scheme's band colours (both schemes' are in lib/charts/theme.ts). */
+export const BAND_COLOR = chartPalette("light").band;
+export const BAND_EDGE_COLOR = chartPalette("light").bandEdge;
+export const BAND_TEXT_COLOR = chartPalette("light").bandText;
 /** Pixels from the plot's left edge to the band's label. */
 export const BAND_LABEL_OFFSET = 96;
 
@@ -33,17 +35,19 @@ export function bandLabel(interval: ThresholdInterval): string {
 
 /**
  * The band as one markArea item: [from lower (or the axis bottom), to upper], across the whole x axis;
- * with `clip`, its area ends at the axis's ends (the label still says the whole interval).
+ * with `clip`, its area ends at the axis's ends (the label still says the whole interval). Colours of
+ * `scheme` (light unless given).
  */
-export function bandArea(interval: ThresholdInterval, clip?: { min: number; max: number }): AreaItem {
-  const style = { color: BAND_COLOR, borderColor: BAND_EDGE_COLOR, borderWidth: 1, borderType: "dotted" as const };
+export function bandArea(interval: ThresholdInterval, clip?: { min: number; max: number }, scheme: ColorScheme = "light"): AreaItem {
+  const p = chartPalette(scheme);
+  const style = { color: p.band, borderColor: p.bandEdge, borderWidth: 1, borderType: "dotted" as const };
   // Just above the band's top edge, clear of the y axis's name: above the upper end only alarming
   // scores lie, so the text covers less of the line than inside the band, where the normal scores run.
   const label = {
     show: true,
     formatter: bandLabel(interval),
     position: [BAND_LABEL_OFFSET, -15] as [number, number],
-    color: BAND_TEXT_COLOR,
+    color: p.bandText,
     fontSize: 11,
   };
   const lower = interval.lower === null ? null : Math.max(interval.lower, clip?.min ?? -Infinity);

@@ -52,3 +52,47 @@ export function zoomWindow(window: StepWindow, factor: number, length: number): 
 export function isFullWindow(window: StepWindow, length: number): boolean {
   return window.from <= 0 && window.to >= length;
 }
+
+/** Pixels a pointer must travel before a press on the plot counts as a drag (less is a click). */
+export const DRAG_MIN_PX = 6;
+
+/**
+ * The window a drag across the plot selects: between two x values in seconds (either order), whole
+ * steps, at least MIN_WINDOW wide (widened around its middle), inside [0, length).
+ */
+export function windowFromDrag(x0: number, x1: number, samplingRate: number, length: number): StepWindow | null {
+  if (!Number.isFinite(x0) || !Number.isFinite(x1) || length < 1 || !(samplingRate > 0)) return null;
+  const a = Math.max(0, Math.floor(Math.min(x0, x1) * samplingRate));
+  const b = Math.min(length, Math.ceil(Math.max(x0, x1) * samplingRate) + 1);
+  const span = Math.min(length, Math.max(MIN_WINDOW, b - a));
+  const centre = (a + b) / 2;
+  const from = Math.max(0, Math.min(length - span, Math.round(centre - span / 2)));
+  return { from, to: from + span };
+}
+
+/**
+ * The window named by a page's `from` and `to` parameters (steps, `to` exclusive), clamped into the
+ * sequence; null when they are absent, not whole numbers, or name the whole sequence.
+ */
+export function windowFromParams(from: string | null, to: string | null, length: number): StepWindow | null {
+  if (from === null || to === null || !/^\d{1,12}$/.test(from) || !/^\d{1,12}$/.test(to)) return null;
+  const a = Math.min(Number(from), Math.max(0, length - 1));
+  const b = Math.min(Number(to), length);
+  if (b <= a) return null;
+  const window = zoomWindow({ from: a, to: b }, 1, length);
+  return isFullWindow(window, length) ? null : window;
+}
+
+/** A page's query string with the window as `from` and `to` (removed for the whole sequence), other parameters kept. */
+export function searchWithWindow(search: string, window: StepWindow, length: number): string {
+  const params = new URLSearchParams(search);
+  if (isFullWindow(window, length)) {
+    params.delete("from");
+    params.delete("to");
+  } else {
+    params.set("from", String(window.from));
+    params.set("to", String(window.to));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : "";
+}

@@ -88,6 +88,7 @@ describe("generatePathDataset: shape and determinism", () => {
   it("has 80 named sequences of 1000–3000 steps at 2 Hz by default", () => {
     expect(dataset.samplingRate).toBe(2);
     expect(dataset.channels).toEqual([...PATH_CHANNELS]);
+    expect(dataset.units).toEqual(["km/h", "N·m", "A", "V", "%", "°C", "°C", "rpm"]);
     expect(dataset.sequences).toHaveLength(80);
     expect(dataset.sequences[0]?.name).toBe("drive-001");
     expect(dataset.sequences[79]?.name).toBe("drive-080");

@@ -11,6 +11,7 @@ import {
   ANOMALY_KINDS,
   DemoOptionsError,
   PATH_CHANNELS,
+  PATH_UNITS,
   type AnomalyKind,
   type DemoDataset,
   type DemoOptions,
@@ -102,6 +103,7 @@ export function generatePathDataset(options: DemoGenerationOptions = {}): DemoDa
     name: `PATH-like EV powertrain demo (seed ${o.seed})`,
     samplingRate: o.samplingRate,
     channels: [...PATH_CHANNELS],
+    units: [...PATH_UNITS],
     sequences: seeds.map((seed, i) => ({ name: sequenceName(i, o.sequences), ...generateSequence(seed, kinds.get(i), o) })),
   };
 }

@@ -13,6 +13,9 @@ export const PATH_CHANNELS = ["speed", "torque", "current", "voltage", "soc", "b
 
 export type PathChannel = (typeof PATH_CHANNELS)[number];
 
+/** The unit of each channel, in PATH_CHANNELS' order. */
+export const PATH_UNITS = ["km/h", "N·m", "A", "V", "%", "°C", "°C", "rpm"] as const satisfies readonly string[] & { length: 8 };
+
 /** Column index of each channel, so that code reads `CH.current` instead of a bare `2`. */
 export const CH = {
   speed: 0,
@@ -39,6 +42,8 @@ export type DemoDataset = {
   /** Samples per second (Hz). */
   samplingRate: number;
   channels: string[];
+  /** Each channel's unit of measure, in `channels`' order. */
+  units: string[];
   sequences: DemoSequence[];
 };
 

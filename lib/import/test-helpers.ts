@@ -10,6 +10,7 @@ export const baseMapping: ImportMapping = {
   channels: ["a", "b"],
   labelColumn: null,
   unitColumn: null,
+  channelUnits: {},
   targetRate: null,
   split: { kind: "ratios", train: 1, validation: 0, test: 0, seed: 1 },
   missing: "reject",

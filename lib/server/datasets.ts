@@ -15,6 +15,8 @@ export type NewDataset = {
   description?: string;
   samplingRate: number;
   channelNames: string[];
+  /** Each channel's unit of measure, in channelNames' order (null for none); omitted when none is known. */
+  channelUnits?: (string | null)[] | null;
   sequences: NewSequence[];
   importConfig?: Record<string, unknown>;
   createdById?: string | null;
@@ -53,6 +55,7 @@ export async function storeDataset(input: NewDataset, options: StoreOptions = {}
           description: input.description ?? "",
           samplingRate: input.samplingRate,
           channelNames: input.channelNames,
+          ...(input.channelUnits?.some((u) => u !== null) ? { channelUnits: input.channelUnits } : {}),
           channelCount,
           sequenceCount: input.sequences.length,
           totalSteps,

@@ -3,7 +3,7 @@ import { createImportSession, isImportError, prepareImport, type ImportError, ty
 import { AppError } from "../errors";
 import { ratioNotes } from "../splits/ratio-notes";
 import { splitWarnings, type SplitWarning } from "../splits/warnings";
-import type { ImportMapping, ImportPhase, ImportResult } from "../validations/dataset-import";
+import { unitsInChannelOrder, type ImportMapping, type ImportPhase, type ImportResult } from "../validations/dataset-import";
 import { storeDataset } from "./datasets";
 import { parseCsvInto } from "./import-csv";
 import { assertNameFree, claimImport, loadUpload, progressWriter, releaseImport, removeUpload, stagedSources } from "./import-staging";
@@ -65,6 +65,7 @@ export async function importDataset(args: {
         description: mapping.description,
         samplingRate: prepared.samplingRate,
         channelNames: mapping.channels,
+        channelUnits: unitsInChannelOrder(mapping.channels, mapping.channelUnits),
         sequences,
         importConfig: {
           source: "csv",

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { downsampleColumns, labelRanges, type SeriesPayload } from "../charts/series-data";
 import { AppError } from "../errors";
+import { readChannelUnits } from "../validations/dataset-import";
 import type { Role } from "../roles";
 import { decodeRange } from "../series/chunks";
 import { visibleDatasets } from "./access";
@@ -27,6 +28,8 @@ export type ViewerSequence = {
   samplingRate: number;
   startTime: number | null;
   channelNames: string[];
+  /** Each channel's unit of measure, null where none is known. */
+  channelUnits: (string | null)[];
   dataset: { id: string; name: string };
 };
 
@@ -42,11 +45,13 @@ export async function findVisibleSequence(sequenceId: string, user: Viewer): Pro
       samplingRate: true,
       startTime: true,
       channelNames: true,
-      dataset: { select: { id: true, name: true } },
+      dataset: { select: { id: true, name: true, channelUnits: true } },
     },
   });
   if (!row) throw new AppError("not_found", "No such sequence, or its dataset is not assigned to you.");
-  return { ...row, channelNames: channelNames.parse(row.channelNames) };
+  const names = channelNames.parse(row.channelNames);
+  const { channelUnits, ...dataset } = row.dataset;
+  return { ...row, dataset, channelNames: names, channelUnits: readChannelUnits(channelUnits, names.length) };
 }
 
 export type SeriesRequest = { from?: number; to?: number; points: number; channels?: number[] };
@@ -70,7 +75,7 @@ export async function readSeries(sequenceId: string, user: Viewer, request: Seri
     await new Promise<void>((resolve) => setImmediate(resolve));
     const column = decodeRange(chunks, count, [channel], from, to);
     const reduced = downsampleColumns(column, [names[k] ?? { index: channel, name: `channel ${channel}` }], from, request.points);
-    out.push(...reduced.channels);
+    out.push(...reduced.channels.map((c) => ({ ...c, unit: sequence.channelUnits[c.index] ?? null })));
     downsampled = reduced.downsampled;
   }
   return {

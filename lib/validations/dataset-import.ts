@@ -8,6 +8,15 @@ import type { SplitWarning } from "../splits/warnings";
 
 const columnName = z.string().trim().min(1, "Pick a column").max(200);
 const rate = z.number().positive("Enter a rate above 0 Hz").max(1e9).refine(Number.isFinite, "Enter a finite rate");
+/** A unit of measure as people write it: "km/h", "°C", "N·m" — short, one line. */
+export const unitText = z
+  .string()
+  .trim()
+  .max(24, "A unit is at most 24 characters")
+  .refine(
+    (u) => [...u].every((ch) => ch.charCodeAt(0) >= 32 && ch !== "\u007f" && ch !== "<" && ch !== ">"),
+    "A unit cannot hold control characters or < >",
+  );
 const ratio = z.number().min(0, "Ratios are between 0 and 1").max(1, "Ratios are between 0 and 1");
 
 export const splitMappingSchema = z.discriminatedUnion("kind", [
@@ -43,6 +52,11 @@ export const importMappingSchema = z
      * split. Optional; null (or absent) when every sequence stands alone.
      */
     unitColumn: columnName.nullable().default(null),
+    /**
+     * The unit of measure of each channel that has one, by channel column ("speed" → "km/h"); shown on
+     * the charts' axes and in their tooltips. Optional; an empty unit counts as none.
+     */
+    channelUnits: z.record(columnName, unitText).default({}),
     /** Average down to this rate (Hz); null keeps the source rate. */
     targetRate: rate.nullable(),
     split: splitMappingSchema,
@@ -65,6 +79,14 @@ export const importMappingSchema = z
           message: "The train ratio must be above 0: a detector needs training data",
         });
     }
+    for (const column of Object.keys(m.channelUnits)) {
+      if (!m.channels.includes(column))
+        ctx.addIssue({
+          code: "custom",
+          path: ["channelUnits", column],
+          message: `A unit is given for "${column}", which is not a channel`,
+        });
+    }
     const used = [
       ...m.channels,
       m.timestampColumn,
@@ -81,6 +103,20 @@ export const importMappingSchema = z
   });
 
 export type ImportMapping = z.infer<typeof importMappingSchema>;
+
+/** The units to store with a dataset: one per channel, in channel order, null where none was given. */
+export function unitsInChannelOrder(channels: readonly string[], units: Record<string, string>): (string | null)[] {
+  return channels.map((c) => (units[c] ? units[c] : null));
+}
+
+/** A stored `channelUnits` (JSON, perhaps absent) as one unit or null per channel. */
+export function readChannelUnits(stored: unknown, count: number): (string | null)[] {
+  const list = Array.isArray(stored) ? stored : [];
+  return Array.from({ length: count }, (_, i) => {
+    const u: unknown = list[i];
+    return typeof u === "string" && u.trim() !== "" ? u : null;
+  });
+}
 export type SplitMapping = z.infer<typeof splitMappingSchema>;
 
 export const uploadFileSchema = z.object({

@@ -28,6 +28,7 @@ const MAPPING: ImportMapping = {
   channels: ["speed", "torque", "current", "voltage", "soc", "battery_temp", "motor_temp", "motor_speed"],
   labelColumn: "label",
   unitColumn: null,
+  channelUnits: {},
   targetRate: null,
   split: { kind: "ratios", train: 0.6, validation: 0.2, test: 0.2, seed: 1 },
   missing: "reject",
