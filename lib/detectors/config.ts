@@ -3,7 +3,7 @@
  * (docs/algorithms.md §3–§5); every one can be overridden (tests use tiny networks).
  */
 import { DetectorError } from "./errors";
-import type { DetectorOptions, LinearConfig, LstmAeConfig, TeVaeConfig } from "./types";
+import type { LinearConfig, LstmAeConfig, SizedOptions, TeVaeConfig } from "./types";
 
 function fail(what: string): never {
   throw new DetectorError("invalid_config", `Invalid detector configuration: ${what}`);
@@ -23,7 +23,7 @@ function checkCommon(c: { features: number; windowSize: number; hidden: number; 
 
 const halfFeatures = (features: number) => Math.max(1, Math.floor(features / 2));
 
-export function resolveTeVaeConfig(o: DetectorOptions["tevae"]): TeVaeConfig {
+export function resolveTeVaeConfig(o: SizedOptions<TeVaeConfig>): TeVaeConfig {
   const config: TeVaeConfig = {
     features: o.features,
     windowSize: o.windowSize,
@@ -41,7 +41,7 @@ export function resolveTeVaeConfig(o: DetectorOptions["tevae"]): TeVaeConfig {
   return config;
 }
 
-export function resolveLstmAeConfig(o: DetectorOptions["lstm-ae"]): LstmAeConfig {
+export function resolveLstmAeConfig(o: SizedOptions<LstmAeConfig>): LstmAeConfig {
   const config: LstmAeConfig = {
     features: o.features,
     windowSize: o.windowSize,
@@ -53,7 +53,7 @@ export function resolveLstmAeConfig(o: DetectorOptions["lstm-ae"]): LstmAeConfig
   return config;
 }
 
-export function resolveLinearConfig(o: DetectorOptions["linear"]): LinearConfig {
+export function resolveLinearConfig(o: SizedOptions<LinearConfig>): LinearConfig {
   const config: LinearConfig = {
     features: o.features,
     windowSize: o.windowSize,

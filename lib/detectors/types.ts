@@ -5,17 +5,9 @@
  */
 import type { SeriesColumns } from "../series/types";
 import type { BetaSchedule } from "./beta-schedule";
+import type { DetectorKind, DetectorConfigs } from "./registry";
 
-/** The detectors, by the name runs and saved weights carry; one list for the run form, the API and the harness. */
-export const DETECTOR_KINDS = ["tevae", "lstm-ae", "linear"] as const;
-export type DetectorKind = (typeof DETECTOR_KINDS)[number];
-
-/** How the run form and the run page name each detector. */
-export const DETECTOR_LABELS: Record<DetectorKind, string> = {
-  tevae: "TeVAE",
-  "lstm-ae": "LSTM autoencoder",
-  linear: "Linear (cross-channel regression, fitted in one pass)",
-};
+export { DETECTOR_KINDS, type DetectorKind, type DetectorConfigs } from "./registry";
 
 /** TeVAE, resolved: every size explicit, as saved with the weights. */
 export type TeVaeConfig = {
@@ -60,8 +52,8 @@ export type LinearConfig = {
   seed: number;
 };
 
-export type DetectorConfigs = { tevae: TeVaeConfig; "lstm-ae": LstmAeConfig; linear: LinearConfig };
-type SizedOptions<T extends { features: number; windowSize: number }> = Pick<T, "features" | "windowSize"> &
+/** What a resolver accepts: features and windowSize, the rest defaulted. */
+export type SizedOptions<T extends { features: number; windowSize: number }> = Pick<T, "features" | "windowSize"> &
   Partial<Omit<T, "features" | "windowSize">>;
 /** What createDetector accepts: features and windowSize, the rest defaulted. */
 export type DetectorOptions = { [K in DetectorKind]: SizedOptions<DetectorConfigs[K]> };
