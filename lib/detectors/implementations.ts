@@ -10,6 +10,7 @@ import { createLstmAeNetwork } from "./lstm-ae";
 import type { DetectorConfigs, DetectorKind } from "./registry";
 import { createTeVaeNetwork } from "./tevae";
 import type { Detector } from "./types";
+import { createWavaeNetwork } from "./wavae";
 import type { WeightBytes } from "./weights";
 
 /** A detector that can take saved weights (loadDetector). */
@@ -19,4 +20,5 @@ export const IMPLEMENTATIONS: { [K in DetectorKind]: (config: DetectorConfigs[K]
   tevae: (config) => new NetworkDetector({ kind: "tevae", config }, createTeVaeNetwork(config)),
   "lstm-ae": (config) => new NetworkDetector({ kind: "lstm-ae", config }, createLstmAeNetwork(config)),
   linear: (config) => new LinearDetector(config),
+  wavae: (config) => new NetworkDetector({ kind: "wavae", config }, createWavaeNetwork(config)),
 };

@@ -42,7 +42,7 @@ describe("the detector registry", () => {
   });
 
   it("lists the benchmark rows: the quick ones without the full-size TeVAE", () => {
-    expect(benchCases(8, false).map((c) => `${c.kind} ${c.hidden}`)).toEqual(["tevae 32", "lstm-ae 64"]);
-    expect(benchCases(8, true).map((c) => `${c.kind} ${c.hidden}`)).toEqual(["tevae 32", "tevae 128", "lstm-ae 64"]);
+    expect(benchCases(8, false).map((c) => `${c.kind} ${c.hidden}`)).toEqual(["tevae 32", "lstm-ae 64", "wavae 64"]);
+    expect(benchCases(8, true).map((c) => `${c.kind} ${c.hidden}`)).toEqual(["tevae 32", "tevae 128", "lstm-ae 64", "wavae 64"]);
   });
 });

@@ -5,8 +5,8 @@
  * model, which needs TensorFlow.js: that is the kind's line in `implementations.ts` (the compiler
  * insists on it). docs/extending.md walks through adding a detector.
  */
-import { resolveLinearConfig, resolveLstmAeConfig, resolveTeVaeConfig } from "./config";
-import type { LinearConfig, LstmAeConfig, SizedOptions, TeVaeConfig } from "./types";
+import { resolveLinearConfig, resolveLstmAeConfig, resolveTeVaeConfig, resolveWavaeConfig } from "./config";
+import type { LinearConfig, LstmAeConfig, SizedOptions, TeVaeConfig, WavaeConfig } from "./types";
 
 /** The run-form fields a detector may use besides window and seed (which every detector has). */
 export type FormSetting = "epochs" | "batchSize" | "learningRate" | "patience" | "hidden" | "latent" | "maxTrainWindows";
@@ -139,6 +139,25 @@ export const DETECTORS = {
     },
     bench: [],
   } satisfies DetectorSpec<LinearConfig>,
+  wavae: {
+    label: "WAVAE (weakly augmented VAE)",
+    resolve: resolveWavaeConfig,
+    training: "gradient",
+    windowed: true,
+    form: {
+      settings: GRADIENT_SETTINGS,
+      // Each step trains on two copies of every window: few epochs of a capped number of windows keep
+      // the demo (8 channels, window 64) to about two minutes on two CPU cores.
+      defaults: { epochs: 8, batchSize: 64, learningRate: 0.005, patience: 3, hiddenPerChannel: 2, maxTrainWindows: 512 },
+      hiddenHint: { placeholder: (channels) => `${4 * channels} (4·features)` },
+      note: "Defaults sized to finish on the demo in a few minutes on two CPU cores.",
+    },
+    harness: {
+      hiddenPerChannel: 2,
+      help: "WAVAE, a recurrent VAE trained with weakly augmented copies of its windows and a contrastive term",
+    },
+    bench: [{ hiddenPerFeature: 8 }],
+  } satisfies DetectorSpec<WavaeConfig>,
 };
 
 export type DetectorKind = keyof typeof DETECTORS;

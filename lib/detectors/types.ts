@@ -39,6 +39,30 @@ export type LstmAeConfig = {
   seed: number;
 };
 
+/** WAVAE (wavae.ts), resolved. */
+export type WavaeConfig = {
+  features: number;
+  windowSize: number;
+  /** Units of the encoder, decoder (and discriminator) LSTM (default 4·features). */
+  hidden: number;
+  /** Width of the per-window latent vector (default max(2, ⌊features/2⌋)). */
+  latent: number;
+  /** Standard deviation of the jitter added to the augmented copy (default 0.05, z-scored units). */
+  jitterStd: number;
+  /** Standard deviation of the augmented copy's per-channel scale around 1 (default 0.05). */
+  scaleStd: number;
+  /** Largest time shift of the augmented copy, in steps (default max(1, ⌊windowSize/16⌋)). */
+  maxShift: number;
+  /** Temperature of the InfoNCE term (default 0.2). */
+  temperature: number;
+  /** Weight of the InfoNCE term (default 1). */
+  contrastiveWeight: number;
+  /** Weight of the adversarial term; 0 (default) trains without a discriminator. */
+  adversarialWeight: number;
+  /** Seed of the weight initialisation (default 0). */
+  seed: number;
+};
+
 /** Cross-channel linear regression (linear.ts), resolved. */
 export type LinearConfig = {
   features: number;
