@@ -1,5 +1,5 @@
 /**
- * WAVAE, a weakly augmented variational autoencoder (docs/algorithms.md §6):
+ * WAVAE, a weakly augmented variational autoencoder (docs/algorithms.md §5.1):
  *
  *   x  ─► LSTM(hidden) (last state) ─► dense → z_mean, z_log_var (one latent vector per window)
  *   x' = augment(x): seeded jitter, per-channel scaling and a small time shift (a "weak" augmentation)
