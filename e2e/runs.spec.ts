@@ -217,6 +217,36 @@ test("an admin fits the linear detector in one pass; every sequence is scored an
   await page.screenshot({ path: testInfo.outputPath("linear-run.png"), fullPage: true });
 });
 
+test("an admin trains a small WAVAE: the form offers its own quick defaults, and the scores plot @loop", async ({
+  page,
+  session,
+}, testInfo) => {
+  test.setTimeout(4 * 60_000);
+  await session.signInAs("admin");
+  await openRunForm(page);
+  await page.getByTestId("run.detector").selectOption("wavae");
+  // Its defaults are sized for a CPU, and the form says so.
+  await expect(page.getByTestId("run.epochs")).toHaveValue("8");
+  await expect(page.getByTestId("run.maxWindows")).toHaveValue("512");
+  await expect(page.getByTestId("run.detectorNote")).toContainText("few minutes on two CPU cores");
+  await page.getByTestId("run.window").fill("16");
+  await page.getByTestId("run.epochs").fill("2");
+  await page.getByTestId("run.hidden").fill("4");
+  await page.getByTestId("run.maxWindows").fill("128");
+  await page.getByTestId("run.start").click();
+  await expect(page.getByTestId("run.backendReason")).toContainText(/fastest in a short probe|chosen by you/, { timeout: 120_000 });
+  await expect(page.getByTestId("run.done")).toBeVisible({ timeout: 3 * 60_000 });
+  await page.getByTestId("run.done").getByRole("link").click();
+  await expect(page.getByTestId("runpage.status")).toHaveText("complete");
+  await expect(page.getByTestId("runpage.scored")).toHaveText("80 / 80");
+  // Trained in epochs: a loss chart, not the closed-form note.
+  await expect(page.getByRole("heading", { name: /^Training/ })).toBeVisible();
+  await expect(page.getByTestId("runpage.fitted")).toHaveCount(0);
+  await page.getByTestId("scores.row").first().click();
+  await expect(page.getByTestId("scores.chart")).toHaveAttribute("data-points", /^[1-9]\d*$/);
+  await page.screenshot({ path: testInfo.outputPath("wavae-run.png"), fullPage: true });
+});
+
 test("closing the tab mid-run leaves the run marked interrupted, and a finished run cannot be changed", async ({
   page,
   session,

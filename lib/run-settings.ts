@@ -1,10 +1,10 @@
 /**
  * The settings a run page shows: the detector's own, as rows of a table (name, value, what it means).
- * The run form stores every field it has (window, epochs, batch …) whatever the detector; the linear
- * detector uses none of the training ones — it is fitted in closed form in one pass — so only its
- * regression settings are shown.
+ * The run form stores every field it has (window, epochs, batch …) whatever the detector; a detector
+ * that uses few of them (the linear one, fitted in closed form in one pass) says in the registry
+ * which to show (`shownSettings`).
  */
-import { resolveLinearConfig } from "./detectors/config";
+import { detectorSpec } from "./detectors/registry";
 
 export type RunSetting = { name: string; value: string; meaning: string };
 
@@ -39,14 +39,11 @@ const setting = (key: string, value: unknown): RunSetting => ({
 });
 
 export function runSettings(detector: string, config: unknown): RunSetting[] {
-  const entries = config !== null && typeof config === "object" ? Object.entries(config as Record<string, unknown>) : [];
-  if (detector === "linear") {
-    const given = Object.fromEntries(entries);
-    const num = (key: string) => (typeof given[key] === "number" ? (given[key] as number) : undefined);
-    const c = resolveLinearConfig({ features: 1, windowSize: 1, lags: num("lags"), ridge: num("ridge"), seed: num("seed") });
-    return [setting("lags", c.lags), setting("ridge", c.ridge), setting("seed", c.seed)];
-  }
-  return entries.filter(([, v]) => v !== undefined && v !== null).map(([k, v]) => setting(k, v));
+  const stored = config !== null && typeof config === "object" ? (config as Record<string, unknown>) : {};
+  const shown = detectorSpec(detector)?.shownSettings;
+  return Object.entries(shown ? shown(stored) : stored)
+    .filter(([, v]) => v !== undefined && v !== null)
+    .map(([k, v]) => setting(k, v));
 }
 
 /** "window 64 · epochs 50 · …" */
@@ -54,7 +51,7 @@ export function formatRunSettings(settings: readonly RunSetting[]): string {
   return settings.length === 0 ? "—" : settings.map((s) => `${s.name} ${s.value}`).join(" · ");
 }
 
-/** Whether the detector trains in epochs (and so has a loss curve): every one but the linear detector. */
+/** Whether the detector trains in epochs (and so has a loss curve): all but those fitted in closed form. */
 export function trainsInEpochs(detector: string): boolean {
-  return detector !== "linear";
+  return detectorSpec(detector)?.training !== "closed-form";
 }

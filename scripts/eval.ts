@@ -9,6 +9,7 @@
  * loader can import lib/server/ when --dataset names a stored dataset.
  */
 import path from "node:path";
+import { detectorSpec } from "../lib/detectors/registry";
 import { env } from "../lib/env.mjs";
 import { aggregateRecords } from "../lib/eval/aggregate";
 import { describeChecks } from "../lib/eval/checks";
@@ -58,7 +59,7 @@ function planOf(o: EvalOptions, dataset: LoadedDataset): ExperimentPlan {
 }
 
 function settingsOf(o: EvalOptions, channels: number): ModelSettings {
-  const hidden = o.hidden ?? (o.detector === "lstm-ae" ? 2 : 1) * channels;
+  const hidden = o.hidden ?? detectorSpec(o.detector).harness.hiddenPerChannel * channels;
   return {
     kind: o.detector,
     window: o.window,

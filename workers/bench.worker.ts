@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 import * as tf from "@tensorflow/tfjs";
-import { benchmarkData, measureDetector, type BenchCase } from "@/lib/detectors/benchmark";
+import { benchCases, benchmarkData, measureDetector } from "@/lib/detectors/benchmark";
 import { selectBackend } from "./tf/backend";
 import type { BenchEvent, BenchRequest } from "./bench/protocol";
 
@@ -8,10 +8,8 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (event: BenchEvent) => scope.postMessage(event);
 
 const FEATURES = 8;
-const CASES: BenchCase[] = [
-  { kind: "lstm-ae", hidden: 8 * FEATURES },
-  { kind: "tevae", hidden: 4 * FEATURES },
-];
+/** The registry's rows but the full-size ones (too slow for a page). */
+const CASES = benchCases(FEATURES, false);
 
 /** The picker's choice first (it probes every backend), then each backend that started, in turn. */
 async function run(quick: boolean): Promise<void> {

@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import { createDetector, errorCode } from "@/lib/detectors";
+import { createDetector, detectorSpec, errorCode } from "@/lib/detectors";
 import { gpuAdapterInfo, selectBackend } from "./tf/backend";
 import { measureDetector } from "@/lib/detectors/benchmark";
 import type { TrainEvent, TrainProbe, TrainRequest, TrainStart } from "./train/protocol";
@@ -15,9 +15,9 @@ async function start(request: TrainStart): Promise<void> {
   abort = new AbortController();
   post({ type: "check", adapter: await gpuAdapterInfo() });
   const selection = await selectBackend(request.backend);
-  // The linear detector is fitted and scored in plain JavaScript: say so next to the backend.
-  const reason =
-    request.detector === "linear" ? `${selection.reason}; not used by the linear detector (plain JavaScript)` : selection.reason;
+  // A detector fitted and scored in plain JavaScript does not use the backend: say so next to it.
+  const note = detectorSpec(request.detector).backendNote;
+  const reason = note ? `${selection.reason}; ${note}` : selection.reason;
   post({ type: "load", backend: selection.backend, reason, probes: selection.probes });
   const channels = request.train[0]?.length ?? 0;
   const { windowSize, hidden, latent, seed } = request.config;

@@ -6,19 +6,11 @@ import type { StrategyName } from "@/lib/query";
 import { defaultPoolRule, poolSequences, poolSplitsText, thinPoolNote } from "@/lib/query/pool-rule";
 import { segmentSuggestion } from "@/lib/query/segment-length";
 import { buildCandidates, parseCandidateKey, type ScoredSequence } from "@/lib/query/candidates";
-import { STRATEGY_NAMES } from "@/lib/query/types";
+import { STRATEGY_INFO, STRATEGY_NAMES } from "@/lib/query/registry";
 import { selectQueries } from "@/workers/query/client";
 import { WorkerError } from "@/workers/worker-error";
 import { postJson, requestJson } from "../api-client";
 import { fetchRunScores } from "./run-scores";
-
-const STRATEGY_LABEL: Record<StrategyName, string> = {
-  dqs: "DQS (dissimilarity, DTW)",
-  random: "random",
-  top: "top (largest max score)",
-  uncertain: "uncertain (max score nearest the threshold)",
-  diverse: "diverse (k-means++ seeding)",
-};
 
 /** A scored sequence of the run as the page knows it: its split decides whether it is in the pool. */
 export type PoolSequence = { sequenceId: string; split: string; length: number };
@@ -127,7 +119,7 @@ export function QueryPanel({ runId, threshold, longestSequence, sequences, windo
           <select name="strategy" defaultValue="dqs" data-testid="query.strategy">
             {STRATEGY_NAMES.map((s) => (
               <option key={s} value={s}>
-                {STRATEGY_LABEL[s]}
+                {STRATEGY_INFO[s].label}
               </option>
             ))}
           </select>

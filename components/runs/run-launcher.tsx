@@ -6,9 +6,9 @@ import { useRef, useState, type FormEvent } from "react";
 import { BACKENDS, type BackendName } from "@/lib/backend/choose";
 import type { ZScoreParams } from "@/lib/preprocess";
 import type { Split } from "@/lib/series/types";
-import { DETECTOR_KINDS, DETECTOR_LABELS, type DetectorKind } from "@/lib/detectors/types";
+import { DETECTOR_KINDS, detectorSpec, type DetectorKind, type FormSetting } from "@/lib/detectors/registry";
 import { trainsInEpochs } from "@/lib/run-settings";
-import { RUN_DEFAULTS, WINDOW_CAP, defaultScoreShift, defaultWindow } from "@/lib/runs/defaults";
+import { WINDOW_CAP, defaultScoreShift, defaultWindow } from "@/lib/runs/defaults";
 import { runConfigSchema } from "@/lib/validations/run";
 import { zscore } from "@/lib/preprocess";
 import { estimateRun, formatDuration, type Probe, type RunEstimate } from "@/lib/runs/estimate";
@@ -66,11 +66,15 @@ export function RunLauncher({ datasetId, datasetWindow, channelCount, sequences,
   const formRef = useRef<HTMLFormElement>(null);
   const startedAt = useRunState((s) => s.startedAt);
   const finishedAt = useRunState((s) => s.finishedAt);
-  const [detector, setDetector] = useState<string>("tevae");
-  // The linear detector is fitted in one pass: the training fields stay in the form (the stored config
-  // keeps its shape) but are not shown.
+  const [detector, setDetector] = useState<DetectorKind>("tevae");
+  const spec = detectorSpec(detector);
+  const { defaults } = spec.form;
+  // Fields the detector does not use (all the training ones for the linear detector, fitted in one
+  // pass) stay in the form, so the stored config keeps its shape, but are not shown.
+  const shown = (setting: FormSetting) => (spec.form.settings.includes(setting) ? undefined : ({ display: "none" } as const));
+  // A detector with other defaults gets fresh fields (the key changes); between detectors with the same ones, edits stay.
+  const defaultsKey = JSON.stringify(defaults);
   const neural = trainsInEpochs(detector);
-  const trainingOnly = { display: neural ? "contents" : "none" } as const;
   const router = useRouter();
   const busy = isBusy(phase);
   // The browser runs one training at a time; its progress shows on its own dataset's page.
@@ -131,10 +135,10 @@ export function RunLauncher({ datasetId, datasetWindow, channelCount, sequences,
       <form className="panel inline" onSubmit={onSubmit} ref={formRef} data-testid="run.form">
         <label>
           Detector
-          <select name="detector" value={detector} onChange={(e) => setDetector(e.target.value)} data-testid="run.detector">
+          <select name="detector" value={detector} onChange={(e) => setDetector(e.target.value as DetectorKind)} data-testid="run.detector">
             {DETECTOR_KINDS.map((d) => (
               <option key={d} value={d}>
-                {DETECTOR_LABELS[d]}
+                {detectorSpec(d).label}
               </option>
             ))}
           </select>
@@ -149,63 +153,66 @@ export function RunLauncher({ datasetId, datasetWindow, channelCount, sequences,
           Window
           <input name="windowSize" type="number" defaultValue={defaultWindow(datasetWindow)} min={4} data-testid="run.window" />
         </label>
-        <span style={trainingOnly}>
-          <label>
+        <span style={{ display: "contents" }} key={`training-${defaultsKey}`}>
+          <label style={shown("epochs")}>
             Epochs
-            <input name="epochs" type="number" defaultValue={RUN_DEFAULTS.epochs} min={1} data-testid="run.epochs" />
+            <input name="epochs" type="number" defaultValue={defaults.epochs} min={1} data-testid="run.epochs" />
           </label>
-          <label>
+          <label style={shown("batchSize")}>
             Batch
-            <input name="batchSize" type="number" defaultValue={RUN_DEFAULTS.batchSize} min={1} data-testid="run.batch" />
+            <input name="batchSize" type="number" defaultValue={defaults.batchSize} min={1} data-testid="run.batch" />
           </label>
-          <label>
+          <label style={shown("learningRate")}>
             Learning rate
-            <input name="learningRate" type="number" step="any" defaultValue={RUN_DEFAULTS.learningRate} data-testid="run.lr" />
+            <input name="learningRate" type="number" step="any" defaultValue={defaults.learningRate} data-testid="run.lr" />
           </label>
-          <label>
+          <label style={shown("patience")}>
             Patience
-            <input name="patience" type="number" defaultValue={RUN_DEFAULTS.patience} min={1} data-testid="run.patience" />
+            <input name="patience" type="number" defaultValue={defaults.patience} min={1} data-testid="run.patience" />
           </label>
         </span>
         <label>
           Seed
           <input name="seed" type="number" defaultValue={1} min={0} data-testid="run.seed" />
         </label>
-        <span style={trainingOnly}>
-          <label title="The reference TeVAE uses h = 16·features; on a machine without a GPU 4·features keeps TeVAE training to minutes">
+        <span style={{ display: "contents" }} key={`model-${defaultsKey}`}>
+          <label style={shown("hidden")} title={spec.form.hiddenHint?.title}>
             Hidden (h)
             <input
               name="hidden"
               type="number"
-              defaultValue={4 * channelCount}
-              placeholder={`${16 * channelCount} (16·features)`}
+              defaultValue={defaults.hiddenPerChannel * channelCount}
+              placeholder={spec.form.hiddenHint?.placeholder(channelCount)}
               min={1}
               data-testid="run.hidden"
             />
           </label>
-          <label>
+          <label style={shown("latent")}>
             Latent
             <input name="latent" type="number" placeholder="features/2" min={1} data-testid="run.latent" />
           </label>
-          <label>
+          <label style={shown("maxTrainWindows")}>
             Max windows/epoch
             <input
               name="maxTrainWindows"
               type="number"
-              defaultValue={RUN_DEFAULTS.maxTrainWindows}
+              defaultValue={defaults.maxTrainWindows}
               placeholder="all"
               min={1}
               data-testid="run.maxWindows"
             />
           </label>
-          <label title="Steps between scored windows: 1 scores every window (the reference); a shift of s scores each step as the mean of the window/s windows covering it, with 1/s of the work (default window/8)">
+          <label
+            style={shown("maxTrainWindows")}
+            title="Steps between scored windows: 1 scores every window (the reference); a shift of s scores each step as the mean of the window/s windows covering it, with 1/s of the work (default window/8)"
+          >
             Scoring shift
             <input name="scoreShift" type="number" placeholder="window/8" min={1} data-testid="run.scoreShift" />
           </label>
         </span>
-        {!neural && (
-          <span className="muted" data-testid="run.linearNote">
-            Fitted in one pass (lags 2, ridge 1): no epochs, batches or learning rate.
+        {spec.form.note && (
+          <span className="muted" data-testid="run.detectorNote">
+            {spec.form.note}
           </span>
         )}
         <label>

@@ -9,17 +9,11 @@ import type { GridComponentOption, LegendComponentOption, TooltipComponentOption
 import type { ComposeOption } from "echarts/core";
 import { BASELINES, type Baseline, type ExperimentReport } from "../eval/report";
 import { isBaseline, METRIC_LABEL, metricOf, strategiesOf, type Metric, type NullableStat, type Selection } from "./experiment-rows";
+import { isStrategyName, STRATEGY_INFO } from "../query/registry";
 import { escapeHtml } from "./sequence-options";
 
 export type ExperimentChartOption = ComposeOption<LineSeriesOption | GridComponentOption | TooltipComponentOption | LegendComponentOption>;
 
-export const STRATEGY_COLORS: Record<string, string> = {
-  dqs: "#2458d6",
-  random: "#c2410c",
-  top: "#0f766e",
-  uncertain: "#7c3aed",
-  diverse: "#db2777",
-};
 const FALLBACK_COLORS = ["#15803d", "#0369a1", "#a16207", "#4d7c0f", "#9f1239"] as const;
 
 /** Labels right of the plot: "oracle" and "best" above their lines, "unsupervised" below, so equal values stay readable. */
@@ -30,7 +24,9 @@ export const BASELINE_STYLE: Record<Baseline, { color: string; type: "dashed" | 
 };
 
 export function strategyColor(strategy: string, index: number): string {
-  return STRATEGY_COLORS[strategy] ?? FALLBACK_COLORS[index % FALLBACK_COLORS.length] ?? "#333";
+  // A report may name a strategy the registry no longer has: it gets a fallback colour.
+  const known = isStrategyName(strategy) ? STRATEGY_INFO[strategy].color : undefined;
+  return known ?? FALLBACK_COLORS[index % FALLBACK_COLORS.length] ?? "#333";
 }
 
 export type CurvePoint = { budget: number; mean: number | null; std: number | null; n: number };

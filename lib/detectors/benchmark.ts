@@ -10,6 +10,7 @@ import { createChannelStats, finishChannelStats, updateChannelStats, zscore } fr
 import type { SeriesColumns } from "../series/types";
 import { createDetector } from "./index";
 import { lstmImplementation, setLstmImplementation, type LstmImplementation } from "./lstm";
+import { DETECTOR_KINDS, detectorSpec } from "./registry";
 import type { DetectorKind } from "./types";
 
 /** `hidden`/`latent` undefined: the detector's defaults (the run form's probe passes what the form says). */
@@ -25,6 +26,15 @@ export function benchmarkData(features = 8): SeriesColumns[] {
   for (const columns of raw) updateChannelStats(stats, columns);
   const summary = finishChannelStats(stats);
   return raw.map((columns) => zscore(columns, summary));
+}
+
+/** The registry's benchmark rows (`bench`), for `features` channels; `full` keeps the rows quick runs skip. */
+export function benchCases(features: number, full: boolean): (BenchCase & { fullOnly: boolean })[] {
+  return DETECTOR_KINDS.flatMap((kind) =>
+    detectorSpec(kind)
+      .bench.filter((b) => full || !b.fullOnly)
+      .map((b) => ({ kind, hidden: b.hiddenPerFeature * features, fullOnly: b.fullOnly ?? false })),
+  );
 }
 
 export function median(values: number[]): number {

@@ -3,7 +3,7 @@
  * (docs/algorithms.md §3–§5); every one can be overridden (tests use tiny networks).
  */
 import { DetectorError } from "./errors";
-import type { DetectorOptions, LinearConfig, LstmAeConfig, TeVaeConfig } from "./types";
+import type { LinearConfig, LstmAeConfig, SizedOptions, TeVaeConfig, WavaeConfig } from "./types";
 
 function fail(what: string): never {
   throw new DetectorError("invalid_config", `Invalid detector configuration: ${what}`);
@@ -23,7 +23,7 @@ function checkCommon(c: { features: number; windowSize: number; hidden: number; 
 
 const halfFeatures = (features: number) => Math.max(1, Math.floor(features / 2));
 
-export function resolveTeVaeConfig(o: DetectorOptions["tevae"]): TeVaeConfig {
+export function resolveTeVaeConfig(o: SizedOptions<TeVaeConfig>): TeVaeConfig {
   const config: TeVaeConfig = {
     features: o.features,
     windowSize: o.windowSize,
@@ -41,7 +41,7 @@ export function resolveTeVaeConfig(o: DetectorOptions["tevae"]): TeVaeConfig {
   return config;
 }
 
-export function resolveLstmAeConfig(o: DetectorOptions["lstm-ae"]): LstmAeConfig {
+export function resolveLstmAeConfig(o: SizedOptions<LstmAeConfig>): LstmAeConfig {
   const config: LstmAeConfig = {
     features: o.features,
     windowSize: o.windowSize,
@@ -53,7 +53,36 @@ export function resolveLstmAeConfig(o: DetectorOptions["lstm-ae"]): LstmAeConfig
   return config;
 }
 
-export function resolveLinearConfig(o: DetectorOptions["linear"]): LinearConfig {
+const requireNonNegative = (value: number, name: string) => {
+  if (!(value >= 0 && Number.isFinite(value))) fail(`${name} must be a finite number ≥ 0`);
+};
+
+export function resolveWavaeConfig(o: SizedOptions<WavaeConfig>): WavaeConfig {
+  const config: WavaeConfig = {
+    features: o.features,
+    windowSize: o.windowSize,
+    hidden: o.hidden ?? 4 * o.features,
+    latent: o.latent ?? Math.max(2, halfFeatures(o.features)),
+    jitterStd: o.jitterStd ?? 0.05,
+    scaleStd: o.scaleStd ?? 0.05,
+    maxShift: o.maxShift ?? Math.max(1, Math.floor(o.windowSize / 16)),
+    temperature: o.temperature ?? 0.2,
+    contrastiveWeight: o.contrastiveWeight ?? 1,
+    adversarialWeight: o.adversarialWeight ?? 0,
+    seed: o.seed ?? 0,
+  };
+  checkCommon(config);
+  requireNonNegative(config.jitterStd, "jitterStd");
+  requireNonNegative(config.scaleStd, "scaleStd");
+  requireCount(config.maxShift, "maxShift", 0);
+  if (config.maxShift >= config.windowSize) fail(`maxShift must be below windowSize (got ${config.maxShift})`);
+  if (!(config.temperature > 0 && Number.isFinite(config.temperature))) fail("temperature must be a finite number > 0");
+  requireNonNegative(config.contrastiveWeight, "contrastiveWeight");
+  requireNonNegative(config.adversarialWeight, "adversarialWeight");
+  return config;
+}
+
+export function resolveLinearConfig(o: SizedOptions<LinearConfig>): LinearConfig {
   const config: LinearConfig = {
     features: o.features,
     windowSize: o.windowSize,

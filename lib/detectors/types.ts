@@ -5,17 +5,9 @@
  */
 import type { SeriesColumns } from "../series/types";
 import type { BetaSchedule } from "./beta-schedule";
+import type { DetectorKind, DetectorConfigs } from "./registry";
 
-/** The detectors, by the name runs and saved weights carry; one list for the run form, the API and the harness. */
-export const DETECTOR_KINDS = ["tevae", "lstm-ae", "linear"] as const;
-export type DetectorKind = (typeof DETECTOR_KINDS)[number];
-
-/** How the run form and the run page name each detector. */
-export const DETECTOR_LABELS: Record<DetectorKind, string> = {
-  tevae: "TeVAE",
-  "lstm-ae": "LSTM autoencoder",
-  linear: "Linear (cross-channel regression, fitted in one pass)",
-};
+export { DETECTOR_KINDS, type DetectorKind, type DetectorConfigs } from "./registry";
 
 /** TeVAE, resolved: every size explicit, as saved with the weights. */
 export type TeVaeConfig = {
@@ -47,6 +39,30 @@ export type LstmAeConfig = {
   seed: number;
 };
 
+/** WAVAE (wavae.ts), resolved. */
+export type WavaeConfig = {
+  features: number;
+  windowSize: number;
+  /** Units of the encoder, decoder (and discriminator) LSTM (default 4·features). */
+  hidden: number;
+  /** Width of the per-window latent vector (default max(2, ⌊features/2⌋)). */
+  latent: number;
+  /** Standard deviation of the jitter added to the augmented copy (default 0.05, z-scored units). */
+  jitterStd: number;
+  /** Standard deviation of the augmented copy's per-channel scale around 1 (default 0.05). */
+  scaleStd: number;
+  /** Largest time shift of the augmented copy, in steps (default max(1, ⌊windowSize/16⌋)). */
+  maxShift: number;
+  /** Temperature of the InfoNCE term (default 0.2). */
+  temperature: number;
+  /** Weight of the InfoNCE term (default 1). */
+  contrastiveWeight: number;
+  /** Weight of the adversarial term; 0 (default) trains without a discriminator. */
+  adversarialWeight: number;
+  /** Seed of the weight initialisation (default 0). */
+  seed: number;
+};
+
 /** Cross-channel linear regression (linear.ts), resolved. */
 export type LinearConfig = {
   features: number;
@@ -60,8 +76,8 @@ export type LinearConfig = {
   seed: number;
 };
 
-export type DetectorConfigs = { tevae: TeVaeConfig; "lstm-ae": LstmAeConfig; linear: LinearConfig };
-type SizedOptions<T extends { features: number; windowSize: number }> = Pick<T, "features" | "windowSize"> &
+/** What a resolver accepts: features and windowSize, the rest defaulted. */
+export type SizedOptions<T extends { features: number; windowSize: number }> = Pick<T, "features" | "windowSize"> &
   Partial<Omit<T, "features" | "windowSize">>;
 /** What createDetector accepts: features and windowSize, the rest defaulted. */
 export type DetectorOptions = { [K in DetectorKind]: SizedOptions<DetectorConfigs[K]> };

@@ -9,6 +9,7 @@
  * `target` candidates (tens to ~100) — never shorter than 4 windows. A pool of ≥ 30 sequences of
  * modest length is queried as whole sequences (null), as in the DQS paper.
  */
+import { detectorSpec } from "../detectors/registry";
 import { segmentBounds } from "./candidates";
 
 /** A pool with at least this many sequences has enough candidates as whole sequences (unless they are long). */
@@ -19,7 +20,7 @@ export const LONG_IN_WINDOWS = 16;
 export const MIN_SEGMENT_WINDOWS = 4;
 /** How many candidates a suggested segment length aims at. */
 export const DEFAULT_CANDIDATE_TARGET = 80;
-/** The window used for a detector that has none (the linear one). */
+/** The window used for a detector that has none (the linear one: `windowed: false` in the registry). */
 export const DEFAULT_WINDOW = 16;
 
 export type SegmentInput = {
@@ -45,9 +46,9 @@ function median(sorted: readonly number[]): number {
   return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 }
 
-/** The detector window of a run: its config's windowSize, DEFAULT_WINDOW for the linear detector (which has none) or without one. */
+/** The detector window of a run: its config's windowSize, DEFAULT_WINDOW for a detector without windows or a config without one. */
 export function detectorWindow(detector: string, config: unknown): number {
-  if (detector === "linear") return DEFAULT_WINDOW;
+  if (detectorSpec(detector)?.windowed === false) return DEFAULT_WINDOW;
   const size = typeof config === "object" && config !== null ? (config as { windowSize?: unknown }).windowSize : undefined;
   return typeof size === "number" && Number.isInteger(size) && size > 0 ? size : DEFAULT_WINDOW;
 }

@@ -1,10 +1,12 @@
 import { diverseStrategy } from "./diverse";
 import { dqsStrategy } from "./dqs";
 import { randomStrategy, topStrategy, uncertainStrategy } from "./simple-strategies";
-import { QueryError, STRATEGY_NAMES, type QueryStrategy, type StrategyName } from "./types";
+import { isStrategyName, STRATEGY_NAMES, type StrategyName } from "./registry";
+import { QueryError, type QueryStrategy } from "./types";
 
-export { STRATEGY_NAMES };
+export { isStrategyName, STRATEGY_NAMES };
 
+/** Each strategy of the registry (registry.ts) bound to its implementation. */
 export const QUERY_STRATEGIES: Readonly<Record<StrategyName, QueryStrategy>> = {
   dqs: dqsStrategy,
   random: randomStrategy,
@@ -12,10 +14,6 @@ export const QUERY_STRATEGIES: Readonly<Record<StrategyName, QueryStrategy>> = {
   uncertain: uncertainStrategy,
   diverse: diverseStrategy,
 };
-
-export function isStrategyName(name: string): name is StrategyName {
-  return (STRATEGY_NAMES as readonly string[]).includes(name);
-}
 
 export function getStrategy(name: string): QueryStrategy {
   if (!isStrategyName(name)) throw new QueryError("unknown-strategy", `unknown query strategy "${name}"`);

@@ -1,5 +1,6 @@
 import { CodedError } from "../coded-error";
 import type { DistanceCache } from "./distance-cache";
+import type { StrategyName } from "./registry";
 
 /** The anomaly-score series of one unit an expert may be shown (a whole sequence or a segment). */
 export type Candidate = {
@@ -36,9 +37,7 @@ export type QueryPick = {
   reason: string;
 };
 
-/** The query strategies, by name; one list for the run page, the API and the harness. */
-export const STRATEGY_NAMES = ["dqs", "random", "top", "uncertain", "diverse"] as const;
-export type StrategyName = (typeof STRATEGY_NAMES)[number];
+export { STRATEGY_NAMES, type StrategyName } from "./registry";
 
 export type QueryStrategy = {
   name: StrategyName;

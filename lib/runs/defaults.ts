@@ -1,17 +1,9 @@
 /**
- * The run form's defaults for the neural detectors, chosen with the evaluation harness so that a
- * run on a dataset the size of the demo (80 sequences, ~170,000 steps) finishes in minutes on a
- * two-core machine without a GPU while the detector separates the classes as well as with the
- * reference's settings (docs/algorithms.md §6 has the figures). Every value can be changed in the form.
+ * The run form's window and scoring shift, chosen with the evaluation harness so that a run on a
+ * dataset the size of the demo (80 sequences, ~170,000 steps) finishes in minutes on a two-core
+ * machine without a GPU (docs/algorithms.md §6 has the figures; the epochs, windows per epoch and
+ * patience are each detector's form defaults in lib/detectors/registry.ts). The form can change all.
  */
-export const RUN_DEFAULTS = {
-  epochs: 30,
-  batchSize: 64,
-  learningRate: 0.001,
-  patience: 5,
-  /** Training (and validation) windows per epoch, sampled; the reference uses all. */
-  maxTrainWindows: 1024,
-} as const;
 
 /**
  * The longest window the form suggests. The dataset's window comes from its autocorrelation

@@ -17,7 +17,7 @@
 import * as tf from "@tensorflow/tfjs";
 import "@tensorflow/tfjs-backend-wasm";
 import { type DetectorKind } from "../../lib/detectors";
-import { benchmarkData, formatLstmComparison, measureDetector, type BenchRow } from "../../lib/detectors/benchmark";
+import { benchCases, benchmarkData, formatLstmComparison, measureDetector, type BenchRow } from "../../lib/detectors/benchmark";
 import type { LstmImplementation } from "../../lib/detectors/lstm";
 import type { SeriesColumns } from "../../lib/series/types";
 
@@ -26,11 +26,13 @@ const WINDOW = 32;
 const BATCH = 32;
 
 type Case = { kind: DetectorKind; hidden: number; backends: readonly string[]; fullOnly?: boolean };
-const CASES: readonly Case[] = [
-  { kind: "lstm-ae", hidden: 8 * FEATURES, backends: ["cpu", "wasm"] },
-  { kind: "tevae", hidden: 4 * FEATURES, backends: ["cpu", "wasm"] },
-  { kind: "tevae", hidden: 16 * FEATURES, backends: ["wasm"], fullOnly: true },
-];
+/** The registry's rows; the full-size ones (tens of seconds per step) on wasm only. */
+const CASES: readonly Case[] = benchCases(FEATURES, true).map((c) => ({
+  kind: c.kind,
+  hidden: c.hidden ?? 0,
+  backends: c.fullOnly ? ["wasm"] : ["cpu", "wasm"],
+  fullOnly: c.fullOnly,
+}));
 
 type Row = BenchRow;
 type Plan = { warmups: number; reps: number; scoredWindows: number };

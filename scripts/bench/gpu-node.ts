@@ -20,7 +20,7 @@ import { setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { run as dqsWithGpu } from "./dqs-gpu-page";
-import { benchmarkData, formatBenchTable, measureDetector, type BenchCase, type BenchRow } from "../../lib/detectors/benchmark";
+import { benchCases, benchmarkData, formatBenchTable, measureDetector, type BenchCase, type BenchRow } from "../../lib/detectors/benchmark";
 import { dtwDistance } from "../../lib/dtw/dtw";
 import { GpuDtw, gpuRelativeError } from "../../lib/dtw/webgpu";
 import { selectDqs } from "../../lib/query/dqs";
@@ -191,11 +191,7 @@ async function main(): Promise<void> {
   await import("@tensorflow/tfjs-backend-webgpu");
   setWasmPaths(args.wasm.endsWith("/") ? args.wasm : `${args.wasm}/`);
   const data = benchmarkData(8);
-  const cases: BenchCase[] = [
-    { kind: "lstm-ae", hidden: 64 },
-    { kind: "tevae", hidden: 32 },
-    ...(args.quick ? [] : [{ kind: "tevae" as const, hidden: 128 }]),
-  ];
+  const cases: BenchCase[] = benchCases(8, !args.quick);
   const rows: BenchRow[] = [];
   for (const backend of ["webgpu", "wasm"]) {
     const ok = await tf.setBackend(backend).catch((error: unknown) => (console.log(`backend ${backend}: ${String(error)}`), false));

@@ -1,5 +1,7 @@
 /** `npm run eval -- --help`. */
+import { DETECTOR_KINDS, detectorSpec } from "../../lib/detectors/registry";
 import { GENERATORS } from "../../lib/eval/generators";
+import { STRATEGY_NAMES } from "../../lib/query/registry";
 
 /** Words wrapped to lines of at most `width` characters. */
 function wrap(text: string, width: number): string[] {
@@ -11,6 +13,20 @@ function wrap(text: string, width: number): string[] {
   }
   return lines;
 }
+
+/** One entry per detector of the registry, the default (linear) first. */
+const detectors = [...DETECTOR_KINDS]
+  .sort((a, b) => Number(b === "linear") - Number(a === "linear"))
+  .map((kind) =>
+    wrap(`${kind}${kind === "linear" ? " (default)" : ""}: ${detectorSpec(kind).harness.help}`, 76)
+      .map((line, i) => `${" ".repeat(i === 0 ? 22 : 24)}${line}`)
+      .join("\n"),
+  )
+  .join("\n");
+
+const hiddenDefaults = DETECTOR_KINDS.filter((k) => detectorSpec(k).training === "gradient")
+  .map((k) => `${detectorSpec(k).harness.hiddenPerChannel}·channels (${k})`)
+  .join(", ");
 
 const generators = GENERATORS.map((g) =>
   wrap(g.description, 86)
@@ -41,7 +57,7 @@ Generators (lib/eval/generators; the others have fixed sizes, --quick does not s
 ${generators}
 
 Experiment
-  --strategies LIST   dqs,random,top,uncertain,diverse (default: all five)
+  --strategies LIST   ${STRATEGY_NAMES.join(",")} (default: all of them)
   --budgets LIST      labels bought per stage (default 1,5,10; --quick 5,10); rows show the cumulative count
   --mislabel LIST     probabilities the expert errs (default 0,0.1,0.2,0.3; --quick 0,0.2)
   --seeds N           strategy seeds and expert draws per fold (default 3)
@@ -71,12 +87,9 @@ Experiment
                       stages and seeds, fewer budgets and rates; under a minute with the linear detector
 
 Detector (one model per fold and stage, shared by every strategy)
-  --detector linear|lstm-ae|tevae
-                      default linear: a ridge regression per channel on the other channels and 2
-                      past steps, fitted in seconds; it separates the demo's faults far better than
-                      an LSTM-AE trainable here (TeVAE is ~4× slower per step than the LSTM-AE);
-                      the flags below apply to lstm-ae and tevae
-  --hidden N          default 2·channels (lstm-ae) or 1·channels (tevae)
+  --detector ${DETECTOR_KINDS.join("|")}
+${detectors}
+  --hidden N          default ${hiddenDefaults}
   --window N|acf      default 16; "acf" = the app's rule on each stage's training data (128 on the
                       demo, too slow on a 2-core CPU for the full run)
   --epochs N          at most (default 40; --quick 20), early stopping with --patience N

@@ -6,7 +6,7 @@
  * every sequence that is needed with shift-1 windows. The weights and scores go to the cache; a
  * cache hit skips all of it.
  */
-import { createDetector, resolveLinearConfig, resolveLstmAeConfig, resolveTeVaeConfig, type DetectorKind } from "../../lib/detectors";
+import { createDetector, DETECTORS, type DetectorKind } from "../../lib/detectors";
 import type { ModelRequest } from "../../lib/eval/experiment";
 import type { StageScores } from "../../lib/eval/stage";
 import {
@@ -64,13 +64,7 @@ function pick(dataset: LoadedDataset, indices: readonly number[]): LoadedSequenc
 /** The detector's configuration with its defaults resolved; without the window when it comes from the ACF. */
 export function resolvedDetectorConfig(settings: ModelSettings, features: number): Record<string, number> {
   const base = { features, windowSize: settings.window === "acf" ? 8 : settings.window, hidden: settings.hidden, seed: settings.seed };
-  const resolved =
-    settings.kind === "tevae"
-      ? resolveTeVaeConfig(base)
-      : settings.kind === "linear"
-        ? resolveLinearConfig(base)
-        : resolveLstmAeConfig(base);
-  const config: Record<string, number> = { ...resolved };
+  const config: Record<string, number> = { ...DETECTORS[settings.kind].resolve(base) };
   if (settings.window === "acf") delete config.windowSize;
   return config;
 }

@@ -2,6 +2,7 @@
  * The report's first state (settings, dataset, empty rows) and the lines printed above the table:
  * everything a reader needs to know how the figures were made.
  */
+import { detectorSpec } from "../../lib/detectors/registry";
 import { REPORT_VERSION, type ExperimentReport } from "../../lib/eval/report";
 import type { LoadedDataset } from "./dataset";
 import { resolvedDetectorConfig, SCORE_BATCH, type ModelSettings } from "./model";
@@ -34,12 +35,12 @@ export function detectorOptions(settings: ModelSettings, features: number): Reco
 }
 
 export function settingsNotes(o: EvalOptions, settings: ModelSettings, dataset: LoadedDataset, backend: string): string[] {
-  const hiddenRule = o.hidden === null ? ` (default ${settings.kind === "lstm-ae" ? "2" : "1"}·channels)` : "";
+  const spec = detectorSpec(settings.kind);
+  const hiddenRule = o.hidden === null ? ` (default ${spec.harness.hiddenPerChannel}·channels)` : "";
   const model =
-    settings.kind === "linear"
-      ? `detector linear: per channel a ridge regression (ridge 1) on the other channels now and every channel 1–2 steps back, fitted in closed form on every other training step (no windows, epochs or backend)`
-      : `detector ${settings.kind}, hidden ${settings.hidden}${hiddenRule}, window ${settings.window === "acf" ? "from the ACF of each stage's training data" : settings.window}` +
-        `, ≤ ${settings.epochs} epochs (patience ${settings.patience}), ≤ ${settings.maxWindows} training windows (sampled once), batch ${settings.batchSize}, scoring shift ${settings.scoreShift === "auto" ? "⌊window/8⌋" : settings.scoreShift}, backend ${backend}`;
+    spec.harness.note ??
+    `detector ${settings.kind}, hidden ${settings.hidden}${hiddenRule}, window ${settings.window === "acf" ? "from the ACF of each stage's training data" : settings.window}` +
+      `, ≤ ${settings.epochs} epochs (patience ${settings.patience}), ≤ ${settings.maxWindows} training windows (sampled once), batch ${settings.batchSize}, scoring shift ${settings.scoreShift === "auto" ? "⌊window/8⌋" : settings.scoreShift}, backend ${backend}`;
   return [
     ...dataset.notes,
     model,

@@ -24,6 +24,7 @@ import { listRunLabels } from "@/lib/server/labels";
 import { getRun, listRunScores, runSparklines } from "@/lib/server/runs";
 import { currentThresholds } from "@/lib/server/thresholds";
 import { runSettings, trainsInEpochs } from "@/lib/run-settings";
+import { detectorSpec } from "@/lib/detectors/registry";
 import { describeLabel, labelStates, type ExplorerRow } from "@/lib/runs/explorer";
 import { effectiveLabel } from "@/lib/labelling/labels";
 import { thresholdInEffect } from "@/lib/threshold/view";
@@ -143,7 +144,7 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
         )}
         {!trainsInEpochs(run.detector) && (
           <p className="muted" data-testid="runpage.fitted">
-            Fitted in one pass (a ridge regression in closed form): the linear detector has no epochs and no loss curve.
+            {detectorSpec(run.detector)?.fittedNote}
           </p>
         )}
       </section>
