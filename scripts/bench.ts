@@ -1,6 +1,7 @@
 /**
  * `npm run bench [-- --quick] [suite ...]`: every benchmark prints its figures beside a baseline
- * measured in the same run. Suites: threshold, dqs, detectors, import, series, browser (needs a build).
+ * measured in the same run. Suites: threshold, dqs, detectors, import, series, browser and gpu (both
+ * need a build; gpu is not run unless named).
  */
 export {};
 
@@ -13,6 +14,7 @@ const SUITES: Record<string, () => Promise<Suite>> = {
   import: () => import("./bench/import"),
   series: () => import("./bench/series"),
   browser: () => import("./bench/browser"),
+  gpu: () => import("./bench/gpu"),
 };
 
 const args = process.argv.slice(2);
@@ -24,7 +26,7 @@ if (unknown.length > 0) {
   process.exit(2);
 }
 
-for (const name of chosen.length > 0 ? chosen : Object.keys(SUITES)) {
+for (const name of chosen.length > 0 ? chosen : Object.keys(SUITES).filter((n) => n !== "gpu")) {
   const load = SUITES[name];
   if (!load) continue;
   console.log(`\n=== ${name}${quick ? " (quick)" : ""} ===`);

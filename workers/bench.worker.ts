@@ -1,7 +1,8 @@
 /// <reference lib="webworker" />
 import * as tf from "@tensorflow/tfjs";
-import { benchCases, benchmarkData, measureDetector } from "@/lib/detectors/benchmark";
-import { selectBackend } from "./tf/backend";
+import { GPU_LSTM_VARIANTS, benchCases, benchmarkData, gpuLstmBench, measureDetector } from "@/lib/detectors/benchmark";
+import { LAYER_CASES, QUICK_LAYER_CASES, checkLayer, checkTeVaeTraining } from "@/lib/detectors/lstm-check";
+import { gpuAdapterInfo, selectBackend } from "./tf/backend";
 import type { BenchEvent, BenchRequest } from "./bench/protocol";
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -32,8 +33,44 @@ async function run(quick: boolean): Promise<void> {
   post({ type: "complete" });
 }
 
+/**
+ * The fused WGSL LSTM on this browser's WebGPU adapter: every check case's outputs and gradients and
+ * a small TeVAE's training losses against the op-by-op LSTM; with `timing`, then TeVAE's training
+ * step timed op by op and fused on WebGPU and fused on wasm.
+ */
+async function runLstm(quick: boolean, timing: boolean): Promise<void> {
+  const adapter = await gpuAdapterInfo();
+  post({ type: "adapter", adapter });
+  if (!adapter || !(await tf.setBackend("webgpu").catch(() => false))) {
+    post({ type: "skipped", backend: "webgpu", reason: adapter ? "did not start" : "no WebGPU adapter" });
+    post({ type: "complete" });
+    return;
+  }
+  await tf.ready();
+  for (const c of quick ? QUICK_LAYER_CASES : LAYER_CASES) post({ type: "lstm-layer", check: await checkLayer(c) });
+  post({ type: "lstm-training", check: await checkTeVaeTraining() });
+  if (timing) await timeLstm(quick);
+  post({ type: "complete" });
+}
+
+async function timeLstm(quick: boolean): Promise<void> {
+  const data = benchmarkData(FEATURES);
+  const { cases, plan } = gpuLstmBench(quick, FEATURES);
+  for (const c of cases) {
+    for (const { backend, lstm } of GPU_LSTM_VARIANTS) {
+      if (!(await tf.setBackend(backend).catch(() => false))) {
+        post({ type: "skipped", backend, reason: "did not start" });
+        continue;
+      }
+      await tf.ready();
+      post({ type: "row", row: await measureDetector(backend, { ...c, lstm }, plan, data) });
+    }
+  }
+}
+
 scope.onmessage = (message: MessageEvent<BenchRequest>) => {
-  run(message.data.quick).catch((error: unknown) =>
+  const request = message.data;
+  (request.type === "lstm" ? runLstm(request.quick, request.timing) : run(request.quick)).catch((error: unknown) =>
     post({ type: "error", message: error instanceof Error ? error.message : String(error) }),
   );
 };

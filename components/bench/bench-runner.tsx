@@ -16,7 +16,7 @@ export function BenchRunner() {
     setRows([]);
     setLines([]);
     setState("running");
-    const handle = runBenchmark(quick, (e) => {
+    const handle = runBenchmark({ type: "run", quick }, (e) => {
       if (e.type === "choice") setLines((l) => [...l, `picker chose ${e.backend}: ${e.reason}`]);
       else if (e.type === "row") setRows((r) => [...r, e.row]);
       else if (e.type === "skipped") setLines((l) => [...l, `${e.backend}: skipped (${e.reason})`]);

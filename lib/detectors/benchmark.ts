@@ -128,6 +128,69 @@ export function formatLstmComparison(rows: BenchRow[], title: string): string {
   return alignedTable(title, header, body, 2);
 }
 
+/**
+ * The GPU benchmark's LSTM comparison: TeVAE's training step with the op-by-op LSTM and the fused
+ * WGSL one on WebGPU, beside the fused layer on wasm (what a machine without a GPU uses). Quick: a
+ * small TeVAE, for a software adapter; full: the run form's size (h = 4·F) and the design's (16·F).
+ */
+export function gpuLstmBench(quick: boolean, features = 8): { cases: BenchCase[]; plan: BenchPlan } {
+  return quick
+    ? { cases: [{ kind: "tevae", hidden: features }], plan: { warmups: 1, reps: 2, scoredWindows: 64, windowSize: 16, batchSize: 16 } }
+    : {
+        cases: [
+          { kind: "tevae", hidden: 4 * features },
+          { kind: "tevae", hidden: 16 * features },
+        ],
+        plan: { warmups: 2, reps: 5, scoredWindows: 512, windowSize: 32, batchSize: 32 },
+      };
+}
+
+/** The variants of `gpuLstmBench`, in the order they run: backend and LSTM implementation. */
+export const GPU_LSTM_VARIANTS = [
+  { backend: "webgpu", lstm: "ops" },
+  { backend: "webgpu", lstm: "fused" },
+  { backend: "wasm", lstm: "fused" },
+] as const;
+
+/**
+ * One line per detector and size, a column per backend and LSTM implementation (ms per training
+ * step, then windows scored per second), and the fused layer's speed-up over op by op per backend.
+ */
+export function formatVariantTable(rows: BenchRow[], title: string): string {
+  const variants = [...new Set(rows.map((r) => `${r.backend} ${r.lstm}`))];
+  const sizes = [...new Set(rows.map((r) => `${r.kind}|${r.hidden ?? "default"}`))];
+  const backendsWithBoth = [...new Set(rows.map((r) => r.backend))].filter((b) =>
+    (["ops", "fused"] as const).every((l) => variants.includes(`${b} ${l}`)),
+  );
+  const header = [
+    "detector",
+    "hidden",
+    "weights",
+    ...variants.map((v) => `${v} ms/step`),
+    ...backendsWithBoth.map((b) => `${b} fused speed-up`),
+    ...variants.map((v) => `${v} win/s`),
+  ];
+  const body = sizes.map((size) => {
+    const [kind, hidden] = size.split("|");
+    const here = rows.filter((r) => r.kind === kind && String(r.hidden ?? "default") === hidden);
+    const find = (v: string) => here.find((r) => `${r.backend} ${r.lstm}` === v);
+    const fixed = (v: number | undefined) => (v === undefined ? "–" : v.toFixed(0));
+    const speedUp = (b: string) => {
+      const [ops, fused] = [find(`${b} ops`), find(`${b} fused`)];
+      return ops && fused ? `${(ops.stepMs / fused.stepMs).toFixed(1)}×` : "–";
+    };
+    return [
+      kind ?? "",
+      hidden ?? "",
+      (here[0]?.params ?? 0).toLocaleString("en-US"),
+      ...variants.map((v) => fixed(find(v)?.stepMs)),
+      ...backendsWithBoth.map(speedUp),
+      ...variants.map((v) => fixed(find(v)?.windowsPerSecond)),
+    ];
+  });
+  return alignedTable(title, header, body, 2);
+}
+
 /** Columns left-aligned up to `leftColumns`, right-aligned after. */
 function alignedTable(title: string, header: string[], body: string[][], leftColumns: number): string {
   const widths = header.map((h, c) => Math.max(h.length, ...body.map((cells) => (cells[c] ?? "").length)));

@@ -13,8 +13,8 @@
  * units are a multiple of 16.
  *
  * Reading the inputs (dataSync) is a memcpy on wasm and cpu; on WebGPU it would stall the queue, so
- * lstm.ts picks this path only on the CPU backends. A WGSL kernel would slot in behind the same
- * signature (x [batch, time, width]; per gate i, f, c, o a kernel, recurrent kernel and bias).
+ * there `fusedLstmLayer` runs the WGSL programs of fused-lstm-webgpu.ts instead, behind the same
+ * signature (this file's array path remains only for layers too wide for them).
  *
  * Numerics: the same formulas as the op-by-op version (sigmoid 1/(1 + e^−x), tanh) in float32
  * storage after every step, products accumulated in float32; the JavaScript loops evaluate each
@@ -24,6 +24,7 @@
 import * as tf from "@tensorflow/tfjs";
 import { WasmLstm, releaseArrays, takeArray, wasmLstm, type LstmForward, type Rows } from "./lstm-wasm";
 import { columnBlock } from "./init";
+import { fitsGpu, gpuLstmLayer } from "./fused-lstm-webgpu";
 
 const sigmoid = (v: number) => 1 / (1 + Math.exp(-v));
 
@@ -211,12 +212,25 @@ export type GateWeights = { kernels: tf.Tensor[]; recurrents: tf.Tensor[]; biase
  * and the recurrence here; its gradient is the BPTT here and three tf matmuls over all steps (dx,
  * dW, dR), operands transposed explicitly (tf.transpose, or here) rather than by matMul's transpose
  * flags (4–7× slower on tfjs-wasm). The gates' weights are put side by side here too, not with tf.concat, so
- * no concat/split ops run on either side.
+ * no concat/split ops run on either side. On the WebGPU backend the recurrence runs in WGSL instead
+ * (fused-lstm-webgpu.ts), the gates' weights put side by side with tf.concat.
  */
 export function fusedLstmLayer(x: tf.Tensor3D, w: GateWeights, reverse = false): tf.Tensor3D {
   const [batch, steps, width] = x.shape;
   const rows = batch * steps;
   const units = w.recurrents[0]?.shape[0] ?? 0;
+  if (tf.getBackend() === "webgpu" && fitsGpu(units)) {
+    return tf.tidy(() => {
+      const side = (ts: tf.Tensor[], axis: number) => tf.concat(ts, axis);
+      return gpuLstmLayer(
+        x,
+        side(w.kernels, 1) as tf.Tensor2D,
+        side(w.recurrents, 1) as tf.Tensor2D,
+        side(w.biases, 0) as tf.Tensor1D,
+        reverse,
+      );
+    });
+  }
   const n = 4 * units;
   const inputs = [x, ...w.kernels, ...w.recurrents, ...w.biases];
   const op = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {

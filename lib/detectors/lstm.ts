@@ -8,10 +8,11 @@
  *   made tfjs-layers' LSTM cell (one matmul, then split into gates) far slower on cpu.
  *
  * Two implementations of the same layer, chosen per call by `lstmImplementation()`:
- * - "fused" (the default on the CPU backends wasm and cpu): the input projection of all steps as
- *   one matmul with the gates' kernels side by side, then the whole recurrence, forward and
- *   backward, as one custom op over raw arrays (fused-lstm.ts);
- * - "ops" (the default elsewhere, i.e. WebGPU, until a WGSL kernel exists): the op-by-op loop below.
+ * - "fused" (the default on wasm, cpu and webgpu): the input projection of all steps as one matmul
+ *   with the gates' kernels side by side, then the whole recurrence, forward and backward, as one
+ *   custom op — over raw arrays on the CPU backends (fused-lstm.ts), in WGSL on WebGPU
+ *   (fused-lstm-webgpu.ts);
+ * - "ops" (the default elsewhere, i.e. WebGL): the op-by-op loop below.
  * Both give the same outputs and gradients to float32 rounding (lstm.test.ts).
  */
 import * as tf from "@tensorflow/tfjs";
@@ -90,11 +91,11 @@ export function setLstmImplementation(choice: LstmImplementation | "auto"): void
   forced = choice === "auto" ? undefined : choice;
 }
 
-/** The fused recurrence on the CPU backends, where reading a tensor is a memcpy; op by op elsewhere. */
+/** The fused recurrence where it has kernels (the CPU backends, WebGPU); op by op elsewhere. */
 export function lstmImplementation(): LstmImplementation {
   if (forced) return forced;
   const backend = tf.getBackend();
-  return backend === "wasm" || backend === "cpu" ? "fused" : "ops";
+  return backend === "wasm" || backend === "cpu" || backend === "webgpu" ? "fused" : "ops";
 }
 
 /** The fused layer's view of the weights: per gate, in the order i, f, c, o. */

@@ -6,7 +6,7 @@
  */
 import { spawn, execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { chromium } from "@playwright/test";
+import { chromium, type Page } from "@playwright/test";
 
 const PORT = 3500;
 const BASE = `http://localhost:${PORT}`;
@@ -35,11 +35,15 @@ async function waitForServer(): Promise<void> {
   throw new Error("the app did not start");
 }
 
-export async function run(opts: { quick: boolean }): Promise<void> {
+/**
+ * Starts the built app on a scratch database, opens /admin/bench signed in as the demo admin in
+ * headless Chromium (WebGPU on), and hands the page to `onPage`. False when there is no build.
+ */
+export async function withBenchPage(onPage: (page: Page, browserVersion: string) => Promise<void>): Promise<boolean> {
   const dist = process.env.NEXT_DIST_DIR ?? ".next";
   if (!existsSync(`${dist}/BUILD_ID`)) {
     console.log(`browser: no build in ${dist}/ — run \`npm run build\` first; skipped.`);
-    return;
+    return false;
   }
   const env = { ...process.env, DATABASE_URL: "file:./.data/bench.db", DATA_DIR: "./.data/bench", NODE_ENV: "production" as const };
   execFileSync("npx", ["tsx", "--conditions=react-server", "scripts/db.ts", "reset"], { env, stdio: "ignore" });
@@ -47,20 +51,30 @@ export async function run(opts: { quick: boolean }): Promise<void> {
   try {
     await waitForServer();
     const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ARGS });
-    const page = await browser.newPage({ baseURL: BASE });
-    await page.goto("/signin");
-    await page.getByTestId("signin.email").fill("admin@dqs.local");
-    await page.getByTestId("signin.password").fill("admin-demo-pw");
-    await page.getByTestId("signin.submit").click();
-    await page.waitForURL(/\/admin\/users$/);
-    await page.goto("/admin/bench");
-    await page.getByTestId(opts.quick ? "bench.quick" : "bench.run").click();
-    const output = page.getByTestId("bench.output");
-    await output.and(page.locator('[data-state="done"], [data-state="error"]')).waitFor({ timeout: 20 * 60_000 });
-    console.log(`browser (headless Chromium ${browser.version()}, one web worker):`);
-    console.log(await output.innerText());
-    await browser.close();
+    try {
+      const page = await browser.newPage({ baseURL: BASE });
+      await page.goto("/signin");
+      await page.getByTestId("signin.email").fill("admin@dqs.local");
+      await page.getByTestId("signin.password").fill("admin-demo-pw");
+      await page.getByTestId("signin.submit").click();
+      await page.waitForURL(/\/admin\/users$/);
+      await page.goto("/admin/bench");
+      await onPage(page, browser.version());
+    } finally {
+      await browser.close();
+    }
   } finally {
     if (server.pid) process.kill(-server.pid, "SIGTERM");
   }
+  return true;
+}
+
+export async function run(opts: { quick: boolean }): Promise<void> {
+  await withBenchPage(async (page, version) => {
+    await page.getByTestId(opts.quick ? "bench.quick" : "bench.run").click();
+    const output = page.getByTestId("bench.output");
+    await output.and(page.locator('[data-state="done"], [data-state="error"]')).waitFor({ timeout: 20 * 60_000 });
+    console.log(`browser (headless Chromium ${version}, one web worker):`);
+    console.log(await output.innerText());
+  });
 }

@@ -6,8 +6,9 @@
  *   every GPU distance is checked against the CPU's within `gpuRelativeError`;
  * - whole DQS batches with those rows as bounds (as the query worker runs them) against DQS on one
  *   CPU thread: time, and whether the picks are the same;
- * - the detectors' training steps and scoring (lib/detectors/benchmark.ts) on tfjs's webgpu backend
- *   against its wasm backend (what the app uses where WebGPU is only a software adapter).
+ * - the detectors' training steps and scoring (lib/detectors/benchmark.ts) on tfjs's webgpu backend,
+ *   with the op-by-op LSTM and with the fused WGSL layer (fused-lstm-webgpu.ts), against its wasm
+ *   backend with the fused layer (what the app uses where WebGPU is only a software adapter).
  *
  * For a machine with a GPU and no Node toolchain: bundle it here, carry the bundle, the wasm files,
  * a Node binary and the bindings there.
@@ -20,7 +21,15 @@ import { setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { run as dqsWithGpu } from "./dqs-gpu-page";
-import { benchCases, benchmarkData, formatBenchTable, measureDetector, type BenchCase, type BenchRow } from "../../lib/detectors/benchmark";
+import {
+  GPU_LSTM_VARIANTS,
+  benchCases,
+  benchmarkData,
+  formatVariantTable,
+  measureDetector,
+  type BenchCase,
+  type BenchRow,
+} from "../../lib/detectors/benchmark";
 import { dtwDistance } from "../../lib/dtw/dtw";
 import { GpuDtw, gpuRelativeError } from "../../lib/dtw/webgpu";
 import { selectDqs } from "../../lib/query/dqs";
@@ -193,7 +202,8 @@ async function main(): Promise<void> {
   const data = benchmarkData(8);
   const cases: BenchCase[] = benchCases(8, !args.quick);
   const rows: BenchRow[] = [];
-  for (const backend of ["webgpu", "wasm"]) {
+  // WebGPU with the op-by-op LSTM and with the fused WGSL layer; wasm with its fused layer (its default).
+  for (const { backend, lstm } of [{ backend: "webgpu", lstm: "ops" as const }, ...GPU_LSTM_VARIANTS.filter((v) => v.lstm === "fused")]) {
     const ok = await tf.setBackend(backend).catch((error: unknown) => (console.log(`backend ${backend}: ${String(error)}`), false));
     if (!ok || tf.getBackend() !== backend) {
       console.log(`backend ${backend}: not available, skipped`);
@@ -202,13 +212,15 @@ async function main(): Promise<void> {
     for (const c of cases) {
       const big = (c.hidden ?? 0) > 32;
       const plan = { warmups: 2, reps: big ? 4 : 8, scoredWindows: big ? 512 : 2048, windowSize: 32, batchSize: 32 };
-      const row = await measureDetector(backend, c, plan, data);
-      console.log(`  ${backend} ${c.kind} h=${c.hidden}: ${row.stepMs.toFixed(0)} ms/step, ${row.windowsPerSecond.toFixed(0)} windows/s`);
+      const row = await measureDetector(backend, { ...c, lstm }, plan, data);
+      console.log(
+        `  ${backend} ${lstm} ${c.kind} h=${c.hidden}: ${row.stepMs.toFixed(0)} ms/step, ${row.windowsPerSecond.toFixed(0)} windows/s`,
+      );
       rows.push(row);
     }
   }
   console.log(
-    `\n${formatBenchTable(rows, "detectors on tfjs: 8 channels, window 32, batch 32 (median ms per training step; scoring with shift 1)")}`,
+    `\n${formatVariantTable(rows, "detectors on tfjs: 8 channels, window 32, batch 32 (median ms per training step; scoring with shift 1); LSTM op by op vs fused")}`,
   );
 }
 

@@ -1,5 +1,6 @@
 import { BenchRunner } from "@/components/bench/bench-runner";
 import { DqsCheck } from "@/components/bench/dqs-check";
+import { LstmCheck } from "@/components/bench/lstm-check";
 import { requirePageUser } from "@/lib/server/auth";
 
 export default async function BenchPage() {
@@ -13,6 +14,7 @@ export default async function BenchPage() {
       </p>
       <BenchRunner />
       <DqsCheck />
+      <LstmCheck />
     </>
   );
 }
