@@ -1,8 +1,8 @@
 import type { Page } from "@playwright/test";
 import { DEMO_DATASET, expect, Session, test } from "./fixtures";
-import { getJson } from "./api";
-
-type SeriesBody = { from: number; to: number; downsampled: boolean; channels: { name: string; x: number[]; y: number[] }[] };
+import { Api, jsonOf } from "./api";
+import type { SeriesPayload } from "../lib/charts/series-data";
+import type { GroundTruthView } from "../lib/server/series";
 
 /** Opens the demo dataset and the viewer of its first anomalous sequence (or the first one). */
 async function openDemoSequence(page: Page, anomalous: boolean): Promise<string> {
@@ -58,13 +58,13 @@ test.describe("sequence viewer", () => {
     await page.screenshot({ path: testInfo.outputPath("viewer-zoomed.png"), fullPage: true });
 
     const series = await page.request.get(`/api/sequences/${sequenceId}/series?points=200`);
-    const body = (await series.json()) as SeriesBody;
+    const body = await jsonOf<SeriesPayload>(series);
     expect(body.downsampled).toBe(true);
     expect(body.channels).toHaveLength(8);
     for (const c of body.channels) expect(c.x.length).toBeLessThanOrEqual(200);
     const truth = await page.request.get(`/api/sequences/${sequenceId}/ground-truth`);
     expect(truth.status()).toBe(200);
-    expect(((await truth.json()) as { groundTruth: { anomalous: boolean } }).groundTruth.anomalous).toBe(true);
+    expect((await jsonOf<{ groundTruth: GroundTruthView }>(truth)).groundTruth.anomalous).toBe(true);
   });
 
   test("an expert sees the series but no ground truth, in the page or from the API", async ({ page, session }) => {
@@ -74,7 +74,7 @@ test.describe("sequence viewer", () => {
     await expect(page.getByTestId("viewer.groundtruth")).toHaveCount(0);
     const series = await page.request.get(`/api/sequences/${sequenceId}/series?from=10&to=400&points=100`);
     expect(series.status()).toBe(200);
-    const body = (await series.json()) as SeriesBody & Record<string, unknown>;
+    const body = await jsonOf<SeriesPayload>(series);
     expect(body).not.toHaveProperty("groundTruth");
     expect(body.from).toBe(10);
     expect(body.channels[0]?.x[0]).toBe(10);
@@ -95,16 +95,9 @@ test.describe("sequence viewer", () => {
       split: { kind: "ratios", train: 1, validation: 0, test: 0, seed: 1 },
       missing: "reject",
     };
-    const body = Buffer.from(`a\n${Array.from({ length: 50 }, (_, i) => i).join("\n")}\n`);
-    const created = await page.request.post("/api/datasets/uploads", {
-      data: { mapping, files: [{ name: "one.csv", size: body.length }] },
-    });
-    const { uploadId } = (await created.json()) as { uploadId: string };
-    await page.request.put(`/api/datasets/uploads/${uploadId}/files/0`, { data: body });
-    const imported = (await (await page.request.post(`/api/datasets/uploads/${uploadId}/import`, { data: {} })).json()) as {
-      datasetId: string;
-    };
-    const detail = await getJson<{ sequences: { id: string }[] }>(page.request, `/api/datasets/${imported.datasetId}`);
+    const api = new Api(page.request);
+    const imported = await api.importCsv(mapping, `a\n${Array.from({ length: 50 }, (_, i) => i).join("\n")}\n`, "one.csv");
+    const detail = await api.dataset(imported.datasetId);
     const sequenceId = detail.sequences[0]?.id ?? "";
     expect((await page.request.get(`/api/sequences/${sequenceId}/series`)).status()).toBe(200);
 
