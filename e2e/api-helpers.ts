@@ -3,6 +3,7 @@ import { expect, type APIRequestContext, type Browser, type BrowserContext } fro
 import { encodeFrame } from "../lib/binary-frame";
 import { USERS, type DemoRole } from "./fixtures";
 import { Api } from "./api";
+import { csvMapping } from "./column-split-upload";
 import { completeWithScores, STORED_RUN_CONFIG } from "./scored-run";
 
 /**
@@ -50,17 +51,7 @@ export async function createTinyDataset(admin: APIRequestContext): Promise<{ dat
   const name = `Security e2e ${randomUUID().slice(0, 8)}`;
   const lines = ["seq,a,b"];
   for (const seq of ["s1", "s2", "s3"]) for (let i = 0; i < 40; i++) lines.push(`${seq},${Math.sin(i / 3).toFixed(4)},${(i % 7) / 7}`);
-  const mapping = {
-    name,
-    timestampColumn: null,
-    samplingRate: 1,
-    sequenceColumn: "seq",
-    channels: ["a", "b"],
-    labelColumn: null,
-    targetRate: null,
-    split: { kind: "ratios", train: 0.4, validation: 0.3, test: 0.3, seed: 1 },
-    missing: "reject",
-  };
+  const mapping = csvMapping(name, { channels: ["a", "b"], split: { kind: "ratios", train: 0.4, validation: 0.3, test: 0.3, seed: 1 } });
   const api = new Api(admin);
   const { datasetId } = await api.importCsv(mapping, `${lines.join("\n")}\n`, "tiny.csv");
   return { datasetId, name, sequences: (await api.dataset(datasetId)).sequences };

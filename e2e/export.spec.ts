@@ -8,6 +8,7 @@ import { signedInContext } from "./api-helpers";
 import { expect, test, type Who } from "./fixtures";
 import type { Api } from "./api";
 import { storeScoredRun } from "./scored-run";
+import { csvMapping } from "./column-split-upload";
 
 /**
  * Exports of a run: on a small dataset with ground truth uploaded here, a run whose scores are put
@@ -55,18 +56,7 @@ async function setUp(apiAs: (who: Who) => Promise<Api>): Promise<Exported> {
       lines.push(`${n},${k === 0 ? "train" : "validation"},${(i % 3) + k},${anomalous ? 1 : 0}`);
     }
   });
-  const mapping = {
-    name: datasetName,
-    timestampColumn: null,
-    samplingRate: 1,
-    sequenceColumn: "seq",
-    channels: ["a"],
-    labelColumn: "truth",
-    targetRate: null,
-    split: { kind: "column", column: "split" },
-    missing: "reject",
-  };
-  const { datasetId } = await admin.importCsv(mapping, `${lines.join("\n")}\n`, "export.csv");
+  const { datasetId } = await admin.importCsv(csvMapping(datasetName, { labelColumn: "truth" }), `${lines.join("\n")}\n`, "export.csv");
   const { sequences } = await admin.dataset(datasetId);
   const runId = await storeScoredRun(admin, datasetId, sequences, (s) => scoreOf(Number(s.name.slice(1))), UNSUPERVISED);
 

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Api } from "./api";
 import { expect, test } from "./fixtures";
 import { storeScoredRun } from "./scored-run";
+import { csvMapping } from "./column-split-upload";
 
 /**
  * The analyst's score explorer and the runs compared, on a small dataset uploaded here with two runs
@@ -27,18 +28,7 @@ function scoreOf(name: string): Float32Array {
 }
 
 function upload(api: Api, name: string, csv: string, labelColumn: string | null): Promise<string> {
-  const mapping = {
-    name,
-    timestampColumn: null,
-    samplingRate: 1,
-    sequenceColumn: "seq",
-    channels: ["a"],
-    labelColumn,
-    targetRate: null,
-    split: { kind: "column", column: "split" },
-    missing: "reject",
-  };
-  return api.importCsv(mapping, csv, "e.csv").then((r) => r.datasetId);
+  return api.importCsv(csvMapping(name, { labelColumn }), csv, "e.csv").then((r) => r.datasetId);
 }
 
 /** The twelve sequences with ground truth (as an admin), and two runs of their scores: thresholds 3 and 11.5. */

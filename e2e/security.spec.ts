@@ -16,6 +16,7 @@ import {
 import { sql } from "./e2e-db";
 import { DEMO_DATASET, expect, test, USERS } from "./fixtures";
 import { getJson, errorOf } from "./api";
+import { csvMapping } from "./column-split-upload";
 
 /**
  * The attacks found on main, replayed: cross-site request forgery, open redirects after sign-in,
@@ -395,17 +396,7 @@ test.describe("bad input is a 4xx, never a 500", () => {
     expect(queriedKeys).toEqual([]);
 
     const name = `Impossible split ${Date.now()}`;
-    const mapping = {
-      name,
-      timestampColumn: null,
-      samplingRate: 1,
-      sequenceColumn: null,
-      channels: ["a"],
-      labelColumn: null,
-      targetRate: null,
-      split: { kind: "ratios", train: 0, validation: 0, test: 1, seed: 1 },
-      missing: "reject",
-    };
+    const mapping = csvMapping(name, { sequenceColumn: null, split: { kind: "ratios", train: 0, validation: 0, test: 1, seed: 1 } });
     const upload = await api.post("/api/datasets/uploads", { data: { mapping, files: [{ name: "one.csv", size: 10 }] } });
     expect(upload.status()).toBe(422);
     expect((await errorOf(upload)).message).toBe("mapping.split.train: The train ratio must be above 0: a detector needs training data");

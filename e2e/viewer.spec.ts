@@ -1,6 +1,7 @@
 import type { Page } from "@playwright/test";
 import { DEMO_DATASET, expect, Session, test } from "./fixtures";
 import { Api, jsonOf } from "./api";
+import { csvMapping } from "./column-split-upload";
 import type { SeriesPayload } from "../lib/charts/series-data";
 import type { GroundTruthView } from "../lib/server/series";
 
@@ -84,17 +85,7 @@ test.describe("sequence viewer", () => {
   test("an expert cannot read series of a dataset not assigned to them", async ({ page, session, browser }) => {
     await session.signInAs("admin");
     const name = `Unassigned ${Date.now()}`;
-    const mapping = {
-      name,
-      timestampColumn: null,
-      samplingRate: 1,
-      sequenceColumn: null,
-      channels: ["a"],
-      labelColumn: null,
-      targetRate: null,
-      split: { kind: "ratios", train: 1, validation: 0, test: 0, seed: 1 },
-      missing: "reject",
-    };
+    const mapping = csvMapping(name, { sequenceColumn: null, split: { kind: "ratios", train: 1, validation: 0, test: 0, seed: 1 } });
     const api = new Api(page.request);
     const imported = await api.importCsv(mapping, `a\n${Array.from({ length: 50 }, (_, i) => i).join("\n")}\n`, "one.csv");
     const detail = await api.dataset(imported.datasetId);
