@@ -99,13 +99,6 @@ export class Api {
     return (await bodyOf(response)) as T;
   }
 
-  /** Sends and expects a refusal with `status`; answers its `{ error }`. */
-  async refused(method: Method, url: string, data: unknown, status: number): Promise<ApiError> {
-    const response = await this.request.fetch(url, { method, data: data as Body });
-    if (response.status() !== status) throw new Error(`${method} ${url}: ${response.status()}, not ${status}: ${await response.text()}`);
-    return errorOf(response);
-  }
-
   get<T>(url: string): Promise<T> {
     return this.send<T>("GET", url);
   }
