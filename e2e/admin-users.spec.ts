@@ -1,4 +1,4 @@
-import { getJson } from "./api";
+import { getJson, errorOf, Api, jsonOf, type UserView } from "./api";
 import { DEMO_DATASET, expect, test } from "./fixtures";
 
 test("an admin creates a user, changes the role, and the new user signs in with it", async ({ page, session, browser }) => {
@@ -83,7 +83,7 @@ test("a deactivated user is signed out, cannot sign in, cannot be assigned, and 
   await session.signInAs("admin");
   const created = await page.request.post("/api/admin/users", { data: { email, name: `Gus Gone ${stamp}`, password, role: "expert" } });
   expect(created.status()).toBe(201);
-  const { user } = (await created.json()) as { user: { id: string } };
+  const { user } = await jsonOf<{ user: UserView }>(created);
 
   // Signed in elsewhere before the deactivation.
   const other = await browser.newPage();
@@ -113,18 +113,17 @@ test("a deactivated user is signed out, cannot sign in, cannot be assigned, and 
   await expect(other.getByTestId("signin.error")).toHaveText("This account is deactivated. Ask an admin to reactivate it.");
 
   // Not assignable while deactivated.
-  const datasets = (await (await page.request.get("/api/datasets")).json()) as { datasets: { id: string }[] };
-  const datasetId = datasets.datasets[0]?.id ?? "";
+  const datasetId = (await new Api(page.request).datasets())[0]?.id ?? "";
   const assign = await page.request.put(`/api/datasets/${datasetId}/assignments`, { data: { userIds: [user.id] } });
   expect(assign.status()).toBe(422);
-  expect(((await assign.json()) as { error: { message: string } }).error.message).toContain("deactivated");
+  expect((await errorOf(assign)).message).toContain("deactivated");
 
   // The admin's own account cannot be deactivated.
   const me = await getJson<{ users: { id: string; email: string }[] }>(page.request, "/api/admin/users");
   const adminId = me.users.find((u) => u.email === "admin@dqs.local")?.id;
   const self = await page.request.patch(`/api/admin/users/${adminId}`, { data: { active: false } });
   expect(self.status()).toBe(409);
-  expect(((await self.json()) as { error: { message: string } }).error.message).toBe("You cannot deactivate your own account.");
+  expect((await errorOf(self)).message).toBe("You cannot deactivate your own account.");
   await page.getByTestId("users.search").fill("admin@dqs.local");
   await expect(page.locator('[data-testid="users.row"][data-email="admin@dqs.local"]').getByTestId("users.toggle-active")).toBeDisabled();
 
@@ -145,8 +144,7 @@ test("a deactivated user is signed out, cannot sign in, cannot be assigned, and 
 
 test("the expert list of a dataset is compact, searchable and counts the selection", async ({ page, session }, testInfo) => {
   await session.signInAs("admin");
-  const datasets = (await (await page.request.get("/api/datasets")).json()) as { datasets: { id: string; name: string }[] };
-  const demo = datasets.datasets.find((d) => d.name === DEMO_DATASET);
+  const demo = await new Api(page.request).datasetNamed(DEMO_DATASET);
   await page.goto(`/datasets/${demo?.id}`);
   const erik = page.locator('[data-testid="assignments.item"][data-email="expert@dqs.local"]');
   await expect(erik).toBeVisible();

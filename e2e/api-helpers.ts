@@ -2,7 +2,9 @@ import { randomUUID } from "node:crypto";
 import { expect, type APIRequestContext, type Browser, type BrowserContext } from "@playwright/test";
 import { encodeFrame } from "../lib/binary-frame";
 import { USERS, type DemoRole } from "./fixtures";
-import { getJson } from "./api";
+import { Api } from "./api";
+import { csvMapping } from "./column-split-upload";
+import { completeWithScores, STORED_RUN_CONFIG } from "./scored-run";
 
 /**
  * API-level helpers for the security and access tests: sign in without the form, make a user, a tiny
@@ -38,9 +40,7 @@ export async function signedInContext(browser: Browser, who: DemoRole | { email:
 /** A new user (by an admin's request context); returns its id, email and password. */
 export async function createUser(admin: APIRequestContext, role: DemoRole, password = GOOD_PASSWORD) {
   const email = `sec-${randomUUID().slice(0, 8)}@dqs.local`;
-  const response = await admin.post("/api/admin/users", { data: { email, name: `Sec ${role}`, password, role } });
-  expect(response.status(), await response.text()).toBe(201);
-  const { user } = (await response.json()) as { user: { id: string } };
+  const user = await new Api(admin).createUser({ email, name: `Sec ${role}`, password, role });
   return { id: user.id, email, password };
 }
 
@@ -51,36 +51,14 @@ export async function createTinyDataset(admin: APIRequestContext): Promise<{ dat
   const name = `Security e2e ${randomUUID().slice(0, 8)}`;
   const lines = ["seq,a,b"];
   for (const seq of ["s1", "s2", "s3"]) for (let i = 0; i < 40; i++) lines.push(`${seq},${Math.sin(i / 3).toFixed(4)},${(i % 7) / 7}`);
-  const body = Buffer.from(`${lines.join("\n")}\n`);
-  const mapping = {
-    name,
-    timestampColumn: null,
-    samplingRate: 1,
-    sequenceColumn: "seq",
-    channels: ["a", "b"],
-    labelColumn: null,
-    targetRate: null,
-    split: { kind: "ratios", train: 0.4, validation: 0.3, test: 0.3, seed: 1 },
-    missing: "reject",
-  };
-  const created = await admin.post("/api/datasets/uploads", { data: { mapping, files: [{ name: "tiny.csv", size: body.length }] } });
-  expect(created.status(), await created.text()).toBe(201);
-  const { uploadId } = (await created.json()) as { uploadId: string };
-  expect(
-    (await admin.put(`/api/datasets/uploads/${uploadId}/files/0`, { data: body, headers: { "content-type": "text/csv" } })).status(),
-  ).toBe(200);
-  const imported = await admin.post(`/api/datasets/uploads/${uploadId}/import`);
-  expect(imported.status(), await imported.text()).toBe(201);
-  const { datasetId } = (await imported.json()) as { datasetId: string };
-  const detail = await getJson<{ sequences: TinySequence[] }>(admin, `/api/datasets/${datasetId}`);
-  return { datasetId, name, sequences: detail.sequences };
+  const mapping = csvMapping(name, { channels: ["a", "b"], split: { kind: "ratios", train: 0.4, validation: 0.3, test: 0.3, seed: 1 } });
+  const api = new Api(admin);
+  const { datasetId } = await api.importCsv(mapping, `${lines.join("\n")}\n`, "tiny.csv");
+  return { datasetId, name, sequences: (await api.dataset(datasetId)).sequences };
 }
 
 export async function createRun(admin: APIRequestContext, datasetId: string): Promise<string> {
-  const config = { windowSize: 4, epochs: 1, batchSize: 8, learningRate: 0.001, patience: 1, seed: 1 };
-  const response = await admin.post("/api/runs", { data: { datasetId, detector: "linear", config } });
-  expect(response.status(), await response.text()).toBe(201);
-  return ((await response.json()) as { run: { id: string } }).run.id;
+  return new Api(admin).createRun(datasetId, "linear", { ...STORED_RUN_CONFIG, windowSize: 4 });
 }
 
 /** A scores upload: the frame header, then float32 zeros for the score and each of `channels` channels. */
@@ -88,15 +66,8 @@ export function scoresFrame(sequenceId: string, length: number, channels: number
   return Buffer.from(encodeFrame({ sequenceId, length, channels }, new Uint8Array(bodyBytes)));
 }
 
-/** Scores every sequence with zeros and completes the run (threshold 1). */
+/** Scores every sequence with zeros (and its two channels) and completes the run (threshold 1). */
 export async function completeRun(admin: APIRequestContext, runId: string, sequences: TinySequence[]): Promise<void> {
-  for (const s of sequences) {
-    const put = await admin.put(`/api/runs/${runId}/scores`, {
-      data: scoresFrame(s.id, s.length, 2),
-      headers: { "content-type": "application/octet-stream" },
-    });
-    expect(put.status(), await put.text()).toBe(204);
-  }
-  const done = await admin.patch(`/api/runs/${runId}`, { data: { status: "complete", threshold: 1 } });
-  expect(done.status(), await done.text()).toBe(200);
+  const zeros = (s: TinySequence) => new Float32Array(s.length);
+  await completeWithScores(new Api(admin), runId, sequences, (s) => ({ score: zeros(s), channelScores: [zeros(s), zeros(s)] }), 1);
 }

@@ -5,7 +5,7 @@ import { apiCases, type ApiCase, type CorpusWorld } from "./corpus-api";
 import { UPLOAD_CASES, type UploadCase } from "./corpus-uploads";
 import { snapshotDb, type DbSnapshot } from "./db-snapshot";
 import { expect, test } from "./fixtures";
-import { getJson } from "./api";
+import { getJson, jsonOf, type LabelAnswer } from "./api";
 
 /**
  * Trust, item 6: a corpus of malformed uploads and malformed API bodies. Each must be answered with
@@ -65,7 +65,7 @@ async function runUpload(admin: APIRequestContext, c: UploadCase): Promise<void>
     return;
   }
   expect(created.status(), `${c.name}: ${await created.text()}`).toBe(201);
-  const { uploadId } = (await created.json()) as { uploadId: string };
+  const { uploadId } = await jsonOf<{ uploadId: string }>(created);
   try {
     for (const [i, body] of bodies.entries()) {
       if (c.skipPut) break;
@@ -125,7 +125,7 @@ async function buildWorld(admin: APIRequestContext, expert: APIRequestContext): 
   const queryId = batches[0]?.queries[0]?.id ?? "";
   const labelled = await expert.post("/api/labels", { data: { clientId: randomUUID(), queryId, anomalous: false, note: "" } });
   expect(labelled.status(), await labelled.text()).toBe(201);
-  const { label } = (await labelled.json()) as { label: { id: string } };
+  const { label } = await jsonOf<LabelAnswer>(labelled);
   return {
     datasetA: a.datasetId,
     datasetAName: a.name,

@@ -13,16 +13,13 @@ test("the demo dataset is listed with its counts, and ground truth is shown to a
   await page.screenshot({ path: testInfo.outputPath("dataset-analyst.png"), fullPage: false });
 });
 
-test("an expert sees the assigned demo dataset without ground truth", async ({ page, session }) => {
+test("an expert sees the assigned demo dataset without ground truth", async ({ page, session, api }) => {
   await session.signInAs("expert");
   await expect(page.getByTestId("queue.progress")).toContainText(DEMO_DATASET);
-  const detail = await page.request.get("/api/datasets");
-  const { datasets } = (await detail.json()) as { datasets: { id: string; name: string }[] };
-  const demo = datasets.find((d) => d.name === DEMO_DATASET);
-  expect(demo).toBeDefined();
-  const body = await (await page.request.get(`/api/datasets/${demo?.id}`)).json();
+  const demo = await api.datasetNamed(DEMO_DATASET);
+  const body = await api.dataset(demo.id);
   expect(body.sequences).toHaveLength(80);
   expect(body.sequences[0]).not.toHaveProperty("groundTruth");
-  await page.goto(`/datasets/${demo?.id}`);
+  await page.goto(`/datasets/${demo.id}`);
   await expect(page.getByTestId("sequences.table")).not.toContainText("Ground truth");
 });

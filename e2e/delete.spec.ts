@@ -1,5 +1,6 @@
 import { expect, test } from "./fixtures";
 import { csv, UploadPage } from "./upload-page";
+import { Api } from "./api";
 
 /**
  * Delete with care: an admin deletes a run and then a dataset after a confirmation that says what
@@ -27,9 +28,7 @@ test("an admin deletes a run, then its dataset, each after a confirmation that s
   await session.signInAs("admin");
   const name = `Delete me ${Date.now()}`;
   const datasetId = await uploadSmallDataset(page, name);
-  const created = await page.request.post("/api/runs", { data: { datasetId, detector: "linear", config: RUN_CONFIG } });
-  expect(created.status()).toBe(201);
-  const { run } = (await created.json()) as { run: { id: string } };
+  const run = { id: await new Api(page.request).createRun(datasetId, "linear", RUN_CONFIG) };
   // A run still training is not deleted (its browser would keep writing to it).
   const busy = await page.request.delete(`/api/runs/${run.id}`, { data: { confirm: true } });
   expect(busy.status()).toBe(409);

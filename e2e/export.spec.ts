@@ -1,13 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
-import type { APIRequestContext, APIResponse, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { parse } from "csv-parse/sync";
-import { encodeFrame } from "../lib/binary-frame";
 import { csvHeader, exportFilename, LABEL_COLUMNS, PREDICTION_COLUMNS, SCORE_COLUMNS, THRESHOLD_COLUMNS } from "../lib/export/rows";
 import type { ExportFormat, ExportKind } from "../lib/validations/export";
 import { signedInContext } from "./api-helpers";
-import { expect, test } from "./fixtures";
-import { getJson } from "./api";
+import { expect, test, type Who } from "./fixtures";
+import type { Api } from "./api";
+import { storeScoredRun } from "./scored-run";
+import { csvMapping } from "./column-split-upload";
 
 /**
  * Exports of a run: on a small dataset with ground truth uploaded here, a run whose scores are put
@@ -20,7 +21,7 @@ const ONSET = 15;
 const UNSUPERVISED = 9;
 const NAMES = ["s0", "s1", "s2", "s3", "s4"];
 const NOTE = 'onset at 15, "clear"';
-const shared = { runId: "", datasetName: "", expert: { email: "", password: "" }, labels: 0 };
+type Exported = { runId: string; datasetName: string; expert: { email: string; password: string }; labels: number };
 
 /** s1 and s2 rise to 4 + k from step 15 (and are anomalous in the ground truth); the others stay near 1 with a bump at step 5. */
 function scoreOf(k: number): Float32Array {
@@ -28,11 +29,6 @@ function scoreOf(k: number): Float32Array {
   if (k === 1 || k === 2) score.fill(4 + k, ONSET);
   else score[5] = 2 + 0.25 * k;
   return score;
-}
-
-async function ok(response: APIResponse, status: number): Promise<unknown> {
-  if (response.status() !== status) throw new Error(`${response.url()}: ${response.status()} ${await response.text()}`);
-  return response.json().catch(() => null);
 }
 
 /** Clicks an export link and reads the downloaded file. */
@@ -46,8 +42,13 @@ function csv(text: string): { header: string[]; rows: Record<string, string>[] }
   return { header: lines[0] ?? [], rows: parse(text, { columns: true }) as Record<string, string>[] };
 }
 
-async function setUp(admin: APIRequestContext) {
-  shared.datasetName = `Export e2e ${randomUUID().slice(0, 8)}`;
+/**
+ * The dataset, the run, a batch of all five sequences and an expert of its own assigned, by an admin;
+ * then the expert's three labels. Each test sets it up afresh (about a second), so that each runs alone.
+ */
+async function setUp(apiAs: (who: Who) => Promise<Api>): Promise<Exported> {
+  const admin = await apiAs("admin");
+  const datasetName = `Export e2e ${randomUUID().slice(0, 8)}`;
   const lines = ["seq,split,a,truth"];
   NAMES.forEach((n, k) => {
     for (let i = 0; i < LENGTH; i++) {
@@ -55,100 +56,45 @@ async function setUp(admin: APIRequestContext) {
       lines.push(`${n},${k === 0 ? "train" : "validation"},${(i % 3) + k},${anomalous ? 1 : 0}`);
     }
   });
-  const body = Buffer.from(`${lines.join("\n")}\n`);
-  const mapping = {
-    name: shared.datasetName,
-    timestampColumn: null,
-    samplingRate: 1,
-    sequenceColumn: "seq",
-    channels: ["a"],
-    labelColumn: "truth",
-    targetRate: null,
-    split: { kind: "column", column: "split" },
-    missing: "reject",
-  };
-  const { uploadId } = (await ok(
-    await admin.post("/api/datasets/uploads", { data: { mapping, files: [{ name: "export.csv", size: body.length }] } }),
-    201,
-  )) as { uploadId: string };
-  await ok(await admin.put(`/api/datasets/uploads/${uploadId}/files/0`, { data: body, headers: { "content-type": "text/csv" } }), 200);
-  const { datasetId } = (await ok(await admin.post(`/api/datasets/uploads/${uploadId}/import`, { data: {} }), 201)) as {
-    datasetId: string;
-  };
-  const { sequences } = await getJson<{ sequences: { id: string; name: string }[] }>(admin, `/api/datasets/${datasetId}`);
-
-  const config = { windowSize: 16, epochs: 1, batchSize: 8, learningRate: 0.001, patience: 1, seed: 1 };
-  shared.runId = (
-    (await ok(await admin.post("/api/runs", { data: { datasetId, detector: "linear", config } }), 201)) as { run: { id: string } }
-  ).run.id;
-  for (const s of sequences) {
-    const score = scoreOf(Number(s.name.slice(1)));
-    const values = new Float32Array(2 * LENGTH);
-    values.set(score);
-    values.set(score, LENGTH);
-    const frame = encodeFrame({ sequenceId: s.id, length: LENGTH, channels: 1 }, new Uint8Array(values.buffer));
-    await ok(
-      await admin.put(`/api/runs/${shared.runId}/scores`, {
-        data: Buffer.from(frame),
-        headers: { "content-type": "application/octet-stream" },
-      }),
-      204,
-    );
-  }
-  await ok(await admin.patch(`/api/runs/${shared.runId}`, { data: { status: "complete", threshold: UNSUPERVISED } }), 200);
+  const { datasetId } = await admin.importCsv(csvMapping(datasetName, { labelColumn: "truth" }), `${lines.join("\n")}\n`, "export.csv");
+  const { sequences } = await admin.dataset(datasetId);
+  const runId = await storeScoredRun(admin, datasetId, sequences, (s) => scoreOf(Number(s.name.slice(1))), UNSUPERVISED);
 
   const picks = sequences.map((s, rank) => ({ key: `${s.id}:0-${LENGTH}`, rank, reason: "e2e pick" }));
-  await ok(
-    await admin.post(`/api/runs/${shared.runId}/batches`, {
-      data: { strategy: "random", budget: picks.length, seed: 1, segmentLength: null, threshold: null, picks },
-    }),
-    201,
-  );
-  const { batches } = await getJson<{ batches: { queries: { id: string; sequenceName: string }[] }[] }>(
-    admin,
-    `/api/runs/${shared.runId}/batches`,
-  );
+  await admin.createBatch(runId, { strategy: "random", budget: picks.length, seed: 1, segmentLength: null, threshold: null, picks });
+  const { batches } = await admin.batches(runId);
   const queries = Object.fromEntries((batches[0]?.queries ?? []).map((q) => [q.sequenceName, q.id]));
 
-  shared.expert = { email: `export-${randomUUID().slice(0, 8)}@dqs.local`, password: "export-Expert-pw-1" };
-  const { user } = (await ok(
-    await admin.post("/api/admin/users", { data: { ...shared.expert, name: "Export Expert", role: "expert" } }),
-    201,
-  )) as { user: { id: string } };
-  await ok(await admin.put(`/api/datasets/${datasetId}/assignments`, { data: { userIds: [user.id] } }), 200);
-  return queries;
+  const expert = { email: `export-${randomUUID().slice(0, 8)}@dqs.local`, password: "export-Expert-pw-1" };
+  const { id } = await admin.createUser({ ...expert, name: "Export Expert", role: "expert" });
+  await admin.assign(datasetId, [id]);
+
+  const expertApi = await apiAs(expert);
+  const said = [
+    { sequence: "s1", anomalous: true, note: NOTE },
+    { sequence: "s3", anomalous: false, note: "" },
+    { sequence: "s4", anomalous: false, note: "=1+1" },
+  ];
+  for (const l of said) {
+    await expertApi.label({
+      clientId: randomUUID(),
+      queryId: queries[l.sequence] ?? "",
+      anomalous: l.anomalous,
+      onset: l.anomalous ? ONSET : null,
+      note: l.note,
+    });
+  }
+  return { runId, datasetName, expert, labels: said.length };
 }
 
-test.describe.serial("exports of a run", () => {
-  test("an admin sets up a run with ground truth and an expert labels three of its sequences", async ({ browser }) => {
-    const admin = await signedInContext(browser, "admin");
-    const queries = await setUp(admin.request);
-    await admin.close();
-    const expert = await signedInContext(browser, shared.expert);
-    for (const l of [
-      { sequence: "s1", anomalous: true, note: NOTE },
-      { sequence: "s3", anomalous: false, note: "" },
-      { sequence: "s4", anomalous: false, note: "=1+1" },
-    ]) {
-      const data = {
-        clientId: randomUUID(),
-        queryId: queries[l.sequence],
-        anomalous: l.anomalous,
-        onset: l.anomalous ? ONSET : null,
-        note: l.note,
-      };
-      await ok(await expert.request.post("/api/labels", { data }), 201);
-      shared.labels++;
-    }
-    await expert.close();
-  });
-
-  test("an analyst downloads every export from the run page as CSV and JSON", async ({ page, session }, testInfo) => {
+test.describe("exports of a run", () => {
+  test("an analyst downloads every export from the run page as CSV and JSON", async ({ page, session, api, apiAs }, testInfo) => {
+    const shared = await setUp(apiAs);
     await session.signInAs("analyst");
     await page.goto(`/runs/${shared.runId}`);
     await expect(page.getByTestId("export")).toBeVisible();
     await page.getByTestId("export").screenshot({ path: testInfo.outputPath("export-panel.png") });
-    const stored = await getJson<{ thresholds: { kind: string; value: number }[] }>(page.request, `/api/runs/${shared.runId}/thresholds`);
+    const stored = await api.thresholds(shared.runId);
     const refined = stored.thresholds.find((t) => t.kind === "refined" || t.kind === "withdrawn");
 
     // Labels: one row per label made above, with who, the batch's strategy, the onset and the note as written.
@@ -230,7 +176,9 @@ test.describe.serial("exports of a run", () => {
   test("the API checks what is asked: unknown parameters 422, a threshold the run lacks 409, an unknown run 404", async ({
     page,
     session,
+    apiAs,
   }) => {
+    const shared = await setUp(apiAs);
     await session.signInAs("analyst");
     const url = `/api/runs/${shared.runId}/export`;
     expect((await page.request.get(`${url}?what=weights`)).status()).toBe(422);
@@ -248,7 +196,9 @@ test.describe.serial("exports of a run", () => {
     browser,
     playwright,
     baseURL,
+    apiAs,
   }) => {
+    const shared = await setUp(apiAs);
     const expert = await signedInContext(browser, shared.expert);
     for (const what of ["labels", "predictions", "scores", "thresholds"]) {
       expect((await expert.request.get(`/api/runs/${shared.runId}/export?what=${what}`)).status()).toBe(403);

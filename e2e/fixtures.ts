@@ -1,4 +1,5 @@
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type APIRequestContext, type Page } from "@playwright/test";
+import { Api, DEMO_DATASET } from "./api";
 
 /** The demo users seeded by prisma/seed.ts (local demo passwords, also in the README). */
 export const USERS = {
@@ -9,7 +10,7 @@ export const USERS = {
 
 export type DemoRole = keyof typeof USERS;
 
-export const DEMO_DATASET = "PATH demo (EV powertrain)";
+export { DEMO_DATASET };
 
 /** Page object for signing in and out through the real form. */
 export class Session {
@@ -32,9 +33,40 @@ export class Session {
 
 type CspProbe = { dqsCspViolation?: (text: string) => Promise<void> };
 
-export const test = base.extend<{ session: Session; cspViolations: string[] }>({
+/** An account to act as: a demo role, or any email and password. */
+export type Who = DemoRole | { email: string; password: string };
+
+type Fixtures = {
+  session: Session;
+  /** The typed API client on the page's own cookies: signed in as whoever the page signed in as. */
+  api: Api;
+  /** A typed API client signed in as `who` through the API, in a request context of its own (disposed after the test). */
+  apiAs: (who: Who) => Promise<Api>;
+  cspViolations: string[];
+};
+
+export const test = base.extend<Fixtures>({
   session: async ({ page }, provide) => {
     await provide(new Session(page));
+  },
+  api: async ({ page }, provide) => {
+    await provide(new Api(page.request));
+  },
+  apiAs: async ({ playwright, baseURL }, provide) => {
+    const contexts: APIRequestContext[] = [];
+    await provide(async (who) => {
+      const request = await playwright.request.newContext({ baseURL });
+      contexts.push(request);
+      const { email, password } = typeof who === "string" ? USERS[who] : who;
+      const response = await request.post("/api/auth/signin", {
+        data: { email, password },
+        // A documentation address of its own per context: the sign-in rate limit is per client address.
+        headers: { "x-forwarded-for": `2001:db8::${Math.floor(Math.random() * 0xffff).toString(16)}:${contexts.length}` },
+      });
+      expect(response.status(), await response.text()).toBe(200);
+      return new Api(request);
+    });
+    await Promise.all(contexts.map((c) => c.dispose()));
   },
   /**
    * Every test's page reports Content-Security-Policy violations (across navigations) and the test

@@ -1,23 +1,21 @@
 import { randomUUID } from "node:crypto";
-import type { APIRequestContext, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { formatThreshold } from "../lib/labelling/labels";
 import { expectedThreshold, refinedText, storedFromLabels } from "./expected-threshold";
 import { DEMO_DATASET, expect, Session, test } from "./fixtures";
-import { getJson } from "./api";
+import type { Api } from "./api";
 
 /**
- * The labelling loop: an admin trains a cheap run and stores a batch of three whole validation
- * sequences (as the query UI would); the expert labels them with hotkeys, the server recomputes and
- * stores the refined threshold after each, and an analyst sees the same value on the run page —
- * exactly what thresholdFromLabels gives for the stored labels.
+ * The labelling loop: on the demo seed's finished linear run (real scores, no training here) an admin
+ * stores a batch of three whole validation sequences (as the query UI would); the expert labels them
+ * with hotkeys, the server recomputes and stores the refined threshold after each, and an analyst sees
+ * the same value on the run page — exactly what thresholdFromLabels gives for the stored labels. This
+ * spec owns the seeded run's batches and labels (no other spec queries it).
  */
 const shared = { runId: "", queryIds: [] as string[], unsupervised: "", refined: "" };
 
-type Sequence = { id: string; split: string; length: number };
-
-async function scoreMax(request: APIRequestContext, runId: string, sequenceId: string): Promise<number> {
-  const body = await (await request.get(`/api/runs/${runId}/scores/${sequenceId}`)).body();
-  return Math.max(...new Float32Array(new Uint8Array(body).buffer));
+async function scoreMax(api: Api, runId: string, sequenceId: string): Promise<number> {
+  return Math.max(...new Float32Array(await api.bytes(`/api/runs/${runId}/scores/${sequenceId}`)));
 }
 
 /** The threshold the labelling page shows: whose value it is, over how many labelled queries, which stored version. */
@@ -66,28 +64,19 @@ async function pressAndWaitForThreshold(page: Page, key: string, labelled: numbe
 
 // @loop: trains in the browser; run once per CI (SQLite pass), not again against PostgreSQL.
 test.describe.serial("labelling @loop", () => {
-  test("an admin fits a cheap run and stores a batch of three queries", async ({ page, session }) => {
-    test.setTimeout(4 * 60_000);
+  test("an admin stores a batch of three queries on the seeded linear run", async ({ page, session, api }) => {
     await session.signInAs("admin");
-    await page.goto("/datasets");
-    await page.getByRole("link", { name: DEMO_DATASET }).click();
-    await page.waitForURL(/\/datasets\/[^/]+$/);
-    const datasetId = page.url().split("/").at(-1) ?? "";
-    await page.getByTestId("dataset.runs").click();
-    // The linear detector: labelling needs scores, not a neural model (runs.spec.ts trains TeVAE). Even a
-    // one-epoch LSTM autoencoder took over 3 minutes to score the 80 drives on a loaded 2-core CI machine.
-    await page.getByTestId("run.detector").selectOption("linear");
-    await page.getByTestId("run.start").click();
-    await expect(page.getByTestId("run.done")).toBeVisible({ timeout: 3 * 60_000 });
-    await page.getByTestId("run.done").getByRole("link").click();
+    // The demo seed's linear run: labelling needs a model's scores, not a model trained here (runs.spec.ts trains).
+    const run = await api.seededRun();
+    shared.runId = run.id;
+    await page.goto(`/runs/${run.id}`);
     await expect(page.getByTestId("runpage.status")).toHaveText("complete");
-    shared.runId = page.url().split("/").at(-1) ?? "";
     shared.unsupervised = (await page.getByTestId("runpage.threshold").textContent()) ?? "";
 
-    const { sequences } = await getJson<{ sequences: Sequence[] }>(page.request, `/api/datasets/${datasetId}`);
-    const { queriedKeys } = await getJson<{ queriedKeys: string[] }>(page.request, `/api/runs/${shared.runId}/batches`);
+    const { sequences } = await api.dataset(run.datasetId);
+    const { queriedKeys } = await api.batches(shared.runId);
     const free = sequences.filter((s) => s.split === "validation" && !queriedKeys.includes(`${s.id}:0-${s.length}`));
-    const withMax = await Promise.all(free.map(async (s) => ({ ...s, max: await scoreMax(page.request, shared.runId, s.id) })));
+    const withMax = await Promise.all(free.map(async (s) => ({ ...s, max: await scoreMax(api, shared.runId, s.id) })));
     // The two highest maxima, then one at the upper quartile: two anomalous labels at the top and a
     // normal one below them give the refined threshold an interval bounded below that alarms on a
     // minority of the pool (the "pool" objective never lowers it under the whole pool).
@@ -98,16 +87,15 @@ test.describe.serial("labelling @loop", () => {
       rank,
       reason: "e2e pick",
     }));
-    const created = await page.request.post(`/api/runs/${shared.runId}/batches`, {
-      data: { strategy: "random", budget: 3, seed: 1, segmentLength: null, threshold: null, picks },
+    const { queryIds } = await api.createBatch(shared.runId, {
+      strategy: "random",
+      budget: 3,
+      seed: 1,
+      segmentLength: null,
+      threshold: null,
+      picks,
     });
-    expect(created.status()).toBe(201);
-    const { batch } = (await created.json()) as { batch: { id: string } };
-    const { batches } = await getJson<{ batches: { id: string; queries: { id: string }[] }[] }>(
-      page.request,
-      `/api/runs/${shared.runId}/batches`,
-    );
-    shared.queryIds = batches.find((b) => b.id === batch.id)?.queries.map((q) => q.id) ?? [];
+    shared.queryIds = queryIds;
     expect(shared.queryIds).toHaveLength(3);
   });
 
@@ -250,19 +238,15 @@ test.describe.serial("labelling @loop", () => {
     await expect(page.getByTestId("label.error")).toHaveCount(0);
   });
 
-  test("a doubled submission is stored once, and undo deletes it", async ({ page, session }) => {
+  test("a doubled submission is stored once, and undo deletes it", async ({ page, session, api }) => {
     await session.signInAs("expert");
     const clientId = randomUUID();
-    const body = { clientId, queryId: shared.queryIds[0], anomalous: false, note: "doubled" };
-    const [a, b] = [await page.request.post("/api/labels", { data: body }), await page.request.post("/api/labels", { data: body })];
-    expect([a.status(), b.status()]).toEqual([201, 200]);
-    const ids = await Promise.all([a, b].map(async (r) => ((await r.json()) as { label: { id: string } }).label.id));
-    expect(ids[0]).toBe(ids[1]);
+    const body = { clientId, queryId: shared.queryIds[0] ?? "", anomalous: false, onset: null, note: "doubled" };
+    // The first is created (201), the second is the same label answered again (200).
+    const [a, b] = [await api.label(body, 201), await api.label(body, 200)];
+    expect(a.label.id).toBe(b.label.id);
     const count = async () => {
-      const { queries } = await getJson<{ queries: { labels: { clientId: string }[] }[] }>(
-        page.request,
-        `/api/runs/${shared.runId}/labels`,
-      );
+      const queries = await api.labels(shared.runId);
       return queries.flatMap((q) => q.labels).filter((l) => l.clientId === clientId).length;
     };
     expect(await count()).toBe(1);
@@ -300,6 +284,7 @@ test.describe.serial("labelling @loop", () => {
     page,
     session,
     browser,
+    api,
   }, testInfo) => {
     test.setTimeout(2 * 60_000);
     await session.signInAs("admin");
@@ -307,7 +292,7 @@ test.describe.serial("labelling @loop", () => {
       data: { email: "eva@dqs.local", name: "Eva Expert", password: "eva-demo-pw-1", role: "expert" },
     });
     expect(created.status()).toBe(201);
-    const { user: admin } = await getJson<{ user: { id: string } }>(page.request, "/api/auth/me");
+    const { user: admin } = await api.me();
     await page.goto("/datasets");
     await page.getByRole("link", { name: DEMO_DATASET }).click();
     await page.waitForURL(/\/datasets\/[^/]+$/);
@@ -347,8 +332,7 @@ test.describe.serial("labelling @loop", () => {
     await expect(row).toBeVisible();
     await expect(row.getByTestId("disagreements.counts")).toContainText("Eva Expert: normal (latest)");
     await expect(page.getByTestId("runpage.refined")).toHaveText(evas);
-    const foreign = await page.request.get(`/api/runs/${shared.runId}/labels`);
-    const { queries } = (await foreign.json()) as { queries: { queryId: string; labels: { id: string }[] }[] };
+    const queries = await api.labels(shared.runId);
     const otherLabel = queries.find((q) => q.queryId === shared.queryIds[1])?.labels[0]?.id;
     expect((await page.request.put(`/api/queries/${shared.queryIds[0]}/resolution`, { data: { labelId: otherLabel } })).status()).toBe(422);
 
@@ -372,9 +356,10 @@ test.describe.serial("labelling @loop", () => {
   test("on a slow network, a label made while the previous one is still on its way reaches the server, and the page ends on the server's threshold", async ({
     page,
     session,
+    api,
   }) => {
     await session.signInAs("analyst");
-    const { queryIds, runId } = await createBatch(page.request, 2);
+    const { queryIds, runId } = await createBatch(api, 2);
     await page.request.post("/api/auth/signout");
     await session.signInAs("expert");
     // Every label upload takes 1.5 s: the next label is queued while one is in flight; the page shows
@@ -400,10 +385,7 @@ test.describe.serial("labelling @loop", () => {
     await expect
       .poll(
         async () => {
-          const { queries } = await getJson<{ queries: { queryId: string; labels: unknown[] }[] }>(
-            page.request,
-            `/api/runs/${runId}/labels`,
-          );
+          const queries = await api.labels(runId);
           return queryIds.map((id) => queries.find((q) => q.queryId === id)?.labels.length ?? 0);
         },
         { timeout: 10_000 },
@@ -417,22 +399,23 @@ test.describe.serial("labelling @loop", () => {
 });
 
 /** A new batch of `count` whole validation sequences of the shared run that nobody queried yet. */
-async function createBatch(request: APIRequestContext, count: number): Promise<{ runId: string; queryIds: string[] }> {
+async function createBatch(api: Api, count: number): Promise<{ runId: string; queryIds: string[] }> {
   const runId = shared.runId;
-  const { run } = await getJson<{ run: { datasetId: string } }>(request, `/api/runs/${runId}`);
-  const { sequences } = await getJson<{ sequences: Sequence[] }>(request, `/api/datasets/${run.datasetId}`);
-  const { queriedKeys } = await getJson<{ queriedKeys: string[] }>(request, `/api/runs/${runId}/batches`);
+  const run = await api.run(runId);
+  const { sequences } = await api.dataset(run.datasetId);
+  const { queriedKeys } = await api.batches(runId);
   const picks = sequences
     .filter((s) => s.split === "validation" && !queriedKeys.includes(`${s.id}:0-${s.length}`))
     .slice(0, count)
     .map((s, rank) => ({ key: `${s.id}:0-${s.length}`, rank, reason: "e2e pick" }));
-  const created = await request.post(`/api/runs/${runId}/batches`, {
-    data: { strategy: "random", budget: count, seed: 2, segmentLength: null, threshold: null, picks },
+  const { queryIds } = await api.createBatch(runId, {
+    strategy: "random",
+    budget: count,
+    seed: 2,
+    segmentLength: null,
+    threshold: null,
+    picks,
   });
-  expect(created.status()).toBe(201);
-  const { batch } = (await created.json()) as { batch: { id: string } };
-  const { batches } = await getJson<{ batches: { id: string; queries: { id: string }[] }[] }>(request, `/api/runs/${runId}/batches`);
-  const queryIds = batches.find((b) => b.id === batch.id)?.queries.map((q) => q.id) ?? [];
   expect(queryIds).toHaveLength(count);
   return { runId, queryIds };
 }

@@ -2,12 +2,12 @@ import { expect, Session, test } from "./fixtures";
 import { DatasetSplits, longSequences, sequenceIds } from "./splits-page";
 import { UploadPage } from "./upload-page";
 import { formatThreshold } from "../lib/labelling/labels";
-import { getJson } from "./api";
+import { fitLinearRunInNode } from "./scored-run";
 import { expectedThreshold, storedFromLabels } from "./expected-threshold";
 
 /**
  * The promise end to end, on few long sequences with ground truth: an admin uploads them, sees the
- * split warnings, fixes the split, fits the linear detector; the run page suggests segments and, the
+ * split warnings, fixes the split, fits the linear detector (in Node); the run page suggests segments and, the
  * validation split being thin, starts with train in the pool and says why; a DQS batch never draws
  * from the test split; an expert labels and the refined threshold and its optimal-interval band move
  * with each label.
@@ -19,6 +19,7 @@ test("few long sequences: split warnings, a fixed split, the linear detector, se
   page,
   session,
   browser,
+  api,
 }, testInfo) => {
   test.setTimeout(5 * 60_000);
   await session.signInAs("admin");
@@ -43,10 +44,7 @@ test("few long sequences: split warnings, a fixed split, the linear detector, se
   await splits.save.click();
   await expect(splits.status).toContainText("Saved: 1 sequence moved");
   await page.screenshot({ path: testInfo.outputPath("splits-fixed.png"), fullPage: true });
-  const { sequences } = await getJson<{ sequences: { id: string; name: string; split: string }[] }>(
-    page.request,
-    `/api/datasets/${datasetId}`,
-  );
+  const { sequences } = await api.dataset(datasetId);
   const validation = new Set(sequences.filter((s) => s.split === "validation").map((s) => s.id));
   expect(validation.size).toBeGreaterThanOrEqual(2);
 
@@ -55,14 +53,10 @@ test("few long sequences: split warnings, a fixed split, the linear detector, se
   await page.getByTestId("assignments.save").click();
   await expect(page.getByTestId("assignments.status")).toContainText("Saved");
 
-  // Fit the linear detector in this browser.
-  await page.getByTestId("dataset.runs").click();
-  await page.getByTestId("run.detector").selectOption("linear");
-  await page.getByTestId("run.start").click();
-  await expect(page.getByTestId("run.done")).toBeVisible({ timeout: 150_000 });
-  await page.getByTestId("run.done").getByRole("link").click();
+  // The linear detector, fitted by the browser's code but here in Node (runs.spec.ts fits it in the browser).
+  const runId = await fitLinearRunInNode(api, datasetId);
+  await page.goto(`/runs/${runId}`);
   await expect(page.getByTestId("runpage.status")).toHaveText("complete");
-  const runId = page.url().split("/").at(-1) ?? "";
 
   // The run page suggests segments for these few long sequences. Validation holds only two of them,
   // so the pool starts with train too, and the page says why and how to leave it out.
@@ -85,10 +79,7 @@ test("few long sequences: split warnings, a fixed split, the linear detector, se
   await page.getByTestId("query.submit").click();
   await expect(page.getByTestId("query.status")).toContainText("Queued 4 for the experts", { timeout: 120_000 });
   await page.screenshot({ path: testInfo.outputPath("dqs-thin-pool.png"), fullPage: true });
-  const { batches } = await getJson<{ batches: { queries: { id: string; sequenceId: string; start: number; end: number }[] }[] }>(
-    page.request,
-    `/api/runs/${runId}/batches`,
-  );
+  const { batches } = await api.batches(runId);
   const queries = batches.flatMap((b) => b.queries);
   expect(queries).toHaveLength(4);
   const splitOf = new Map(sequences.map((s) => [s.id, s.split]));

@@ -106,7 +106,7 @@ test.describe.serial("the loop on the demo dataset @loop @heavy", () => {
     await expect(batch).toHaveAttribute("data-strategy", "dqs");
     await expect(batch.getByTestId("batch.query")).toHaveCount(5);
     await expect(batch.getByTestId("batch.spark")).toHaveCount(5);
-    const names = await batch.getByTestId("batch.query").locator("td:nth-child(2)").allTextContents();
+    const names = await batch.getByTestId("batch.query.sequence").allTextContents();
     await page.screenshot({ path: testInfo.outputPath("dqs-batch.png"), fullPage: true });
 
     // The same stretches cannot be queued twice.
@@ -208,8 +208,8 @@ test("an admin fits the linear detector in one pass; every sequence is scored an
   await expect(page.getByTestId("runpage.scored")).toHaveText("80 / 80");
   expect(Number(await page.getByTestId("runpage.threshold").textContent())).toBeGreaterThan(0);
   // Only the settings the linear detector uses, and no empty loss chart.
-  await expect(page.getByTestId("runpage.setting").locator("td:nth-child(1)")).toHaveText(["lags", "ridge", "seed"]);
-  await expect(page.getByTestId("runpage.setting").locator("td:nth-child(2)")).toHaveText(["2", "1", "1"]);
+  await expect(page.getByTestId("runpage.setting.name")).toHaveText(["lags", "ridge", "seed"]);
+  await expect(page.getByTestId("runpage.setting.value")).toHaveText(["2", "1", "1"]);
   await expect(page.getByTestId("runpage.fitted")).toContainText("no epochs");
   await expect(page.getByRole("heading", { name: /^Training/ })).toHaveCount(0);
   await page.getByTestId("scores.row").first().click();

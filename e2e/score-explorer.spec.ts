@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
-import type { APIRequestContext } from "@playwright/test";
-import { encodeFrame } from "../lib/binary-frame";
-import { getJson } from "./api";
-import { expect, Session, test } from "./fixtures";
+import type { Api } from "./api";
+import { expect, test } from "./fixtures";
+import { storeScoredRun } from "./scored-run";
+import { csvMapping } from "./column-split-upload";
 
 /**
  * The analyst's score explorer and the runs compared, on a small dataset uploaded here with two runs
@@ -10,13 +10,13 @@ import { expect, Session, test } from "./fixtures";
  * q2–q5 validation, q6–q11 test; the test split has ground truth, q6–q8 anomalous from step 15.
  * Scores: q6–q8 rise to 4 + k/… from step 15, q9 (normal) has one bump of 5, q4 one of 3.5; the
  * others stay below 2. At the first run's threshold 3 the predicted anomalous are q4, q6–q9.
+ * Each test sets up its own dataset and runs (a second or two), so that each runs alone.
  */
 const LENGTH = 30;
 const ONSET = 15;
 const NAMES = Array.from({ length: 12 }, (_, k) => `q${k}`);
 const splitOf = (k: number) => (k < 2 ? "train" : k < 6 ? "validation" : "test");
 const anomalous = (k: number) => k >= 6 && k <= 8;
-const shared = { datasetId: "", runs: [] as string[], sequences: [] as { id: string; name: string }[] };
 
 function scoreOf(name: string): Float32Array {
   const k = Number(name.slice(1));
@@ -27,89 +27,42 @@ function scoreOf(name: string): Float32Array {
   return score;
 }
 
-async function ok(response: Awaited<ReturnType<APIRequestContext["post"]>>, status: number): Promise<unknown> {
-  if (response.status() !== status) throw new Error(`${response.url()}: ${response.status()} ${await response.text()}`);
-  return response.json().catch(() => null);
+function upload(api: Api, name: string, csv: string, labelColumn: string | null): Promise<string> {
+  return api.importCsv(csvMapping(name, { labelColumn }), csv, "e.csv").then((r) => r.datasetId);
 }
 
-async function completeRun(
-  request: APIRequestContext,
-  threshold: number,
-  datasetId = shared.datasetId,
-  sequences = shared.sequences,
-): Promise<string> {
-  const config = { windowSize: 16, epochs: 50, batchSize: 8, learningRate: 0.001, patience: 1, seed: 1 };
-  const runId = (
-    (await ok(await request.post("/api/runs", { data: { datasetId, detector: "linear", config } }), 201)) as {
-      run: { id: string };
-    }
-  ).run.id;
-  for (const s of sequences) {
-    const score = scoreOf(s.name);
-    const body = new Float32Array(2 * LENGTH);
-    body.set(score);
-    body.set(score, LENGTH);
-    const frame = encodeFrame({ sequenceId: s.id, length: LENGTH, channels: 1 }, new Uint8Array(body.buffer));
-    const put = await request.put(`/api/runs/${runId}/scores`, {
-      data: Buffer.from(frame),
-      headers: { "content-type": "application/octet-stream" },
-    });
-    expect(put.status()).toBe(204);
-  }
-  await ok(await request.patch(`/api/runs/${runId}`, { data: { status: "complete", threshold } }), 200);
-  return runId;
+/** The twelve sequences with ground truth (as an admin), and two runs of their scores: thresholds 3 and 11.5. */
+async function setUp(api: Api) {
+  const csv = [
+    "seq,split,label,a",
+    ...NAMES.flatMap((n, k) =>
+      Array.from({ length: LENGTH }, (_, i) => `${n},${splitOf(k)},${anomalous(k) && i >= ONSET ? 1 : 0},${(i % 3) + k}`),
+    ),
+  ].join("\n");
+  const datasetId = await upload(api, `Explorer ${randomUUID().slice(0, 8)}`, csv, "label");
+  const { sequences } = await api.dataset(datasetId);
+  expect(sequences).toHaveLength(12);
+  const runs = [
+    await storeScoredRun(api, datasetId, sequences, (s) => scoreOf(s.name), 3),
+    await storeScoredRun(api, datasetId, sequences, (s) => scoreOf(s.name), 11.5),
+  ];
+  return { datasetId, sequences, runs };
 }
 
-async function upload(request: APIRequestContext, name: string, csv: string, labelColumn: string | null): Promise<string> {
-  const mapping = {
-    name,
-    timestampColumn: null,
-    samplingRate: 1,
-    sequenceColumn: "seq",
-    channels: ["a"],
-    labelColumn,
-    targetRate: null,
-    split: { kind: "column", column: "split" },
-    missing: "reject",
-  };
-  const { uploadId } = (await ok(
-    await request.post("/api/datasets/uploads", { data: { mapping, files: [{ name: "e.csv", size: Buffer.byteLength(csv) }] } }),
-    201,
-  )) as { uploadId: string };
-  await ok(
-    await request.put(`/api/datasets/uploads/${uploadId}/files/0`, { data: Buffer.from(csv), headers: { "content-type": "text/csv" } }),
-    200,
-  );
-  return ((await ok(await request.post(`/api/datasets/uploads/${uploadId}/import`, { data: {} }), 201)) as { datasetId: string }).datasetId;
-}
-
-test.describe.serial("the analyst's score explorer", () => {
-  test("an admin uploads a dataset with ground truth and stores two runs' scores", async ({ page, session }) => {
-    await session.signInAs("admin");
-    const csv = [
-      "seq,split,label,a",
-      ...NAMES.flatMap((n, k) =>
-        Array.from({ length: LENGTH }, (_, i) => `${n},${splitOf(k)},${anomalous(k) && i >= ONSET ? 1 : 0},${(i % 3) + k}`),
-      ),
-    ].join("\n");
-    shared.datasetId = await upload(page.request, `Explorer ${Date.now()}`, csv, "label");
-    shared.sequences = (
-      await getJson<{ sequences: { id: string; name: string }[] }>(page.request, `/api/datasets/${shared.datasetId}`)
-    ).sequences;
-    expect(shared.sequences).toHaveLength(12);
-    shared.runs.push(await completeRun(page.request, 3));
-    shared.runs.push(await completeRun(page.request, 11.5));
-  });
-
-  test("the analyst reads the settings, filters and sorts the explorer, and opens a sequence", async ({ page, session }, testInfo) => {
+test.describe("the analyst's score explorer", () => {
+  test("the analyst reads the settings, filters and sorts the explorer, and opens a sequence", async ({
+    page,
+    session,
+    apiAs,
+  }, testInfo) => {
+    const shared = await setUp(await apiAs("admin"));
     await session.signInAs("analyst");
     await page.goto(`/runs/${shared.runs[0]}`);
     await expect(page.getByTestId("runpage.status")).toHaveText("complete");
     // Only the linear detector's settings (the run form's epochs, window … are stored but unused), each with what it means; no loss chart.
-    const settings = page.getByTestId("runpage.setting");
-    await expect(settings.locator("td:nth-child(1)")).toHaveText(["lags", "ridge", "seed"]);
-    await expect(settings.locator("td:nth-child(2)")).toHaveText(["2", "1", "1"]);
-    await expect(settings.locator("td:nth-child(3)").first()).toContainText("past steps");
+    await expect(page.getByTestId("runpage.setting.name")).toHaveText(["lags", "ridge", "seed"]);
+    await expect(page.getByTestId("runpage.setting.value")).toHaveText(["2", "1", "1"]);
+    await expect(page.getByTestId("runpage.setting.meaning").first()).toContainText("past steps");
     await expect(page.getByTestId("runpage.fitted")).toContainText("one pass");
     await expect(page.getByRole("heading", { name: /^Training/ })).toHaveCount(0);
 
@@ -165,40 +118,29 @@ test.describe.serial("the analyst's score explorer", () => {
 
   test("an expert's label reads as what was said; the runs of the dataset are compared side by side", async ({
     page,
-    browser,
     session,
+    api,
+    apiAs,
   }, testInfo) => {
     await session.signInAs("admin");
+    const shared = await setUp(api);
     const byName = new Map(shared.sequences.map((s) => [s.name, s.id]));
     const runId = shared.runs[1] ?? "";
     const picks = ["q4", "q5"].map((n, rank) => ({ key: `${byName.get(n)}:0-${LENGTH}`, rank, reason: "e2e pick" }));
-    await ok(
-      await page.request.post(`/api/runs/${runId}/batches`, {
-        data: { strategy: "random", budget: 2, seed: 1, segmentLength: null, threshold: null, picks },
-      }),
-      201,
-    );
-    const { batches } = await getJson<{ batches: { queries: { id: string; sequenceName: string }[] }[] }>(
-      page.request,
-      `/api/runs/${runId}/batches`,
-    );
-    const q4 = batches[0]?.queries.find((q) => q.sequenceName === "q4")?.id;
+    const { queryIds } = await api.createBatch(runId, {
+      strategy: "random",
+      budget: 2,
+      seed: 1,
+      segmentLength: null,
+      threshold: null,
+      picks,
+    });
     const stamp = Date.now();
     const expert = { email: `erik-${stamp}@dqs.local`, password: "erik-demo-pw-1", name: `Erik ${stamp}` };
-    const { user } = (await ok(await page.request.post("/api/admin/users", { data: { ...expert, role: "expert" } }), 201)) as {
-      user: { id: string };
-    };
-    await ok(await page.request.put(`/api/datasets/${shared.datasetId}/assignments`, { data: { userIds: [user.id] } }), 200);
-    const expertPage = await (await browser.newContext()).newPage();
-    await new Session(expertPage).signIn(expert.email, expert.password);
-    await expect(expertPage).toHaveURL(/\/queue$/);
-    await ok(
-      await expertPage.request.post("/api/labels", {
-        data: { clientId: randomUUID(), queryId: q4, anomalous: true, onset: 5, note: "" },
-      }),
-      201,
-    );
-    await expertPage.context().close();
+    const { id } = await api.createUser({ ...expert, role: "expert" });
+    await api.assign(shared.datasetId, [id]);
+    const expertApi = await apiAs(expert);
+    await expertApi.label({ clientId: randomUUID(), queryId: queryIds[0] ?? "", anomalous: true, onset: 5, note: "" });
 
     await page.goto(`/runs/${runId}`);
     await expect(page.getByTestId("batch.label")).toHaveText([`anomalous from step 5 — ${expert.name}`]);
@@ -223,15 +165,15 @@ test.describe.serial("the analyst's score explorer", () => {
     await page.getByTestId("compare").screenshot({ path: testInfo.outputPath("compare.png") });
   });
 
-  test("with 240 sequences the explorer stays responsive", async ({ page, session }, testInfo) => {
+  test("with 240 sequences the explorer stays responsive", async ({ page, session, api }, testInfo) => {
     test.setTimeout(120_000);
     await session.signInAs("admin");
     const names = Array.from({ length: 240 }, (_, k) => `q${k}`);
     const rows = names.flatMap((n, k) => Array.from({ length: LENGTH }, (_, i) => `${n},${k < 2 ? "train" : "validation"},${(i % 3) + k}`));
-    const datasetId = await upload(page.request, `Explorer 240 ${Date.now()}`, ["seq,split,a", ...rows].join("\n"), null);
-    const sequences = (await getJson<{ sequences: { id: string; name: string }[] }>(page.request, `/api/datasets/${datasetId}`)).sequences;
+    const datasetId = await upload(api, `Explorer 240 ${Date.now()}`, ["seq,split,a", ...rows].join("\n"), null);
+    const { sequences } = await api.dataset(datasetId);
     expect(sequences).toHaveLength(240);
-    const runId = await completeRun(page.request, 3, datasetId, sequences);
+    const runId = await storeScoredRun(api, datasetId, sequences, (s) => scoreOf(s.name), 3);
 
     const before = Date.now();
     await page.goto(`/runs/${runId}`);

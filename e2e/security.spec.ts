@@ -15,15 +15,14 @@ import {
 } from "./api-helpers";
 import { sql } from "./e2e-db";
 import { DEMO_DATASET, expect, test, USERS } from "./fixtures";
-import { getJson } from "./api";
+import { getJson, errorOf } from "./api";
+import { csvMapping } from "./column-split-upload";
 
 /**
  * The attacks found on main, replayed: cross-site request forgery, open redirects after sign-in,
  * sessions that outlive sign-out, password guessing, oversized and malformed bodies, and the headers.
  * Every refused request is checked to have changed nothing.
  */
-
-type ErrorJson = { error: { code: string; message: string } };
 
 async function userEmails(admin: APIRequestContext): Promise<string[]> {
   const { users } = await getJson<{ users: { email: string }[] }>(admin, "/api/admin/users");
@@ -72,7 +71,7 @@ test.describe("cross-site request forgery", () => {
       headers: { origin: "http://localhost:1", "content-type": "application/json" },
     });
     expect(crossSite.status()).toBe(403);
-    expect(((await crossSite.json()) as ErrorJson).error.message).toContain("must come from this site's own pages");
+    expect((await errorOf(crossSite)).message).toContain("must come from this site's own pages");
     const fetchSite = await page.request.post("/api/admin/users", {
       data,
       headers: { "sec-fetch-site": "same-site", "content-type": "application/json" },
@@ -86,7 +85,7 @@ test.describe("cross-site request forgery", () => {
     ]) {
       const response = await page.request.post("/api/admin/users", { data, headers: { "content-type": type } });
       expect(response.status(), type).toBe(415);
-      expect(((await response.json()) as ErrorJson).error.message).toBe("Send the request body as application/json.");
+      expect((await errorOf(response)).message).toBe("Send the request body as application/json.");
     }
     // Sign-out too: another site may not sign a user out.
     expect((await page.request.post("/api/auth/signout", { headers: { origin: "https://evil.example" } })).status()).toBe(403);
@@ -178,7 +177,7 @@ test.describe("server-side sessions", () => {
 
     const weak = await admin.request.patch(`/api/admin/users/${user.id}`, { data: { password: "password123" } });
     expect(weak.status()).toBe(422);
-    expect(((await weak.json()) as ErrorJson).error.message).toContain("most common passwords");
+    expect((await errorOf(weak)).message).toContain("most common passwords");
     expect((await userContext.request.get("/api/auth/me")).status()).toBe(200);
 
     const newPassword = "another-Good-pw-2";
@@ -203,7 +202,7 @@ test.describe("passwords", () => {
       const email = `weak-${Date.now()}@dqs.local`;
       const response = await admin.request.post("/api/admin/users", { data: { email, name: "Weak", password, role: "expert" } });
       expect(response.status(), password).toBe(422);
-      expect(((await response.json()) as ErrorJson).error.message).toBe(`password: ${message}`);
+      expect((await errorOf(response)).message).toBe(`password: ${message}`);
       expect(await userEmails(admin.request)).not.toContain(email);
     }
     await admin.close();
@@ -240,7 +239,7 @@ test.describe("sign-in rate limit", () => {
       const retryAfter = Number(refused.headers()["retry-after"]);
       expect(retryAfter).toBeGreaterThan(0);
       expect(retryAfter).toBeLessThanOrEqual(15 * 60);
-      const { error } = (await refused.json()) as ErrorJson;
+      const error = await errorOf(refused);
       expect(error.code).toBe("rate_limited");
       expect(error.message).toMatch(/^Too many failed sign-ins\. Try again in \d+ minutes?\.$/);
     }
@@ -294,7 +293,7 @@ test.describe("request bodies", () => {
       headers: { "content-type": "application/json" },
     });
     expect(declared.status()).toBe(413);
-    expect(((await declared.json()) as ErrorJson).error.message).toBe("The request body is larger than 1 MiB.");
+    expect((await errorOf(declared)).message).toBe("The request body is larger than 1 MiB.");
 
     // No Content-Length (chunked): the cap applies while streaming.
     const cookie = (await admin.cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
@@ -342,7 +341,7 @@ test.describe("bad input is a 4xx, never a 500", () => {
     for (const [what, data, status] of frames) {
       const response = await api.put(`/api/runs/${runId}/scores`, { data, headers: octet });
       expect(response.status(), what).toBe(status);
-      expect(((await response.json()) as ErrorJson).error.code, what).toMatch(/^(bad_request|invalid)$/);
+      expect((await errorOf(response)).code, what).toMatch(/^(bad_request|invalid)$/);
     }
     for (const data of [Buffer.from([9]), Buffer.from([50, 0, 0, 0, 1, 2])]) {
       expect((await api.put(`/api/runs/${runId}/weights`, { data, headers: octet })).status()).toBe(400);
@@ -390,29 +389,17 @@ test.describe("bad input is a 4xx, never a 500", () => {
     for (const [what, picks, message] of cases) {
       const response = await api.post(`/api/runs/${runId}/batches`, { data: batch(picks) });
       expect(response.status(), what).toBe(422);
-      expect(((await response.json()) as ErrorJson).error.message, what).toContain(message);
+      expect((await errorOf(response)).message, what).toContain(message);
     }
     const { batches, queriedKeys } = await getJson<{ batches: unknown[]; queriedKeys: string[] }>(api, `/api/runs/${runId}/batches`);
     expect(batches).toEqual([]);
     expect(queriedKeys).toEqual([]);
 
     const name = `Impossible split ${Date.now()}`;
-    const mapping = {
-      name,
-      timestampColumn: null,
-      samplingRate: 1,
-      sequenceColumn: null,
-      channels: ["a"],
-      labelColumn: null,
-      targetRate: null,
-      split: { kind: "ratios", train: 0, validation: 0, test: 1, seed: 1 },
-      missing: "reject",
-    };
+    const mapping = csvMapping(name, { sequenceColumn: null, split: { kind: "ratios", train: 0, validation: 0, test: 1, seed: 1 } });
     const upload = await api.post("/api/datasets/uploads", { data: { mapping, files: [{ name: "one.csv", size: 10 }] } });
     expect(upload.status()).toBe(422);
-    expect(((await upload.json()) as ErrorJson).error.message).toBe(
-      "mapping.split.train: The train ratio must be above 0: a detector needs training data",
-    );
+    expect((await errorOf(upload)).message).toBe("mapping.split.train: The train ratio must be above 0: a detector needs training data");
     const { datasets } = await getJson<{ datasets: { name: string }[] }>(api, "/api/datasets");
     expect(datasets.map((d) => d.name)).not.toContain(name);
     await admin.close();

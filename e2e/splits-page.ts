@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page } from "@playwright/test";
 import { csv, type CsvPayload } from "./upload-page";
-import { getJson } from "./api";
+import { getJson, Api, jsonOf } from "./api";
 
 /**
  * Fixtures and a page object for the split checks: few long sequences with ground truth as CSV files
@@ -49,7 +49,7 @@ export async function importViaApi(page: Page, name: string, files: CsvPayload[]
     data: { mapping, files: files.map((f) => ({ name: f.name, size: f.buffer.length })) },
   });
   expect(created.status()).toBe(201);
-  const { uploadId } = (await created.json()) as { uploadId: string };
+  const { uploadId } = await jsonOf<{ uploadId: string }>(created);
   for (const [index, f] of files.entries()) {
     const put = await page.request.put(`/api/datasets/uploads/${uploadId}/files/${index}`, {
       data: f.buffer,
@@ -59,14 +59,12 @@ export async function importViaApi(page: Page, name: string, files: CsvPayload[]
   }
   const imported = await page.request.post(`/api/datasets/uploads/${uploadId}/import`, { data: {} });
   expect(imported.status()).toBe(201);
-  return (await imported.json()) as Imported;
+  return jsonOf<Imported>(imported);
 }
 
 /** Every sequence's split, by name, through the API. */
 export async function splitsByName(page: Page, datasetId: string): Promise<Record<string, string>> {
-  const response = await page.request.get(`/api/datasets/${datasetId}`);
-  expect(response.ok()).toBe(true);
-  const { sequences } = (await response.json()) as { sequences: { name: string; split: string }[] };
+  const { sequences } = await new Api(page.request).dataset(datasetId);
   return Object.fromEntries(sequences.map((s) => [s.name, s.split]));
 }
 

@@ -1,6 +1,7 @@
 import { expect, test } from "./fixtures";
 import { DatasetSplits, importViaApi, longSequences, sequenceIds, splitsByName } from "./splits-page";
 import { UploadPage } from "./upload-page";
+import { errorOf } from "./api";
 
 /**
  * Splits that can be trusted: the upload form and the dataset page warn about a split (few long
@@ -112,7 +113,7 @@ test.describe("dataset splits", () => {
       data: { changes: [{ sequenceId: id, split: other }] },
     });
     expect(analyst.status()).toBe(403);
-    expect(((await analyst.json()) as { error: { code: string } }).error.code).toBe("forbidden");
+    expect((await errorOf(analyst)).code).toBe("forbidden");
     expect(await splitsByName(page, datasetId)).toEqual(before);
     await page.request.post("/api/auth/signout");
 
@@ -160,7 +161,7 @@ test.describe("dataset splits", () => {
     for (const c of cases) {
       const response = await page.request.patch(url, { data: c.body });
       expect(response.status(), JSON.stringify(c.body)).toBe(c.status);
-      if (c.message) expect(((await response.json()) as { error: { message: string } }).error.message).toContain(c.message);
+      if (c.message) expect((await errorOf(response)).message).toContain(c.message);
     }
     const notJson = await page.request.patch(url, { data: "changes=all", headers: { "content-type": "text/plain" } });
     expect(notJson.status()).toBe(415);
@@ -183,9 +184,7 @@ test.describe("dataset splits", () => {
       data: { changes: [{ sequenceId: id, split: before[name] === "test" ? "train" : "test" }] },
     });
     expect(response.status()).toBe(409);
-    expect(((await response.json()) as { error: { message: string } }).error.message).toContain(
-      "The splits are locked: this dataset has a detector run",
-    );
+    expect((await errorOf(response)).message).toContain("The splits are locked: this dataset has a detector run");
     expect(await splitsByName(page, datasetId)).toEqual(before);
     const splits = new DatasetSplits(page);
     await splits.open(datasetId);
@@ -208,7 +207,7 @@ test.describe("dataset splits", () => {
       data: { changes: [{ sequenceId: ids["drive-1"], split: other }] },
     });
     expect(cut.status()).toBe(422);
-    expect(((await cut.json()) as { error: { message: string } }).error.message).toContain('Unit "V1" would be in');
+    expect((await errorOf(cut)).message).toContain('Unit "V1" would be in');
     expect(await splitsByName(page, datasetId)).toEqual(before);
 
     const splits = new DatasetSplits(page);

@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
-import type { APIRequestContext, Browser, Page } from "@playwright/test";
-import { encodeFrame } from "../lib/binary-frame";
+import type { APIRequestContext, APIResponse, Browser, Page } from "@playwright/test";
 import { formatThreshold } from "../lib/labelling/labels";
 import { columnSplitUpload } from "./column-split-upload";
 import { expectedThreshold, refinedText, storedFromLabels, thresholds } from "./expected-threshold";
 import { expect, Session, test } from "./fixtures";
-import { getJson } from "./api";
+import { Api, type LabelAnswer, type ThresholdPage, jsonOf } from "./api";
+import { storeScoredRun } from "./scored-run";
 
 /**
  * The server owns the threshold. On a small dataset uploaded here, with a run whose scores are put
@@ -25,11 +25,6 @@ function scoreOf(name: string): Float32Array {
   if (k >= 1 && k <= 3) score.fill(4 + k, ONSET);
   if (k >= 4) score[5] = 2 + 0.25 * k;
   return score;
-}
-
-async function ok(response: Awaited<ReturnType<APIRequestContext["post"]>>, status: number): Promise<unknown> {
-  if (response.status() !== status) throw new Error(`${response.url()}: ${response.status()} ${await response.text()}`);
-  return response.json().catch(() => null);
 }
 
 async function signedIn(browser: Browser, email: string, password: string): Promise<Page> {
@@ -69,63 +64,20 @@ async function expectStoredMatchesLabels(request: APIRequestContext) {
 
 test.describe.serial("the server owns the threshold", () => {
   test("an admin uploads a small dataset, stores a run's scores, queues its sequences and assigns two experts", async ({
-    page,
     session,
+    api,
   }) => {
     await session.signInAs("admin");
     const names = Array.from({ length: 8 }, (_, k) => `s${k}`);
     const { csv, mapping } = columnSplitUpload(`Thresholds ${Date.now()}`, names, LENGTH, 3);
-    const { uploadId } = (await ok(
-      await page.request.post("/api/datasets/uploads", { data: { mapping, files: [{ name: "t.csv", size: Buffer.byteLength(csv) }] } }),
-      201,
-    )) as { uploadId: string };
-    await ok(
-      await page.request.put(`/api/datasets/uploads/${uploadId}/files/0`, {
-        data: Buffer.from(csv),
-        headers: { "content-type": "text/csv" },
-      }),
-      200,
-    );
-    shared.datasetId = (
-      (await ok(await page.request.post(`/api/datasets/uploads/${uploadId}/import`, { data: {} }), 201)) as { datasetId: string }
-    ).datasetId;
-    const { sequences } = await getJson<{ sequences: { id: string; name: string; length: number }[] }>(
-      page.request,
-      `/api/datasets/${shared.datasetId}`,
-    );
+    shared.datasetId = (await api.importCsv(mapping, csv, "t.csv")).datasetId;
+    const { sequences } = await api.dataset(shared.datasetId);
     expect(sequences.map((s) => s.name).sort()).toEqual(names);
-
-    const config = { windowSize: 16, epochs: 1, batchSize: 8, learningRate: 0.001, patience: 1, seed: 1 };
-    shared.runId = (
-      (await ok(await page.request.post("/api/runs", { data: { datasetId: shared.datasetId, detector: "linear", config } }), 201)) as {
-        run: { id: string };
-      }
-    ).run.id;
-    for (const s of sequences) {
-      const score = scoreOf(s.name);
-      const body = new Float32Array(2 * LENGTH);
-      body.set(score);
-      body.set(score, LENGTH);
-      const frame = encodeFrame({ sequenceId: s.id, length: LENGTH, channels: 1 }, new Uint8Array(body.buffer));
-      const put = await page.request.put(`/api/runs/${shared.runId}/scores`, {
-        data: Buffer.from(frame),
-        headers: { "content-type": "application/octet-stream" },
-      });
-      expect(put.status()).toBe(204);
-    }
-    await ok(await page.request.patch(`/api/runs/${shared.runId}`, { data: { status: "complete", threshold: UNSUPERVISED } }), 200);
+    shared.runId = await storeScoredRun(api, shared.datasetId, sequences, (s) => scoreOf(s.name), UNSUPERVISED);
 
     const picks = sequences.map((s, rank) => ({ key: `${s.id}:0-${s.length}`, rank, reason: "e2e pick" }));
-    await ok(
-      await page.request.post(`/api/runs/${shared.runId}/batches`, {
-        data: { strategy: "random", budget: picks.length, seed: 1, segmentLength: null, threshold: null, picks },
-      }),
-      201,
-    );
-    const { batches } = await getJson<{ batches: { queries: { id: string; sequenceName: string }[] }[] }>(
-      page.request,
-      `/api/runs/${shared.runId}/batches`,
-    );
+    await api.createBatch(shared.runId, { strategy: "random", budget: picks.length, seed: 1, segmentLength: null, threshold: null, picks });
+    const { batches } = await api.batches(shared.runId);
     shared.queries = Object.fromEntries((batches[0]?.queries ?? []).map((q) => [q.sequenceName, q.id]));
     expect(Object.keys(shared.queries).sort()).toEqual(names);
 
@@ -133,14 +85,10 @@ test.describe.serial("the server owns the threshold", () => {
     const ids: string[] = [];
     for (const who of ["tina", "theo"]) {
       const expert = { email: `${who}-${stamp}@dqs.local`, password: `${who}-demo-pw-1` };
-      const { user } = (await ok(
-        await page.request.post("/api/admin/users", { data: { ...expert, name: `${who} ${stamp}`, role: "expert" } }),
-        201,
-      )) as { user: { id: string } };
-      ids.push(user.id);
+      ids.push((await api.createUser({ ...expert, name: `${who} ${stamp}`, role: "expert" })).id);
       shared.experts.push(expert);
     }
-    await ok(await page.request.put(`/api/datasets/${shared.datasetId}/assignments`, { data: { userIds: ids } }), 200);
+    await api.assign(shared.datasetId, ids);
   });
 
   test("two experts label the same run at once: the stored threshold matches the final labels", async ({ browser }) => {
@@ -161,18 +109,15 @@ test.describe.serial("the server owns the threshold", () => {
       ].map((l) => label(theo.request, l)),
     ]);
     expect(wave.map((r) => r.status())).toEqual(Array(7).fill(201));
-    const answered = await Promise.all(wave.map(async (r) => ((await r.json()) as { threshold: { version: number } }).threshold.version));
+    const answered = await Promise.all(wave.map(async (r) => (await jsonOf<LabelAnswer>(r)).threshold?.version));
     // Each label was its own step of the run's threshold history.
     expect(new Set(answered).size).toBe(7);
     const state = await expectStoredMatchesLabels(tina.request);
     expect(state.labelCount).toBe(6);
 
     // Undo and label again, at once.
-    const tinas = await getJson<{ queries: { queryId: string; labels: { clientId: string; userName: string }[] }[] }>(
-      tina.request,
-      `/api/runs/${shared.runId}/labels`,
-    );
-    const s5 = tinas.queries.find((q) => q.queryId === shared.queries.s5)?.labels[0]?.clientId;
+    const tinas = await new Api(tina.request).labels(shared.runId);
+    const s5 = tinas.find((q) => q.queryId === shared.queries.s5)?.labels[0]?.clientId;
     const [undo, again] = await Promise.all([
       tina.request.delete(`/api/labels/${s5}`),
       label(theo.request, { sequence: "s3", anomalous: true }),
@@ -282,9 +227,9 @@ test.describe.serial("the server owns the threshold", () => {
     let next: string | null = null;
     let pages = 0;
     do {
-      const response = await page.request.get(`/api/runs/${shared.runId}/thresholds?limit=4${next ? `&after=${next}` : ""}`);
+      const response: APIResponse = await page.request.get(`/api/runs/${shared.runId}/thresholds?limit=4${next ? `&after=${next}` : ""}`);
       expect(response.status()).toBe(200);
-      const body = (await response.json()) as { thresholds: typeof whole; next: string | null };
+      const body: ThresholdPage = await jsonOf<ThresholdPage>(response);
       expect(body.thresholds.length).toBeLessThanOrEqual(4);
       walked.push(...body.thresholds);
       next = body.next;

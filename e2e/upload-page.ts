@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, type Page } from "@playwright/test";
+import { Api } from "./api";
 
 export type CsvPayload = { name: string; mimeType: string; buffer: Buffer };
 
@@ -35,9 +36,7 @@ export class UploadPage {
 
 /** Names of the datasets the signed-in user sees, through the API. */
 export async function datasetNames(page: Page): Promise<string[]> {
-  const response = await page.request.get("/api/datasets");
-  expect(response.ok()).toBe(true);
-  return ((await response.json()) as { datasets: { name: string }[] }).datasets.map((d) => d.name);
+  return (await new Api(page.request).datasets()).map((d) => d.name);
 }
 
 let demoDir: string | null = null;

@@ -1,6 +1,7 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { csv, datasetNames, demoCsvFiles, rowCount, UploadPage, type CsvPayload } from "./upload-page";
+import { errorOf, Api, jsonOf } from "./api";
 
 const HEADER = "timestamp,a,b,label";
 /** A valid CSV body of `n` rows (lines 2 … n+1). */
@@ -74,9 +75,7 @@ const CASES: Case[] = [
 
 /** The channels of the dataset named `name`, through the API. */
 async function channelsOf(page: Page, name: string): Promise<string[]> {
-  const response = await page.request.get("/api/datasets");
-  expect(response.ok()).toBe(true);
-  const datasets = ((await response.json()) as { datasets: { name: string; channelNames: string[] }[] }).datasets;
+  const datasets = await new Api(page.request).datasets();
   return datasets.find((d) => d.name === name)?.channelNames ?? [];
 }
 
@@ -307,7 +306,7 @@ test.describe("dataset upload", () => {
       data: { mapping, files: [{ name: "api.csv", size: body.length }] },
     });
     expect(created.status()).toBe(201);
-    const { uploadId } = (await created.json()) as { uploadId: string };
+    const { uploadId } = await jsonOf<{ uploadId: string }>(created);
     const put = await page.request.put(`/api/datasets/uploads/${uploadId}/files/0`, {
       data: body,
       headers: { "content-type": "text/csv" },
@@ -315,7 +314,7 @@ test.describe("dataset upload", () => {
     expect(put.status()).toBe(200);
     const imported = await page.request.post(`/api/datasets/uploads/${uploadId}/import`, { data: {} });
     expect(imported.status()).toBe(422);
-    const error = ((await imported.json()) as { error: { code: string; details: Record<string, unknown> } }).error;
+    const error = await errorOf(imported);
     expect(error.code).toBe("invalid");
     expect(error.details).toMatchObject({ code: "bad_label", file: "api.csv", line: 12, column: "label" });
     const taken = await page.request.post("/api/datasets/uploads", {
@@ -339,7 +338,7 @@ test.describe("dataset upload", () => {
     };
     const response = await page.request.post("/api/datasets/uploads", { data: { mapping, files: [{ name: "a.csv", size: 10 }] } });
     expect(response.status()).toBe(403);
-    expect(((await response.json()) as { error: { code: string } }).error.code).toBe("forbidden");
+    expect((await errorOf(response)).code).toBe("forbidden");
     const put = await page.request.put("/api/datasets/uploads/00000000-0000-0000-0000-000000000000/files/0", {
       data: Buffer.from("a\n1\n"),
     });

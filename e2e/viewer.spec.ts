@@ -1,9 +1,10 @@
 import type { Page } from "@playwright/test";
 import { DEMO_DATASET, expect, Session, test } from "./fixtures";
-import { getJson } from "./api";
 import { AA_TEXT, contrastRatio } from "../lib/charts/contrast";
-
-type SeriesBody = { from: number; to: number; downsampled: boolean; channels: { name: string; x: number[]; y: number[] }[] };
+import { Api, jsonOf } from "./api";
+import { csvMapping } from "./column-split-upload";
+import type { SeriesPayload } from "../lib/charts/series-data";
+import type { GroundTruthView } from "../lib/server/series";
 
 /** Opens the demo dataset and the viewer of its first anomalous sequence (or the first one). */
 async function openDemoSequence(page: Page, anomalous: boolean): Promise<string> {
@@ -59,13 +60,13 @@ test.describe("sequence viewer", () => {
     await page.screenshot({ path: testInfo.outputPath("viewer-zoomed.png"), fullPage: true });
 
     const series = await page.request.get(`/api/sequences/${sequenceId}/series?points=200`);
-    const body = (await series.json()) as SeriesBody;
+    const body = await jsonOf<SeriesPayload>(series);
     expect(body.downsampled).toBe(true);
     expect(body.channels).toHaveLength(8);
     for (const c of body.channels) expect(c.x.length).toBeLessThanOrEqual(200);
     const truth = await page.request.get(`/api/sequences/${sequenceId}/ground-truth`);
     expect(truth.status()).toBe(200);
-    expect(((await truth.json()) as { groundTruth: { anomalous: boolean } }).groundTruth.anomalous).toBe(true);
+    expect((await jsonOf<{ groundTruth: GroundTruthView }>(truth)).groundTruth.anomalous).toBe(true);
   });
 
   test("an analyst drags to zoom: the y axes rescale, the URL holds the window and a reload keeps it", async ({
@@ -174,7 +175,7 @@ test.describe("sequence viewer", () => {
     await expect(page.getByTestId("viewer.groundtruth")).toHaveCount(0);
     const series = await page.request.get(`/api/sequences/${sequenceId}/series?from=10&to=400&points=100`);
     expect(series.status()).toBe(200);
-    const body = (await series.json()) as SeriesBody & Record<string, unknown>;
+    const body = await jsonOf<SeriesPayload>(series);
     expect(body).not.toHaveProperty("groundTruth");
     expect(body.from).toBe(10);
     expect(body.channels[0]?.x[0]).toBe(10);
@@ -184,27 +185,10 @@ test.describe("sequence viewer", () => {
   test("an expert cannot read series of a dataset not assigned to them", async ({ page, session, browser }) => {
     await session.signInAs("admin");
     const name = `Unassigned ${Date.now()}`;
-    const mapping = {
-      name,
-      timestampColumn: null,
-      samplingRate: 1,
-      sequenceColumn: null,
-      channels: ["a"],
-      labelColumn: null,
-      targetRate: null,
-      split: { kind: "ratios", train: 1, validation: 0, test: 0, seed: 1 },
-      missing: "reject",
-    };
-    const body = Buffer.from(`a\n${Array.from({ length: 50 }, (_, i) => i).join("\n")}\n`);
-    const created = await page.request.post("/api/datasets/uploads", {
-      data: { mapping, files: [{ name: "one.csv", size: body.length }] },
-    });
-    const { uploadId } = (await created.json()) as { uploadId: string };
-    await page.request.put(`/api/datasets/uploads/${uploadId}/files/0`, { data: body });
-    const imported = (await (await page.request.post(`/api/datasets/uploads/${uploadId}/import`, { data: {} })).json()) as {
-      datasetId: string;
-    };
-    const detail = await getJson<{ sequences: { id: string }[] }>(page.request, `/api/datasets/${imported.datasetId}`);
+    const mapping = csvMapping(name, { sequenceColumn: null, split: { kind: "ratios", train: 1, validation: 0, test: 0, seed: 1 } });
+    const api = new Api(page.request);
+    const imported = await api.importCsv(mapping, `a\n${Array.from({ length: 50 }, (_, i) => i).join("\n")}\n`, "one.csv");
+    const detail = await api.dataset(imported.datasetId);
     const sequenceId = detail.sequences[0]?.id ?? "";
     expect((await page.request.get(`/api/sequences/${sequenceId}/series`)).status()).toBe(200);
 

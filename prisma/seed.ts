@@ -1,14 +1,23 @@
 /**
- * Demo data for local use: three users (one per role) and the PATH-like demo dataset, with the
- * expert assigned to it. Idempotent: what already exists is left alone.
+ * Demo data for local use: three users (one per role), the PATH-like demo dataset with the expert
+ * assigned to it, and a finished run of the linear detector on it. Idempotent: what already exists
+ * is left alone.
  */
 import { generatePathDataset } from "../lib/demo/path-dataset";
 import { PATH_UNITS } from "../lib/demo/types";
 import { assignSplits } from "../lib/preprocess";
+import type { ChannelSummary } from "../lib/preprocess/normalize";
+import { fitLinearRun } from "../lib/runs/linear-fit";
+import { defaultScoreShift, defaultWindow } from "../lib/runs/defaults";
+import { detectorSpec } from "../lib/detectors/registry";
+import type { SeriesColumns, Split } from "../lib/series/types";
 import type { Role } from "../lib/roles";
 import { storeDataset } from "../lib/server/datasets";
 import { db } from "../lib/server/db";
 import { hashPassword } from "../lib/server/passwords";
+import { createRun, saveAllScores, saveWeights, scoreRow, updateRun } from "../lib/server/runs";
+import { readAllSequences } from "../lib/server/sequence-data";
+import { runConfigSchema, updateRunSchema } from "../lib/validations/run";
 
 /** For local use only; printed in the README. */
 export const DEMO_USERS: { email: string; name: string; role: Role; password: string }[] = [
@@ -35,12 +44,13 @@ async function seedUsers(): Promise<Map<Role, string>> {
   return ids;
 }
 
-async function seedDataset(adminId: string | undefined): Promise<string> {
+/** The demo dataset's id, and its sequences' columns in index order when it was created just now. */
+async function seedDataset(adminId: string | undefined): Promise<{ id: string; columns: SeriesColumns[] | null }> {
   const existing = await db.dataset.findUnique({ where: { name: DEMO_DATASET_NAME }, select: { id: true, channelUnits: true } });
   if (existing) {
     // A demo dataset seeded before units were stored gets them (the generator's channels never change).
     if (existing.channelUnits === null) await db.dataset.update({ where: { id: existing.id }, data: { channelUnits: [...PATH_UNITS] } });
-    return existing.id;
+    return { id: existing.id, columns: null };
   }
   const demo = generatePathDataset({ seed: DEMO_SEED });
   const ratios = { train: 0.6, validation: 0.2, test: 0.2 };
@@ -61,12 +71,68 @@ async function seedDataset(adminId: string | undefined): Promise<string> {
     importConfig: { source: "generator", generator: "path-dataset", seed: DEMO_SEED, splitRatios: ratios, splitSeed: DEMO_SEED },
     createdById: adminId ?? null,
   });
-  return id;
+  // Stored as float32 chunks of these very arrays: what the browser would read back.
+  return { id, columns: demo.sequences.map((s) => s.columns) };
+}
+
+/**
+ * A finished run of the linear detector on the demo dataset, with the run form's default settings:
+ * fitted and scored here by the same lib/ code the browser's workers run (lib/runs/linear-fit.ts, a
+ * closed-form fit: about a second), and stored through the same server functions as the browser's
+ * run stores it — the weights, every sequence's scores, the epoch record and the unsupervised threshold.
+ * Specs and newcomers that need scores start from it instead of training. No batches, no labels.
+ */
+async function seedLinearRun(demo: { id: string; columns: SeriesColumns[] | null }, adminId: string | undefined): Promise<void> {
+  const datasetId = demo.id;
+  if (!adminId || (await db.detectorRun.count({ where: { datasetId, detector: "linear", status: "complete" } })) > 0) return;
+  const dataset = await db.dataset.findUniqueOrThrow({
+    where: { id: datasetId },
+    select: {
+      windowSize: true,
+      channelCount: true,
+      trainStats: true,
+      sequences: { select: { id: true, split: true }, orderBy: { index: "asc" } },
+    },
+  });
+  const trainStats = dataset.trainStats as ChannelSummary;
+  // The run form's defaults for the linear detector (components/runs/run-launcher.tsx): it uses none
+  // of the training fields, but the run stores what the form would send.
+  const defaults = detectorSpec("linear").form.defaults;
+  const windowSize = defaultWindow(dataset.windowSize);
+  const config = runConfigSchema.parse({
+    windowSize,
+    epochs: defaults.epochs,
+    batchSize: defaults.batchSize,
+    learningRate: defaults.learningRate,
+    patience: defaults.patience,
+    seed: 1,
+    hidden: defaults.hiddenPerChannel * dataset.channelCount,
+    maxTrainWindows: defaults.maxTrainWindows,
+    scoreShift: defaultScoreShift(windowSize),
+  });
+  // Reading the series back through Prisma takes seconds; a dataset created just now is still in memory.
+  const columns = demo.columns ?? (await readAllSequences(datasetId)).map((s) => s.columns);
+  const sequences = dataset.sequences.map((s, i) => ({ id: s.id, split: s.split as Split, columns: columns[i] ?? [] }));
+  const fitted = await fitLinearRun(sequences, trainStats, config);
+  const run = await createRun({ datasetId, detector: "linear", config, userId: adminId });
+  const reason = "seeded in Node by the demo seed; not used by the linear detector (plain JavaScript)";
+  await updateRun(run.id, updateRunSchema.parse({ backend: "cpu", backendReason: reason }));
+  const { kind, config: detectorConfig, specs, data } = fitted.weights;
+  await saveWeights(run.id, { kind, config: detectorConfig, specs }, new Uint8Array(data));
+  await updateRun(run.id, updateRunSchema.parse({ epochs: fitted.training.epochs, bestEpoch: fitted.training.bestEpoch }));
+  const rows = fitted.scores.map(({ sequenceId, score, channelScores }) => {
+    const channels = new Float32Array(score.length * channelScores.length);
+    channelScores.forEach((c, i) => channels.set(c, i * score.length));
+    return scoreRow(sequenceId, score, channels);
+  });
+  await saveAllScores(run.id, rows);
+  await updateRun(run.id, updateRunSchema.parse({ status: "complete", threshold: fitted.threshold }));
 }
 
 export async function seed(): Promise<void> {
   const ids = await seedUsers();
-  const datasetId = await seedDataset(ids.get("admin"));
+  const demo = await seedDataset(ids.get("admin"));
+  const datasetId = demo.id;
   const expertId = ids.get("expert");
   if (expertId) {
     await db.datasetAssignment.upsert({
@@ -75,4 +141,5 @@ export async function seed(): Promise<void> {
       update: {},
     });
   }
+  await seedLinearRun(demo, ids.get("admin"));
 }

@@ -2,7 +2,7 @@
  * Database chores, for SQLite (default) and PostgreSQL (DATABASE_URL=postgresql://…):
  *   setup          generate the client for the provider, apply migrations, seed demo data
  *   migrate        apply migrations
- *   seed           seed demo users and the demo dataset (idempotent)
+ *   seed           seed demo users, the demo dataset and a finished linear run on it (idempotent)
  *   reset          drop everything, migrate and seed again (the client is not regenerated)
  *   new-migration NAME   write the SQL of a schema change for both providers (see README)
  * Run through `npm run db:*` (tsx with the react-server condition, so server-only modules load).
@@ -38,8 +38,12 @@ async function seed(): Promise<void> {
   const { seed: run } = await import("../prisma/seed");
   const { db } = await import("../lib/server/db");
   await run();
-  const [users, datasets] = await Promise.all([db.user.count(), db.dataset.count()]);
-  console.log(`Seeded: ${users} users, ${datasets} datasets (${provider}).`);
+  const [users, datasets, runs] = await Promise.all([
+    db.user.count(),
+    db.dataset.count(),
+    db.detectorRun.count({ where: { status: "complete" } }),
+  ]);
+  console.log(`Seeded: ${users} users, ${datasets} datasets, ${runs} finished runs (${provider}).`);
   await db.$disconnect();
 }
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs, migrates, seeds (demo users and dataset) and serves the app on http://localhost:3000,
+# Installs, migrates, seeds (demo users, dataset and a finished linear run) and serves the app on http://localhost:3000,
 # on the embedded SQLite database in .data/dqs.db unless DATABASE_URL says otherwise.
 set -euo pipefail
 cd "$(dirname "$0")/.."

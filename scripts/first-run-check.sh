@@ -33,4 +33,14 @@ for account in admin:admin-demo-pw expert:expert-demo-pw analyst:analyst-demo-pw
   [ "$status" = 200 ] || failed=1
 done
 [ "$failed" = 0 ] || { echo "first run: a demo user could not sign in" >&2; exit 1; }
-echo "first run: 'npm run demo' served $BASE on a fresh checkout and every demo user signed in"
+
+# The seeded finished linear run on the demo dataset, as the analyst sees it through the API.
+JAR="$(mktemp)"
+curl -fsS -c "$JAR" -o /dev/null -X POST "$BASE/api/auth/signin" -H "Content-Type: application/json" -H "Origin: $BASE" \
+  --data '{"email":"analyst@dqs.local","password":"analyst-demo-pw"}'
+dataset=$(curl -fsS -b "$JAR" "$BASE/api/datasets" | node -e 'let s="";process.stdin.on("data",(d)=>(s+=d)).on("end",()=>{const d=JSON.parse(s).datasets.find((x)=>x.name.startsWith("PATH demo"));console.log(d?d.id:"")})')
+runs=$(curl -fsS -b "$JAR" "$BASE/api/runs?datasetId=$dataset" | node -e 'let s="";process.stdin.on("data",(d)=>(s+=d)).on("end",()=>{const r=JSON.parse(s).runs.filter((x)=>x.detector==="linear"&&x.status==="complete"&&x._count.scores===80);console.log(r.length)})')
+rm -f "$JAR"
+echo "first run: finished linear runs with 80 scored drives on the demo dataset: $runs"
+[ "$runs" = 1 ] || { echo "first run: the seeded linear run is missing" >&2; exit 1; }
+echo "first run: 'npm run demo' served $BASE on a fresh checkout, every demo user signed in and the seeded run is there"

@@ -18,9 +18,9 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { encodeFrame } from "../lib/binary-frame";
 import { columnSplitUpload } from "../e2e/column-split-upload";
 import { expectedThreshold, thresholds, type ApiReader } from "../e2e/expected-threshold";
+import { storeScoredRun, type RunWriter } from "../e2e/scored-run";
 import { effectiveLabel, type LabelledQuery } from "../lib/labelling/labels";
 import { formatLoadTable, loadPlan, summarise, type LatencySummary, type Submission } from "../lib/load-plan";
 import type { ThresholdView } from "../lib/threshold/view";
@@ -189,22 +189,9 @@ async function seed(admins: readonly Client[], o: Options): Promise<Seeded> {
   );
   const byName = new Map(sequences.map((s) => [s.name, s]));
 
-  const config = { windowSize: 16, epochs: 1, batchSize: 8, learningRate: 0.001, patience: 1, seed: 1 };
-  const { run } = await admin.json<{ run: { id: string } }>("POST", "/api/runs", { datasetId, detector: "linear", config });
-  for (const [k, name] of names.entries()) {
-    const s = byName.get(name)!;
-    const score = scoreOf(k);
-    const body = new Float32Array(2 * LENGTH);
-    body.set(score);
-    body.set(score, LENGTH);
-    const response = await admin.send(
-      "PUT",
-      `/api/runs/${run.id}/scores`,
-      encodeFrame({ sequenceId: s.id, length: LENGTH, channels: 1 }, new Uint8Array(body.buffer)),
-    );
-    if (response.status !== 204) throw new Error(`scores: ${response.status} ${await response.text()}`);
-  }
-  await admin.json("PATCH", `/api/runs/${run.id}`, { status: "complete", threshold: 1.5 });
+  const writer: RunWriter = { send: (method, url, data) => admin.json(method, url, data, [200, 201, 204]) };
+  const ordered = names.map((name, k) => ({ ...byName.get(name)!, k }));
+  const run = { id: await storeScoredRun(writer, datasetId, ordered, (s) => scoreOf(s.k), 1.5) };
   const picks = names.map((name, rank) => ({ key: `${byName.get(name)!.id}:0-${LENGTH}`, rank, reason: "load" }));
   await admin.json("POST", `/api/runs/${run.id}/batches`, {
     strategy: "random",

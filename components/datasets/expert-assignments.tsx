@@ -1,8 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import { matchesSearch } from "@/lib/search";
 import { requestJson } from "../api-client";
+import { SearchableList } from "../searchable-list";
 
 type Expert = { id: string; name: string; email: string; assigned: boolean; active: boolean };
 
@@ -14,10 +14,8 @@ type Expert = { id: string; name: string; email: string; assigned: boolean; acti
 export function ExpertAssignments({ datasetId, experts: initial }: { datasetId: string; experts: Expert[] }) {
   const [experts, setExperts] = useState(initial);
   const [chosen, setChosen] = useState(() => new Set(initial.filter((e) => e.assigned).map((e) => e.id)));
-  const [query, setQuery] = useState("");
   const [status, setStatus] = useState<{ kind: "busy" | "ok" | "error"; text: string } | null>(null);
   const changed = experts.some((e) => e.assigned !== chosen.has(e.id));
-  const shown = experts.filter((e) => matchesSearch(query, e.name, e.email));
 
   function toggle(id: string) {
     setChosen((c) => {
@@ -47,45 +45,37 @@ export function ExpertAssignments({ datasetId, experts: initial }: { datasetId: 
       ) : (
         <>
           <p className="muted">Experts see and label the queries of the datasets assigned to them only.</p>
-          <div className="list-search">
-            <input
-              type="search"
-              placeholder="Search by name or email"
-              aria-label="Search experts by name or email"
-              value={query}
-              onChange={(e) => setQuery(e.target.value)}
-              data-testid="assignments.search"
-            />
-            <span className="muted" data-testid="assignments.count">
-              {chosen.size} of {experts.length} selected
-            </span>
-          </div>
-          <ul className="assignment-list">
-            {shown.map((e) => (
-              <li key={e.id} data-testid="assignments.item" data-email={e.email}>
-                <label className="check">
-                  <input
-                    type="checkbox"
-                    checked={chosen.has(e.id)}
-                    disabled={!e.active && !chosen.has(e.id)}
-                    onChange={() => toggle(e.id)}
-                    data-testid="assignments.expert"
-                    data-email={e.email}
-                  />
-                  <span className="assignment-name" data-testid="assignments.name">
-                    {e.name}
-                  </span>
-                </label>
-                <span className="muted assignment-email">{e.email}</span>
-                {!e.active && <span className="muted">deactivated</span>}
-              </li>
-            ))}
-          </ul>
-          {shown.length === 0 && (
-            <p className="muted" data-testid="assignments.none">
-              No expert matches “{query}”.
-            </p>
-          )}
+          <SearchableList
+            items={experts}
+            fields={(e) => [e.name, e.email]}
+            noun={{ plural: "experts", singular: "expert" }}
+            testId="assignments"
+            count={() => `${chosen.size} of ${experts.length} selected`}
+          >
+            {(shown) => (
+              <ul className="assignment-list">
+                {shown.map((e) => (
+                  <li key={e.id} data-testid="assignments.item" data-email={e.email}>
+                    <label className="check">
+                      <input
+                        type="checkbox"
+                        checked={chosen.has(e.id)}
+                        disabled={!e.active && !chosen.has(e.id)}
+                        onChange={() => toggle(e.id)}
+                        data-testid="assignments.expert"
+                        data-email={e.email}
+                      />
+                      <span className="assignment-name" data-testid="assignments.name">
+                        {e.name}
+                      </span>
+                    </label>
+                    <span className="muted assignment-email">{e.email}</span>
+                    {!e.active && <span className="muted">deactivated</span>}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </SearchableList>
           <button type="button" onClick={save} disabled={!changed || status?.kind === "busy"} data-testid="assignments.save">
             Save experts
           </button>

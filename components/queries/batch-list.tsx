@@ -69,7 +69,7 @@ export function BatchList({ runId, batches, threshold, said = {} }: Props) {
                 return (
                   <tr key={q.id} data-testid="batch.query">
                     <td>{displayRank(q.rank)}</td>
-                    <td>{q.sequenceName}</td>
+                    <td data-testid="batch.query.sequence">{q.sequenceName}</td>
                     <td>
                       {q.start}–{q.end}
                     </td>

@@ -1,10 +1,10 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { matchesSearch } from "@/lib/search";
 import { PASSWORD_MIN_LENGTH } from "@/lib/security/password-policy";
 import { ROLE_LABEL, ROLES, type Role } from "@/lib/roles";
 import { postJson, requestJson } from "../api-client";
+import { SearchableList } from "../searchable-list";
 
 export type UserView = { id: string; email: string; name: string; role: string; createdAt: string; active: boolean };
 
@@ -15,8 +15,6 @@ const toView = ({ deactivatedAt, ...u }: UserJson): UserView => ({ ...u, active:
 export function UsersAdmin({ meId, initialUsers }: { meId: string; initialUsers: UserView[] }) {
   const [users, setUsers] = useState(initialUsers);
   const [message, setMessage] = useState<{ kind: "error" | "ok"; text: string } | null>(null);
-  const [query, setQuery] = useState("");
-  const shown = users.filter((u) => matchesSearch(query, u.name, u.email));
 
   async function onCreate(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -55,82 +53,74 @@ export function UsersAdmin({ meId, initialUsers }: { meId: string; initialUsers:
   return (
     <>
       <section className="panel">
-        <div className="list-search">
-          <input
-            type="search"
-            placeholder="Search by name or email"
-            aria-label="Search users by name or email"
-            value={query}
-            onChange={(e) => setQuery(e.target.value)}
-            data-testid="users.search"
-          />
-          <span className="muted" data-testid="users.count">
-            {shown.length} of {users.length} users
-          </span>
-        </div>
-        <table data-testid="users.table">
-          <thead>
-            <tr>
-              <th>Name</th>
-              <th>Email</th>
-              <th>Role</th>
-              <th>Since</th>
-              <th>Status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((user) => (
-              <tr
-                key={user.id}
-                data-testid="users.row"
-                data-email={user.email}
-                data-active={user.active}
-                className={user.active ? undefined : "inactive"}
-              >
-                <td>
-                  {user.name}
-                  {user.id === meId && <span className="muted"> (you)</span>}
-                </td>
-                <td>{user.email}</td>
-                <td>
-                  <select
-                    aria-label={`Role of ${user.email}`}
-                    value={user.role}
-                    data-testid="users.role"
-                    onChange={(e) => onRoleChange(user, e.target.value as Role)}
+        <SearchableList
+          items={users}
+          fields={(u) => [u.name, u.email]}
+          noun={{ plural: "users", singular: "user" }}
+          testId="users"
+          count={(shown) => `${shown.length} of ${users.length} users`}
+        >
+          {(shown) => (
+            <table data-testid="users.table">
+              <thead>
+                <tr>
+                  <th>Name</th>
+                  <th>Email</th>
+                  <th>Role</th>
+                  <th>Since</th>
+                  <th>Status</th>
+                </tr>
+              </thead>
+              <tbody>
+                {shown.map((user) => (
+                  <tr
+                    key={user.id}
+                    data-testid="users.row"
+                    data-email={user.email}
+                    data-active={user.active}
+                    className={user.active ? undefined : "inactive"}
                   >
-                    {ROLES.map((r) => (
-                      <option key={r} value={r}>
-                        {ROLE_LABEL[r]}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-                <td className="muted">{user.createdAt.slice(0, 10)}</td>
-                <td>
-                  <div className="user-status">
-                    <span className={user.active ? "ok" : "muted"}>{user.active ? "Active" : "Deactivated"}</span>
-                    <button
-                      type="button"
-                      className="secondary"
-                      disabled={user.id === meId}
-                      title={user.id === meId ? "You cannot deactivate your own account." : undefined}
-                      onClick={() => onToggleActive(user)}
-                      data-testid="users.toggle-active"
-                    >
-                      {user.active ? "Deactivate" : "Reactivate"}
-                    </button>
-                  </div>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {shown.length === 0 && (
-          <p className="muted" data-testid="users.none">
-            No user matches “{query}”.
-          </p>
-        )}
+                    <td>
+                      {user.name}
+                      {user.id === meId && <span className="muted"> (you)</span>}
+                    </td>
+                    <td>{user.email}</td>
+                    <td>
+                      <select
+                        aria-label={`Role of ${user.email}`}
+                        value={user.role}
+                        data-testid="users.role"
+                        onChange={(e) => onRoleChange(user, e.target.value as Role)}
+                      >
+                        {ROLES.map((r) => (
+                          <option key={r} value={r}>
+                            {ROLE_LABEL[r]}
+                          </option>
+                        ))}
+                      </select>
+                    </td>
+                    <td className="muted">{user.createdAt.slice(0, 10)}</td>
+                    <td>
+                      <div className="user-status">
+                        <span className={user.active ? "ok" : "muted"}>{user.active ? "Active" : "Deactivated"}</span>
+                        <button
+                          type="button"
+                          className="secondary"
+                          disabled={user.id === meId}
+                          title={user.id === meId ? "You cannot deactivate your own account." : undefined}
+                          onClick={() => onToggleActive(user)}
+                          data-testid="users.toggle-active"
+                        >
+                          {user.active ? "Deactivate" : "Reactivate"}
+                        </button>
+                      </div>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </SearchableList>
       </section>
       {message && (
         <p className={message.kind} role={message.kind === "error" ? "alert" : "status"} data-testid="users.message">

@@ -6,7 +6,7 @@
 import { AppError } from "../errors";
 import { effectiveLabel, type LabelView } from "../labelling/labels";
 import { firstAlarmIndex } from "../threshold/candidate";
-import type { ThresholdView } from "../threshold/view";
+import { flatMetrics, type ThresholdView } from "../threshold/view";
 import type { ExportFormat, ExportKind, NamedThreshold, ThresholdChoice } from "../validations/export";
 import { float32Number, type Cell } from "./csv";
 
@@ -261,16 +261,7 @@ export function thresholdRecord(t: ThresholdView): ThresholdRecord {
     kind: t.kind,
     value: t.value,
     createdBy: t.createdBy,
-    labelCount: t.labelCount,
-    anomalousCount: t.anomalousCount,
-    f1: t.f1,
-    precision: t.precision,
-    recall: t.recall,
-    placement: t.placement,
-    lower: t.interval?.lower ?? null,
-    upper: t.interval?.upper ?? null,
-    normalAlarmShare: t.normalAlarmShare,
-    warning: t.warning,
+    ...flatMetrics(t),
     reason: t.reason,
     labelIds: t.labelIds,
   };

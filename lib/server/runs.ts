@@ -2,6 +2,7 @@ import "server-only";
 import { AppError } from "../errors";
 import type { RunStatus, UpdateRunInput } from "../validations/run";
 import { sparkPoints } from "../runs/explorer";
+import { encodeFloat32 } from "../series/chunks";
 import { db } from "./db";
 import type { Prisma } from "./generated/prisma/client";
 
@@ -127,10 +128,28 @@ export async function getWeights(id: string): Promise<{ spec: Prisma.JsonValue; 
   return run.weights && run.weightsSpec ? { spec: run.weightsSpec, weights: run.weights } : null;
 }
 
-export async function saveScores(
-  runId: string,
-  input: { sequenceId: string; length: number; data: Uint8Array<ArrayBuffer>; channelData: Uint8Array<ArrayBuffer>; max: number },
-): Promise<void> {
+export type ScoreRow = {
+  sequenceId: string;
+  length: number;
+  data: Uint8Array<ArrayBuffer>;
+  channelData: Uint8Array<ArrayBuffer>;
+  max: number;
+};
+
+/** A sequence's scores as stored: the score per step, the channels' scores one channel after another, and the highest score. */
+export function scoreRow(sequenceId: string, score: Float32Array, channelScores: Float32Array): ScoreRow {
+  let max = -Infinity;
+  for (const v of score) if (v > max) max = v;
+  return { sequenceId, length: score.length, data: encodeFloat32(score), channelData: encodeFloat32(channelScores), max };
+}
+
+/** Every sequence's scores of a run nothing else has written to yet (the demo seed's), in one statement. */
+export async function saveAllScores(runId: string, rows: ScoreRow[]): Promise<void> {
+  await requireRunning(runId);
+  await db.score.createMany({ data: rows.map((r) => ({ runId, ...r })) });
+}
+
+export async function saveScores(runId: string, input: ScoreRow): Promise<void> {
   const run = await requireRunning(runId);
   const sequence = await db.sequence.findFirst({
     where: { id: input.sequenceId, datasetId: run.datasetId },

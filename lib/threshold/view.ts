@@ -78,6 +78,42 @@ export type ThresholdRecord = {
   detail: { labelIds: string[]; bounds: { lower: BoundView | null; upper: BoundView | null } | null };
 };
 
+/** The fields a threshold's quality is told by, shared by the labels' state, the stored row and the API's view. */
+type Metrics = Pick<
+  ThresholdView,
+  "f1" | "precision" | "recall" | "labelCount" | "anomalousCount" | "placement" | "interval" | "normalAlarmShare" | "warning"
+>;
+
+/**
+ * Those fields as a threshold row lays them out (stored, and in the thresholds export): the interval
+ * as its two ends, `lower` and `upper`, null when there is none.
+ */
+export function flatMetrics<T extends Metrics>({
+  f1,
+  precision,
+  recall,
+  labelCount,
+  anomalousCount,
+  placement,
+  interval,
+  normalAlarmShare,
+  warning,
+}: T) {
+  // In the thresholds export's column order (lib/export/rows.ts).
+  return {
+    labelCount,
+    anomalousCount: anomalousCount as T["anomalousCount"],
+    f1,
+    precision,
+    recall,
+    placement,
+    lower: interval?.lower ?? null,
+    upper: interval?.upper ?? null,
+    normalAlarmShare,
+    warning,
+  };
+}
+
 /**
  * The label that counts for each labelled query, in the order toLabelledCandidates makes its
  * candidates (queries without a label are left out, as there).
@@ -108,16 +144,7 @@ export function thresholdRecord(state: ThresholdState, counting: readonly Counti
   return {
     kind: refined ? "refined" : "withdrawn",
     value: state.value,
-    f1: state.f1,
-    precision: state.precision,
-    recall: state.recall,
-    labelCount: state.labelCount,
-    anomalousCount: state.anomalousCount,
-    placement: state.placement,
-    lower: state.interval?.lower ?? null,
-    upper: state.interval?.upper ?? null,
-    normalAlarmShare: state.normalAlarmShare,
-    warning: state.warning,
+    ...flatMetrics(state),
     reason: refined ? null : state.reason,
     detail: {
       labelIds: counting.map((c) => c.labelId),

@@ -134,9 +134,13 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
             <tbody>
               {settings.map((s) => (
                 <tr key={s.name} data-testid="runpage.setting" data-name={s.name}>
-                  <td>{s.name}</td>
-                  <td className="num">{s.value}</td>
-                  <td className="muted">{s.meaning}</td>
+                  <td data-testid="runpage.setting.name">{s.name}</td>
+                  <td className="num" data-testid="runpage.setting.value">
+                    {s.value}
+                  </td>
+                  <td className="muted" data-testid="runpage.setting.meaning">
+                    {s.meaning}
+                  </td>
                 </tr>
               ))}
             </tbody>

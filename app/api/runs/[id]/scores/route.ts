@@ -1,19 +1,13 @@
 import { AppError } from "@/lib/errors";
 import { decodeFrame } from "@/lib/binary-frame";
-import { decodeFloat32, encodeFloat32, firstNonFinite } from "@/lib/series/chunks";
+import { decodeFloat32, firstNonFinite } from "@/lib/series/chunks";
 import { handler, readBinary } from "@/lib/server/api";
 import { requireApiUser } from "@/lib/server/auth";
-import { saveScores } from "@/lib/server/runs";
+import { saveScores, scoreRow } from "@/lib/server/runs";
 import { scoresHeaderSchema } from "@/lib/validations/run";
 
 type Params = { params: Promise<{ id: string }> };
 const MAX_SCORE_BYTES = 512 * 1024 * 1024;
-
-function maxOf(values: Float32Array): number {
-  let max = -Infinity;
-  for (const v of values) if (v > max) max = v;
-  return max;
-}
 
 /** One sequence's anomaly scores: a frame of { sequenceId, length, channels }, then float32 per step and per channel, all finite (422 otherwise). */
 export const PUT = handler("/api/runs/[id]/scores", async (request, { params }: Params) => {
@@ -34,13 +28,6 @@ export const PUT = handler("/api/runs/[id]/scores", async (request, { params }: 
         : `the channel score of step ${(bad - meta.length) % meta.length} of channel ${Math.floor((bad - meta.length) / meta.length)}`;
     throw new AppError("invalid", `Scores must be finite numbers; ${where} is ${values[bad]}.`);
   }
-  const score = values.subarray(0, meta.length);
-  await saveScores(id, {
-    sequenceId: meta.sequenceId,
-    length: meta.length,
-    data: encodeFloat32(score),
-    channelData: encodeFloat32(values.subarray(meta.length)),
-    max: maxOf(score),
-  });
+  await saveScores(id, scoreRow(meta.sequenceId, values.subarray(0, meta.length), values.subarray(meta.length)));
   return new Response(null, { status: 204 });
 });
