@@ -6,7 +6,7 @@ import type { StrategyName } from "@/lib/query";
 import { defaultPoolRule, poolSequences, poolSplitsText, thinPoolNote } from "@/lib/query/pool-rule";
 import { segmentSuggestion } from "@/lib/query/segment-length";
 import { buildCandidates, parseCandidateKey, type ScoredSequence } from "@/lib/query/candidates";
-import { STRATEGY_NAMES } from "@/lib/query/types";
+import { EMBEDDING_STRATEGIES, STRATEGY_NAMES } from "@/lib/query/types";
 import { selectQueries } from "@/workers/query/client";
 import { WorkerError } from "@/workers/worker-error";
 import { postJson, requestJson } from "../api-client";
@@ -17,8 +17,13 @@ const STRATEGY_LABEL: Record<StrategyName, string> = {
   random: "random",
   top: "top (largest max score)",
   uncertain: "uncertain (max score nearest the threshold)",
-  diverse: "diverse (k-means++ seeding)",
+  "score-kmeans": "score k-means++ (score-shape features)",
+  "aloe-kmeans": "ALOE k-means (detector embedding)",
+  "aloe-pos": "ALOE positive-diverse (detector embedding)",
 };
+
+/** The page has scores, not the detector's embeddings: the ALOE strategies run in the harness only. */
+const PAGE_STRATEGIES = STRATEGY_NAMES.filter((s) => !EMBEDDING_STRATEGIES.includes(s));
 
 /** A scored sequence of the run as the page knows it: its split decides whether it is in the pool. */
 export type PoolSequence = { sequenceId: string; split: string; length: number };
@@ -104,6 +109,7 @@ export function QueryPanel({ runId, threshold, longestSequence, sequences, windo
         includeTrain,
         threshold,
         picks: selection.picks,
+        poolSize: candidates.filter((c) => !taken.has(c.key)).length,
         ms: Math.round(selection.ms),
       });
       if (!saved.ok) throw new Error(saved.message);
@@ -125,7 +131,7 @@ export function QueryPanel({ runId, threshold, longestSequence, sequences, windo
         <label>
           Strategy
           <select name="strategy" defaultValue="dqs" data-testid="query.strategy">
-            {STRATEGY_NAMES.map((s) => (
+            {PAGE_STRATEGIES.map((s) => (
               <option key={s} value={s}>
                 {STRATEGY_LABEL[s]}
               </option>

@@ -18,7 +18,9 @@ export const STRATEGY_COLORS: Record<string, string> = {
   random: "#c2410c",
   top: "#0f766e",
   uncertain: "#7c3aed",
-  diverse: "#db2777",
+  "score-kmeans": "#db2777",
+  "aloe-kmeans": "#0d9488",
+  "aloe-pos": "#65a30d",
 };
 const FALLBACK_COLORS = ["#15803d", "#0369a1", "#a16207", "#4d7c0f", "#9f1239"] as const;
 

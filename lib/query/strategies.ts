@@ -1,5 +1,6 @@
-import { diverseStrategy } from "./diverse";
+import { aloeKmeansStrategy, aloePosStrategy } from "./aloe";
 import { dqsStrategy } from "./dqs";
+import { scoreKmeansStrategy } from "./score-kmeans";
 import { randomStrategy, topStrategy, uncertainStrategy } from "./simple-strategies";
 import { QueryError, STRATEGY_NAMES, type QueryStrategy, type StrategyName } from "./types";
 
@@ -10,7 +11,9 @@ export const QUERY_STRATEGIES: Readonly<Record<StrategyName, QueryStrategy>> = {
   random: randomStrategy,
   top: topStrategy,
   uncertain: uncertainStrategy,
-  diverse: diverseStrategy,
+  "score-kmeans": scoreKmeansStrategy,
+  "aloe-kmeans": aloeKmeansStrategy,
+  "aloe-pos": aloePosStrategy,
 };
 
 export function isStrategyName(name: string): name is StrategyName {

@@ -41,7 +41,8 @@ Generators (lib/eval/generators; the others have fixed sizes, --quick does not s
 ${generators}
 
 Experiment
-  --strategies LIST   dqs,random,top,uncertain,diverse (default: all five)
+  --strategies LIST   dqs,random,top,uncertain,score-kmeans (the default: all five),
+                      aloe-kmeans,aloe-pos (ALOE's querying on the detector's embedding)
   --budgets LIST      labels bought per stage (default 1,5,10; --quick 5,10); rows show the cumulative count
   --mislabel LIST     probabilities the expert errs (default 0,0.1,0.2,0.3; --quick 0,0.2)
   --seeds N           strategy seeds and expert draws per fold (default 3)

@@ -31,7 +31,7 @@ describe("parseEvalArgs", () => {
       quick: false,
       noCache: false,
     });
-    expect(o.strategies).toEqual(["dqs", "random", "top", "uncertain", "diverse"]);
+    expect(o.strategies).toEqual(["dqs", "random", "top", "uncertain", "score-kmeans"]);
   });
 
   it("applies the quick preset, with explicit flags winning", () => {

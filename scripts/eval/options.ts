@@ -7,7 +7,7 @@ import { parseArgs } from "node:util";
 import { DETECTOR_KINDS, type DetectorKind } from "../../lib/detectors";
 import { PROTOCOLS, type Protocol } from "../../lib/eval/protocol";
 import { GENERATOR_NAMES, isGeneratorName } from "../../lib/eval/generators";
-import { isStrategyName, STRATEGY_NAMES, type StrategyName } from "../../lib/query";
+import { EMBEDDING_STRATEGIES, isStrategyName, STRATEGY_NAMES, type StrategyName } from "../../lib/query";
 import { POOL_MODES, type PoolMode } from "../../lib/query/pool-rule";
 import { DEFAULT_OBJECTIVE, OBJECTIVES, PLACEMENTS, type Objective, type Placement } from "../../lib/threshold";
 
@@ -223,7 +223,8 @@ export function parseEvalArgs(argv: readonly string[]): ParsedArgs {
       seeds: int("seeds", preset.seeds, 1, 100),
       folds: int("folds", preset.folds, 1, 20),
       stages: v("stages") === undefined ? preset.stages : list("stages", v("stages") ?? "", Number.MIN_VALUE, 1, false),
-      strategies: v("strategies") === undefined ? [...STRATEGY_NAMES] : strategies(v("strategies") ?? ""),
+      strategies:
+        v("strategies") === undefined ? STRATEGY_NAMES.filter((s) => !EMBEDDING_STRATEGIES.includes(s)) : strategies(v("strategies") ?? ""),
       name: name?.trim() ?? null,
       id,
       out: v("out") ?? null,
