@@ -46,7 +46,7 @@ async function loadSplit(store: RunStore, input: LaunchInput, ids: string[], cou
 }
 
 /** One scoring worker per core (at most 4): each takes the next sequence, scores it and uploads it. */
-async function scoreAll(
+export async function scoreAll(
   runId: string,
   input: LaunchInput,
   weights: SavedWeights,
