@@ -7,26 +7,16 @@
 import { decodeFrame } from "@/lib/binary-frame";
 import type { SavedWeights } from "@/lib/detectors";
 import type { LabelledSpan } from "@/lib/detectors/loe";
-import type { DetectorKind } from "@/lib/detectors/types";
-import { zscore, type ZScoreParams } from "@/lib/preprocess";
-import type { Split } from "@/lib/series/types";
-import type { RunConfig } from "@/lib/validations/run";
+import { zscore } from "@/lib/preprocess";
+import type { RefineView } from "@/lib/runs/refine-view";
 import { startTraining, type TrainingHandle } from "@/workers/train/client";
 import { WorkerError } from "@/workers/worker-error";
 import { getBytes, sendJson } from "../api-client";
-import { scoreAll } from "./run-controller";
+import { completeScoredRun, endFailedRun, scoreAll } from "./run-controller";
 import { fetchSequence, patchRun, uploadWeights } from "./run-io";
 
-export type RefineSpanInput = { sequenceId: string; start: number; end: number; anomalous: boolean };
-
-export type RefineInput = {
-  parentRunId: string;
-  datasetId: string;
-  detector: DetectorKind;
-  config: RunConfig;
-  sequences: { id: string; split: Split }[];
-  trainStats: ZScoreParams;
-  spans: RefineSpanInput[];
+/** The run page's refine settings (lib/runs/refine-view.ts) with the user's choices. */
+export type RefineInput = Omit<NonNullable<RefineView["refine"]>, "suggestedAlpha"> & {
   alpha: number;
   epochs: number;
   learningRate: number;
@@ -122,15 +112,11 @@ export function launchRefine(input: RefineInput, onState: (state: RefineState) =
         () => cancelled,
         (scored) => set({ scored }),
       );
-      if (!Number.isFinite(threshold)) throw new Error("No validation sequence was scored, so there is no unsupervised threshold.");
-      await patchRun(childId, { status: "complete", threshold });
+      await completeScoredRun(childId, threshold);
       set({ phase: "complete" });
       return childId;
     } catch (error) {
-      const interrupted = cancelled || (error instanceof WorkerError && error.code === "interrupted");
-      const message = error instanceof Error ? error.message : String(error);
-      set({ phase: interrupted ? "cancelled" : "error", error: interrupted ? null : message });
-      await patchRun(childId, interrupted ? { status: "cancelled" } : { status: "error", error: message }).catch(() => undefined);
+      set(await endFailedRun(childId, error, cancelled));
       return null;
     } finally {
       clearInterval(heartbeat);
