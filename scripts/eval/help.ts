@@ -42,7 +42,7 @@ ${generators}
 
 Experiment
   --strategies LIST   dqs,random,top,uncertain,score-kmeans (the default: all five),
-                      aloe-kmeans,aloe-pos (ALOE's querying on the detector's embedding)
+                      (ALOE's aloe-kmeans and aloe-pos need the model's embedding: scripts/eval/aloe.ts)
   --budgets LIST      labels bought per stage (default 1,5,10; --quick 5,10); rows show the cumulative count
   --mislabel LIST     probabilities the expert errs (default 0,0.1,0.2,0.3; --quick 0,0.2)
   --seeds N           strategy seeds and expert draws per fold (default 3)

@@ -147,6 +147,12 @@ function strategies(text: string): StrategyName[] {
   const names = text.split(",").map((s) => s.trim());
   const unknown = names.filter((n) => !isStrategyName(n));
   if (unknown.length > 0) fail(`unknown strategy "${unknown.join('", "')}"; choose from ${STRATEGY_NAMES.join(", ")}`);
+  const embedded = names.filter((n) => (EMBEDDING_STRATEGIES as readonly string[]).includes(n));
+  if (embedded.length > 0) {
+    fail(
+      `${embedded.join(", ")} need the detector's embedding, which the harness's cached stage scores do not carry: run scripts/eval/aloe.ts`,
+    );
+  }
   return [...new Set(names.filter(isStrategyName))];
 }
 
