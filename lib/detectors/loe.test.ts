@@ -125,4 +125,15 @@ describe("fine-tuning a toy LSTM autoencoder with labels", () => {
     expect(after.normal).toBeLessThan(before.normal);
     expect(after.anomalous).toBeGreaterThan(before.anomalous);
   }, 120_000);
+
+  it("runs on TeVAE too: the latent embedding and an epoch of fine-tuning with a finite loss", async () => {
+    const detector = createDetector("tevae", { features: 3, windowSize: 8, hidden: 2, heads: 1, seed: 2 }) as NetworkDetector;
+    const embedded = await detector.embed(data[5]!, [[0, 40]]);
+    expect(embedded[0]!.length).toBe(1); // latent = ⌊3/2⌋
+    const spans = [{ sequence: 5, start: 40, end: 70, anomalous: true }];
+    const result = await detector.fineTune({ sequences: data.slice(4, 6), spans }, { alpha: 0.1, epochs: 1, seed: 1, maxWindows: 32 });
+    detector.dispose();
+    expect(Number.isFinite(result.epochs[0]!.loss)).toBe(true);
+    expect(result.epochs[0]!.latentAnomalous).toBe(Math.floor(0.1 * result.unlabelled));
+  }, 120_000);
 });
