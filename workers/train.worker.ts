@@ -2,7 +2,8 @@
 import { createDetector, detectorSpec, errorCode } from "@/lib/detectors";
 import { gpuAdapterInfo, selectBackend } from "./tf/backend";
 import { measureDetector } from "@/lib/detectors/benchmark";
-import type { TrainEvent, TrainProbe, TrainRequest, TrainStart } from "./train/protocol";
+import type { TrainEvent, TrainProbe, TrainRefine, TrainRequest, TrainStart } from "./train/protocol";
+import { refine } from "./train/refine";
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 let abort: AbortController | null = null;
@@ -49,11 +50,28 @@ async function probe(request: TrainProbe): Promise<void> {
   post({ type: "probed", probe: { backend: selection.backend, stepMs: row.stepMs, windowsPerSecond: row.windowsPerSecond } });
 }
 
+/** ALOE refinement of a finished run (train/refine.ts): the fine-tuned weights, as a training's result. */
+async function startRefine(request: TrainRefine): Promise<void> {
+  abort = new AbortController();
+  const selection = await selectBackend(request.backend);
+  post({ type: "load", backend: selection.backend, reason: selection.reason, probes: selection.probes });
+  const detector = await refine(request, abort.signal, post);
+  const weights = await detector.save();
+  detector.dispose();
+  post({ type: "complete", weights, bestEpoch: Math.max(0, request.epochs - 1), epochs: [] }, [weights.data.buffer as ArrayBuffer]);
+}
+
 scope.onmessage = (message: MessageEvent<TrainRequest>) => {
   const request = message.data;
   switch (request.type) {
     case "start":
       start(request).catch((error: unknown) => {
+        if (abort?.signal.aborted) return post({ type: "interrupted" });
+        post({ type: "error", code: errorCode(error), message: error instanceof Error ? error.message : String(error) });
+      });
+      break;
+    case "refine":
+      startRefine(request).catch((error: unknown) => {
         if (abort?.signal.aborted) return post({ type: "interrupted" });
         post({ type: "error", code: errorCode(error), message: error instanceof Error ? error.message : String(error) });
       });

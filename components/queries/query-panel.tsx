@@ -6,7 +6,7 @@ import type { StrategyName } from "@/lib/query";
 import { defaultPoolRule, poolSequences, poolSplitsText, thinPoolNote } from "@/lib/query/pool-rule";
 import { segmentSuggestion } from "@/lib/query/segment-length";
 import { buildCandidates, parseCandidateKey, type ScoredSequence } from "@/lib/query/candidates";
-import { STRATEGY_INFO, STRATEGY_NAMES } from "@/lib/query/registry";
+import { EMBEDDING_STRATEGIES, STRATEGY_INFO, STRATEGY_NAMES } from "@/lib/query/registry";
 import { selectQueries } from "@/workers/query/client";
 import { WorkerError } from "@/workers/worker-error";
 import { postJson, requestJson } from "../api-client";
@@ -39,6 +39,9 @@ function queriedCandidates(keys: string[], sequences: ScoredSequence[]) {
  * Asks for a batch: candidates from the honest pool (validation; train on request or when validation
  * is thin; never test), cut into segments of the suggested length unless the analyst chooses otherwise.
  */
+/** The page has scores, not the detector's embeddings: the ALOE strategies run in the harness only. */
+const PAGE_STRATEGIES = STRATEGY_NAMES.filter((s) => !EMBEDDING_STRATEGIES.includes(s));
+
 export function QueryPanel({ runId, threshold, longestSequence, sequences, window }: Props) {
   const router = useRouter();
   const [status, setStatus] = useState<{ kind: "busy" | "ok" | "error"; text: string; done?: number; total?: number } | null>(null);
@@ -96,6 +99,7 @@ export function QueryPanel({ runId, threshold, longestSequence, sequences, windo
         includeTrain,
         threshold,
         picks: selection.picks,
+        poolSize: candidates.filter((c) => !taken.has(c.key)).length,
         ms: Math.round(selection.ms),
       });
       if (!saved.ok) throw new Error(saved.message);
@@ -117,7 +121,7 @@ export function QueryPanel({ runId, threshold, longestSequence, sequences, windo
         <label>
           Strategy
           <select name="strategy" defaultValue="dqs" data-testid="query.strategy">
-            {STRATEGY_NAMES.map((s) => (
+            {PAGE_STRATEGIES.map((s) => (
               <option key={s} value={s}>
                 {STRATEGY_INFO[s].label}
               </option>

@@ -46,7 +46,7 @@ async function loadSplit(store: RunStore, input: LaunchInput, ids: string[], cou
 }
 
 /** One scoring worker per core (at most 4): each takes the next sequence, scores it and uploads it. */
-async function scoreAll(
+export async function scoreAll(
   runId: string,
   input: LaunchInput,
   weights: SavedWeights,
@@ -83,6 +83,24 @@ async function scoreAll(
     scorers.forEach((s) => s.dispose());
   }
   return threshold;
+}
+
+/** Completes a scored run with its unsupervised threshold (the max validation score). */
+export async function completeScoredRun(runId: string, threshold: number): Promise<void> {
+  if (!Number.isFinite(threshold)) throw new Error("No validation sequence was scored, so there is no unsupervised threshold.");
+  await patchRun(runId, { status: "complete", threshold });
+}
+
+/** How a run that threw ended (cancelled or failed), recorded on the server; the phase and message to show. */
+export async function endFailedRun(
+  runId: string,
+  error: unknown,
+  cancelled: boolean,
+): Promise<{ phase: "cancelled" | "error"; error: string | null }> {
+  const interrupted = cancelled || (error instanceof WorkerError && error.code === "interrupted");
+  const message = error instanceof Error ? error.message : String(error);
+  await patchRun(runId, interrupted ? { status: "cancelled" } : { status: "error", error: message }).catch(() => undefined);
+  return { phase: interrupted ? "cancelled" : "error", error: interrupted ? null : message };
 }
 
 export function launchRun(store: RunStore, input: LaunchInput): { cancel(): void; done: Promise<string | null> } {
@@ -134,15 +152,11 @@ export function launchRun(store: RunStore, input: LaunchInput): { cancel(): void
         () => cancelled,
         (done) => set({ scored: { done, total: input.sequences.length } }),
       );
-      if (!Number.isFinite(threshold)) throw new Error("No validation sequence was scored, so there is no unsupervised threshold.");
-      await patchRun(runId, { status: "complete", threshold });
+      await completeScoredRun(runId, threshold);
       set({ phase: "complete", threshold, finishedAt: Date.now() });
       return runId;
     } catch (error) {
-      const interrupted = cancelled || (error instanceof WorkerError && error.code === "interrupted");
-      const message = error instanceof Error ? error.message : String(error);
-      set({ phase: interrupted ? "cancelled" : "error", error: interrupted ? null : message });
-      await patchRun(runId, interrupted ? { status: "cancelled" } : { status: "error", error: message }).catch(() => undefined);
+      set(await endFailedRun(runId, error, cancelled));
       return null;
     } finally {
       clearInterval(heartbeat);

@@ -21,6 +21,8 @@ import type {
   TrainOptions,
   TrainResult,
 } from "./types";
+import { embedStretches } from "./embedding";
+import { fineTuneLoe, type LoeData, type LoeOptions, type LoeResult } from "./loe";
 import { assignBytes, weightsToBytes, type WeightBytes } from "./weights";
 import { windowRefs } from "./windows";
 
@@ -60,6 +62,16 @@ export class NetworkDetector implements Detector {
 
   score(columns: SeriesColumns, options?: ScoreOptions): Promise<ScoreResult> {
     return this.exclusive(() => scoreColumns((x) => this.net.predict(x), columns, this.config, options));
+  }
+
+  /** ALOE's label-aware fine-tuning in place (loe.ts). */
+  fineTune(data: LoeData, options: LoeOptions): Promise<LoeResult> {
+    return this.exclusive(() => fineTuneLoe(this.net, data, this.config, options));
+  }
+
+  /** The mean window embedding of each stretch [start, end) of the sequence (embedding.ts). */
+  embed(columns: SeriesColumns, stretches: readonly (readonly [number, number])[]): Promise<Float32Array[]> {
+    return this.exclusive(() => embedStretches(this.net, columns, stretches, this.config));
   }
 
   save(): Promise<SavedWeights> {

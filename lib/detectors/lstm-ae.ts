@@ -60,6 +60,7 @@ export function createLstmAeNetwork(config: LstmAeConfig): Network {
         return { loss: tf.clone(nll), nll, kl: tf.scalar(0) };
       }),
     predict: forward,
+    embed: (x) => tf.tidy(() => dense2d(lstmLastState(x, w.encoder), w.code)),
     dispose: () => tf.dispose(variables.map((v) => v.variable)),
   };
 }

@@ -26,5 +26,7 @@ export interface Network {
   lossParts(x: tf.Tensor3D, step: StepContext): LossParts;
   /** Deterministic forward pass used for validation and scoring. */
   predict(x: tf.Tensor3D): Prediction;
+  /** The network's representation of each window, [batch, width] (lib/detectors/embedding.ts); absent when it has none. */
+  embed?(x: tf.Tensor3D): tf.Tensor2D;
   dispose(): void;
 }

@@ -108,6 +108,8 @@ export function createTeVaeNetwork(config: TeVaeConfig): Network {
         return { loss: tf.add<tf.Scalar>(nll, tf.mul(kl, beta)), nll, kl };
       }),
     predict: (x) => tf.tidy(() => decode(x, applyStack(w.encoder, x).mean)),
+    /** The posterior mean of the latent, averaged over the window's steps. */
+    embed: (x) => tf.tidy(() => tf.mean(applyStack(w.encoder, x).mean, 1) as tf.Tensor2D),
     dispose: () => tf.dispose(variables.map((v) => v.variable)),
   };
 }

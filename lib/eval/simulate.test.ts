@@ -65,7 +65,7 @@ describe("simulateRun", () => {
     expect(oracle.threshold).toBeLessThan(best.threshold);
     // The default placement keeps a margin below the weakest labelled anomaly, and catches them.
     expect(baselineOutcomes(weaker, 2).best.f1).toBe(1);
-    for (const strategy of ["dqs", "random", "top", "uncertain", "diverse"] as const) {
+    for (const strategy of ["dqs", "random", "top", "uncertain", "score-kmeans"] as const) {
       for (const mislabel of [0, 0.3]) {
         const [out] = simulateRun([weaker], spec({ strategy, mislabel, budget: 6 }));
         expect(out?.f1).toBeLessThanOrEqual(oracle.f1);
@@ -88,7 +88,7 @@ describe("simulateRun", () => {
   });
 
   it("is reproducible for a seed, for every strategy", () => {
-    for (const strategy of ["dqs", "random", "top", "uncertain", "diverse"] as const) {
+    for (const strategy of ["dqs", "random", "top", "uncertain", "score-kmeans"] as const) {
       const a = simulateRun([stage(8, 0.5), stage(16)], spec({ strategy, mislabel: 0.3 }));
       const b = simulateRun([stage(8, 0.5), stage(16)], spec({ strategy, mislabel: 0.3 }));
       expect(a).toEqual(b);

@@ -1,5 +1,5 @@
 /**
- * Score-series features for the diverse strategy: [max, mean, std, tail, argmax position], where tail
+ * Score-series features for the score-kmeans strategy: [max, mean, std, tail, argmax position], where tail
  * is the fraction of steps at or above the threshold when one is given, else the 95th percentile,
  * and the argmax position is normalised to [0, 1]. Then standardised per feature (z-score over all
  * rows; a constant feature becomes 0).

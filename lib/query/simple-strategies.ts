@@ -6,10 +6,18 @@ import { createRng } from "../rng";
 import { maxScoreOf, preparePool } from "./pool";
 import { QueryError, type Candidate, type QueryContext, type QueryPick, type QueryStrategy } from "./types";
 
-function ranked(ctx: QueryContext, pool: Candidate[], count: number, order: number[], reason: (c: Candidate) => string): QueryPick[] {
+/** `probability(rank)`: the chance the pick had at its draw (lib/query/types.ts); deterministic picks have 1. */
+function ranked(
+  ctx: QueryContext,
+  pool: Candidate[],
+  count: number,
+  order: number[],
+  reason: (c: Candidate) => string,
+  probability: (rank: number) => number = () => 1,
+): QueryPick[] {
   const picks = order.slice(0, count).map((i, rank) => {
     const c = pool[i]!;
-    return { key: c.key, rank, reason: reason(c) };
+    return { key: c.key, rank, reason: reason(c), probability: probability(rank) };
   });
   ctx.onProgress?.(picks.length, count);
   return picks;
@@ -31,7 +39,14 @@ export const randomStrategy: QueryStrategy = {
       const j = i + rng.int(order.length - i);
       [order[i], order[j]] = [order[j]!, order[i]!];
     }
-    return ranked(ctx, pool, count, order, () => "random");
+    return ranked(
+      ctx,
+      pool,
+      count,
+      order,
+      () => "random",
+      (rank) => 1 / (pool.length - rank),
+    );
   },
 };
 

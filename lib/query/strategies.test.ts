@@ -16,7 +16,8 @@ function errorCode(f: () => unknown): QueryErrorCode | "none" | "other" {
   return "none";
 }
 
-const all = syntheticScores(30, 32, 5);
+// Every strategy gets an embedding (the ALOE ones need it; the others ignore it): two score statistics.
+const all = syntheticScores(30, 32, 5).map((c) => ({ ...c, embedding: [Math.max(...c.scores), c.scores[0]!] }));
 const queried = all.slice(0, 4);
 const base: QueryContext = { candidates: all.slice(2), queried, budget: 8, seed: 11, threshold: 3 };
 
@@ -61,7 +62,7 @@ describe("seeded strategies", () => {
   });
 });
 
-describe("top, uncertain, diverse", () => {
+describe("top, uncertain, score-kmeans", () => {
   const units = [unit("low", [0, 1, 0]), unit("high", [0, 9, 0]), unit("mid", [0, 4, 1]), unit("mid2", [4, 0, 0])];
   const ctx: QueryContext = { candidates: units, queried: [], budget: 4, seed: 0, threshold: 3.5 };
 
@@ -84,15 +85,15 @@ describe("top, uncertain, diverse", () => {
     expect(errorCode(() => getStrategy("uncertain").select({ ...ctx, threshold: Number.NaN }))).toBe("missing-threshold");
   });
 
-  it("diverse starts at the largest maximum and then spreads out in feature space", () => {
-    const picks = getStrategy("diverse").select({ ...ctx, budget: 2 });
+  it("score-kmeans starts at the largest maximum and then spreads out in feature space", () => {
+    const picks = getStrategy("score-kmeans").select({ ...ctx, budget: 2 });
     expect(picks[0]!.key).toBe("high");
-    expect(picks[0]!.reason).toBe("diverse: largest maximum score (first centre)");
+    expect(picks[0]!.reason).toBe("score-kmeans: largest maximum score (first centre)");
     // With the queried set as centres, a candidate identical to a queried unit has weight 0.
     const twin = unit("twin", [0, 9, 0]);
     const far = unit("far", [50, 0, 0]);
     for (let seed = 0; seed < 20; seed++) {
-      const got = getStrategy("diverse").select({
+      const got = getStrategy("score-kmeans").select({
         candidates: [twin, far],
         queried: [unit("q", [0, 9, 0])],
         budget: 1,

@@ -1,5 +1,6 @@
-import { diverseStrategy } from "./diverse";
+import { aloeKmeansStrategy, aloePosStrategy } from "./aloe";
 import { dqsStrategy } from "./dqs";
+import { scoreKmeansStrategy } from "./score-kmeans";
 import { randomStrategy, topStrategy, uncertainStrategy } from "./simple-strategies";
 import { isStrategyName, STRATEGY_NAMES, type StrategyName } from "./registry";
 import { QueryError, type QueryStrategy } from "./types";
@@ -12,7 +13,9 @@ export const QUERY_STRATEGIES: Readonly<Record<StrategyName, QueryStrategy>> = {
   random: randomStrategy,
   top: topStrategy,
   uncertain: uncertainStrategy,
-  diverse: diverseStrategy,
+  "score-kmeans": scoreKmeansStrategy,
+  "aloe-kmeans": aloeKmeansStrategy,
+  "aloe-pos": aloePosStrategy,
 };
 
 export function getStrategy(name: string): QueryStrategy {

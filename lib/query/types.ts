@@ -8,6 +8,8 @@ export type Candidate = {
   scores: Float32Array;
   /** max(scores), when the caller already knows it; computed otherwise. */
   maxScore?: number;
+  /** The detector's embedding of the unit (lib/detectors/embedding.ts); required by the ALOE strategies only. */
+  embedding?: ArrayLike<number>;
 };
 
 export type QueryContext = {
@@ -19,7 +21,7 @@ export type QueryContext = {
   budget: number;
   /** Seed of every random choice: same seed and inputs → same batch. */
   seed: number;
-  /** Current threshold on the score; required by "uncertain", used by "diverse" as a feature. */
+  /** Current threshold on the score; required by "uncertain", used by "score-kmeans" as a feature. */
   threshold?: number;
   /** Called as picks are made: (picks made so far, batch size). */
   onProgress?: (done: number, total: number) => void;
@@ -35,9 +37,15 @@ export type QueryPick = {
   rank: number;
   /** A short human-readable why, e.g. "farthest from most similar (DTW 12.3)". */
   reason: string;
+  /**
+   * The probability this pick was drawn with among the candidates still open at its draw; 1 for a
+   * deterministic pick. Set by strategies that know it (random, aloe-kmeans, aloe-pos); the
+   * contamination estimate (lib/query/contamination.ts) weighs labels by it.
+   */
+  probability?: number;
 };
 
-export { STRATEGY_NAMES, type StrategyName } from "./registry";
+export { EMBEDDING_STRATEGIES, STRATEGY_NAMES, type StrategyName } from "./registry";
 
 export type QueryStrategy = {
   name: StrategyName;
@@ -46,7 +54,14 @@ export type QueryStrategy = {
 };
 
 export type QueryErrorCode =
-  "invalid-budget" | "duplicate-key" | "missing-threshold" | "empty-series" | "non-finite-score" | "unknown-strategy" | "aborted";
+  | "invalid-budget"
+  | "duplicate-key"
+  | "missing-threshold"
+  | "empty-series"
+  | "non-finite-score"
+  | "unknown-strategy"
+  | "aborted"
+  | "missing-embedding";
 
 export class QueryError extends CodedError<QueryErrorCode> {
   override readonly name = "QueryError";

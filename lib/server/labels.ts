@@ -58,7 +58,7 @@ async function existing(clientId: string, user: CurrentUser): Promise<{ label: S
 }
 
 /** Every labelled query of a run with all its labels, oldest label first, as `client` sees them. */
-async function loadRunLabels(client: Tx, runId: string): Promise<LabelledQuery[]> {
+export async function loadRunLabels(client: Tx, runId: string): Promise<LabelledQuery[]> {
   const rows = await client.query.findMany({
     where: { batch: { runId }, labels: { some: {} } },
     // A total order, the same for every reader: the candidates' order is the labels' order.

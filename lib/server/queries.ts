@@ -60,7 +60,7 @@ export async function createBatch(runId: string, input: CreateBatchInput, userId
         budget: input.budget,
         seed: input.seed,
         createdById: userId,
-        params: { ...pool, threshold: input.threshold, ms: input.ms ?? null },
+        params: { ...pool, threshold: input.threshold, ms: input.ms ?? null, poolSize: input.poolSize ?? null },
         queries: {
           create: stretches.map((s) => ({
             rank: s.rank,
@@ -69,6 +69,7 @@ export async function createBatch(runId: string, input: CreateBatchInput, userId
             end: s.end,
             candidateKey: s.key,
             reason: nameCandidateKeys(s.reason, names),
+            probability: s.probability ?? null,
           })),
         },
       },

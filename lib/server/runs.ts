@@ -3,6 +3,7 @@ import { AppError } from "../errors";
 import type { RunStatus, UpdateRunInput } from "../validations/run";
 import { sparkPoints } from "../runs/explorer";
 import { encodeFloat32 } from "../series/chunks";
+import { assertRefinable, inheritLabelThreshold } from "./refine";
 import { db } from "./db";
 import type { Prisma } from "./generated/prisma/client";
 
@@ -21,6 +22,7 @@ const runFields = {
   threshold: true,
   error: true,
   heartbeatAt: true,
+  parentRunId: true,
   startedAt: true,
   finishedAt: true,
   createdAt: true,
@@ -43,9 +45,11 @@ export async function createRun(input: {
   detector: string;
   config: Prisma.InputJsonValue;
   userId: string;
+  parentRunId?: string;
 }): Promise<RunRow> {
   const dataset = await db.dataset.findUnique({ where: { id: input.datasetId }, select: { id: true } });
   if (!dataset) throw new AppError("not_found", "No such dataset.");
+  if (input.parentRunId !== undefined) await assertRefinable(input.parentRunId, input.datasetId, input.detector);
   const now = new Date();
   return db.detectorRun.create({
     data: {
@@ -56,6 +60,7 @@ export async function createRun(input: {
       startedAt: now,
       heartbeatAt: now,
       createdById: input.userId,
+      parentRunId: input.parentRunId ?? null,
     },
     select: runFields,
   });
@@ -112,6 +117,8 @@ export async function updateRun(id: string, patch: UpdateRunInput): Promise<RunR
     });
     if (patch.status === "complete" && patch.threshold !== undefined) {
       await tx.threshold.create({ data: { runId: id, value: patch.threshold, kind: "unsupervised" } });
+      // A refinement inherits its parent's labels: they belong to the data (lib/server/refine.ts).
+      if (updated.parentRunId) await inheritLabelThreshold(tx, id, updated.parentRunId);
     }
     return updated;
   });

@@ -22,10 +22,14 @@ export const createBatchSchema = z
           key: z.string().min(1).max(200),
           rank: z.number().int().min(0).max(999, "A rank is below 1000 (a batch holds at most 1000 picks)"),
           reason: z.string().max(500),
+          /** The probability the strategy drew it with among the open candidates (lib/query/types.ts). */
+          probability: z.number().gt(0).max(1).optional(),
         }),
       )
       .min(1)
       .max(1000),
+    /** Candidates open at the batch's first draw (the contamination estimate's population). */
+    poolSize: z.number().int().min(1).optional(),
     /** How long the selection took in the browser, for the record. */
     ms: z.number().nonnegative().optional(),
   })
@@ -72,4 +76,5 @@ export const batchParamsSchema = z.object({
   includeTrain: z.boolean().optional(),
   threshold: z.number().nullable().optional(),
   ms: z.number().nullable().optional(),
+  poolSize: z.number().int().nullable().optional(),
 });

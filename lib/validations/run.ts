@@ -35,6 +35,8 @@ export const createRunSchema = z.strictObject({
   datasetId: z.string().min(1),
   detector: z.enum(DETECTOR_KINDS),
   config: runConfigSchema,
+  /** A refinement (ALOE fine-tuning with the parent's labels, lib/server/refine.ts): the parent run. */
+  parentRunId: z.string().min(1).optional(),
 });
 
 export const epochMetricSchema = z.object({

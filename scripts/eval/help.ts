@@ -1,7 +1,7 @@
 /** `npm run eval -- --help`. */
 import { DETECTOR_KINDS, detectorSpec } from "../../lib/detectors/registry";
 import { GENERATORS } from "../../lib/eval/generators";
-import { STRATEGY_NAMES } from "../../lib/query/registry";
+import { EMBEDDING_STRATEGIES, STRATEGY_NAMES } from "../../lib/query/registry";
 
 /** Words wrapped to lines of at most `width` characters. */
 function wrap(text: string, width: number): string[] {
@@ -57,7 +57,9 @@ Generators (lib/eval/generators; the others have fixed sizes, --quick does not s
 ${generators}
 
 Experiment
-  --strategies LIST   ${STRATEGY_NAMES.join(",")} (default: all of them)
+  --strategies LIST   ${STRATEGY_NAMES.filter((s) => !EMBEDDING_STRATEGIES.includes(s)).join(",")} (default: all
+                      of these; ALOE's ${EMBEDDING_STRATEGIES.join(" and ")} need the model's embedding:
+                      scripts/eval/aloe.ts)
   --budgets LIST      labels bought per stage (default 1,5,10; --quick 5,10); rows show the cumulative count
   --mislabel LIST     probabilities the expert errs (default 0,0.1,0.2,0.3; --quick 0,0.2)
   --seeds N           strategy seeds and expert draws per fold (default 3)

@@ -31,7 +31,7 @@ describe("parseEvalArgs", () => {
       quick: false,
       noCache: false,
     });
-    expect(o.strategies).toEqual(["dqs", "random", "top", "uncertain", "diverse"]);
+    expect(o.strategies).toEqual(["dqs", "random", "top", "uncertain", "score-kmeans"]);
   });
 
   it("applies the quick preset, with explicit flags winning", () => {
@@ -67,6 +67,7 @@ describe("parseEvalArgs", () => {
     expect(usage(["--mislabel", "1.5"])).toContain("--mislabel must be a number in [0, 1]");
     expect(usage(["--stages", "0"])).toContain("--stages");
     expect(usage(["--strategies", "dqs,best"])).toContain('unknown strategy "best"');
+    expect(usage(["--strategies", "aloe-kmeans"])).toContain("scripts/eval/aloe.ts");
     expect(usage(["--detector", "svm"])).toContain("--detector must be one of tevae, lstm-ae, linear");
     expect(usage(["--id", "Bad Id"])).toContain("--id must match");
     expect(usage(["--seeds", "0"])).toContain("--seeds");

@@ -7,7 +7,7 @@ import { parseArgs } from "node:util";
 import { DETECTOR_KINDS, type DetectorKind } from "../../lib/detectors";
 import { PROTOCOLS, type Protocol } from "../../lib/eval/protocol";
 import { GENERATOR_NAMES, isGeneratorName } from "../../lib/eval/generators";
-import { isStrategyName, STRATEGY_NAMES, type StrategyName } from "../../lib/query";
+import { EMBEDDING_STRATEGIES, isStrategyName, STRATEGY_NAMES, type StrategyName } from "../../lib/query";
 import { POOL_MODES, type PoolMode } from "../../lib/query/pool-rule";
 import { DEFAULT_OBJECTIVE, OBJECTIVES, PLACEMENTS, type Objective, type Placement } from "../../lib/threshold";
 
@@ -150,6 +150,12 @@ function strategies(text: string): StrategyName[] {
   const names = text.split(",").map((s) => s.trim());
   const unknown = names.filter((n) => !isStrategyName(n));
   if (unknown.length > 0) fail(`unknown strategy "${unknown.join('", "')}"; choose from ${STRATEGY_NAMES.join(", ")}`);
+  const embedded = names.filter((n) => (EMBEDDING_STRATEGIES as readonly string[]).includes(n));
+  if (embedded.length > 0) {
+    fail(
+      `${embedded.join(", ")} need the detector's embedding, which the harness's cached stage scores do not carry: run scripts/eval/aloe.ts`,
+    );
+  }
   return [...new Set(names.filter(isStrategyName))];
 }
 
@@ -226,7 +232,8 @@ export function parseEvalArgs(argv: readonly string[]): ParsedArgs {
       seeds: int("seeds", preset.seeds, 1, 100),
       folds: int("folds", preset.folds, 1, 20),
       stages: v("stages") === undefined ? preset.stages : list("stages", v("stages") ?? "", Number.MIN_VALUE, 1, false),
-      strategies: v("strategies") === undefined ? [...STRATEGY_NAMES] : strategies(v("strategies") ?? ""),
+      strategies:
+        v("strategies") === undefined ? STRATEGY_NAMES.filter((s) => !EMBEDDING_STRATEGIES.includes(s)) : strategies(v("strategies") ?? ""),
       name: name?.trim() ?? null,
       id,
       out: v("out") ?? null,

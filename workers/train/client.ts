@@ -2,7 +2,7 @@
 import { WorkerChannel } from "../rpc";
 import { WorkerError } from "../worker-error";
 import type { Probe } from "@/lib/runs/estimate";
-import { transferablesOf, type TrainEvent, type TrainProbe, type TrainRequest, type TrainStart } from "./protocol";
+import { transferablesOf, type TrainEvent, type TrainProbe, type TrainRefine, type TrainRequest, type TrainStart } from "./protocol";
 
 export type TrainComplete = Extract<TrainEvent, { type: "complete" }>;
 
@@ -11,7 +11,8 @@ export type TrainingHandle = { done: Promise<TrainComplete>; interrupt(): void }
 /** A worker that sends nothing for this long (no epoch, no batch) is considered stuck. */
 const IDLE_LIMIT_MS = 10 * 60_000;
 
-export function startTraining(request: TrainStart, onEvent: (event: TrainEvent) => void): TrainingHandle {
+/** A training (start) or an ALOE refinement (refine) in a training worker of its own. */
+export function startTraining(request: TrainStart | TrainRefine, onEvent: (event: TrainEvent) => void): TrainingHandle {
   const worker = new Worker(new URL("../train.worker.ts", import.meta.url), { type: "module", name: "train" });
   const channel = new WorkerChannel<TrainRequest, TrainEvent>(worker, { name: "training worker", idleMs: IDLE_LIMIT_MS, onEvent });
   const done = channel.call<TrainComplete>(
@@ -24,7 +25,9 @@ export function startTraining(request: TrainStart, onEvent: (event: TrainEvent) 
           : e.type === "interrupted"
             ? { error: new WorkerError("interrupted", "Training was cancelled.") }
             : undefined,
-    [...transferablesOf(request.train), ...transferablesOf(request.validation)],
+    request.type === "refine"
+      ? transferablesOf(request.sequences)
+      : [...transferablesOf(request.train), ...transferablesOf(request.validation)],
   );
   // One training per worker: it goes when the training ends, however it ends.
   const stop = () => channel.dispose();

@@ -4,12 +4,13 @@
  */
 import type { BackendName, BackendProbe, GpuAdapterInfo } from "@/lib/backend/choose";
 import type { DetectorFailureCode, EpochReport, SavedWeights } from "@/lib/detectors";
+import type { LabelledSpan } from "@/lib/detectors/loe";
 import type { SeriesColumns } from "@/lib/series/types";
 import type { DetectorKind } from "@/lib/detectors/types";
 import type { RunConfig } from "@/lib/validations/run";
 import type { Probe } from "@/lib/runs/estimate";
 
-export const TRAIN_REQUESTS = ["start", "probe", "interrupt"] as const;
+export const TRAIN_REQUESTS = ["start", "probe", "refine", "interrupt"] as const;
 
 export type TrainStart = {
   type: "start";
@@ -34,7 +35,25 @@ export type TrainProbe = {
   data: SeriesColumns[];
 };
 
-export type TrainRequest = TrainStart | TrainProbe | { type: "interrupt" };
+/** ALOE's fine-tuning of a finished run's weights with its labels (workers/train/refine.ts). */
+export type TrainRefine = {
+  type: "refine";
+  parent: SavedWeights;
+  backend?: BackendName;
+  /** z-scored with the dataset's training statistics: the training sequences and every labelled one */
+  sequences: SeriesColumns[];
+  /** Labelled stretches; `sequence` indexes `sequences`. */
+  spans: LabelledSpan[];
+  /** The contamination ratio of the unlabelled windows (latent anomalies). */
+  alpha: number;
+  epochs: number;
+  learningRate: number;
+  batchSize: number;
+  seed: number;
+  maxWindows?: number;
+};
+
+export type TrainRequest = TrainStart | TrainProbe | TrainRefine | { type: "interrupt" };
 
 export type TrainEvent =
   | { type: "check"; adapter: GpuAdapterInfo | null }

@@ -7,6 +7,7 @@ import { DisagreementsPanel } from "@/components/labelling/disagreements-panel";
 import { BatchList } from "@/components/queries/batch-list";
 import { QueryPanel } from "@/components/queries/query-panel";
 import { ManualThresholdForm } from "@/components/runs/manual-threshold-form";
+import { RefineSection } from "@/components/runs/refine-section";
 import { ScoreExplorer } from "@/components/runs/score-explorer";
 import { describeDeletion } from "@/lib/deletion-summary";
 import { ThresholdDetails } from "@/components/runs/threshold-details";
@@ -21,6 +22,7 @@ import { db } from "@/lib/server/db";
 import { runDeletionSummary } from "@/lib/server/deletion";
 import { listBatches } from "@/lib/server/queries";
 import { listRunLabels } from "@/lib/server/labels";
+import { refineView } from "@/lib/server/refine";
 import { getRun, listRunScores, runSparklines } from "@/lib/server/runs";
 import { currentThresholds } from "@/lib/server/thresholds";
 import { runSettings, trainsInEpochs } from "@/lib/run-settings";
@@ -79,6 +81,7 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
     spark: sparks.get(s.sequenceId) ?? [],
   }));
   const settings = runSettings(run.detector, run.config);
+  const refine = await refineView(id, can(user.role, "startRuns"));
   const deletion = can(user.role, "deleteData") && run.status !== "running" ? await runDeletionSummary(id) : null;
   return (
     <>
@@ -189,6 +192,7 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
       )}
       {batches.length > 0 && <DisagreementsPanel runId={id} canResolve={can(user.role, "resolveLabels")} sequenceNames={sequenceNames} />}
       {run.status === "complete" && <BatchList runId={id} batches={batches} threshold={threshold} said={said} />}
+      {refine && <RefineSection {...refine} />}
       {run.status === "complete" && can(user.role, "analyse") && (
         <ExportPanel runId={id} unsupervised={unsupervised} refined={refined} manual={thresholds.manual?.value ?? null} />
       )}

@@ -1,6 +1,8 @@
 /**
- * Diverse querying as in ALOE: k-means++ seeding in a standardised feature space of the score
- * series (features.ts). The queried units are the initial centres. With none, the first pick is the
+ * "score-kmeans" (named "diverse" before ALOE's own rules came, lib/query/aloe.ts): k-means++ seeding
+ * in a standardised feature space of the score series (features.ts). It is not ALOE's querying —
+ * that works on the detector's embedding — but it needs nothing beyond the scores, so the app can
+ * offer it for any run. The queried units are the initial centres. With none, the first pick is the
  * candidate with the largest maximum score (deterministic, and the most anomalous-looking place to
  * start). Every next pick is drawn with probability ∝ its squared distance to the nearest centre
  * (queried units and earlier picks), with the seeded generator; if every remaining candidate sits on
@@ -36,7 +38,7 @@ function largestMax(maxima: number[]): number {
   return best;
 }
 
-export function selectDiverse(ctx: QueryContext): QueryPick[] {
+export function selectScoreKmeans(ctx: QueryContext): QueryPick[] {
   const { pool, count } = preparePool(ctx);
   if (count === 0) return [];
   const features = standardize([...pool, ...ctx.queried].map((c) => scoreFeatures(c, ctx.threshold)));
@@ -52,8 +54,8 @@ export function selectDiverse(ctx: QueryContext): QueryPick[] {
     const first = picks.length === 0 && ctx.queried.length === 0;
     const i = first ? largestMax(pool.map(maxScoreOf)) : draw(nearest, taken, rng);
     const reason = first
-      ? "diverse: largest maximum score (first centre)"
-      : `diverse: squared distance ${nearest[i]!.toFixed(2)} to the nearest chosen unit (score features)`;
+      ? "score-kmeans: largest maximum score (first centre)"
+      : `score-kmeans: squared distance ${nearest[i]!.toFixed(2)} to the nearest chosen unit (score features)`;
     taken[i] = 1;
     picks.push({ key: pool[i]!.key, rank: picks.length, reason });
     addCentre(features[i]!);
@@ -62,4 +64,4 @@ export function selectDiverse(ctx: QueryContext): QueryPick[] {
   return picks;
 }
 
-export const diverseStrategy: QueryStrategy = { name: "diverse", select: selectDiverse };
+export const scoreKmeansStrategy: QueryStrategy = { name: "score-kmeans", select: selectScoreKmeans };

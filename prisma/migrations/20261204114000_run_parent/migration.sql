@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "DetectorRun" ADD COLUMN "parentRunId" TEXT;
