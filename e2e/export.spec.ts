@@ -1,13 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
-import type { APIRequestContext, APIResponse, Page } from "@playwright/test";
+import type { APIRequestContext, Page } from "@playwright/test";
 import { parse } from "csv-parse/sync";
-import { encodeFrame } from "../lib/binary-frame";
 import { csvHeader, exportFilename, LABEL_COLUMNS, PREDICTION_COLUMNS, SCORE_COLUMNS, THRESHOLD_COLUMNS } from "../lib/export/rows";
 import type { ExportFormat, ExportKind } from "../lib/validations/export";
 import { signedInContext } from "./api-helpers";
 import { expect, test } from "./fixtures";
 import { getJson } from "./api";
+import { ok, runWithScores, uploadWithTruth, wholeSequenceBatch } from "./scored-run";
 
 /**
  * Exports of a run: on a small dataset with ground truth uploaded here, a run whose scores are put
@@ -30,11 +30,6 @@ function scoreOf(k: number): Float32Array {
   return score;
 }
 
-async function ok(response: APIResponse, status: number): Promise<unknown> {
-  if (response.status() !== status) throw new Error(`${response.url()}: ${response.status()} ${await response.text()}`);
-  return response.json().catch(() => null);
-}
-
 /** Clicks an export link and reads the downloaded file. */
 async function download(page: Page, what: ExportKind, format: ExportFormat): Promise<{ name: string; text: string }> {
   const [file] = await Promise.all([page.waitForEvent("download"), page.getByTestId(`export.${what}.${format}`).click()]);
@@ -48,67 +43,15 @@ function csv(text: string): { header: string[]; rows: Record<string, string>[] }
 
 async function setUp(admin: APIRequestContext) {
   shared.datasetName = `Export e2e ${randomUUID().slice(0, 8)}`;
-  const lines = ["seq,split,a,truth"];
-  NAMES.forEach((n, k) => {
-    for (let i = 0; i < LENGTH; i++) {
+  const rows = NAMES.flatMap((n, k) =>
+    Array.from({ length: LENGTH }, (_, i) => {
       const anomalous = (k === 1 || k === 2) && i >= ONSET;
-      lines.push(`${n},${k === 0 ? "train" : "validation"},${(i % 3) + k},${anomalous ? 1 : 0}`);
-    }
-  });
-  const body = Buffer.from(`${lines.join("\n")}\n`);
-  const mapping = {
-    name: shared.datasetName,
-    timestampColumn: null,
-    samplingRate: 1,
-    sequenceColumn: "seq",
-    channels: ["a"],
-    labelColumn: "truth",
-    targetRate: null,
-    split: { kind: "column", column: "split" },
-    missing: "reject",
-  };
-  const { uploadId } = (await ok(
-    await admin.post("/api/datasets/uploads", { data: { mapping, files: [{ name: "export.csv", size: body.length }] } }),
-    201,
-  )) as { uploadId: string };
-  await ok(await admin.put(`/api/datasets/uploads/${uploadId}/files/0`, { data: body, headers: { "content-type": "text/csv" } }), 200);
-  const { datasetId } = (await ok(await admin.post(`/api/datasets/uploads/${uploadId}/import`, { data: {} }), 201)) as {
-    datasetId: string;
-  };
-  const { sequences } = await getJson<{ sequences: { id: string; name: string }[] }>(admin, `/api/datasets/${datasetId}`);
-
-  const config = { windowSize: 16, epochs: 1, batchSize: 8, learningRate: 0.001, patience: 1, seed: 1 };
-  shared.runId = (
-    (await ok(await admin.post("/api/runs", { data: { datasetId, detector: "linear", config } }), 201)) as { run: { id: string } }
-  ).run.id;
-  for (const s of sequences) {
-    const score = scoreOf(Number(s.name.slice(1)));
-    const values = new Float32Array(2 * LENGTH);
-    values.set(score);
-    values.set(score, LENGTH);
-    const frame = encodeFrame({ sequenceId: s.id, length: LENGTH, channels: 1 }, new Uint8Array(values.buffer));
-    await ok(
-      await admin.put(`/api/runs/${shared.runId}/scores`, {
-        data: Buffer.from(frame),
-        headers: { "content-type": "application/octet-stream" },
-      }),
-      204,
-    );
-  }
-  await ok(await admin.patch(`/api/runs/${shared.runId}`, { data: { status: "complete", threshold: UNSUPERVISED } }), 200);
-
-  const picks = sequences.map((s, rank) => ({ key: `${s.id}:0-${LENGTH}`, rank, reason: "e2e pick" }));
-  await ok(
-    await admin.post(`/api/runs/${shared.runId}/batches`, {
-      data: { strategy: "random", budget: picks.length, seed: 1, segmentLength: null, threshold: null, picks },
+      return `${n},${k === 0 ? "train" : "validation"},${(i % 3) + k},${anomalous ? 1 : 0}`;
     }),
-    201,
   );
-  const { batches } = await getJson<{ batches: { queries: { id: string; sequenceName: string }[] }[] }>(
-    admin,
-    `/api/runs/${shared.runId}/batches`,
-  );
-  const queries = Object.fromEntries((batches[0]?.queries ?? []).map((q) => [q.sequenceName, q.id]));
+  const { datasetId, sequences } = await uploadWithTruth(admin, shared.datasetName, rows);
+  shared.runId = await runWithScores(admin, datasetId, sequences, (name) => scoreOf(Number(name.slice(1))), UNSUPERVISED);
+  const queries = await wholeSequenceBatch(admin, shared.runId, sequences, LENGTH);
 
   shared.expert = { email: `export-${randomUUID().slice(0, 8)}@dqs.local`, password: "export-Expert-pw-1" };
   const { user } = (await ok(
