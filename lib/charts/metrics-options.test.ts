@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { curveData, f1CurveOptions, historyOptions, thresholdAxisType } from "./metrics-options";
+import { curveData, f1CurveOptions, historyOptions, labelAlign, thresholdAxisType } from "./metrics-options";
 
 const curve = [
   { threshold: 1, f1: 0, precision: 0, recall: 0 },
@@ -13,6 +13,14 @@ describe("metrics charts", () => {
     expect(thresholdAxisType([10, 374, 5737])).toBe("log");
     expect(thresholdAxisType([-3, 5737])).toBe("value");
     expect(thresholdAxisType([5])).toBe("value");
+  });
+
+  it("keeps a mark's label on the chart: to the left of a line near the right end, to the right near the left end", () => {
+    expect(labelAlign(8, 1, 8, "value")).toBe("right");
+    expect(labelAlign(1.5, 1, 8, "value")).toBe("left");
+    expect(labelAlign(4, 1, 8, "value")).toBe("center");
+    expect(labelAlign(100, 1, 10_000, "log")).toBe("center");
+    expect(labelAlign(5, 5, 5, "value")).toBe("center");
   });
 
   it("ends the curve at F1 0 past the highest decision point", () => {

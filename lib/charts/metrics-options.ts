@@ -39,10 +39,22 @@ export function curveData(curve: readonly CurvePoint[], axis: "log" | "value"): 
   return [...curve.map((p): [number, number] => [p.threshold, p.f1]), [beyond, 0]];
 }
 
+/**
+ * How a mark's label lines up with its line: to the left of a line near the axis's right end and to
+ * the right of one near its left end, so that no label runs off the chart.
+ */
+export function labelAlign(value: number, min: number, max: number, axis: "log" | "value"): "left" | "center" | "right" {
+  const at = (v: number) => (axis === "log" ? Math.log(v) : v);
+  const span = at(max) - at(min);
+  const fraction = span > 0 ? (at(value) - at(min)) / span : 0.5;
+  return fraction > 0.8 ? "right" : fraction < 0.2 ? "left" : "center";
+}
+
 export function f1CurveOptions(curve: readonly CurvePoint[], marks: readonly MarkedThreshold[]) {
   const axis = thresholdAxisType([...curve.map((p) => p.threshold), ...marks.map((m) => m.value)]);
   const data = curveData(curve, axis);
   const xs = [...data.map((d) => d[0]), ...marks.map((m) => m.value)];
+  const [min, max] = [Math.min(...xs), Math.max(...xs)];
   return {
     animation: false,
     grid: { left: 56, right: 28, top: 86, bottom: 48 },
@@ -60,8 +72,8 @@ export function f1CurveOptions(curve: readonly CurvePoint[], marks: readonly Mar
       name: axis === "log" ? "threshold (score, log scale)" : "threshold (score)",
       nameLocation: "middle",
       nameGap: 28,
-      min: Math.min(...xs),
-      max: Math.max(...xs),
+      min,
+      max,
       axisLabel: { formatter: (v: number) => formatValue(v, 3) },
     },
     yAxis: { type: "value", name: "F1 on the test split", min: 0, max: 1 },
@@ -96,6 +108,7 @@ export function f1CurveOptions(curve: readonly CurvePoint[], marks: readonly Mar
             position: "end",
             color: THRESHOLD_COLOURS[m.name],
             fontWeight: "bold",
+            align: labelAlign(m.value, min, max, axis),
             distance: [0, 4 + 15 * i],
           },
         },
