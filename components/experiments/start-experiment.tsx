@@ -125,7 +125,9 @@ export function StartExperiment({ active, failedEarly }: Props) {
       )}
       <form className="exp-form" onSubmit={(e) => void start(e)}>
         <label>
-          Name <span className="muted">(optional)</span>
+          <span>
+            Name <span className="muted">(optional)</span>
+          </span>
           <input name="name" maxLength={80} placeholder="e.g. DQS vs random on sensors" data-testid="exp.form.name" />
         </label>
         <label>
@@ -140,7 +142,9 @@ export function StartExperiment({ active, failedEarly }: Props) {
         </label>
         {dataset === "demo" && (
           <label>
-            Drives <span className="muted">(8–400)</span>
+            <span>
+              Drives <span className="muted">(8–400)</span>
+            </span>
             <input name="sequences" type="number" min={8} max={400} defaultValue={80} data-testid="exp.form.sequences" />
           </label>
         )}
@@ -170,7 +174,9 @@ export function StartExperiment({ active, failedEarly }: Props) {
           ))}
         </fieldset>
         <label>
-          Budgets <span className="muted">(labels per stage)</span>
+          <span>
+            Budgets <span className="muted">(labels per stage)</span>
+          </span>
           <input name="budgets" defaultValue={DEFAULT_JOB_SETTINGS.budgets.join(", ")} size={10} data-testid="exp.form.budgets" />
         </label>
         <label>
