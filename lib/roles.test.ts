@@ -33,6 +33,12 @@ describe("roles", () => {
     expect(can("analyst", "viewGroundTruth")).toBe(true);
   });
 
+  it("lets only admins start and cancel experiments", () => {
+    expect(can("admin", "runExperiments")).toBe(true);
+    expect(can("analyst", "runExperiments")).toBe(false);
+    expect(can("expert", "runExperiments")).toBe(false);
+  });
+
   it("has a home page per role", () => {
     for (const role of ROLES) expect(ROLE_HOME[role]).toMatch(/^\//);
   });

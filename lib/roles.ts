@@ -33,6 +33,8 @@ export const PERMISSIONS = {
   resolveLabels: ["admin"],
   setThresholds: ["admin"],
   analyse: ["admin", "analyst"],
+  /** Start and cancel an evaluation run of the harness from the Experiments page. */
+  runExperiments: ["admin"],
   deleteData: ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -1,7 +1,7 @@
 /**
  * Demo data for local use: three users (one per role), the PATH-like demo dataset with the expert
- * assigned to it, and a finished run of the linear detector on it. Idempotent: what already exists
- * is left alone.
+ * assigned to it, a finished run of the linear detector on it and one small finished experiment
+ * report. Idempotent: what already exists is left alone.
  */
 import { generatePathDataset } from "../lib/demo/path-dataset";
 import { PATH_UNITS } from "../lib/demo/types";
@@ -129,6 +129,30 @@ async function seedLinearRun(demo: { id: string; columns: SeriesColumns[] | null
   await updateRun(run.id, updateRunSchema.parse({ status: "complete", threshold: fitted.threshold }));
 }
 
+/** The seeded experiment's report id (DATA_DIR/experiments/<id>.json). */
+export const DEMO_EXPERIMENT_ID = "demo-linear-quick";
+
+/**
+ * One small finished experiment, so that the Experiments page is never empty on a fresh start: made
+ * here by the real harness (scripts/eval/run.ts, the code of `npm run eval`) with the linear detector
+ * on 40 generated demo drives — about 5 seconds. Skipped when a finished report with this id exists.
+ */
+async function seedExperimentReport(): Promise<void> {
+  const [{ readExperiment }, { parseEvalArgs }, { runOne }] = await Promise.all([
+    import("../lib/server/experiments"),
+    import("../scripts/eval/options"),
+    import("../scripts/eval/run"),
+  ]);
+  const existing = await readExperiment(DEMO_EXPERIMENT_ID).catch(() => null);
+  if (existing?.report.status === "done") return;
+  const args = ["--quick", "--dataset", "demo", "--sequences", "40", "--detector", "linear", "--strategies", "dqs,random,top"];
+  const more = ["--budgets", "2,5", "--mislabel", "0", "--folds", "2", "--seeds", "1", "--stages", "1", "--no-cache"];
+  const parsed = parseEvalArgs([...args, ...more, "--id", DEMO_EXPERIMENT_ID, "--name", "Demo: linear detector, 40 drives"]);
+  if (parsed.help) return;
+  const { code } = await runOne(parsed.options);
+  if (code !== 0) throw new Error(`the demo experiment failed (exit code ${code})`);
+}
+
 export async function seed(): Promise<void> {
   const ids = await seedUsers();
   const demo = await seedDataset(ids.get("admin"));
@@ -142,4 +166,5 @@ export async function seed(): Promise<void> {
     });
   }
   await seedLinearRun(demo, ids.get("admin"));
+  await seedExperimentReport();
 }

@@ -99,6 +99,11 @@ export function ExperimentView({ initial, now: initialNow, pollMs = 2000 }: Prop
           )}
         </section>
       )}
+      {report.status === "cancelled" && (
+        <p className="panel notice" data-testid="exp.cancelled">
+          {report.error ?? "The experiment was cancelled."} The rows below are those of the folds finished before.
+        </p>
+      )}
       {report.status === "failed" && (
         <p className="panel error" role="alert" data-testid="exp.error">
           The experiment failed: {report.error ?? "no reason was recorded."}

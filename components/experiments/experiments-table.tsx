@@ -60,6 +60,8 @@ function ReadableRow({ entry, now }: { entry: Extract<ExperimentEntry, { ok: tru
               <span className="error" title={r.error}>
                 failed after {formatSeconds(elapsedSeconds(r, now))}
               </span>
+            ) : r.status === "cancelled" ? (
+              <span title={r.error}>cancelled after {formatSeconds(elapsedSeconds(r, now))}</span>
             ) : (
               `took ${formatSeconds(elapsedSeconds(r, now))}`
             )}

@@ -5,6 +5,7 @@ import { lossChartOptions, scoreChartOptions, sparklineOptions } from "./run-opt
 import { echarts } from "./echarts-setup";
 import { buildExperimentOption } from "./experiment-options";
 import { knownReport } from "./experiment-fixture";
+import { f1CurveOptions, historyOptions } from "./metrics-options";
 import { buildSequenceOption } from "./sequence-options";
 
 // Rendering in Node needs the SVG renderer (server-side rendering); it draws nothing the app relies on.
@@ -62,6 +63,25 @@ describe("echarts-setup registers what every chart of the app uses", () => {
         }),
     ],
     ["experiments", () => buildExperimentOption(knownReport(), { stage: 1, mislabel: 0, metric: "f1" })],
+    [
+      "metrics: F1 curve",
+      () =>
+        f1CurveOptions(
+          [
+            { threshold: 1, f1: 0, precision: 0, recall: 0 },
+            { threshold: 4, f1: 0.8, precision: 2 / 3, recall: 1 },
+          ],
+          [{ name: "best", value: 4, f1: 0.8 }],
+        ),
+    ],
+    [
+      "metrics: history",
+      () =>
+        historyOptions([
+          { step: 0, version: 0, batch: null, labelCount: 0, refined: false, threshold: 4, test: null, createdAt: "" },
+          { step: 1, version: 1, batch: 1, labelCount: 1, refined: true, threshold: 3, test: null, createdAt: "" },
+        ]),
+    ],
   ])("%s: no component of its option is dropped", (_name, build) => {
     const option = build() as unknown as Record<string, unknown>;
     expect(Object.keys(option).length).toBeGreaterThan(2);

@@ -53,7 +53,8 @@ export const reportSchema = z.object({
   name: z.string().min(1),
   createdAt: z.string(),
   finishedAt: z.string().nullable(),
-  status: z.enum(["running", "done", "failed"]),
+  /** "cancelled": stopped by a user (an experiment started from the Experiments page). */
+  status: z.enum(["running", "done", "failed", "cancelled"]),
   error: z.string().optional(),
   progress: z.object({
     done: z.number().int().min(0),

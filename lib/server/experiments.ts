@@ -1,5 +1,5 @@
 import "server-only";
-import { readdir, readFile, stat } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { ZodError } from "zod";
 import { env } from "../env.mjs";
@@ -114,4 +114,20 @@ export async function readExperimentFile(id: string): Promise<Buffer> {
   const info = await stat(file).catch(() => null);
   if (!info?.isFile()) throw new AppError("not_found", "No such experiment.");
   return readFile(file);
+}
+
+/**
+ * Marks a report that its harness left "running" (the process was stopped or died) as finished with
+ * `status` and a reason, written whole (temporary file, then rename) as the harness writes it. A
+ * report that already finished, or that is missing or unreadable, is left alone.
+ */
+export async function finishReport(id: string, status: "failed" | "cancelled", error: string): Promise<void> {
+  const entry = await readEntry(id);
+  if (!entry?.ok || entry.report.status !== "running") return;
+  const report: ExperimentReport = { ...entry.report, status, error, finishedAt: new Date().toISOString() };
+  const file = fileOf(id);
+  await mkdir(path.dirname(file), { recursive: true });
+  const temp = `${file}.${process.pid}.tmp`;
+  await writeFile(temp, `${JSON.stringify(parseReport(report), null, 2)}\n`);
+  await rename(temp, file);
 }

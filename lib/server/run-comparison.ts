@@ -14,22 +14,34 @@ import { currentThresholds } from "./thresholds";
 const cache = new Map<string, ComparedRun["test"]>();
 const CACHE_LIMIT = 500;
 
-async function testScores(
-  runId: string,
-  truth: Map<string, { anomalous: boolean; onset: number | null }>,
-  thresholds: ComparedRun["thresholds"],
-): Promise<ComparedRun["test"]> {
-  const key = `${runId}|${thresholds.unsupervised}|${thresholds.refined}|${thresholds.manual}`;
-  const hit = cache.get(key);
-  if (hit !== undefined) return hit;
+export type TestTruth = Map<string, { anomalous: boolean; onset: number | null }>;
+
+/** The ground truth of a dataset's test sequences that have one, by sequence id. */
+export async function testTruth(datasetId: string): Promise<TestTruth> {
+  const test = await db.sequence.findMany({
+    where: { datasetId, split: "test", groundTruth: { isNot: null } },
+    select: { id: true, groundTruth: { select: { anomalous: true, onset: true } } },
+  });
+  return new Map(test.flatMap((s) => (s.groundTruth ? [[s.id, s.groundTruth] as const] : [])));
+}
+
+/** A run's scores of the test sequences in `truth`, as whole labelled candidates (sequence order of the rows). */
+export async function testCandidates(runId: string, truth: TestTruth): Promise<LabelledCandidate[]> {
   const rows = await db.score.findMany({
     where: { runId, sequenceId: { in: [...truth.keys()] } },
     select: { sequenceId: true, length: true, data: true },
   });
-  const candidates: LabelledCandidate[] = rows.flatMap((r) => {
+  return rows.flatMap((r) => {
     const t = truth.get(r.sequenceId);
     return t ? [{ scores: scoreValues(r.data, r.length), anomalous: t.anomalous, ...(t.onset !== null ? { onset: t.onset } : {}) }] : [];
   });
+}
+
+async function testScores(runId: string, truth: TestTruth, thresholds: ComparedRun["thresholds"]): Promise<ComparedRun["test"]> {
+  const key = `${runId}|${thresholds.unsupervised}|${thresholds.refined}|${thresholds.manual}`;
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  const candidates = await testCandidates(runId, truth);
   const test = {
     unsupervised: testScore(candidates, thresholds.unsupervised),
     refined: testScore(candidates, thresholds.refined),
@@ -49,11 +61,7 @@ export async function compareRuns(
   datasetId: string,
   runs: readonly RunRow[],
 ): Promise<{ runs: ComparedRun[]; groundTruth: boolean; testSequences: number; best: string | null }> {
-  const test = await db.sequence.findMany({
-    where: { datasetId, split: "test", groundTruth: { isNot: null } },
-    select: { id: true, groundTruth: { select: { anomalous: true, onset: true } } },
-  });
-  const truth = new Map(test.flatMap((s) => (s.groundTruth ? [[s.id, s.groundTruth] as const] : [])));
+  const truth = await testTruth(datasetId);
   const compared = await Promise.all(
     runs.map(async (r): Promise<ComparedRun> => {
       const current = await currentThresholds(r.id);

@@ -94,6 +94,14 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
           {run.status}
         </span>
       </h1>
+      {run.status === "complete" && (
+        <p>
+          <Link href={`/runs/${id}/metrics`} data-testid="runpage.metrics">
+            Metrics against ground truth →
+          </Link>{" "}
+          <span className="muted">F1, precision, recall and delay on the test split at each threshold, and how the labels moved them</span>
+        </p>
+      )}
       <section className="panel grid-2">
         <div>
           <div className="muted">Backend</div>
