@@ -33,15 +33,16 @@ export function bandLabel(interval: ThresholdInterval): string {
 
 /**
  * The band as one markArea item: [from lower (or the axis bottom), to upper], across the whole x axis;
- * with `clip`, its area ends at the axis's ends (the label still says the whole interval).
+ * with `clip`, its area ends at the axis's ends (the label still says the whole interval). `text`:
+ * the label, when `interval` is the band's position on a transformed axis rather than its values.
  */
-export function bandArea(interval: ThresholdInterval, clip?: { min: number; max: number }): AreaItem {
+export function bandArea(interval: ThresholdInterval, clip?: { min: number; max: number }, text = bandLabel(interval)): AreaItem {
   const style = { color: BAND_COLOR, borderColor: BAND_EDGE_COLOR, borderWidth: 1, borderType: "dotted" as const };
   // Just above the band's top edge, clear of the y axis's name: above the upper end only alarming
   // scores lie, so the text covers less of the line than inside the band, where the normal scores run.
   const label = {
     show: true,
-    formatter: bandLabel(interval),
+    formatter: text,
     position: [BAND_LABEL_OFFSET, -15] as [number, number],
     color: BAND_TEXT_COLOR,
     fontSize: 11,
