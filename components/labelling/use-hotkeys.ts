@@ -26,6 +26,12 @@ export const HOTKEYS = [
   ["?", "show these keys"],
 ] as const;
 
+/** A field that takes typed keys (a checkbox or a button does not: the keys still label with one focused). */
+function typingIn(target: HTMLElement): boolean {
+  if (target.isContentEditable || target.tagName === "TEXTAREA" || target.tagName === "SELECT") return true;
+  return target.tagName === "INPUT" && !["checkbox", "radio", "button", "submit", "reset"].includes((target as HTMLInputElement).type);
+}
+
 /**
  * A anomalous, N normal, S skip, U or Ctrl/⌘+Z undo, ← → previous/next, Shift+← → nudge the onset,
  * Alt+Shift+← → nudge the region's end, ? help; not while typing in a field.
@@ -40,7 +46,7 @@ export function useHotkeys(actions: HotkeyActions) {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const target = e.target as HTMLElement | null;
-      if (target && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName))) return;
+      if (target && typingIn(target)) return;
       const a = latest.current;
       const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
       let action: (() => void) | undefined;

@@ -6,6 +6,7 @@ import {
   labelScoreOption,
   niceCeil,
   niceFloor,
+  ONSET_COLOR,
   REGION_COLOR,
   scoreAxisOf,
   scoreAxisRange,
@@ -124,9 +125,12 @@ describe("labelling charts", () => {
     const base = { context: { from: 0, to: 10 }, candidate: { from: 2, to: 9 }, onset: 4, view: { from: 0, to: 10 } };
     const option = labelScoreOption({ ...base, score, thresholds: [], region: { from: 4, to: 7 } });
     const areas = (option.series as AreaSeries[])[0]?.markArea.data ?? [];
-    expect(areas.at(-1)).toEqual([{ name: "marked region", xAxis: 4, itemStyle: { color: REGION_COLOR } }, { xAxis: 7 }]);
+    expect(areas.at(-1)).toEqual([
+      { xAxis: 4, itemStyle: { color: REGION_COLOR }, label: { show: true, formatter: "marked region", color: ONSET_COLOR } },
+      { xAxis: 7 },
+    ]);
     const channels = labelChannelsOption({ ...base, channels: [{ name: "a", x: [0, 9], y: [1, 2] }], region: { from: 4, to: 7 } });
-    expect((channels.series as AreaSeries[])[0]?.markArea.data.at(-1)?.[0]).toMatchObject({ xAxis: 4 });
+    expect((channels.series as AreaSeries[])[0]?.markArea.data.at(-1)?.[0]).toMatchObject({ xAxis: 4, label: { show: false } });
   });
   it("leaves dragging on the score plot to the region selection (the wheel and the slider still zoom)", () => {
     const option = labelScoreOption({

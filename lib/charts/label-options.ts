@@ -54,14 +54,15 @@ function shade(
   region: StepRange | null,
   band: Band | null = null,
   clip?: { min: number; max: number },
+  named = false,
 ): LineSeriesOption["markArea"] {
   // A band wholly beyond the axis is not drawn (the panel still gives it in words).
   const at = band?.at;
   const visible = band && at && (!clip || (at.upper > clip.min && (at.lower ?? -Infinity) < clip.max));
   type Area = NonNullable<NonNullable<LineSeriesOption["markArea"]>["data"]>[number];
-  const marked: Area[] = region
-    ? [[{ name: "marked region", xAxis: region.from, itemStyle: { color: REGION_COLOR } }, { xAxis: region.to }]]
-    : [];
+  // Named on the score only: on every channel grid the name would repeat over the plots.
+  const label = { show: named, formatter: "marked region", color: ONSET_COLOR };
+  const marked: Area[] = region ? [[{ xAxis: region.from, itemStyle: { color: REGION_COLOR }, label }, { xAxis: region.to }]] : [];
   return {
     silent: true,
     itemStyle: { color: CANDIDATE_COLOR },
@@ -288,14 +289,15 @@ export function labelScoreOption(input: ScoreInput): LabelChartOption {
   const ticks = symlogAxis ? symlogTicks(axis.min, axis.max) : [];
   return {
     animation: false,
-    grid: { left: CHANNEL_LAYOUT.left, right: CHANNEL_LAYOUT.right, top: 24, bottom: 48 },
+    // Room under the step labels for the axis name and the zoom slider, apart.
+    grid: { left: CHANNEL_LAYOUT.left, right: CHANNEL_LAYOUT.right, top: 24, bottom: 58 },
     tooltip: {
       trigger: "axis",
       axisPointer: { type: "line", animation: false },
       valueFormatter: (v) => (typeof v === "number" ? formatValue(symlogAxis ? symexp(v) : v, 5) : String(v)),
     },
     dataZoom: zoom([0], view, context, false),
-    xAxis: { type: "value", min: context.from, max: context.to - 1, name: "step", nameLocation: "middle", nameGap: 22 },
+    xAxis: { type: "value", min: context.from, max: context.to - 1, name: "step", nameLocation: "middle", nameGap: 20 },
     yAxis: {
       type: "value",
       name: symlogAxis ? SYMLOG_AXIS_NAME : "anomaly score (NLL)",
@@ -320,7 +322,7 @@ export function labelScoreOption(input: ScoreInput): LabelChartOption {
         lineStyle: { width: 1 },
         emphasis: { disabled: true },
         // The band clipped to the axis, so a band reaching far above the plot does not cover it all.
-        markArea: shade(candidate, region, placed.band, axis),
+        markArea: shade(candidate, region, placed.band, axis, true),
         markLine: marks(onset, axis.inView, axis.offScale),
       },
     ],
