@@ -135,7 +135,8 @@ export function channelHeatmapOption({ channelScores, length, channelNames, rang
       bottom: 0,
       itemHeight: 120,
       itemWidth: 10,
-      text: [`${formatValue(back(max), 3)}`, `channel's part of the score (NLL) ${formatValue(back(min), 3)}`],
+      // Short, so that it fits beside the bar on a phone; the title above the map says what the values are.
+      text: [formatValue(back(max), 3), `NLL ${formatValue(back(min), 3)}`],
       textStyle: { fontSize: 10 },
       inRange: { color: HEAT_COLORS },
     },
