@@ -126,7 +126,11 @@ describe("labelling charts", () => {
     const option = labelScoreOption({ ...base, score, thresholds: [], region: { from: 4, to: 7 } });
     const areas = (option.series as AreaSeries[])[0]?.markArea.data ?? [];
     expect(areas.at(-1)).toEqual([
-      { xAxis: 4, itemStyle: { color: REGION_COLOR }, label: { show: true, formatter: "marked region", color: ONSET_COLOR } },
+      {
+        xAxis: 4,
+        itemStyle: { color: REGION_COLOR },
+        label: { show: true, formatter: "marked region", color: ONSET_COLOR, position: "insideBottom" },
+      },
       { xAxis: 7 },
     ]);
     const channels = labelChannelsOption({ ...base, channels: [{ name: "a", x: [0, 9], y: [1, 2] }], region: { from: 4, to: 7 } });

@@ -61,7 +61,8 @@ function shade(
   const visible = band && at && (!clip || (at.upper > clip.min && (at.lower ?? -Infinity) < clip.max));
   type Area = NonNullable<NonNullable<LineSeriesOption["markArea"]>["data"]>[number];
   // Named on the score only: on every channel grid the name would repeat over the plots.
-  const label = { show: named, formatter: "marked region", color: ONSET_COLOR };
+  // At the region's foot, so that it never prints over the "onset" label above the plot (narrow screens).
+  const label = { show: named, formatter: "marked region", color: ONSET_COLOR, position: "insideBottom" as const };
   const marked: Area[] = region ? [[{ xAxis: region.from, itemStyle: { color: REGION_COLOR }, label }, { xAxis: region.to }]] : [];
   return {
     silent: true,
