@@ -60,6 +60,7 @@ const ACCESS: Record<string, Access> = {
   "GET /api/runs/[id]/metrics": "analyse",
   "PUT /api/runs/[id]/scores": "startRuns",
   "GET /api/runs/[id]/scores/[sequenceId]": "viewDatasets",
+  "GET /api/runs/[id]/scores/[sequenceId]/channels": "viewDatasets",
   "GET /api/runs/[id]/scores/all": "viewDatasets",
   "GET /api/runs/[id]/thresholds": "viewDatasets",
   "GET /api/runs/[id]/weights": "viewDatasets",

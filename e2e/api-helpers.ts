@@ -46,11 +46,14 @@ export async function createUser(admin: APIRequestContext, role: DemoRole, passw
 
 export type TinySequence = { id: string; length: number; split: string };
 
-/** A dataset of three short sequences (one CSV with a sequence column), imported through the API. */
-export async function createTinyDataset(admin: APIRequestContext): Promise<{ datasetId: string; name: string; sequences: TinySequence[] }> {
+/** A dataset of three short sequences of `steps` steps (one CSV with a sequence column), imported through the API. */
+export async function createTinyDataset(
+  admin: APIRequestContext,
+  steps = 40,
+): Promise<{ datasetId: string; name: string; sequences: TinySequence[] }> {
   const name = `Security e2e ${randomUUID().slice(0, 8)}`;
   const lines = ["seq,a,b"];
-  for (const seq of ["s1", "s2", "s3"]) for (let i = 0; i < 40; i++) lines.push(`${seq},${Math.sin(i / 3).toFixed(4)},${(i % 7) / 7}`);
+  for (const seq of ["s1", "s2", "s3"]) for (let i = 0; i < steps; i++) lines.push(`${seq},${Math.sin(i / 3).toFixed(4)},${(i % 7) / 7}`);
   const mapping = csvMapping(name, { channels: ["a", "b"], split: { kind: "ratios", train: 0.4, validation: 0.3, test: 0.3, seed: 1 } });
   const api = new Api(admin);
   const { datasetId } = await api.importCsv(mapping, `${lines.join("\n")}\n`, "tiny.csv");

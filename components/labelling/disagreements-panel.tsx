@@ -2,13 +2,14 @@
 
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useState } from "react";
-import { disagreements, formatThreshold, type Disagreement, type LabelledQuery, type LabelView } from "@/lib/labelling/labels";
+import { describeLabel } from "@/lib/labelling/session";
+import { disagreements, formatThreshold, type Disagreement, type LabelledQuery } from "@/lib/labelling/labels";
 import type { ThresholdView } from "@/lib/threshold/view";
 import { requestJson } from "../api-client";
 
 type Props = { runId: string; canResolve: boolean; sequenceNames: Record<string, string> };
 
-const say = (l: LabelView) => (l.anomalous ? `anomalous from step ${l.onset}` : "normal");
+const say = describeLabel;
 
 /** What the resolution's answer says about the threshold the server recomputed. */
 function resolvedText(t: ThresholdView | null): string {

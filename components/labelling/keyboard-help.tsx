@@ -35,7 +35,10 @@ export function KeyboardHelp({ onClose }: { onClose: () => void }) {
             ))}
           </tbody>
         </table>
-        <p className="muted">Clicking a plot also sets the onset. Keys do nothing while you type a note.</p>
+        <p className="muted">
+          Clicking a plot also sets the onset; dragging across the score marks the anomalous region (its start is the onset). Keys do
+          nothing while you type a note.
+        </p>
         <button type="button" ref={close} onClick={onClose} data-testid="label.help.close">
           Close
         </button>

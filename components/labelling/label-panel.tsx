@@ -1,10 +1,13 @@
 "use client";
 
 import type { LabelView } from "@/lib/labelling/labels";
+import { describeLabel } from "@/lib/labelling/session";
 import { HOTKEYS } from "./use-hotkeys";
 
 type Props = {
   onset: number;
+  /** The marked region's end (exclusive), or null. */
+  regionEnd: number | null;
   mine: LabelView | null;
   other: LabelView | null;
   note: string;
@@ -12,15 +15,30 @@ type Props = {
   onLabel: (anomalous: boolean) => void;
   onSkip: () => void;
   onUndo: () => void;
+  onClearRegion: () => void;
   canUndo: boolean;
   onMove: (delta: -1 | 1) => void;
   onHelp: () => void;
 };
 
-const say = (l: LabelView) => (l.anomalous ? `anomalous from step ${l.onset}` : "normal");
+const say = describeLabel;
 
-/** The label buttons, the onset, the note, and what was said before. */
-export function LabelPanel({ onset, mine, other, note, onNote, onLabel, onSkip, onUndo, canUndo, onMove, onHelp }: Props) {
+/** The label buttons, the onset and marked region, the note, and what was said before. */
+export function LabelPanel({
+  onset,
+  regionEnd,
+  mine,
+  other,
+  note,
+  onNote,
+  onLabel,
+  onSkip,
+  onUndo,
+  onClearRegion,
+  canUndo,
+  onMove,
+  onHelp,
+}: Props) {
   return (
     <section className="panel label-panel">
       <div className="label-buttons">
@@ -43,9 +61,21 @@ export function LabelPanel({ onset, mine, other, note, onNote, onLabel, onSkip, 
           →
         </button>
       </div>
-      <p data-testid="label.onset" data-step={onset}>
-        Onset: <b>step {onset}</b>{" "}
-        <span className="muted">— click a plot or press Shift+← → to move it; it counts when you label the stretch anomalous.</span>
+      <p data-testid="label.onset" data-step={onset} data-region-end={regionEnd ?? ""}>
+        Onset: <b>step {onset}</b>
+        {regionEnd !== null && (
+          <span data-testid="label.region">
+            {" "}
+            · region to <b>step {regionEnd}</b>{" "}
+            <button type="button" className="link" onClick={onClearRegion} data-testid="label.region.clear">
+              clear
+            </button>
+          </span>
+        )}{" "}
+        <span className="muted">
+          — click a plot or press Shift+← → to move it, drag across the score to mark the region; it counts when you label the stretch
+          anomalous.
+        </span>
       </p>
       <label>
         Note (optional)

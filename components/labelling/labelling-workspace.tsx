@@ -1,13 +1,12 @@
 "use client";
 
 import Link from "next/link";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo } from "react";
 import { displayRank } from "@/lib/format";
 import {
   defaultOnset,
   disagreement,
   effectiveLabel,
-  formatThreshold,
   thresholdFromLabels,
   toLabelledCandidates,
   withLocalChanges,
@@ -20,14 +19,18 @@ import { boundsOnPage, newerThreshold, shownThreshold, stateOfView } from "@/lib
 import { nameSources } from "@/lib/threshold/interval";
 import { DEFAULT_PLACEMENT } from "@/lib/threshold";
 import { unlabelledPeaks } from "@/lib/query/pool-peaks";
+import type { Draft } from "@/lib/labelling/session";
 import { LabelCharts } from "./label-charts";
 import { KeyboardHelp } from "./keyboard-help";
 import { LabelPanel } from "./label-panel";
 import { ThresholdPanel } from "./threshold-panel";
 import "./labelling.css";
-import { useChannels, useRunLabels, useScores } from "./use-label-data";
-import { useHotkeys } from "./use-hotkeys";
-import { useSessionLabels } from "./use-session-labels";
+import { useChannelsWithDetail, useRunLabels, useScores } from "./use-label-data";
+import { useHotkeys, type HotkeyActions } from "./use-hotkeys";
+import { LabellingStoreProvider, useLabelling, useLabellingActions, useOutbox } from "./labelling-store-provider";
+import { LabelToast } from "./label-toast";
+import { SessionList } from "./session-list";
+import { ChannelHeatmap, useChannelScores } from "@/components/charts/channel-heatmap";
 
 export type QueueEntry = {
   queryId: string;
@@ -40,7 +43,7 @@ export type QueueEntry = {
   end: number;
   rank: number;
   strategy: string;
-  myLabel: { anomalous: boolean; onset: number | null } | null;
+  myLabel: { anomalous: boolean; onset: number | null; regionEnd?: number | null } | null;
 };
 /** A run as the labelling page gets it: the labels' latest stored threshold, an admin's manual one while set, the query pool's peaks. */
 export type RunInfo = LabellingRun;
@@ -49,28 +52,44 @@ type Props = { user: { id: string; name: string }; items: QueueEntry[]; runs: Re
 const mineOf = (labels: LabelView[], userId: string) =>
   labels.filter((l) => l.userId === userId).reduce<LabelView | null>((a, l) => (!a || l.createdAt >= a.createdAt ? l : a), null);
 
-/** One queried stretch at a time: channels, score with the live threshold, labels by button or hotkey. */
-export function LabellingWorkspace({ user, items, runs, initialIndex }: Props) {
-  const [index, setIndex] = useState(initialIndex);
-  const [drafts, setDrafts] = useState<Record<string, { onset?: number; note?: string }>>({});
-  /** Bumped by Retry: the labels, scores and channels that failed to load are fetched again. */
-  const [attempt, setAttempt] = useState(0);
-  const [help, setHelp] = useState(false);
-  /** What the last label said, shown for a while with the threshold it moved and an Undo. */
-  const [toast, setToast] = useState<{ id: number; runId: string; text: string; before: number | null } | null>(null);
+/** One queried stretch at a time: score, channels, labels by button or hotkey; its state in the page's store. */
+export function LabellingWorkspace(props: Props) {
+  const queryIds = useMemo(() => props.items.map((e) => e.queryId), [props.items]);
+  return (
+    <LabellingStoreProvider user={props.user} queryIds={queryIds} initialIndex={props.initialIndex}>
+      <Workspace {...props} />
+    </LabellingStoreProvider>
+  );
+}
+
+const NO_DRAFT: Draft = {};
+
+function Workspace({ user, items, runs }: Props) {
+  const actions = useLabellingActions();
+  const index = useLabelling((s) => s.index);
+  const attempt = useLabelling((s) => s.attempt);
+  const help = useLabelling((s) => s.help);
+  const logScale = useLabelling((s) => s.logScale);
+  const added = useLabelling((s) => s.added);
+  const removedIds = useLabelling((s) => s.removed);
+  const canUndo = useLabelling((s) => s.undo.length > 0);
   // The page renders this only for a non-empty queue, with the settings of every run in it.
   const item = items[Math.min(index, items.length - 1)] as QueueEntry;
+  const draft = useLabelling((s) => s.drafts[item.queryId] ?? NO_DRAFT);
+  const zoom = useLabelling((s) => s.zoom);
   const run = runs[item.runId] as RunInfo;
-  const { session, outbox, label, undo } = useSessionLabels(user);
+  const pending = useOutbox((o) => o.ops.length > 0 || o.sending);
+  const answered = useOutbox((o) => o.thresholds[item.runId]);
+  const removed = useMemo(() => new Set(removedIds), [removedIds]);
   const server = useRunLabels(item.runId, attempt);
   const merged = useMemo(
-    () => withLocalChanges(server.queries ?? [], { added: session.added.filter((l) => l.runId === item.runId), removed: session.removed }),
-    [server.queries, session, item.runId],
+    () => withLocalChanges(server.queries ?? [], { added: added.filter((l) => l.runId === item.runId), removed }),
+    [server.queries, added, removed, item.runId],
   );
   const { scores, error: scoreError } = useScores(item.runId, [item.sequenceId, ...merged.map((q) => q.sequenceId)], attempt);
   // The server stores the threshold after every label and undo and answers with it; until it has
   // answered for all of this browser's, the page shows its own value, computed the same way.
-  const stored = newerThreshold(run.stored, outbox.thresholds[item.runId]);
+  const stored = newerThreshold(run.stored, answered);
 
   // Which labelled stretch each candidate of the threshold is (names the ends of its optimal interval).
   const sequenceNames = useMemo(() => new Map(items.map((e) => [e.sequenceId, e.sequenceName])), [items]);
@@ -97,7 +116,6 @@ export function LabellingWorkspace({ user, items, runs, initialIndex }: Props) {
     }),
     [run.pool, merged],
   );
-  const pending = outbox.ops.length > 0 || outbox.sending;
   const shown = shownThreshold(local, stored, run.unsupervised, pending);
   const origin = shown.origin;
   // Name the labelled stretches that bound the server's interval: the stored row says which queries
@@ -117,18 +135,25 @@ export function LabellingWorkspace({ user, items, runs, initialIndex }: Props) {
   const myLabelOf = (e: QueueEntry) => {
     const q = merged.find((m) => m.queryId === e.queryId);
     if (e.runId === item.runId && server.queries) return q ? mineOf(q.labels, user.id) !== null : false;
-    return e.myLabel !== null || session.added.some((l) => l.queryId === e.queryId && !session.removed.has(l.clientId));
+    return e.myLabel !== null || added.some((l) => l.queryId === e.queryId && !removed.has(l.clientId));
   };
   const done = items.filter(myLabelOf).length;
   const score = scores.get(item.sequenceId) ?? null;
-  const draft = drafts[item.queryId] ?? {};
   const onset =
     draft.onset ?? (mine?.anomalous ? mine.onset : null) ?? (score ? defaultOnset(score, item.start, item.end, inEffect) : item.start);
+  const regionEnd =
+    draft.regionEnd !== undefined ? draft.regionEnd : mine?.anomalous && mine.onset === onset ? (mine.regionEnd ?? null) : null;
   const other = query ? disagreement(query, user.id, mine?.anomalous ?? null) : null;
   const counted = query ? effectiveLabel(query) : null;
+  const stretch = useMemo(
+    () => ({ queryId: item.queryId, runId: item.runId, sequenceId: item.sequenceId, start: item.start, end: item.end }),
+    [item],
+  );
   const candidate = useMemo(() => ({ from: item.start, to: item.end }), [item.start, item.end]);
   const context = useMemo(() => contextOf(candidate, item.sequenceLength), [candidate, item.sequenceLength]);
-  const channels = useChannels(item.sequenceId, context, attempt);
+  const view = zoom?.queryId === item.queryId ? zoom.view : context;
+  const channels = useChannelsWithDetail(item.sequenceId, context, view, attempt);
+  const heat = useChannelScores(item.runId, item.sequenceId, attempt);
   const marks = useMemo<ThresholdMark[]>(() => {
     const lines: ThresholdMark[] = run.manual ? [{ label: "manual", value: run.manual.value }] : [];
     if (threshold.value !== null)
@@ -142,45 +167,26 @@ export function LabellingWorkspace({ user, items, runs, initialIndex }: Props) {
     return lines;
   }, [threshold, run.unsupervised, run.manual]);
 
-  const move = useCallback((delta: -1 | 1) => setIndex((i) => Math.max(0, Math.min(items.length - 1, i + delta))), [items.length]);
-  const setDraft = (patch: { onset?: number; note?: string }) =>
-    setDrafts((d) => ({ ...d, [item.queryId]: { ...d[item.queryId], ...patch } }));
-  const pick = (step: number) => setDraft({ onset: Math.max(item.start, Math.min(item.end - 1, step)) });
-  const act = {
-    label: (anomalous: boolean) => {
-      setToast({
-        id: Date.now(),
-        runId: item.runId,
-        text: `${item.sequenceName}: ${anomalous ? `anomalous from step ${onset}` : "normal"}`,
-        before: inEffect,
-      });
-      label(
-        { queryId: item.queryId, runId: item.runId, sequenceId: item.sequenceId, start: item.start, end: item.end },
+  const act: HotkeyActions = {
+    label: (anomalous) =>
+      actions.label({
+        stretch,
+        sequenceName: item.sequenceName,
         anomalous,
         onset,
-        draft.note ?? "",
-      );
-      const next = items.findIndex((e, i) => i > index && !myLabelOf(e));
-      setIndex(next >= 0 ? next : Math.min(items.length - 1, index + 1));
-    },
-    skip: () => move(1),
-    undo: () => {
-      setToast(null);
-      const queryId = undo();
-      if (!queryId) return;
-      const at = items.findIndex((e) => e.queryId === queryId);
-      if (at >= 0) setIndex(at);
-    },
-    move,
-    nudge: (delta: number) => pick(onset + delta),
-    help: () => setHelp((h) => !h),
+        regionEnd,
+        note: draft.note ?? "",
+        before: inEffect,
+        labelled: items.map(myLabelOf),
+      }),
+    skip: actions.skip,
+    undo: actions.undo,
+    move: actions.move,
+    nudge: (delta) => actions.nudgeOnset(stretch, onset, regionEnd, delta),
+    nudgeEnd: (delta) => actions.nudgeRegionEnd(stretch, onset, regionEnd, delta),
+    help: actions.toggleHelp,
   };
   useHotkeys(act);
-  useEffect(() => {
-    if (!toast) return;
-    const timer = setTimeout(() => setToast((t) => (t?.id === toast.id ? null : t)), 8000);
-    return () => clearTimeout(timer);
-  }, [toast]);
   const loadError = server.error ?? scoreError ?? channels.error;
 
   return (
@@ -208,7 +214,7 @@ export function LabellingWorkspace({ user, items, runs, initialIndex }: Props) {
           {loadError && (
             <div className="error label-error" role="alert" data-testid="label.error">
               Could not load this stretch: {loadError}{" "}
-              <button type="button" className="secondary" onClick={() => setAttempt((a) => a + 1)} data-testid="label.retry">
+              <button type="button" className="secondary" onClick={actions.retry} data-testid="label.retry">
                 Retry
               </button>
             </div>
@@ -219,25 +225,44 @@ export function LabellingWorkspace({ user, items, runs, initialIndex }: Props) {
             channels={channels.channels}
             score={score}
             context={context}
+            view={view}
             candidate={candidate}
             onset={onset}
+            regionEnd={regionEnd}
             thresholds={marks}
             band={threshold.source === "refined" ? threshold.interval : null}
-            onPick={pick}
+            logScale={logScale}
+            onPick={(step) => actions.setOnset(stretch, step, regionEnd)}
+            onRegion={(a, b) => actions.setRegion(stretch, a, b)}
+            onZoom={(next) => actions.setZoom(item.queryId, next)}
+            onLogScale={actions.toggleLogScale}
+            heatmap={
+              <ChannelHeatmap
+                values={heat.values}
+                error={heat.error}
+                length={item.sequenceLength}
+                channelNames={run.channelNames}
+                range={view}
+                scale={logScale ? "symlog" : "linear"}
+                testId="label.heatmap"
+              />
+            }
           />
         </section>
         <div className="label-side">
           <LabelPanel
             onset={onset}
+            regionEnd={regionEnd}
             mine={mine}
             other={other}
             note={draft.note ?? ""}
-            onNote={(note) => setDraft({ note })}
+            onNote={(note) => actions.setNote(item.queryId, note)}
             onLabel={act.label}
             onSkip={act.skip}
             onUndo={act.undo}
-            canUndo={session.undo.length > 0}
-            onMove={move}
+            onClearRegion={() => actions.clearRegion(stretch)}
+            canUndo={canUndo}
+            onMove={actions.move}
             onHelp={act.help}
           />
           <ThresholdPanel
@@ -245,31 +270,15 @@ export function LabellingWorkspace({ user, items, runs, initialIndex }: Props) {
             origin={origin}
             version={origin === "server" ? (stored?.version ?? null) : null}
             manual={run.manual}
-            outbox={outbox}
             loading={!ready}
             sources={sources}
             pool={poolInfo}
           />
+          <SessionList names={sequenceNames} />
         </div>
       </div>
-      {toast && (
-        <div className="label-toast" role="status" data-testid="label.toast">
-          <span>
-            <b>{toast.text}</b>
-            {toast.runId === item.runId && (
-              <>
-                {" "}
-                · threshold {formatThreshold(toast.before)} → {formatThreshold(inEffect)}
-              </>
-            )}{" "}
-            · <span className="muted">{pending ? "saving…" : "saved"}</span>
-          </span>
-          <button type="button" className="secondary" onClick={act.undo} data-testid="label.toast.undo">
-            Undo
-          </button>
-        </div>
-      )}
-      {help && <KeyboardHelp onClose={() => setHelp(false)} />}
+      <LabelToast runId={item.runId} inEffect={inEffect} />
+      {help && <KeyboardHelp onClose={actions.closeHelp} />}
     </>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { createStore } from "zustand/vanilla";
 import { requestJson } from "@/components/api-client";
 import type { CreateLabelInput } from "@/lib/validations/label";
 import { enqueue, isQueueOp, settle } from "@/lib/labelling/outbox-queue";
@@ -29,6 +30,9 @@ export type OutboxState = {
 
 const MAX_DELAY_MS = 30_000;
 
+/** Nothing queued: the state before localStorage is read, and on the server. */
+export const EMPTY_OUTBOX: OutboxState = { ops: [], sending: false, retryAt: null, failures: [], thresholds: {} };
+
 /**
  * Labels and undos on their way to the server, kept in localStorage until the server has them: sent
  * in order, retried with backoff while the network or server fails, never dropped silently (a
@@ -36,8 +40,11 @@ const MAX_DELAY_MS = 30_000;
  * recomputed and stored, kept in `thresholds` for the page to show.
  */
 export class Outbox {
-  private state: OutboxState = { ops: [], sending: false, retryAt: null, failures: [], thresholds: {} };
-  private listeners = new Set<() => void>();
+  /**
+   * The queue's state, read through selectors (useOutbox in labelling-store-provider.tsx). Its initial
+   * state is empty, as the server renders it; the ops saved in localStorage are loaded right after.
+   */
+  readonly store = createStore<OutboxState>()(() => EMPTY_OUTBOX);
   private delay = 1000;
   /** The op being sent now: neither cancelled nor replaced by a push, removed once answered. */
   private inFlight: OutboxOp | null = null;
@@ -48,24 +55,20 @@ export class Outbox {
     try {
       const saved: unknown = JSON.parse(window.localStorage.getItem(key) ?? "[]");
       // Ops of another kind (this app once queued threshold uploads here) are dropped.
-      if (Array.isArray(saved)) this.state = { ...this.state, ops: (saved as unknown[]).filter(isQueueOp) as OutboxOp[] };
+      if (Array.isArray(saved)) this.store.setState({ ops: (saved as unknown[]).filter(isQueueOp) as OutboxOp[] });
     } catch {
       // A corrupt entry is replaced by the next save; nothing else was stored there.
     }
     window.addEventListener("online", () => this.flush());
   }
 
-  subscribe = (listener: () => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
-
-  snapshot = () => this.state;
+  private get state(): OutboxState {
+    return this.store.getState();
+  }
 
   private set(patch: Partial<OutboxState>) {
-    this.state = { ...this.state, ...patch };
+    this.store.setState(patch);
     if (patch.ops) window.localStorage.setItem(this.key, JSON.stringify(this.state.ops));
-    this.listeners.forEach((l) => l());
   }
 
   /** Queues an op; an undo of an unsent label cancels both. */
@@ -121,14 +124,10 @@ async function send(op: OutboxOp): Promise<Sent | "retry" | string> {
 
 const outboxes = new Map<string, Outbox>();
 
-/** One outbox per user and browser tab's lifetime. */
+/** One outbox per user and browser tab's lifetime (on the server, a throwaway empty one). */
 export function outboxFor(userId: string): Outbox {
+  if (typeof window === "undefined") return new Outbox(`dqs.outbox.${userId}`);
   let box = outboxes.get(userId);
   if (!box) outboxes.set(userId, (box = new Outbox(`dqs.outbox.${userId}`)));
   return box;
-}
-
-/** Labels and undos not yet answered by the server. */
-export function pendingLabels(state: OutboxState): number {
-  return state.ops.length;
 }

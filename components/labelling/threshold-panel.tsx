@@ -3,7 +3,7 @@
 import { formatThreshold, type ThresholdState } from "@/lib/labelling/labels";
 import type { ThresholdView } from "@/lib/threshold/view";
 import { describeInterval, type NamedSource } from "@/lib/threshold/interval";
-import { pendingLabels, type OutboxState } from "./outbox";
+import { useOutbox } from "./labelling-store-provider";
 
 const pct = (v: number | null) => (v === null ? "—" : v.toFixed(2));
 /** Below this many anomalous labels the page says F1 is an estimate. */
@@ -16,7 +16,6 @@ type Props = {
   /** The stored row's version when the server's value is shown. */
   version: number | null;
   manual: ThresholdView | null;
-  outbox: OutboxState;
   loading: boolean;
   /** The labelled stretches the threshold was computed from, in the order of its candidates (names its bounds). */
   sources?: readonly NamedSource[];
@@ -29,8 +28,11 @@ type Props = {
  * optimal interval and the labelled stretches that bound it), a warning when it alarms on too many
  * labelled normals, an admin's manual one when set, and the save status.
  */
-export function ThresholdPanel({ threshold, origin, version, manual, outbox, loading, sources = [], pool }: Props) {
-  const waiting = pendingLabels(outbox);
+export function ThresholdPanel({ threshold, origin, version, manual, loading, sources = [], pool }: Props) {
+  const waiting = useOutbox((o) => o.ops.length);
+  const sending = useOutbox((o) => o.sending);
+  const retrying = useOutbox((o) => o.retryAt !== null);
+  const failures = useOutbox((o) => o.failures);
   const interval = describeInterval(threshold, sources);
   return (
     <section className="panel label-threshold" aria-live="polite">
@@ -86,14 +88,14 @@ export function ThresholdPanel({ threshold, origin, version, manual, outbox, loa
         {waiting > 0 ? (
           <span className="notice">
             {waiting} {waiting === 1 ? "label" : "labels"} waiting to be saved
-            {outbox.retryAt ? " — the server is not reachable; retrying" : outbox.sending ? " — saving…" : ""}
+            {retrying ? " — the server is not reachable; retrying" : sending ? " — saving…" : ""}
           </span>
-        ) : outbox.sending ? (
+        ) : sending ? (
           <span className="muted">Saving…</span>
         ) : (
           <span className="ok">All labels saved</span>
         )}
-        {outbox.failures.map((f, i) => (
+        {failures.map((f, i) => (
           <div key={i} className="error">
             {f}
           </div>

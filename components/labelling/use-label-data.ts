@@ -64,15 +64,20 @@ export function useScores(
   return cache.runId === runId ? cache : { scores: new Map(), error: null };
 }
 
-/** The raw channels of a sequence over `range`, LTTB-reduced by the series API; loaded again when `attempt` changes. */
-export function useChannels(sequenceId: string, range: StepRange, attempt = 0): { channels: PlotChannel[] | null; error: string | null } {
-  const key = `${sequenceId}:${range.from}-${range.to}`;
+/** The raw channels of a sequence over `range` (null: none wanted), LTTB-reduced by the series API; loaded again when `attempt` changes. */
+export function useChannels(
+  sequenceId: string,
+  range: StepRange | null,
+  attempt = 0,
+): { channels: PlotChannel[] | null; error: string | null } {
+  const key = range ? `${sequenceId}:${range.from}-${range.to}` : "";
   const [state, setState] = useState<{ key: string; channels: PlotChannel[] | null; error: string | null }>({
     key,
     channels: null,
     error: null,
   });
   useEffect(() => {
+    if (!key) return;
     const abort = new AbortController();
     const [id, span] = key.split(":");
     const [from, to] = (span ?? "").split("-");
@@ -82,4 +87,32 @@ export function useChannels(sequenceId: string, range: StepRange, attempt = 0): 
     return () => abort.abort();
   }, [key, attempt]);
   return state.key === key ? state : { channels: null, error: null };
+}
+
+/** How long the zoom window must rest before its detail is fetched (a wheel zoom fires many events). */
+const DETAIL_DELAY_MS = 250;
+
+/**
+ * The channels over the context, and, once zoomed in, over the zoom window at full detail (fetched
+ * when the window has rested for a moment): the detail while it matches the window, else the
+ * context's reduced series, so the plot never goes blank while zooming.
+ */
+export function useChannelsWithDetail(
+  sequenceId: string,
+  context: StepRange,
+  view: StepRange,
+  attempt = 0,
+): { channels: PlotChannel[] | null; error: string | null; detail: boolean } {
+  const overview = useChannels(sequenceId, context, attempt);
+  const zoomed = view.from > context.from || view.to < context.to;
+  const [rested, setRested] = useState<StepRange | null>(null);
+  useEffect(() => {
+    if (!zoomed) return;
+    const timer = setTimeout(() => setRested({ from: view.from, to: view.to }), DETAIL_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [zoomed, view.from, view.to]);
+  const wanted = zoomed && rested && rested.from === view.from && rested.to === view.to ? rested : null;
+  const detail = useChannels(sequenceId, wanted, attempt);
+  if (wanted && detail.channels) return { ...detail, detail: true };
+  return { ...overview, detail: false };
 }

@@ -7,6 +7,7 @@ import { buildExperimentOption } from "./experiment-options";
 import { knownReport } from "./experiment-fixture";
 import { f1CurveOptions, historyOptions } from "./metrics-options";
 import { buildSequenceOption } from "./sequence-options";
+import { channelHeatmapOption } from "./channel-heatmap";
 
 // Rendering in Node needs the SVG renderer (server-side rendering); it draws nothing the app relies on.
 echarts.use([SVGRenderer]);
@@ -29,6 +30,14 @@ function dropped(option: Record<string, unknown>): string[] {
 const range = { from: 0, to: 100 };
 const channel = { name: "speed", x: [0, 50, 99], y: [1, 2, 3] };
 const score = Float32Array.from({ length: 100 }, (_, i) => (i > 60 ? 5 : 1));
+const scoreCase = {
+  score,
+  context: range,
+  candidate: { from: 40, to: 90 },
+  onset: 61,
+  thresholds: [{ label: "refined", value: 3 }],
+  view: range,
+};
 
 describe("echarts-setup registers what every chart of the app uses", () => {
   it.each([
@@ -50,17 +59,14 @@ describe("echarts-setup registers what every chart of the app uses", () => {
       "labelling: channels",
       () => labelChannelsOption({ channels: [channel], context: range, candidate: { from: 40, to: 90 }, onset: 61, view: range }),
     ],
+    ["labelling: score", () => labelScoreOption(scoreCase)],
     [
-      "labelling: score",
-      () =>
-        labelScoreOption({
-          score,
-          context: range,
-          candidate: { from: 40, to: 90 },
-          onset: 61,
-          thresholds: [{ label: "refined", value: 3 }],
-          view: range,
-        }),
+      "labelling: score on the symlog scale, with a marked region",
+      () => labelScoreOption({ ...scoreCase, region: { from: 61, to: 80 }, band: { lower: 2, upper: 4 }, scale: "symlog" }),
+    ],
+    [
+      "channel heat map (labelling page, sequence view)",
+      () => channelHeatmapOption({ channelScores: Float32Array.of(...score, ...score), length: 100, channelNames: ["a", "b"], range }),
     ],
     ["experiments", () => buildExperimentOption(knownReport(), { stage: 1, mislabel: 0, metric: "f1" })],
     [

@@ -1,5 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { contextOf, fitScoreAxis, labelScoreOption, niceCeil, niceFloor, scoreAxisRange, scorePoints } from "./label-options";
+import {
+  contextOf,
+  fitScoreAxis,
+  labelChannelsOption,
+  labelScoreOption,
+  niceCeil,
+  niceFloor,
+  ONSET_COLOR,
+  REGION_COLOR,
+  scoreAxisOf,
+  scoreAxisRange,
+  scorePoints,
+} from "./label-options";
+import { SYMLOG_AXIS_NAME, symlog } from "./symlog";
 
 type AreaSeries = { markArea: { data: [Record<string, unknown>, Record<string, unknown>][] } };
 type Axis = { max: (v: { max: number }) => number; min: (v: { min: number }) => number | null };
@@ -97,6 +110,72 @@ describe("labelling charts", () => {
   it("reduces long scores to the points a chart can draw", () => {
     const score = Float32Array.from({ length: 5000 }, (_, i) => Math.sin(i));
     expect(scorePoints(score, { from: 0, to: 5000 }, 500)).toHaveLength(500);
+  });
+  it("gives a zoom window every point at full resolution, the rest of the range its former density", () => {
+    const score = Float32Array.from({ length: 5000 }, (_, i) => Math.sin(i));
+    const points = scorePoints(score, { from: 0, to: 5000 }, 500, { from: 2000, to: 2300 });
+    const inside = points.filter(([x]) => x >= 2000 && x < 2300);
+    expect(inside).toHaveLength(300);
+    expect(inside[17]).toEqual([2017, score[2017]]);
+    expect(points.length - inside.length).toBe(200 + 270);
+    expect(points.map(([x]) => x)).toEqual([...points.map(([x]) => x)].sort((a, b) => a - b));
+  });
+  it("shades the marked region on the score and the channels", () => {
+    const score = Float32Array.from({ length: 10 }, (_, i) => i);
+    const base = { context: { from: 0, to: 10 }, candidate: { from: 2, to: 9 }, onset: 4, view: { from: 0, to: 10 } };
+    const option = labelScoreOption({ ...base, score, thresholds: [], region: { from: 4, to: 7 } });
+    const areas = (option.series as AreaSeries[])[0]?.markArea.data ?? [];
+    expect(areas.at(-1)).toEqual([
+      {
+        xAxis: 4,
+        itemStyle: { color: REGION_COLOR },
+        label: { show: true, formatter: "marked region", color: ONSET_COLOR, position: "insideBottom" },
+      },
+      { xAxis: 7 },
+    ]);
+    const channels = labelChannelsOption({ ...base, channels: [{ name: "a", x: [0, 9], y: [1, 2] }], region: { from: 4, to: 7 } });
+    expect((channels.series as AreaSeries[])[0]?.markArea.data.at(-1)?.[0]).toMatchObject({ xAxis: 4, label: { show: false } });
+  });
+  it("leaves dragging on the score plot to the region selection (the wheel and the slider still zoom)", () => {
+    const option = labelScoreOption({
+      score: [1, 2, 3],
+      context: { from: 0, to: 3 },
+      candidate: { from: 0, to: 3 },
+      onset: null,
+      thresholds: [],
+      view: { from: 0, to: 3 },
+    });
+    expect((option.dataZoom as { type: string; moveOnMouseMove?: boolean }[])[0]).toMatchObject({ type: "inside", moveOnMouseMove: false });
+  });
+  it("on the symlog scale, places scores, thresholds and band by sign·log10(1+|s|) and labels them with the scores", () => {
+    // NLL scores can be negative: the transform keeps them on the plot, in order.
+    const score = Float32Array.of(-5, 0, 20, 600, 40);
+    const input = {
+      score,
+      context: { from: 0, to: 5 },
+      candidate: { from: 0, to: 5 },
+      onset: 3,
+      thresholds: [{ label: "refined", value: 374 }],
+      view: { from: 0, to: 5 },
+      band: { lower: 99, upper: 500 },
+      scale: "symlog" as const,
+    };
+    const option = labelScoreOption(input);
+    const series = (
+      option.series as { data: [number, number][]; markLine: { data: { yAxis?: number; label: { formatter: string } }[] } }[]
+    )[0];
+    series?.data.forEach(([, y], i) => expect(y).toBeCloseTo(symlog(score[i]!), 6));
+    expect(series?.markLine.data[0]?.yAxis).toBeCloseTo(symlog(374), 6);
+    expect(series?.markLine.data[0]?.label.formatter).toBe("refined 374.000");
+    const band = (option.series as AreaSeries[])[0]?.markArea.data[0];
+    expect(band?.[0].yAxis).toBeCloseTo(2, 6);
+    expect((band?.[0].label as { formatter: string }).formatter).toBe("optimal interval (99.000, 500.000]");
+    const axis = option.yAxis as { name: string; min: number; max: number; axisLabel: { formatter: (v: number) => string } };
+    expect(axis.name).toBe(SYMLOG_AXIS_NAME);
+    expect(axis.min).toBeLessThan(symlog(-5));
+    expect(axis.max).toBeGreaterThan(symlog(600));
+    expect(axis.axisLabel.formatter(symlog(100))).toBe("100");
+    expect(scoreAxisOf(input)).toMatchObject({ min: axis.min, max: axis.max, offScale: [] });
   });
   it("ends the score axis on a readable number", () => {
     expect(niceCeil(43.936)).toBe(44);

@@ -15,9 +15,11 @@ import type {
 import type { ComposeOption } from "echarts/core";
 import { CHANNEL_COLORS } from "./sequence-options";
 import type { PlotChannel } from "./series-data";
-import { bandArea, bandValues, type ThresholdInterval } from "./threshold-band";
+import { bandArea, bandLabel, bandValues, type ThresholdInterval } from "./threshold-band";
 import { lttbIndices } from "./lttb";
+import { SYMLOG_AXIS_NAME, symexp, symlog, symlogTicks, type ScoreScale } from "./symlog";
 import { formatThreshold } from "../labelling/labels";
+import { formatValue } from "../format";
 
 export type LabelChartOption = ComposeOption<
   | LineSeriesOption
@@ -29,10 +31,13 @@ export type LabelChartOption = ComposeOption<
 >;
 
 export type StepRange = { from: number; to: number };
-export type ThresholdMark = { label: string; value: number; dimmed?: boolean };
+/** `shown`: the value its label says, when `value` is its position on a transformed (symlog) axis. */
+export type ThresholdMark = { label: string; value: number; dimmed?: boolean; shown?: number };
 
 export const CANDIDATE_COLOR = "rgba(36, 88, 214, 0.09)";
 export const ONSET_COLOR = "#b42318";
+/** The anomalous region marked by a drag: from the onset to its end. */
+export const REGION_COLOR = "rgba(180, 35, 24, 0.14)";
 export const CHANNEL_LAYOUT = { top: 24, gridHeight: 70, gap: 22, bottom: 34, left: 64, right: 24 } as const;
 const SCORE_POINTS = 2000;
 
@@ -41,17 +46,32 @@ export function channelsHeight(count: number): number {
   return CHANNEL_LAYOUT.top + n * CHANNEL_LAYOUT.gridHeight + (n - 1) * CHANNEL_LAYOUT.gap + CHANNEL_LAYOUT.bottom;
 }
 
+/** The band as placed on the axis, and the interval its label states (different on a symlog axis). */
+type Band = { at: ThresholdInterval; stated: ThresholdInterval };
+
 function shade(
   candidate: StepRange,
-  band: ThresholdInterval | null = null,
+  region: StepRange | null,
+  band: Band | null = null,
   clip?: { min: number; max: number },
+  named = false,
 ): LineSeriesOption["markArea"] {
   // A band wholly beyond the axis is not drawn (the panel still gives it in words).
-  const visible = band && (!clip || (band.upper > clip.min && (band.lower ?? -Infinity) < clip.max));
+  const at = band?.at;
+  const visible = band && at && (!clip || (at.upper > clip.min && (at.lower ?? -Infinity) < clip.max));
+  type Area = NonNullable<NonNullable<LineSeriesOption["markArea"]>["data"]>[number];
+  // Named on the score only: on every channel grid the name would repeat over the plots.
+  // At the region's foot, so that it never prints over the "onset" label above the plot (narrow screens).
+  const label = { show: named, formatter: "marked region", color: ONSET_COLOR, position: "insideBottom" as const };
+  const marked: Area[] = region ? [[{ xAxis: region.from, itemStyle: { color: REGION_COLOR }, label }, { xAxis: region.to }]] : [];
   return {
     silent: true,
     itemStyle: { color: CANDIDATE_COLOR },
-    data: [...(visible ? [bandArea(band, clip)] : []), [{ xAxis: candidate.from }, { xAxis: candidate.to - 1 }]],
+    data: [
+      ...(visible ? [bandArea(band.at, clip, bandLabel(band.stated))] : []),
+      [{ xAxis: candidate.from }, { xAxis: candidate.to - 1 }],
+      ...marked,
+    ],
   };
 }
 
@@ -77,12 +97,12 @@ function marks(
   onsetLabel = true,
 ): LineSeriesOption["markLine"] {
   const data: NonNullable<LineSeriesOption["markLine"]>["data"] = [
-    ...thresholds.map((t) => thresholdLine(t, t.value, `${t.label} ${formatThreshold(t.value)}`)),
+    ...thresholds.map((t) => thresholdLine(t, t.value, `${t.label} ${formatThreshold(t.shown ?? t.value)}`)),
     ...offScale.map((t) =>
       thresholdLine(
         t,
         t.edge,
-        `${t.side === "above" ? "▲" : "▼"} ${t.label} ${formatThreshold(t.value)} — ${t.side === "above" ? "above" : "below"} the plot`,
+        `${t.side === "above" ? "▲" : "▼"} ${t.label} ${formatThreshold(t.shown ?? t.value)} — ${t.side === "above" ? "above" : "below"} the plot`,
       ),
     ),
   ];
@@ -96,18 +116,27 @@ function marks(
   return { symbol: "none", silent: true, animation: false, data };
 }
 
-function zoom(axes: number[], view: StepRange, context: StepRange): DataZoomComponentOption[] {
+/** Wheel zoom and a slider; `drag` false leaves dragging on the plot to the region selection. */
+function zoom(axes: number[], view: StepRange, context: StepRange, drag = true): DataZoomComponentOption[] {
   const range = { startValue: view.from, endValue: view.to - 1, minValueSpan: Math.min(16, context.to - context.from) };
   return [
-    { type: "inside", xAxisIndex: axes, filterMode: "none", ...range },
+    { type: "inside", xAxisIndex: axes, filterMode: "none", moveOnMouseMove: drag, ...range },
     { type: "slider", xAxisIndex: axes, filterMode: "none", bottom: 4, height: 16, showDataShadow: false, ...range },
   ];
 }
 
-export type ChannelsInput = { channels: PlotChannel[]; context: StepRange; candidate: StepRange; onset: number | null; view: StepRange };
+export type ChannelsInput = {
+  channels: PlotChannel[];
+  context: StepRange;
+  candidate: StepRange;
+  onset: number | null;
+  view: StepRange;
+  /** The marked anomalous region [onset, end), shaded. */
+  region?: StepRange | null;
+};
 
-/** The visible raw channels, stacked, on one zoom; the candidate shaded, the onset marked. */
-export function labelChannelsOption({ channels, context, candidate, onset, view }: ChannelsInput): LabelChartOption {
+/** The visible raw channels, stacked, on one zoom; the candidate and the marked region shaded, the onset marked. */
+export function labelChannelsOption({ channels, context, candidate, onset, view, region = null }: ChannelsInput): LabelChartOption {
   const L = CHANNEL_LAYOUT;
   const axes = channels.map((_, i) => i);
   return {
@@ -143,7 +172,7 @@ export function labelChannelsOption({ channels, context, candidate, onset, view 
       color: CHANNEL_COLORS[(c.index ?? i) % CHANNEL_COLORS.length],
       lineStyle: { width: 1 },
       emphasis: { disabled: true },
-      markArea: shade(candidate),
+      markArea: shade(candidate, region),
       markLine: marks(onset, [], [], false),
     })),
   };
@@ -158,14 +187,31 @@ export type ScoreInput = {
   view: StepRange;
   /** The refined threshold's optimal interval, shaded; none for the unsupervised threshold. */
   band?: ThresholdInterval | null;
+  /** The marked anomalous region [onset, end), shaded. */
+  region?: StepRange | null;
+  /** "symlog": the y axis on the symmetric log scale of ./symlog.ts (its name says so). */
+  scale?: ScoreScale;
 };
 
-/** Score points of steps [from, to), LTTB-reduced to what a chart can draw. */
-export function scorePoints(score: ArrayLike<number>, range: StepRange, points = SCORE_POINTS): [number, number][] {
+function reduced(score: ArrayLike<number>, range: StepRange, points: number): [number, number][] {
   const to = Math.min(range.to, score.length);
   const slice = Array.from({ length: Math.max(0, to - range.from) }, (_, i) => score[range.from + i] ?? Number.NaN);
   const kept = lttbIndices(slice, slice.length > points ? points : 0);
   return Array.from(kept, (i) => [range.from + i, slice[i] ?? Number.NaN]);
+}
+
+/**
+ * Score points of steps [from, to), LTTB-reduced to what a chart can draw. With a zoom window `view`
+ * inside the range, the window gets all `points` (full resolution when it holds fewer steps) and the
+ * steps outside it keep the density of the whole range, so zooming in shows the detail.
+ */
+export function scorePoints(score: ArrayLike<number>, range: StepRange, points = SCORE_POINTS, view?: StepRange): [number, number][] {
+  const inner = view && { from: Math.max(range.from, view.from), to: Math.min(range.to, view.to) };
+  if (!inner || inner.to <= inner.from || (inner.from === range.from && inner.to === range.to)) return reduced(score, range, points);
+  const share = (r: StepRange) => Math.max(2, Math.round((points * (r.to - r.from)) / (range.to - range.from)));
+  const before = { from: range.from, to: inner.from };
+  const after = { from: inner.to, to: range.to };
+  return [...reduced(score, before, share(before)), ...reduced(score, inner, points), ...reduced(score, after, share(after))];
 }
 
 /** A threshold beyond the fitted axis, drawn at its edge. */
@@ -215,34 +261,69 @@ export function fitScoreAxis(
   return { min, max, inView, offScale };
 }
 
+/** The score, thresholds and band as placed on the plot's y axis: as they are, or symlog-transformed (labels keep the values). */
+function onScale({ score, thresholds, band = null, scale = "linear" }: ScoreInput) {
+  if (scale === "linear") return { score, thresholds, band: band && { at: band, stated: band } };
+  return {
+    score: Float32Array.from(score, symlog),
+    thresholds: thresholds.map((t) => ({ ...t, value: symlog(t.value), shown: t.shown ?? t.value })),
+    band: band && { at: { lower: band.lower === null ? null : symlog(band.lower), upper: symlog(band.upper) }, stated: band },
+  };
+}
+
+/** The score axis of the plot (fitScoreAxis on the scale in use): its extent, and the thresholds drawn on its edge. */
+export function scoreAxisOf(input: ScoreInput) {
+  const placed = onScale(input);
+  return fitScoreAxis(placed.score, input.view, placed.thresholds, placed.band?.at ?? null);
+}
+
 /**
  * The anomaly score with the threshold lines (the unsupervised one dimmed) and the optimal interval,
- * the candidate shaded, the onset marked; the y axis fitted to the visible steps (fitScoreAxis).
+ * the candidate and the marked region shaded, the onset marked; the y axis fitted to the visible steps
+ * (fitScoreAxis), linear or symlog; dragging on the plot is left to the region selection.
  */
-export function labelScoreOption({ score, context, candidate, onset, thresholds, view, band = null }: ScoreInput): LabelChartOption {
-  const axis = fitScoreAxis(score, view, thresholds, band);
+export function labelScoreOption(input: ScoreInput): LabelChartOption {
+  const { context, candidate, onset, view, region = null, scale = "linear" } = input;
+  const placed = onScale(input);
+  const axis = fitScoreAxis(placed.score, view, placed.thresholds, placed.band?.at ?? null);
+  const symlogAxis = scale === "symlog";
+  const ticks = symlogAxis ? symlogTicks(axis.min, axis.max) : [];
   return {
     animation: false,
-    grid: { left: CHANNEL_LAYOUT.left, right: CHANNEL_LAYOUT.right, top: 24, bottom: 48 },
+    // Room under the step labels for the axis name and the zoom slider, apart.
+    grid: { left: CHANNEL_LAYOUT.left, right: CHANNEL_LAYOUT.right, top: 24, bottom: 58 },
     tooltip: {
       trigger: "axis",
       axisPointer: { type: "line", animation: false },
-      valueFormatter: (v) => (typeof v === "number" ? v.toPrecision(5) : String(v)),
+      valueFormatter: (v) => (typeof v === "number" ? formatValue(symlogAxis ? symexp(v) : v, 5) : String(v)),
     },
-    dataZoom: zoom([0], view, context),
-    xAxis: { type: "value", min: context.from, max: context.to - 1, name: "step", nameLocation: "middle", nameGap: 22 },
-    yAxis: { type: "value", name: "anomaly score", nameTextStyle: { align: "left" }, min: axis.min, max: axis.max },
+    dataZoom: zoom([0], view, context, false),
+    xAxis: { type: "value", min: context.from, max: context.to - 1, name: "step", nameLocation: "middle", nameGap: 20 },
+    yAxis: {
+      type: "value",
+      name: symlogAxis ? SYMLOG_AXIS_NAME : "anomaly score (NLL)",
+      nameTextStyle: { align: "left" },
+      min: axis.min,
+      max: axis.max,
+      ...(symlogAxis
+        ? {
+            axisLabel: { customValues: ticks, formatter: (v: number) => formatValue(symexp(v), 2) },
+            axisTick: { customValues: ticks },
+            splitLine: { show: false },
+          }
+        : {}),
+    },
     series: [
       {
         type: "line",
         name: "anomaly score",
-        data: scorePoints(score, context),
+        data: scorePoints(placed.score, context, SCORE_POINTS, view),
         showSymbol: false,
         color: "#1c2430",
         lineStyle: { width: 1 },
         emphasis: { disabled: true },
         // The band clipped to the axis, so a band reaching far above the plot does not cover it all.
-        markArea: shade(candidate, band, axis),
+        markArea: shade(candidate, region, placed.band, axis, true),
         markLine: marks(onset, axis.inView, axis.offScale),
       },
     ],

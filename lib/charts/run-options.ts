@@ -124,7 +124,7 @@ export function scoreChartOptions(
             },
           })),
         },
-        markArea: band ? { silent: true, data: [bandArea(band, undefined, scheme)] } : undefined,
+        markArea: band ? { silent: true, data: [bandArea(band, undefined, undefined, scheme)] } : undefined,
       },
     ],
   };

@@ -35,17 +35,23 @@ export function bandLabel(interval: ThresholdInterval): string {
 
 /**
  * The band as one markArea item: [from lower (or the axis bottom), to upper], across the whole x axis;
- * with `clip`, its area ends at the axis's ends (the label still says the whole interval). Colours of
- * `scheme` (light unless given).
+ * with `clip`, its area ends at the axis's ends (the label still says the whole interval). `text`:
+ * the label, when `interval` is the band's position on a transformed axis rather than its values.
+ * Colours of `scheme` (light unless given).
  */
-export function bandArea(interval: ThresholdInterval, clip?: { min: number; max: number }, scheme: ColorScheme = "light"): AreaItem {
+export function bandArea(
+  interval: ThresholdInterval,
+  clip?: { min: number; max: number },
+  text = bandLabel(interval),
+  scheme: ColorScheme = "light",
+): AreaItem {
   const p = chartPalette(scheme);
   const style = { color: p.band, borderColor: p.bandEdge, borderWidth: 1, borderType: "dotted" as const };
   // Just above the band's top edge, clear of the y axis's name: above the upper end only alarming
   // scores lie, so the text covers less of the line than inside the band, where the normal scores run.
   const label = {
     show: true,
-    formatter: bandLabel(interval),
+    formatter: text,
     position: [BAND_LABEL_OFFSET, -15] as [number, number],
     color: p.bandText,
     fontSize: 11,

@@ -104,7 +104,7 @@ describe("labelRecords", () => {
     const labels = [
       label("l2", "2026-01-01T00:02:00.000Z", { anomalous: false, onset: null, userName: "Theo", note: 'looks "fine", really' }),
       label("l1", "2026-01-01T00:01:00.000Z"),
-      label("l3", "2026-01-01T00:03:00.000Z", { queryId: "q2", sequence: "s2", onset: 4, start: 2, end: 8 }),
+      label("l3", "2026-01-01T00:03:00.000Z", { queryId: "q2", sequence: "s2", onset: 4, regionEnd: 7, start: 2, end: 8 }),
     ];
     const history = [
       threshold(1, "2026-01-01T00:01:00.001Z", { value: 5, labelIds: ["l1"] }),
@@ -121,7 +121,15 @@ describe("labelRecords", () => {
       thresholdAfter: 9,
       thresholdAfterKind: "withdrawn",
     });
-    expect(records[2]).toMatchObject({ queryStart: 2, queryEnd: 8, sequence: "s2", thresholdAfter: null, thresholdAfterKind: null });
+    expect(records[2]).toMatchObject({
+      queryStart: 2,
+      queryEnd: 8,
+      onset: 4,
+      regionEnd: 7,
+      sequence: "s2",
+      thresholdAfter: null,
+      thresholdAfterKind: null,
+    });
     expect(Object.keys(records[0] ?? {})).toEqual([...LABEL_COLUMNS]);
   });
 

@@ -80,8 +80,8 @@ export type LabelRecord = {
   label: "anomalous" | "normal";
   /** Step (within the sequence) where the anomaly starts; null for normal. */
   onset: number | null;
-  /** Labels mark an onset only, not where the anomalous region ends: always null. */
-  regionEnd: null;
+  /** One past the last step of the anomalous region the expert marked (exclusive); null when none was marked, and for normal. */
+  regionEnd: number | null;
   note: string;
   /** Whether this is the label that counts for its query (the admin's resolution, else the latest). */
   counts: boolean;
@@ -128,7 +128,7 @@ export function labelRecords(labels: readonly ExportLabelSource[], history: read
       queryEnd: l.end,
       label: l.anomalous ? "anomalous" : "normal",
       onset: l.anomalous ? l.onset : null,
-      regionEnd: null,
+      regionEnd: l.anomalous ? (l.regionEnd ?? null) : null,
       note: l.note,
       counts: counting.has(l.id),
       thresholdAfter: after?.value ?? null,

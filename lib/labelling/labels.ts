@@ -30,6 +30,8 @@ export type LabelView = {
   anomalous: boolean;
   /** Step index within the sequence; null for normal. */
   onset: number | null;
+  /** One past the last step of the marked anomalous region (exclusive); null or absent: not marked, or normal. */
+  regionEnd?: number | null;
   note: string;
   /** ISO time. */
   createdAt: string;

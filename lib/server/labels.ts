@@ -23,6 +23,7 @@ const labelFields = {
   userId: true,
   anomalous: true,
   onset: true,
+  regionEnd: true,
   note: true,
   createdAt: true,
   user: { select: { name: true } },
@@ -41,6 +42,7 @@ function view(row: LabelRow): SavedLabel {
     userName: row.user.name,
     anomalous: row.anomalous,
     onset: row.onset,
+    regionEnd: row.regionEnd,
     note: row.note,
     createdAt: row.createdAt.toISOString(),
   };
@@ -90,7 +92,8 @@ async function recompute(tx: Tx, runId: string, version: number, userId: string)
 /**
  * Stores an expert's label once per clientId: a repeated request returns the stored label
  * (`created: false`). The query must be in a dataset assigned to the expert, and an anomalous
- * label's onset must lie within the query's stretch [start, end). The run's threshold is
+ * label's onset must lie within the query's stretch [start, end), and its region end, when marked,
+ * after the onset and at most at the stretch's end. The run's threshold is
  * recomputed and stored in the same transaction; `threshold` is the labels' latest stored one.
  */
 export async function createLabel(
@@ -108,11 +111,23 @@ export async function createLabel(
   if (onset !== null && (onset < query.start || onset >= query.end)) {
     throw new AppError("invalid", `The onset ${onset} is outside the queried stretch [${query.start}, ${query.end}).`);
   }
+  const regionEnd = onset !== null ? (input.regionEnd ?? null) : null;
+  if (regionEnd !== null && regionEnd > query.end) {
+    throw new AppError("invalid", `The region end ${regionEnd} is past the queried stretch [${query.start}, ${query.end}).`);
+  }
   const runId = query.batch.runId;
   try {
     return await inRunTransaction(runId, async (tx, version) => {
       const row = await tx.label.create({
-        data: { clientId: input.clientId, queryId: input.queryId, userId: user.id, anomalous: input.anomalous, onset, note: input.note },
+        data: {
+          clientId: input.clientId,
+          queryId: input.queryId,
+          userId: user.id,
+          anomalous: input.anomalous,
+          onset,
+          regionEnd,
+          note: input.note,
+        },
         select: labelFields,
       });
       return { label: view(row), created: true, threshold: await recompute(tx, runId, version, user.id) };

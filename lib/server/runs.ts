@@ -184,6 +184,17 @@ export async function getScores(runId: string, sequenceId: string): Promise<{ le
   });
 }
 
+/** One sequence's per-channel scores (float32, channel-major: channel c's step t at c·length + t); null data when the run stored none. */
+export async function getChannelScores(
+  runId: string,
+  sequenceId: string,
+): Promise<{ length: number; channelData: Uint8Array | null } | null> {
+  return db.score.findUnique({
+    where: { runId_sequenceId: { runId, sequenceId } },
+    select: { length: true, channelData: true },
+  });
+}
+
 export type ScoredSequence = { sequenceId: string; name: string; index: number; split: string; length: number; max: number };
 
 export async function listRunScores(runId: string): Promise<ScoredSequence[]> {

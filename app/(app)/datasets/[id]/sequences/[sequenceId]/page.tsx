@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
+import { SequenceHeatmap } from "@/components/datasets/sequence-heatmap";
 import { SequenceViewer } from "@/components/datasets/sequence-viewer";
 import { AppError } from "@/lib/errors";
 import { formatCount } from "@/lib/format";
@@ -51,6 +52,7 @@ export default async function SequencePage({ params }: Props) {
           overview={overview}
         />
       </Suspense>
+      <SequenceHeatmap datasetId={id} sequenceId={sequence.id} length={sequence.length} channelNames={sequence.channelNames} />
     </>
   );
 }
