@@ -20,6 +20,8 @@ type Props = {
   channelNames: string[];
   channels: PlotChannel[] | null;
   score: Float32Array | null;
+  /** Steps per second: the time axes read h:mm:ss. */
+  samplingRate: number;
   context: StepRange;
   /** The zoom window, shared by every plot of the stretch. */
   view: StepRange;
@@ -130,7 +132,21 @@ function useStepDrag(onPick: (step: number) => void, onRegion: (a: number, b: nu
  * zoom; the candidate shaded, the onset marked, the region dragged on the score shaded on all.
  */
 export function LabelCharts(props: Props) {
-  const { queryId, channelNames, channels, score, context, view, candidate, onset, regionEnd, thresholds, band = null, logScale } = props;
+  const {
+    queryId,
+    channelNames,
+    channels,
+    score,
+    samplingRate,
+    context,
+    view,
+    candidate,
+    onset,
+    regionEnd,
+    thresholds,
+    band = null,
+    logScale,
+  } = props;
   const [visible, setVisible] = useState<boolean[]>(() => channelNames.map(() => true));
   const onChannelClick = useStepClicks(props.onPick);
   const drag = useStepDrag(props.onPick, props.onRegion);
@@ -142,12 +158,12 @@ export function LabelCharts(props: Props) {
 
   const shown = useMemo(() => (channels ?? []).filter((c) => visible[c.index ?? 0] !== false), [channels, visible]);
   const channelOption = useMemo(
-    () => labelChannelsOption({ channels: shown, context, candidate, onset, view, region }),
-    [shown, context, candidate, onset, view, region],
+    () => labelChannelsOption({ channels: shown, context, candidate, onset, view, region, samplingRate }),
+    [shown, context, candidate, onset, view, region, samplingRate],
   );
   const scoreInput = useMemo(
-    () => ({ score: score ?? [], context, candidate, onset, thresholds, view, band, region, scale }),
-    [score, context, candidate, onset, thresholds, view, band, region, scale],
+    () => ({ score: score ?? [], samplingRate, context, candidate, onset, thresholds, view, band, region, scale }),
+    [score, samplingRate, context, candidate, onset, thresholds, view, band, region, scale],
   );
   const scoreOption = useMemo(() => labelScoreOption(scoreInput), [scoreInput]);
   const offScale = useMemo(() => scoreAxisOf(scoreInput).offScale, [scoreInput]);

@@ -224,6 +224,7 @@ function Workspace({ user, items, runs }: Props) {
             channelNames={run.channelNames}
             channels={channels.channels}
             score={score}
+            samplingRate={run.samplingRate}
             context={context}
             view={view}
             candidate={candidate}

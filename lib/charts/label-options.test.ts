@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  stepAxis,
   contextOf,
   fitScoreAxis,
   labelChannelsOption,
@@ -18,6 +19,16 @@ type AreaSeries = { markArea: { data: [Record<string, unknown>, Record<string, u
 type Axis = { max: (v: { max: number }) => number; min: (v: { min: number }) => number | null };
 
 describe("labelling charts", () => {
+  it("reads the steps on the time axes as h:mm:ss, naming the step under the pointer", () => {
+    const time = stepAxis({ from: 0, to: 2400 }, 2);
+    expect(time.name).toBe("time (h:mm:ss)");
+    expect(time.axisLabel.formatter?.(922)).toBe("0:07:41");
+    expect(time.axisPointer.label?.formatter?.({ value: 922 })).toBe("0:07:41 · step 922");
+    // A short view gets tenths; without a rate the axis stays in steps.
+    expect(stepAxis({ from: 0, to: 20 }, 2).axisLabel.formatter?.(3)).toBe("0:00:01.5");
+    expect(stepAxis({ from: 0, to: 20 }).name).toBe("step");
+  });
+
   it("pads the candidate with context, inside the sequence", () => {
     expect(contextOf({ from: 0, to: 100 }, 100)).toEqual({ from: 0, to: 100 });
     expect(contextOf({ from: 100, to: 200 }, 210)).toEqual({ from: 75, to: 210 });

@@ -20,6 +20,7 @@ import { lttbIndices } from "./lttb";
 import { SYMLOG_AXIS_NAME, symexp, symlog, symlogTicks, type ScoreScale } from "./symlog";
 import { formatThreshold } from "../labelling/labels";
 import { formatValue } from "../format";
+import { clockAxisLabel, formatInstant } from "./time-format";
 
 export type LabelChartOption = ComposeOption<
   | LineSeriesOption
@@ -125,8 +126,24 @@ function zoom(axes: number[], view: StepRange, context: StepRange, drag = true):
   ];
 }
 
+/**
+ * The time axis every labelling plot shares: steps are the axis's values, read as h:mm:ss (the step
+ * named where one instant is, in the pointer's label) when the sampling rate is known; plain steps otherwise.
+ */
+export function stepAxis(view: StepRange, samplingRate?: number) {
+  if (!(samplingRate && samplingRate > 0)) return { name: "step", axisLabel: {}, axisPointer: {} };
+  const clock = clockAxisLabel((view.to - view.from) / samplingRate);
+  return {
+    name: "time (h:mm:ss)",
+    axisLabel: { formatter: (step: number) => clock(step / samplingRate) },
+    axisPointer: { label: { formatter: ({ value }: { value: unknown }) => formatInstant(Number(value), samplingRate) } },
+  };
+}
+
 export type ChannelsInput = {
   channels: PlotChannel[];
+  /** Steps per second, for the h:mm:ss time axis (steps when absent). */
+  samplingRate?: number;
   context: StepRange;
   candidate: StepRange;
   onset: number | null;
@@ -136,8 +153,17 @@ export type ChannelsInput = {
 };
 
 /** The visible raw channels, stacked, on one zoom; the candidate and the marked region shaded, the onset marked. */
-export function labelChannelsOption({ channels, context, candidate, onset, view, region = null }: ChannelsInput): LabelChartOption {
+export function labelChannelsOption({
+  channels,
+  context,
+  candidate,
+  onset,
+  view,
+  region = null,
+  samplingRate,
+}: ChannelsInput): LabelChartOption {
   const L = CHANNEL_LAYOUT;
+  const time = stepAxis(view, samplingRate);
   const axes = channels.map((_, i) => i);
   return {
     animation: false,
@@ -147,7 +173,8 @@ export function labelChannelsOption({ channels, context, candidate, onset, view,
       gridIndex: i,
       min: context.from,
       max: context.to - 1,
-      axisLabel: { show: i === channels.length - 1 },
+      axisLabel: { ...time.axisLabel, show: i === channels.length - 1 },
+      axisPointer: time.axisPointer,
     })),
     yAxis: channels.map((c, i) => ({
       type: "value",
@@ -180,6 +207,8 @@ export function labelChannelsOption({ channels, context, candidate, onset, view,
 
 export type ScoreInput = {
   score: ArrayLike<number>;
+  /** Steps per second, for the h:mm:ss time axis (steps when absent). */
+  samplingRate?: number;
   context: StepRange;
   candidate: StepRange;
   onset: number | null;
@@ -288,6 +317,7 @@ export function labelScoreOption(input: ScoreInput): LabelChartOption {
   const axis = fitScoreAxis(placed.score, view, placed.thresholds, placed.band?.at ?? null);
   const symlogAxis = scale === "symlog";
   const ticks = symlogAxis ? symlogTicks(axis.min, axis.max) : [];
+  const time = stepAxis(view, input.samplingRate);
   return {
     animation: false,
     // Room under the step labels for the axis name and the zoom slider, apart.
@@ -298,7 +328,16 @@ export function labelScoreOption(input: ScoreInput): LabelChartOption {
       valueFormatter: (v) => (typeof v === "number" ? formatValue(symlogAxis ? symexp(v) : v, 5) : String(v)),
     },
     dataZoom: zoom([0], view, context, false),
-    xAxis: { type: "value", min: context.from, max: context.to - 1, name: "step", nameLocation: "middle", nameGap: 20 },
+    xAxis: {
+      type: "value",
+      min: context.from,
+      max: context.to - 1,
+      name: time.name,
+      nameLocation: "middle",
+      nameGap: 20,
+      axisLabel: time.axisLabel,
+      axisPointer: time.axisPointer,
+    },
     yAxis: {
       type: "value",
       name: symlogAxis ? SYMLOG_AXIS_NAME : "anomaly score (NLL)",
