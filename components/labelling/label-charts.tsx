@@ -2,6 +2,7 @@
 
 import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { EChart, type EChartEvents } from "@/components/charts/echart";
+import { useColorScheme } from "@/components/charts/use-color-scheme";
 import type { EChartsType } from "@/components/charts/echarts-core";
 import { ChannelToggles } from "@/components/datasets/viewer-parts";
 import type { PlotChannel } from "@/lib/charts/series-data";
@@ -155,15 +156,16 @@ export function LabelCharts(props: Props) {
     [drag.dragging, onset, regionEnd],
   );
   const scale = logScale ? ("symlog" as const) : ("linear" as const);
+  const scheme = useColorScheme();
 
   const shown = useMemo(() => (channels ?? []).filter((c) => visible[c.index ?? 0] !== false), [channels, visible]);
   const channelOption = useMemo(
-    () => labelChannelsOption({ channels: shown, context, candidate, onset, view, region, samplingRate }),
-    [shown, context, candidate, onset, view, region, samplingRate],
+    () => labelChannelsOption({ channels: shown, context, candidate, onset, view, region, samplingRate, scheme }),
+    [shown, context, candidate, onset, view, region, samplingRate, scheme],
   );
   const scoreInput = useMemo(
-    () => ({ score: score ?? [], samplingRate, context, candidate, onset, thresholds, view, band, region, scale }),
-    [score, samplingRate, context, candidate, onset, thresholds, view, band, region, scale],
+    () => ({ score: score ?? [], samplingRate, scheme, context, candidate, onset, thresholds, view, band, region, scale }),
+    [score, samplingRate, scheme, context, candidate, onset, thresholds, view, band, region, scale],
   );
   const scoreOption = useMemo(() => labelScoreOption(scoreInput), [scoreInput]);
   const offScale = useMemo(() => scoreAxisOf(scoreInput).offScale, [scoreInput]);

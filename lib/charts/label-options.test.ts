@@ -14,6 +14,7 @@ import {
   scorePoints,
 } from "./label-options";
 import { SYMLOG_AXIS_NAME, symlog } from "./symlog";
+import { chartPalette } from "./theme";
 
 type AreaSeries = { markArea: { data: [Record<string, unknown>, Record<string, unknown>][] } };
 type Axis = { max: (v: { max: number }) => number; min: (v: { min: number }) => number | null };
@@ -51,6 +52,25 @@ describe("labelling charts", () => {
     expect(series?.data).toHaveLength(6);
     expect(series?.markLine.data).toHaveLength(3);
   });
+  it("draws the score, its thresholds and the channels in the dark scheme's colours when the system is dark", () => {
+    const input = {
+      score: Float32Array.from({ length: 10 }, (_, i) => i),
+      context: { from: 0, to: 10 },
+      candidate: { from: 3, to: 6 },
+      onset: 4,
+      thresholds: [{ label: "refined", value: 5 }],
+      view: { from: 0, to: 10 },
+    };
+    type Lines = { color: string; markLine: { data: { lineStyle: { color: string } }[] } }[];
+    const light = labelScoreOption(input).series as Lines;
+    const dark = labelScoreOption({ ...input, scheme: "dark" }).series as Lines;
+    expect(light[0]?.color).toBe(chartPalette("light").text);
+    expect(dark[0]?.color).toBe(chartPalette("dark").text);
+    expect(dark[0]?.markLine.data.map((d) => d.lineStyle.color)).toEqual([chartPalette("dark").threshold, chartPalette("dark").threshold]);
+    const channels = labelChannelsOption({ ...input, channels: [{ name: "a", index: 1, x: [0], y: [0] }], scheme: "dark" });
+    expect((channels.series as Lines)[0]?.color).toBe(chartPalette("dark").channels[1]);
+  });
+
   it("shades the refined threshold's optimal interval under the score, with the candidate", () => {
     const score = Float32Array.from({ length: 10 }, (_, i) => i);
     const base = {

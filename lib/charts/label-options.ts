@@ -13,7 +13,6 @@ import type {
   TooltipComponentOption,
 } from "echarts/components";
 import type { ComposeOption } from "echarts/core";
-import { CHANNEL_COLORS } from "./sequence-options";
 import type { PlotChannel } from "./series-data";
 import { bandArea, bandLabel, bandValues, type ThresholdInterval } from "./threshold-band";
 import { lttbIndices } from "./lttb";
@@ -21,6 +20,7 @@ import { SYMLOG_AXIS_NAME, symexp, symlog, symlogTicks, type ScoreScale } from "
 import { formatThreshold } from "../labelling/labels";
 import { formatValue } from "../format";
 import { clockAxisLabel, formatInstant } from "./time-format";
+import { chartPalette, type ChartPalette, type ColorScheme } from "./theme";
 
 export type LabelChartOption = ComposeOption<
   | LineSeriesOption
@@ -39,6 +39,8 @@ export const CANDIDATE_COLOR = "rgba(36, 88, 214, 0.09)";
 export const ONSET_COLOR = "#b42318";
 /** The anomalous region marked by a drag: from the onset to its end. */
 export const REGION_COLOR = "rgba(180, 35, 24, 0.14)";
+/** The onset's and the marked region's red on a scheme (the light one is a darker red than the threshold's). */
+const onsetColor = (p: ChartPalette) => (p === chartPalette("light") ? ONSET_COLOR : p.threshold);
 export const CHANNEL_LAYOUT = { top: 24, gridHeight: 70, gap: 22, bottom: 34, left: 64, right: 24 } as const;
 const SCORE_POINTS = 2000;
 
@@ -51,6 +53,7 @@ export function channelsHeight(count: number): number {
 type Band = { at: ThresholdInterval; stated: ThresholdInterval };
 
 function shade(
+  p: ChartPalette,
   candidate: StepRange,
   region: StepRange | null,
   band: Band | null = null,
@@ -63,21 +66,21 @@ function shade(
   type Area = NonNullable<NonNullable<LineSeriesOption["markArea"]>["data"]>[number];
   // Named on the score only: on every channel grid the name would repeat over the plots.
   // At the region's foot, so that it never prints over the "onset" label above the plot (narrow screens).
-  const label = { show: named, formatter: "marked region", color: ONSET_COLOR, position: "insideBottom" as const };
+  const label = { show: named, formatter: "marked region", color: onsetColor(p), position: "insideBottom" as const };
   const marked: Area[] = region ? [[{ xAxis: region.from, itemStyle: { color: REGION_COLOR }, label }, { xAxis: region.to }]] : [];
   return {
     silent: true,
     itemStyle: { color: CANDIDATE_COLOR },
     data: [
-      ...(visible ? [bandArea(band.at, clip, bandLabel(band.stated))] : []),
+      ...(visible ? [bandArea(band.at, clip, bandLabel(band.stated), p === chartPalette("light") ? "light" : "dark")] : []),
       [{ xAxis: candidate.from }, { xAxis: candidate.to - 1 }],
       ...marked,
     ],
   };
 }
 
-function thresholdLine(t: ThresholdMark, y: number, text: string) {
-  const color = t.dimmed ? "#6b7280" : "#c0392b";
+function thresholdLine(p: ChartPalette, t: ThresholdMark, y: number, text: string) {
+  const color = t.dimmed ? p.dimmed : p.threshold;
   return {
     yAxis: y,
     // The dimmed (unsupervised) label under its line, so that it never prints over the one in effect.
@@ -92,15 +95,17 @@ function thresholdLine(t: ThresholdMark, y: number, text: string) {
  * channels it would print over their names).
  */
 function marks(
+  p: ChartPalette,
   onset: number | null,
   thresholds: ThresholdMark[],
   offScale: OffScale[] = [],
   onsetLabel = true,
 ): LineSeriesOption["markLine"] {
   const data: NonNullable<LineSeriesOption["markLine"]>["data"] = [
-    ...thresholds.map((t) => thresholdLine(t, t.value, `${t.label} ${formatThreshold(t.shown ?? t.value)}`)),
+    ...thresholds.map((t) => thresholdLine(p, t, t.value, `${t.label} ${formatThreshold(t.shown ?? t.value)}`)),
     ...offScale.map((t) =>
       thresholdLine(
+        p,
         t,
         t.edge,
         `${t.side === "above" ? "▲" : "▼"} ${t.label} ${formatThreshold(t.shown ?? t.value)} — ${t.side === "above" ? "above" : "below"} the plot`,
@@ -110,8 +115,8 @@ function marks(
   if (onset !== null) {
     data.push({
       xAxis: onset,
-      label: onsetLabel ? { formatter: "onset", position: "end" as const, color: ONSET_COLOR } : { show: false },
-      lineStyle: { type: "solid" as const, color: ONSET_COLOR, width: 2 },
+      label: onsetLabel ? { formatter: "onset", position: "end" as const, color: onsetColor(p) } : { show: false },
+      lineStyle: { type: "solid" as const, color: onsetColor(p), width: 2 },
     });
   }
   return { symbol: "none", silent: true, animation: false, data };
@@ -144,6 +149,8 @@ export type ChannelsInput = {
   channels: PlotChannel[];
   /** Steps per second, for the h:mm:ss time axis (steps when absent). */
   samplingRate?: number;
+  /** The colour scheme's series colours (light when absent). */
+  scheme?: ColorScheme;
   context: StepRange;
   candidate: StepRange;
   onset: number | null;
@@ -161,8 +168,10 @@ export function labelChannelsOption({
   view,
   region = null,
   samplingRate,
+  scheme,
 }: ChannelsInput): LabelChartOption {
   const L = CHANNEL_LAYOUT;
+  const p = chartPalette(scheme);
   const time = stepAxis(view, samplingRate);
   const axes = channels.map((_, i) => i);
   return {
@@ -196,11 +205,11 @@ export function labelChannelsOption({
       yAxisIndex: i,
       data: c.x.map((x, k) => [x, c.y[k] ?? 0]),
       showSymbol: false,
-      color: CHANNEL_COLORS[(c.index ?? i) % CHANNEL_COLORS.length],
+      color: p.channels[(c.index ?? i) % p.channels.length],
       lineStyle: { width: 1 },
       emphasis: { disabled: true },
-      markArea: shade(candidate, region),
-      markLine: marks(onset, [], [], false),
+      markArea: shade(p, candidate, region),
+      markLine: marks(p, onset, [], [], false),
     })),
   };
 }
@@ -209,6 +218,8 @@ export type ScoreInput = {
   score: ArrayLike<number>;
   /** Steps per second, for the h:mm:ss time axis (steps when absent). */
   samplingRate?: number;
+  /** The colour scheme's series colours (light when absent). */
+  scheme?: ColorScheme;
   context: StepRange;
   candidate: StepRange;
   onset: number | null;
@@ -318,6 +329,7 @@ export function labelScoreOption(input: ScoreInput): LabelChartOption {
   const symlogAxis = scale === "symlog";
   const ticks = symlogAxis ? symlogTicks(axis.min, axis.max) : [];
   const time = stepAxis(view, input.samplingRate);
+  const p = chartPalette(input.scheme);
   return {
     animation: false,
     // Room under the step labels for the axis name and the zoom slider, apart.
@@ -358,12 +370,12 @@ export function labelScoreOption(input: ScoreInput): LabelChartOption {
         name: "anomaly score",
         data: scorePoints(placed.score, context, SCORE_POINTS, view),
         showSymbol: false,
-        color: "#1c2430",
+        color: p.text,
         lineStyle: { width: 1 },
         emphasis: { disabled: true },
         // The band clipped to the axis, so a band reaching far above the plot does not cover it all.
-        markArea: shade(candidate, region, placed.band, axis, true),
-        markLine: marks(onset, axis.inView, axis.offScale),
+        markArea: shade(p, candidate, region, placed.band, axis, true),
+        markLine: marks(p, onset, axis.inView, axis.offScale),
       },
     ],
   };
