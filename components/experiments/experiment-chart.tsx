@@ -2,6 +2,7 @@
 
 import { useCallback, useMemo, useState } from "react";
 import { buildExperimentOption } from "@/lib/charts/experiment-options";
+import { useColorScheme } from "@/components/charts/use-color-scheme";
 import type { Selection } from "@/lib/charts/experiment-rows";
 import type { ExperimentReport } from "@/lib/eval/report";
 import { EChart } from "../charts/echart";
@@ -21,7 +22,8 @@ function drawnSeries(chart: EChartsType): Drawn {
 }
 
 export function ExperimentChart({ report, selection }: { report: ExperimentReport; selection: Selection }) {
-  const option = useMemo(() => buildExperimentOption(report, selection), [report, selection]);
+  const scheme = useColorScheme();
+  const option = useMemo(() => buildExperimentOption(report, selection, scheme), [report, selection, scheme]);
   const [drawn, setDrawn] = useState<Drawn>({ strategies: "", baselines: "" });
   const onRendered = useCallback((chart: EChartsType) => {
     const next = drawnSeries(chart);

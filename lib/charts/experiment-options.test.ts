@@ -1,5 +1,7 @@
 import type { LineSeriesOption } from "echarts/charts";
 import { describe, expect, it } from "vitest";
+import { AA_GRAPHICS, contrastRatio } from "./contrast";
+import { chartPalette } from "./theme";
 import {
   baselineStats,
   budgetRange,
@@ -170,5 +172,17 @@ describe("buildExperimentOption", () => {
     expect(hasCurves(report, f1AtStage1)).toBe(true);
     expect(seriesOf(buildExperimentOption(single, f1AtStage1)).filter((s) => String(s.id).startsWith("baseline:"))).toEqual([]);
     expect(baselineStats(report, 1, "f1").best).toMatchObject({ mean: 0.9, n: 6 });
+  });
+
+  it("draws the baselines in colours that stand out on the scheme's background", () => {
+    for (const scheme of ["light", "dark"] as const) {
+      const lines = seriesOf(buildExperimentOption(report, f1AtStage1, scheme)).filter((s) => String(s.id).startsWith("baseline:"));
+      expect(lines.length).toBeGreaterThan(0);
+      for (const line of lines) {
+        expect(contrastRatio(String(line.color), chartPalette(scheme).background), `${scheme} ${line.id}`).toBeGreaterThanOrEqual(
+          AA_GRAPHICS,
+        );
+      }
+    }
   });
 });

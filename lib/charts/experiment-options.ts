@@ -7,6 +7,7 @@
 import type { LineSeriesOption } from "echarts/charts";
 import type { GridComponentOption, LegendComponentOption, TooltipComponentOption } from "echarts/components";
 import type { ComposeOption } from "echarts/core";
+import { chartPalette, type ColorScheme } from "./theme";
 import { BASELINES, type Baseline, type ExperimentReport } from "../eval/report";
 import { isBaseline, METRIC_LABEL, metricOf, strategiesOf, type Metric, type NullableStat, type Selection } from "./experiment-rows";
 import { isStrategyName, STRATEGY_INFO } from "../query/registry";
@@ -22,6 +23,17 @@ export const BASELINE_STYLE: Record<Baseline, { color: string; type: "dashed" | 
   best: { color: "#111a2b", type: "dotted", label: "best", offset: [0, -8] },
   oracle: { color: "#9a3412", type: "dotted", label: "oracle", offset: [0, -22] },
 };
+
+/** The baselines' colours on the dark scheme (the light ones are near-black and dark brown). */
+const DARK_BASELINE_COLORS: Record<Baseline, string> = {
+  unsupervised: chartPalette("dark").muted,
+  best: chartPalette("dark").text,
+  oracle: "#fb923c",
+};
+
+function baselineColor(baseline: Baseline, scheme: ColorScheme): string {
+  return scheme === "dark" ? DARK_BASELINE_COLORS[baseline] : BASELINE_STYLE[baseline].color;
+}
 
 export function strategyColor(strategy: string, index: number): string {
   // A report may name a strategy the registry no longer has: it gets a fallback colour.
@@ -113,8 +125,8 @@ function bandSeries(strategy: string, color: string, curve: CurvePoint[], metric
   ];
 }
 
-function baselineSeries(baseline: Baseline, value: number, range: { min: number; max: number }): LineSeriesOption {
-  const style = BASELINE_STYLE[baseline];
+function baselineSeries(baseline: Baseline, value: number, range: { min: number; max: number }, scheme: ColorScheme): LineSeriesOption {
+  const style = { ...BASELINE_STYLE[baseline], color: baselineColor(baseline, scheme) };
   return {
     id: `baseline:${baseline}`,
     name: style.label,
@@ -134,7 +146,7 @@ function baselineSeries(baseline: Baseline, value: number, range: { min: number;
 
 type TooltipParam = { seriesId?: string; seriesName?: string; color?: unknown; data?: unknown; axisValue?: unknown };
 
-function tooltipFormatter(baselines: Partial<Record<Baseline, NullableStat & { n: number }>>, digits: number) {
+function tooltipFormatter(baselines: Partial<Record<Baseline, NullableStat & { n: number }>>, digits: number, scheme: ColorScheme) {
   const stat = (mean: number | null, std: number | null) =>
     mean === null ? "—" : `${mean.toFixed(digits)}${std === null ? "" : ` ± ${std.toFixed(digits)}`}`;
   return (raw: unknown): string => {
@@ -144,7 +156,7 @@ function tooltipFormatter(baselines: Partial<Record<Baseline, NullableStat & { n
       .map((p) => {
         const d = p.data as { value: [number, number | null]; std: number | null; n: number };
         const dot = `<span style="display:inline-block;width:8px;height:8px;border-radius:4px;margin-right:6px;background:${escapeHtml(String(p.color ?? "#999"))}"></span>`;
-        return `${dot}${escapeHtml(p.seriesName ?? "")} <b>${stat(d.value[1], d.std)}</b> <span style="color:#5b6676">n=${d.n}</span>`;
+        return `${dot}${escapeHtml(p.seriesName ?? "")} <b>${stat(d.value[1], d.std)}</b> <span style="color:${chartPalette(scheme).muted}">n=${d.n}</span>`;
       });
     for (const b of BASELINES) {
       const s = baselines[b];
@@ -155,7 +167,11 @@ function tooltipFormatter(baselines: Partial<Record<Baseline, NullableStat & { n
 }
 
 /** The figure for one stage, mislabel rate and metric. */
-export function buildExperimentOption(report: ExperimentReport, selection: Selection): ExperimentChartOption {
+export function buildExperimentOption(
+  report: ExperimentReport,
+  selection: Selection,
+  scheme: ColorScheme = "light",
+): ExperimentChartOption {
   const { metric } = selection;
   const strategies = strategiesOf(report);
   const range = budgetRange(report, selection.stage);
@@ -164,14 +180,14 @@ export function buildExperimentOption(report: ExperimentReport, selection: Selec
   const baselines = baselineStats(report, selection.stage, metric);
   const drawnBaselines = BASELINES.flatMap((b) => {
     const mean = baselines[b]?.mean;
-    return mean === null || mean === undefined ? [] : [baselineSeries(b, mean, range)];
+    return mean === null || mean === undefined ? [] : [baselineSeries(b, mean, range, scheme)];
   });
   const digits = metric === "delay" ? 1 : 3;
   return {
     animation: false,
     grid: { left: 64, right: 132, top: 44, bottom: 52 },
     legend: { top: 4, left: 56, data: [...strategies, ...drawnBaselines.map((s) => String(s.name))] },
-    tooltip: { trigger: "axis", formatter: tooltipFormatter(baselines, digits) },
+    tooltip: { trigger: "axis", formatter: tooltipFormatter(baselines, digits, scheme) },
     xAxis: {
       type: "value",
       name: "Budget (labelled queries)",
