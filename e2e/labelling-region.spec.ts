@@ -125,6 +125,8 @@ test("an expert drags a region, nudges it, labels, sees the toast and the heat m
     return queries.find((q) => q.queryId === seeded.queryId)?.labels ?? [];
   };
   expect((await stored()).map((l) => [l.onset, l.regionEnd])).toEqual([[marked.onset, marked.end]]);
+  // The queue's list says it the same way.
+  expect(await (await page.request.get("/queue")).text()).toContain(said);
   await page.screenshot({ path: testInfo.outputPath("labelling-toast.png") });
 
   // Ctrl+Z takes it back: the page returns to the stretch, the toast goes, the server forgets the label.

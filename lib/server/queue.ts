@@ -15,7 +15,7 @@ export type QueueItem = {
   strategy: string;
   batchCreatedAt: string;
   /** This expert's latest label, if any. */
-  myLabel: { anomalous: boolean; onset: number | null } | null;
+  myLabel: { anomalous: boolean; onset: number | null; regionEnd: number | null } | null;
 };
 
 /** The queried candidates of the datasets assigned to an expert, oldest batch first, in rank order. */
@@ -30,7 +30,7 @@ export async function listQueue(userId: string): Promise<QueueItem[]> {
       rank: true,
       sequence: { select: { id: true, name: true, length: true } },
       batch: { select: { strategy: true, createdAt: true, run: { select: { id: true, dataset: { select: { id: true, name: true } } } } } },
-      labels: { where: { userId }, orderBy: { createdAt: "desc" }, take: 1, select: { anomalous: true, onset: true } },
+      labels: { where: { userId }, orderBy: { createdAt: "desc" }, take: 1, select: { anomalous: true, onset: true, regionEnd: true } },
     },
   });
   return rows.map((r) => ({

@@ -1,3 +1,4 @@
+import { describeLabel } from "@/lib/labelling/session";
 import Link from "next/link";
 import { displayRank } from "@/lib/format";
 import { requirePageUser } from "@/lib/server/auth";
@@ -61,7 +62,7 @@ export default async function QueuePage() {
                     {q.start}–{q.end}
                   </td>
                   <td data-testid="queue.strategy">{q.strategy}</td>
-                  <td>{q.myLabel ? (q.myLabel.anomalous ? `anomalous from ${q.myLabel.onset}` : "normal") : "—"}</td>
+                  <td data-testid="queue.label">{q.myLabel ? describeLabel(q.myLabel) : "—"}</td>
                 </tr>
               ))}
             </tbody>
