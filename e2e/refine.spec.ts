@@ -120,6 +120,8 @@ test("an admin refines a run with its labels: the child run appears, finishes an
   await page.getByTestId("refine.start").click();
   await expect(page.getByTestId("refine.progress")).toHaveAttribute("data-phase", "complete", { timeout: 120_000 });
   await page.getByTestId("refine.childLink").click();
+  // The parent's page also says "complete": wait for the child's address before reading it.
+  await page.waitForURL((url) => /\/runs\/[^/]+$/.test(url.pathname) && !url.pathname.endsWith(`/runs/${parentId}`));
 
   // The child: complete, linked to its parent, with a threshold from the parent's labels, compared side by side.
   await expect(page.getByTestId("runpage.status")).toHaveText("complete");
