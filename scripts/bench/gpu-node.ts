@@ -14,7 +14,11 @@
  * a Node binary and the bindings there.
  *
  *   bash scripts/bench/gpu-node-bundle.sh                       # writes .devbench/gpu-node.mjs
- *   node .devbench/gpu-node.mjs --webgpu PATH/TO/webgpu/index.js --wasm public/tfjs/ [--quick] [--no-detectors]
+ *   node .devbench/gpu-node.mjs --webgpu PATH/TO/webgpu/index.js --wasm public/tfjs/ [--quick] [--no-detectors] [--no-dtw]
+ *
+ * Before the detectors are timed, the fused WGSL layer is checked against the op-by-op LSTM on the
+ * adapter (lib/detectors/lstm-check.ts, as the browser's bench page does): outputs, every gradient,
+ * and a small TeVAE's training losses.
  */
 import * as tf from "@tensorflow/tfjs";
 import { setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
@@ -30,13 +34,14 @@ import {
   type BenchCase,
   type BenchRow,
 } from "../../lib/detectors/benchmark";
+import { FUSED_TOLERANCE, LAYER_CASES, QUICK_LAYER_CASES, checkLayer, checkTeVaeTraining } from "../../lib/detectors/lstm-check";
 import { dtwDistance } from "../../lib/dtw/dtw";
 import { GpuDtw, gpuRelativeError } from "../../lib/dtw/webgpu";
 import { selectDqs } from "../../lib/query/dqs";
 import { syntheticScores } from "../../lib/query/synthetic-scores";
 import { createRng } from "../../lib/rng";
 
-type Args = { webgpu: string; wasm: string; quick: boolean; detectors: boolean };
+type Args = { webgpu: string; wasm: string; quick: boolean; detectors: boolean; dtw: boolean };
 
 function parseArgs(argv: string[]): Args {
   const value = (flag: string) => {
@@ -50,6 +55,7 @@ function parseArgs(argv: string[]): Args {
     wasm: value("--wasm") ?? "public/tfjs/",
     quick: argv.includes("--quick"),
     detectors: !argv.includes("--no-detectors"),
+    dtw: !argv.includes("--no-dtw"),
   };
 }
 
@@ -167,10 +173,30 @@ async function measureDqs(n: number): Promise<string> {
   return `  N=${n}: one CPU thread ${cpuSeconds.toFixed(2)} s, with GPU rows ${gpu.seconds?.toFixed(2)} s (${speedUp.toFixed(1)}×; ${gpu.rows} rows, ${gpu.stats?.dtwCalls} exact DTW calls); same picks: ${same ? "yes" : "NO"}`;
 }
 
+/** The fused WGSL layer against the op-by-op LSTM on the current (webgpu) backend: one line per shape. */
+async function checkFused(quick: boolean): Promise<string> {
+  const lines = [`fused LSTM vs op by op on webgpu (tolerance ${FUSED_TOLERANCE.toExponential(0)}; relative errors)`];
+  let worst = 0;
+  for (const c of quick ? QUICK_LAYER_CASES : LAYER_CASES) {
+    const r = await checkLayer(c);
+    worst = Math.max(worst, r.valueError, r.gradError);
+    lines.push(
+      `  batch ${c.batch} steps ${c.steps} width ${c.width} units ${c.units}${c.reverse ? " reverse" : ""}: output ${r.valueError.toExponential(1)}, ${r.gradients} gradients ${r.gradError.toExponential(1)}`,
+    );
+  }
+  const training = await checkTeVaeTraining();
+  worst = Math.max(worst, training.maxRelError);
+  lines.push(
+    `  TeVAE training losses, op by op ${training.ops.map((v) => v.toFixed(5)).join(", ")}; fused ${training.fused.map((v) => v.toFixed(5)).join(", ")}`,
+  );
+  lines.push(`  worst ${worst.toExponential(1)}: ${worst <= FUSED_TOLERANCE ? "PASS" : "FAIL"}`);
+  return lines.join("\n");
+}
+
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   await installWebGpu(args.webgpu);
-  const gpu = await GpuDtw.create({ allowSoftware: true });
+  const gpu = args.dtw ? await GpuDtw.create({ allowSoftware: true }) : { reason: "skipped (--no-dtw)" };
   if ("reason" in gpu) {
     // Still measure the wasm rows below: they show the bundle and the baseline work here.
     console.log(`no WebGPU: ${gpu.reason}`);
@@ -199,6 +225,7 @@ async function main(): Promise<void> {
   // The webgpu backend registers itself on import only where navigator.gpu exists: import it now.
   await import("@tensorflow/tfjs-backend-webgpu");
   setWasmPaths(args.wasm.endsWith("/") ? args.wasm : `${args.wasm}/`);
+  if (await tf.setBackend("webgpu").catch(() => false)) console.log(`\n${await checkFused(args.quick)}`);
   const data = benchmarkData(8);
   const cases: BenchCase[] = benchCases(8, !args.quick);
   const rows: BenchRow[] = [];
