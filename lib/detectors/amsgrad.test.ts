@@ -56,4 +56,53 @@ describe("AMSGrad (Keras update)", () => {
     optimizer.dispose();
     tf.dispose([a, b]);
   });
+
+  it("updates variables of several shapes exactly as one update per variable would, a missing gradient included", () => {
+    // The reference: Keras's update written per variable, with its own moments.
+    const reference = (theta: Float32Array[], grads: (Float32Array | undefined)[][], lr: number) => {
+      const f = Math.fround;
+      const state = theta.map((w) => ({
+        w: Float32Array.from(w),
+        m: new Float32Array(w.length),
+        v: new Float32Array(w.length),
+        vHat: new Float32Array(w.length),
+      }));
+      grads.forEach((step, s) => {
+        const t = s + 1;
+        const alpha = f((lr * Math.sqrt(1 - 0.999 ** t)) / (1 - 0.9 ** t));
+        step.forEach((g, i) => {
+          const st = state[i]!;
+          if (!g) return;
+          for (let k = 0; k < g.length; k++) {
+            st.m[k] = f(st.m[k]! + f(f(g[k]! - st.m[k]!) * f(1 - 0.9)));
+            st.v[k] = f(st.v[k]! + f(f(f(g[k]! * g[k]!) - st.v[k]!) * f(1 - 0.999)));
+            st.vHat[k] = Math.max(st.vHat[k]!, st.v[k]!);
+            st.w[k] = f(st.w[k]! - f(f(st.m[k]! * alpha) / f(f(Math.sqrt(st.vHat[k]!)) + f(1e-7))));
+          }
+        });
+      });
+      return state.map((st) => st.w);
+    };
+    const initial = [Float32Array.from([0.5, -1, 2, 0.25, -0.75, 1.5]), Float32Array.from([3]), Float32Array.from([-2, 0.1, 0.7, -0.3])];
+    const shapes = [[2, 3], [1], [4]];
+    const steps: (Float32Array | undefined)[][] = [
+      [Float32Array.from([0.1, -0.2, 0.3, 0.05, -0.5, 1]), Float32Array.from([2]), Float32Array.from([-1, 0.5, 0.25, 0.125])],
+      [Float32Array.from([0.4, 0.2, -0.3, 0.5, 0.6, -0.1]), undefined, Float32Array.from([0.3, -0.7, 0.2, 0.9])],
+      [Float32Array.from([-0.2, 0.1, 0.1, -0.4, 0.2, 0.3]), Float32Array.from([-1.5]), Float32Array.from([0.05, 0.05, -0.6, 0.4])],
+    ];
+    const variables = initial.map((w, i) => tf.variable(tf.tensor(w, shapes[i])));
+    const optimizer = new AmsGrad(variables, { learningRate: 0.05 });
+    for (const step of steps) {
+      const grads = step.map((g, i) => (g ? tf.tensor(g, shapes[i]) : undefined));
+      optimizer.apply(grads);
+      tf.dispose(grads.filter((g) => g !== undefined));
+    }
+    const expected = reference(initial, steps, 0.05);
+    variables.forEach((w, i) => {
+      const got = w.dataSync();
+      expected[i]!.forEach((e, k) => expect(Math.abs((got[k] ?? Number.NaN) - e)).toBeLessThanOrEqual(Math.abs(e) * 2e-7));
+    });
+    optimizer.dispose();
+    tf.dispose(variables);
+  });
 });

@@ -16,4 +16,4 @@ python3 -c "import lzma,shutil; [shutil.copyfileobj(lzma.open(a), open(b,'wb')) 
 chmod +x node
 nvidia-smi --query-gpu=name,driver_version --format=csv,noheader 2>/dev/null || true
 echo "node $(./node --version), $(nproc) cores"
-timeout "${1:-480}" ./node gpu-node.mjs --webgpu webgpu/index.js --wasm tfjs/ --no-dtw 2>&1 | grep -v "^    at " | tee "${OUT:-.}/gpu-node.log"
+timeout "${1:-480}" ./node gpu-node.mjs --webgpu webgpu/index.js --wasm tfjs/ --no-dtw "${@:2}" 2>&1 | grep -v "^    at " | tee "${OUT:-.}/gpu-node.log"

@@ -14,7 +14,7 @@
  * a Node binary and the bindings there.
  *
  *   bash scripts/bench/gpu-node-bundle.sh                       # writes .devbench/gpu-node.mjs
- *   node .devbench/gpu-node.mjs --webgpu PATH/TO/webgpu/index.js --wasm public/tfjs/ [--quick] [--no-detectors] [--no-dtw]
+ *   node .devbench/gpu-node.mjs --webgpu PATH/TO/webgpu/index.js --wasm public/tfjs/ [--quick] [--no-detectors] [--no-dtw] [--profile]
  *
  * Before the detectors are timed, the fused WGSL layer is checked against the op-by-op LSTM on the
  * adapter (lib/detectors/lstm-check.ts, as the browser's bench page does): outputs, every gradient,
@@ -41,7 +41,7 @@ import { selectDqs } from "../../lib/query/dqs";
 import { syntheticScores } from "../../lib/query/synthetic-scores";
 import { createRng } from "../../lib/rng";
 
-type Args = { webgpu: string; wasm: string; quick: boolean; detectors: boolean; dtw: boolean };
+type Args = { webgpu: string; wasm: string; quick: boolean; detectors: boolean; dtw: boolean; profile: boolean };
 
 function parseArgs(argv: string[]): Args {
   const value = (flag: string) => {
@@ -56,6 +56,7 @@ function parseArgs(argv: string[]): Args {
     quick: argv.includes("--quick"),
     detectors: !argv.includes("--no-detectors"),
     dtw: !argv.includes("--no-dtw"),
+    profile: argv.includes("--profile"),
   };
 }
 
@@ -193,6 +194,47 @@ async function checkFused(quick: boolean): Promise<string> {
   return lines.join("\n");
 }
 
+/**
+ * Where a fused TeVAE training step's time goes on webgpu: how many kernels one step dispatches (by
+ * name), and the step time under tfjs-backend-webgpu's submit batching and CPU-forwarding flags.
+ */
+async function profileStep(): Promise<string> {
+  const data = benchmarkData(8);
+  const plan = { warmups: 2, reps: 4, scoredWindows: 256, windowSize: 32, batchSize: 32 };
+  const lines = ["fused TeVAE training step on webgpu: kernels and flags"];
+  for (const hidden of [32, 128]) {
+    const c: BenchCase = { kind: "tevae", hidden, lstm: "fused" };
+    const one = { ...plan, warmups: 0, reps: 1, scoredWindows: 32 };
+    const info = await tf.profile(async () => {
+      await measureDetector("webgpu", c, one, data);
+      return tf.scalar(0);
+    });
+    const counts = new Map<string, number>();
+    for (const k of info.kernels) counts.set(k.name, (counts.get(k.name) ?? 0) + 1);
+    const top = [...counts].sort((a, b) => b[1] - a[1]).slice(0, 12);
+    lines.push(
+      `  h=${hidden}: ${info.kernels.length} kernels for one step + build + scoring 32 windows; top: ${top.map(([n, k]) => `${n} ${k}`).join(", ")}`,
+    );
+    const flagSets: [string, Record<string, number | boolean>][] = [
+      ["defaults", {}],
+      ["submit batch 128", { WEBGPU_DEFERRED_SUBMIT_BATCH_SIZE: 128 }],
+      ["submit batch 1024", { WEBGPU_DEFERRED_SUBMIT_BATCH_SIZE: 1024 }],
+      ["no CPU forward", { WEBGPU_CPU_FORWARD: false }],
+    ];
+    const saved = {
+      WEBGPU_DEFERRED_SUBMIT_BATCH_SIZE: tf.env().get("WEBGPU_DEFERRED_SUBMIT_BATCH_SIZE"),
+      WEBGPU_CPU_FORWARD: tf.env().get("WEBGPU_CPU_FORWARD"),
+    };
+    for (const [label, flags] of flagSets) {
+      for (const [k, v] of Object.entries(flags)) tf.env().set(k, v);
+      const row = await measureDetector("webgpu", c, plan, data);
+      lines.push(`  h=${hidden} ${label}: ${row.stepMs.toFixed(0)} ms/step, ${row.windowsPerSecond.toFixed(0)} windows/s`);
+      for (const [k, v] of Object.entries(saved)) tf.env().set(k, v);
+    }
+  }
+  return lines.join("\n");
+}
+
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   await installWebGpu(args.webgpu);
@@ -225,7 +267,13 @@ async function main(): Promise<void> {
   // The webgpu backend registers itself on import only where navigator.gpu exists: import it now.
   await import("@tensorflow/tfjs-backend-webgpu");
   setWasmPaths(args.wasm.endsWith("/") ? args.wasm : `${args.wasm}/`);
-  if (await tf.setBackend("webgpu").catch(() => false)) console.log(`\n${await checkFused(args.quick)}`);
+  if (await tf.setBackend("webgpu").catch(() => false)) {
+    if (args.profile) {
+      console.log(`\n${await profileStep()}`);
+      return;
+    }
+    console.log(`\n${await checkFused(args.quick)}`);
+  }
   const data = benchmarkData(8);
   const cases: BenchCase[] = benchCases(8, !args.quick);
   const rows: BenchRow[] = [];
