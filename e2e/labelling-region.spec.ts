@@ -1,5 +1,6 @@
 import type { APIRequestContext, Page } from "@playwright/test";
 import { encodeFrame } from "../lib/binary-frame";
+import { formatClock } from "../lib/charts/time-format";
 import { createRun, createTinyDataset, signedInContext } from "./api-helpers";
 import { expect, test } from "./fixtures";
 import { getJson } from "./api";
@@ -112,7 +113,8 @@ test("an expert drags a region, nudges it, labels, sees the toast and the heat m
 
   // A: the toast says what was said and the region, the session list too; the server stores the region end.
   await page.keyboard.press("a");
-  const said = `anomalous from step ${marked.onset} to ${marked.end}`;
+  // In the sequence's time (the tiny dataset is sampled at 1 Hz), with the steps beside it.
+  const said = `anomalous from ${formatClock(marked.onset)} to ${formatClock(marked.end)} (steps ${marked.onset}–${marked.end})`;
   await expect(page.getByTestId("label.toast")).toContainText(said);
   await expect(page.getByTestId("label.session.item").first()).toContainText(said);
   await expect(page.getByTestId("threshold.sync")).toHaveAttribute("data-pending", "0", { timeout: 20_000 });

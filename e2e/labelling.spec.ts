@@ -127,7 +127,9 @@ test.describe.serial("labelling @loop", () => {
     // between that and the peak after it catches it in time); the server answers either way.
     await pressAndWaitForThreshold(page, "a", 1);
     // What was said, where the threshold went, and that it is saved.
-    await expect(page.getByTestId("label.toast")).toContainText(/: anomalous from step \d+ · threshold -?[\d.]+ → -?[\d.]+ · saved/);
+    await expect(page.getByTestId("label.toast")).toContainText(
+      /: anomalous from \d+:\d\d:\d\d(\.\d)? \(step [\d,]+\) · threshold -?[\d.]+ → -?[\d.]+ · saved/,
+    );
     await expect(page).toHaveURL(new RegExp(`/queue/${shared.queryIds[1]}$`));
 
     // 2: anomalous from an onset set by clicking on the score plot.
@@ -147,7 +149,7 @@ test.describe.serial("labelling @loop", () => {
     await expect(page).toHaveURL(new RegExp(`/queue/${shared.queryIds[2]}$`));
     await page.keyboard.press("ArrowLeft");
     await expect(page).toHaveURL(new RegExp(`/queue/${shared.queryIds[1]}$`));
-    await expect(page.getByTestId("label.mine")).toContainText("anomalous from step");
+    await expect(page.getByTestId("label.mine")).toContainText(/anomalous from \d+:\d\d:\d\d/);
     await page.keyboard.press("ArrowRight");
     await expect(page).toHaveURL(new RegExp(`/queue/${shared.queryIds[2]}$`));
 
@@ -176,7 +178,7 @@ test.describe.serial("labelling @loop", () => {
     expect(refinedText((await expectedThreshold(page.request, shared.runId)).state)).toBe(shared.refined);
 
     await page.goto(`/queue/${shared.queryIds[1]}`);
-    await expect(page.getByTestId("label.mine")).toContainText("anomalous from step");
+    await expect(page.getByTestId("label.mine")).toContainText(/anomalous from \d+:\d\d:\d\d/);
     await expect(page.getByTestId("threshold.value")).toHaveAttribute("data-origin", "server");
     await expect(page.getByTestId("threshold.f1")).toContainText("3 labelled quer");
     await expect(page.getByTestId("threshold.value")).toHaveText(shared.refined);
@@ -338,7 +340,7 @@ test.describe.serial("labelling @loop", () => {
 
     await row.locator('[data-testid="disagreements.use"][data-user="Erik Expert"]').click();
     await expect(page.getByTestId("disagreements.status")).toContainText(`refined threshold now ${shared.refined}`);
-    await expect(row.getByTestId("disagreements.counts")).toContainText("Erik Expert: anomalous from step");
+    await expect(row.getByTestId("disagreements.counts")).toContainText(/Erik Expert: anomalous from \d+:\d\d:\d\d/);
     await expect(row.getByTestId("disagreements.counts")).toContainText("(resolved by an admin)");
     await expect(page.getByTestId("runpage.refined")).toHaveText(shared.refined);
     expect(refinedText((await expectedThreshold(page.request, shared.runId)).state)).toBe(shared.refined);

@@ -11,6 +11,7 @@ import {
   type StepRange,
 } from "@/lib/charts/channel-heatmap";
 import type { ScoreScale } from "@/lib/charts/symlog";
+import { formatInstant } from "@/lib/charts/time-format";
 import { EChart } from "./echart";
 
 /** One sequence's per-channel scores in a run (float32, channel-major); loaded again when `attempt` changes. */
@@ -45,6 +46,8 @@ type Props = {
   /** The steps shown (the score plot's zoom window on the labelling page). */
   range: StepRange;
   scale?: ScoreScale;
+  /** Steps per second: times in h:mm:ss, as on the score plot (steps when absent). */
+  samplingRate?: number;
   testId?: string;
 };
 
@@ -52,11 +55,20 @@ type Props = {
  * Each channel's part of the anomaly score over time (lib/charts/channel-heatmap.ts): the dark cell
  * under an alarm is the channel that drives it, also named in words beside the title.
  */
-export function ChannelHeatmap({ values, error = null, length, channelNames, range, scale = "linear", testId = "heatmap" }: Props) {
+export function ChannelHeatmap({
+  values,
+  error = null,
+  length,
+  channelNames,
+  range,
+  scale = "linear",
+  samplingRate,
+  testId = "heatmap",
+}: Props) {
   const channels = values ? channelCount(values.length, length) : channelNames.length;
   const option = useMemo(
-    () => (values ? channelHeatmapOption({ channelScores: values, length, channelNames, range, scale }) : null),
-    [values, length, channelNames, range, scale],
+    () => (values ? channelHeatmapOption({ channelScores: values, length, channelNames, range, scale, samplingRate }) : null),
+    [values, length, channelNames, range, scale, samplingRate],
   );
   const driver = useMemo(() => (values ? drivingChannel(heatColumns(values, length, range)) : null), [values, length, range]);
   const name = driver ? (channelNames[driver.channel] ?? `channel ${driver.channel + 1}`) : "";
@@ -67,7 +79,8 @@ export function ChannelHeatmap({ values, error = null, length, channelNames, ran
         {driver && (
           <span data-testid={`${testId}.driver`} data-channel={name}>
             {" "}
-            · highest score here at step {driver.step}: <b>{name}</b> gives the most
+            · highest score here at {samplingRate ? formatInstant(driver.step, samplingRate) : `step ${driver.step}`}: <b>{name}</b> gives
+            the most
           </span>
         )}
       </div>

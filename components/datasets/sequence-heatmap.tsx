@@ -6,7 +6,7 @@ import { ChannelHeatmap, useChannelScores } from "@/components/charts/channel-he
 import { detectorSpec } from "@/lib/detectors/registry";
 
 type RunOption = { id: string; detector: string; status: string; createdAt: string };
-type Props = { datasetId: string; sequenceId: string; length: number; channelNames: string[] };
+type Props = { datasetId: string; sequenceId: string; length: number; channelNames: string[]; samplingRate: number };
 
 const runName = (r: RunOption) =>
   `${detectorSpec(r.detector)?.label ?? r.detector} · ${new Date(r.createdAt).toISOString().slice(0, 16).replace("T", " ")} UTC`;
@@ -16,7 +16,7 @@ const runName = (r: RunOption) =>
  * (the newest first), and its channels' parts of the score over the whole sequence are drawn as a
  * heat map, so the channel behind an alarm shows at a glance.
  */
-export function SequenceHeatmap({ datasetId, sequenceId, length, channelNames }: Props) {
+export function SequenceHeatmap({ datasetId, sequenceId, length, channelNames, samplingRate }: Props) {
   const [runs, setRuns] = useState<RunOption[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [chosen, setChosen] = useState<string | null>(null);
@@ -50,6 +50,7 @@ export function SequenceHeatmap({ datasetId, sequenceId, length, channelNames }:
         length={length}
         channelNames={channelNames}
         range={range}
+        samplingRate={samplingRate}
         testId="sequence.heatmap.map"
       />
     </section>

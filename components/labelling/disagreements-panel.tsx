@@ -7,9 +7,7 @@ import { disagreements, formatThreshold, type Disagreement, type LabelledQuery }
 import type { ThresholdView } from "@/lib/threshold/view";
 import { requestJson } from "../api-client";
 
-type Props = { runId: string; canResolve: boolean; sequenceNames: Record<string, string> };
-
-const say = describeLabel;
+type Props = { runId: string; canResolve: boolean; sequenceNames: Record<string, string>; samplingRate: number };
 
 /** What the resolution's answer says about the threshold the server recomputed. */
 function resolvedText(t: ThresholdView | null): string {
@@ -23,7 +21,8 @@ function resolvedText(t: ThresholdView | null): string {
  * Queries whose experts disagree, on the run page. The latest label counts unless an admin picks one;
  * the server recomputes and stores the refined threshold with the pick and answers with it.
  */
-export function DisagreementsPanel({ runId, canResolve, sequenceNames }: Props) {
+export function DisagreementsPanel({ runId, canResolve, sequenceNames, samplingRate }: Props) {
+  const say = (l: Parameters<typeof describeLabel>[0]) => describeLabel(l, samplingRate);
   const router = useRouter();
   const [queries, setQueries] = useState<LabelledQuery[] | null>(null);
   const [status, setStatus] = useState<{ kind: "busy" | "ok" | "error"; text: string } | null>(null);

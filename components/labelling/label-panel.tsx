@@ -1,6 +1,7 @@
 "use client";
 
 import type { LabelView } from "@/lib/labelling/labels";
+import { formatInstant } from "@/lib/charts/time-format";
 import { describeLabel } from "@/lib/labelling/session";
 import { HOTKEYS } from "./use-hotkeys";
 
@@ -19,9 +20,9 @@ type Props = {
   canUndo: boolean;
   onMove: (delta: -1 | 1) => void;
   onHelp: () => void;
+  /** The sequence's sampling rate (Hz): onsets and labels read in its time. */
+  samplingRate: number;
 };
-
-const say = describeLabel;
 
 /** The label buttons, the onset and marked region, the note, and what was said before. */
 export function LabelPanel({
@@ -38,7 +39,9 @@ export function LabelPanel({
   canUndo,
   onMove,
   onHelp,
+  samplingRate,
 }: Props) {
+  const say = (l: LabelView) => describeLabel(l, samplingRate);
   return (
     <section className="panel label-panel">
       <div className="label-buttons">
@@ -62,11 +65,11 @@ export function LabelPanel({
         </button>
       </div>
       <p data-testid="label.onset" data-step={onset} data-region-end={regionEnd ?? ""}>
-        Onset: <b>step {onset}</b>
+        Onset: <b>{formatInstant(onset, samplingRate)}</b>
         {regionEnd !== null && (
           <span data-testid="label.region">
             {" "}
-            · region to <b>step {regionEnd}</b>{" "}
+            · region to <b>{formatInstant(regionEnd, samplingRate)}</b>{" "}
             <button type="button" className="link" onClick={onClearRegion} data-testid="label.region.clear">
               clear
             </button>

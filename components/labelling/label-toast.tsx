@@ -12,7 +12,7 @@ const TOAST_MS = 8000;
  * After each label: what was said (with the marked region), where the threshold went (when the page
  * still shows that run), whether it is saved, and Undo.
  */
-export function LabelToast({ runId, inEffect }: { runId: string; inEffect: number | null }) {
+export function LabelToast({ runId, inEffect, samplingRate }: { runId: string; inEffect: number | null; samplingRate: number }) {
   const toast = useLabelling((s) => s.toast);
   const { undo, dismissToast } = useLabellingActions();
   const pending = useOutbox((o) => o.ops.length > 0 || o.sending);
@@ -26,7 +26,7 @@ export function LabelToast({ runId, inEffect }: { runId: string; inEffect: numbe
     <div className="label-toast" role="status" data-testid="label.toast" data-region-end={toast.regionEnd ?? ""}>
       <span>
         <b>
-          {toast.sequenceName}: {describeLabel(toast)}
+          {toast.sequenceName}: {describeLabel(toast, samplingRate)}
         </b>
         {toast.runId === runId && (
           <>

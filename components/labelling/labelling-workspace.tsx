@@ -245,6 +245,7 @@ function Workspace({ user, items, runs }: Props) {
                 channelNames={run.channelNames}
                 range={view}
                 scale={logScale ? "symlog" : "linear"}
+                samplingRate={run.samplingRate}
                 testId="label.heatmap"
               />
             }
@@ -265,6 +266,7 @@ function Workspace({ user, items, runs }: Props) {
             canUndo={canUndo}
             onMove={actions.move}
             onHelp={act.help}
+            samplingRate={run.samplingRate}
           />
           <ThresholdPanel
             threshold={threshold}
@@ -275,10 +277,10 @@ function Workspace({ user, items, runs }: Props) {
             sources={sources}
             pool={poolInfo}
           />
-          <SessionList names={sequenceNames} />
+          <SessionList names={sequenceNames} samplingRate={run.samplingRate} />
         </div>
       </div>
-      <LabelToast runId={item.runId} inEffect={inEffect} />
+      <LabelToast runId={item.runId} inEffect={inEffect} samplingRate={run.samplingRate} />
       {help && <KeyboardHelp onClose={actions.closeHelp} />}
     </>
   );

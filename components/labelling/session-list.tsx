@@ -1,11 +1,11 @@
 "use client";
 
 import { useMemo } from "react";
-import { describeLabel, standingLabels } from "@/lib/labelling/session";
+import { describeLabel, describeStretch, standingLabels } from "@/lib/labelling/session";
 import { useLabelling } from "./labelling-store-provider";
 
 /** The labels made on this page since it opened (or still waiting from before a reload), the latest first. */
-export function SessionList({ names }: { names: ReadonlyMap<string, string> }) {
+export function SessionList({ names, samplingRate }: { names: ReadonlyMap<string, string>; samplingRate: number }) {
   const added = useLabelling((s) => s.added);
   const removed = useLabelling((s) => s.removed);
   const labels = useMemo(() => standingLabels({ added, removed }), [added, removed]);
@@ -18,7 +18,8 @@ export function SessionList({ names }: { names: ReadonlyMap<string, string> }) {
         <ol>
           {labels.map((l) => (
             <li key={l.clientId} data-testid="label.session.item" data-region-end={l.regionEnd ?? ""}>
-              <b>{l.sequenceName ?? names.get(l.sequenceId) ?? l.sequenceId}</b> {l.start}–{l.end}: {describeLabel(l)}
+              <b>{l.sequenceName ?? names.get(l.sequenceId) ?? l.sequenceId}</b> {describeStretch(l.start, l.end, samplingRate)}:{" "}
+              {describeLabel(l, samplingRate)}
               {l.note ? <span className="muted"> — “{l.note}”</span> : null}
             </li>
           ))}

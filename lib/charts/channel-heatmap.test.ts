@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { channelCount, channelHeatmapOption, drivingChannel, heatColumns, heatmapHeight, HEATMAP_LAYOUT } from "./channel-heatmap";
+import {
+  cellRect,
+  channelCount,
+  channelHeatmapOption,
+  drivingChannel,
+  heatColumns,
+  heatmapHeight,
+  HEATMAP_LAYOUT,
+  type HeatCell,
+} from "./channel-heatmap";
+import { labelScoreOption } from "./label-options";
 import { symlog } from "./symlog";
 
 // Three channels over 8 steps, channel-major: channel 1 jumps at step 5, where the summed score peaks.
@@ -40,9 +50,10 @@ describe("channel heat map", () => {
 
   it("draws cells of column × channel, first channel on top, coloured over the parts' range", () => {
     const option = channelHeatmapOption({ channelScores, length, channelNames: ["speed", "torque", "current"], range: { from: 0, to: 8 } });
-    const series = (option.series as { data: [number, number, number][] }[])[0];
+    const series = (option.series as { data: HeatCell[] }[])[0];
     expect(series?.data).toHaveLength(24);
-    expect(series?.data).toContainEqual([5, 1, 40]);
+    // Steps [5, 6), channel 1 (torque), coloured by 40; its peak step 5, part 40 of the score 41 there.
+    expect(series?.data).toContainEqual([5, 6, 1, 40, 5, 40, 41]);
     expect(option.yAxis).toMatchObject({ type: "category", data: ["speed", "torque", "current"], inverse: true });
     expect(option.visualMap).toMatchObject({ min: -2, max: 40 });
     expect(heatmapHeight(3)).toBe(HEATMAP_LAYOUT.top + 3 * HEATMAP_LAYOUT.rowHeight + HEATMAP_LAYOUT.bottom);
@@ -58,5 +69,40 @@ describe("channel heat map", () => {
     });
     expect(option.visualMap).toMatchObject({ min: symlog(-2), max: symlog(40) });
     expect((option.visualMap as { text: string[] }).text[0]).toBe("40");
+  });
+
+  it("shares the score plot's time axis: the same range and the same h:mm:ss labels", () => {
+    const range = { from: 2, to: 8 };
+    const option = channelHeatmapOption({ channelScores, length, channelNames: ["a", "b", "c"], range, samplingRate: 2 });
+    const x = option.xAxis as { type: string; min: number; max: number; name: string; axisLabel: { formatter: (v: number) => string } };
+    expect([x.type, x.min, x.max, x.name]).toEqual(["value", 2, 7, "time (h:mm:ss)"]);
+    expect(x.axisLabel.formatter(7)).toBe("0:00:03.5");
+    // The score plot above it shows the same steps (its zoom window) with the same labels.
+    const score = labelScoreOption({
+      score: new Float32Array(length),
+      samplingRate: 2,
+      context: { from: 0, to: 8 },
+      candidate: range,
+      onset: null,
+      thresholds: [],
+      view: range,
+    });
+    const zoom = (score.dataZoom as { startValue: number; endValue: number }[])[0];
+    expect([zoom?.startValue, zoom?.endValue]).toEqual([x.min, x.max]);
+    expect((score.xAxis as { axisLabel: { formatter: (v: number) => string } }).axisLabel.formatter(7)).toBe("0:00:03.5");
+  });
+
+  it("draws a column's cell from half a step before its first step to half a step before the next column, clipped to the plot", () => {
+    // An axis from step 0 at x = 100 to step 10 at x = 200 (10 px a step); rows 20 px high, row c centred at 30 + 20·c.
+    const api = (from: number, to: number, channel: number) => ({
+      value: (dim: number) => [from, to, channel][dim] ?? 0,
+      coord: ([step = 0, row = 0]: number[]) => [100 + 10 * step, 30 + 20 * row],
+      size: () => [10, 20],
+      visual: () => "#000",
+    });
+    const grid = { x: 100, y: 20, width: 100, height: 60 };
+    expect(cellRect(api(3, 5, 1), grid)).toEqual({ x: 125, y: 40, width: 20, height: 20 });
+    expect(cellRect(api(0, 1, 0), grid)).toEqual({ x: 100, y: 20, width: 5, height: 20 });
+    expect(cellRect(api(12, 14, 0), grid)).toBeNull();
   });
 });

@@ -5,15 +5,19 @@
  * channel c's step t at c·length + t). The visible steps are cut into at most `bins` columns; each
  * cell is the channel's NLL at its column's peak step (the step where the summed score is highest),
  * so a column's cells add up to the score there and the channel that drives an alarm is the dark
- * cell under it. Pure; the option is ECharts' (category axes, as its heat map requires).
+ * cell under it. Pure. The cells are drawn by a custom series on the same value time axis as the score
+ * plot above it (same range, margins and h:mm:ss labels), so that their ticks line up; ECharts' own
+ * heat map needs a category axis, whose ticks cannot.
  */
-import type { HeatmapSeriesOption } from "echarts/charts";
+import type { CustomSeriesOption } from "echarts/charts";
 import type { GridComponentOption, TooltipComponentOption, VisualMapComponentOption } from "echarts/components";
 import type { ComposeOption } from "echarts/core";
-import { formatStep, formatValue } from "../format";
+import { formatValue } from "../format";
+import { stepAxis } from "./label-options";
 import { symexp, symlog, type ScoreScale } from "./symlog";
+import { formatInstant } from "./time-format";
 
-export type HeatmapOption = ComposeOption<HeatmapSeriesOption | GridComponentOption | TooltipComponentOption | VisualMapComponentOption>;
+export type HeatmapOption = ComposeOption<CustomSeriesOption | GridComponentOption | TooltipComponentOption | VisualMapComponentOption>;
 
 export type StepRange = { from: number; to: number };
 
@@ -75,7 +79,33 @@ export type HeatmapInput = {
   bins?: number;
   /** "symlog": colours by sign·log₁₀(1+|part|), for parts that span orders of magnitude. */
   scale?: ScoreScale;
+  /** Steps per second: the time axis reads h:mm:ss, as the score plot's does (steps when absent). */
+  samplingRate?: number;
 };
+
+/** A cell: its column's steps [from, to), the channel, the colour value, and the peak step, part and score for the tooltip. */
+export type HeatCell = [from: number, to: number, channel: number, value: number, peak: number, part: number, total: number];
+
+type Rect = { x: number; y: number; width: number; height: number };
+type RenderApi = {
+  value(dim: number): number;
+  coord(point: number[]): number[];
+  size(span: number[]): number[];
+  visual(key: string): unknown;
+};
+
+/**
+ * One cell as a rectangle: a step t covers [t − ½, t + ½) on the axis, as the score line's point at t
+ * sits in the middle of it; clipped to the plot.
+ */
+export function cellRect(api: RenderApi, grid: Rect): Rect | null {
+  const [x0 = 0, y = 0] = api.coord([api.value(0) - 0.5, api.value(2)]);
+  const [x1 = 0] = api.coord([api.value(1) - 0.5, api.value(2)]);
+  const height = api.size([0, 1])[1] ?? 0;
+  const left = Math.max(grid.x, Math.min(x0, x1));
+  const right = Math.min(grid.x + grid.width, Math.max(x0, x1));
+  return right > left ? { x: left, y: y - height / 2, width: right - left, height } : null;
+}
 
 /** The heat map's height in pixels for this many channels. */
 export function heatmapHeight(channels: number): number {
@@ -83,40 +113,53 @@ export function heatmapHeight(channels: number): number {
 }
 
 /** The time × channel heat map, first channel at the top, with a colour legend in score units under it. */
-export function channelHeatmapOption({ channelScores, length, channelNames, range, bins, scale = "linear" }: HeatmapInput): HeatmapOption {
+export function channelHeatmapOption({
+  channelScores,
+  length,
+  channelNames,
+  range,
+  bins,
+  scale = "linear",
+  samplingRate,
+}: HeatmapInput): HeatmapOption {
   const columns = heatColumns(channelScores, length, range, bins);
   const at = scale === "symlog" ? symlog : (v: number) => v;
   const back = scale === "symlog" ? symexp : (v: number) => v;
-  const data = columns.flatMap((col, x) => col.parts.map((part, c) => [x, c, at(part)] as [number, number, number]));
+  const data: HeatCell[] = columns.flatMap((col) =>
+    col.parts.map((part, c): HeatCell => [col.from, col.to, c, at(part), col.peak, part, col.total]),
+  );
   let min = Infinity;
   let max = -Infinity;
-  for (const [, , v] of data) [min, max] = [Math.min(min, v), Math.max(max, v)];
+  for (const cell of data) [min, max] = [Math.min(min, cell[3]), Math.max(max, cell[3])];
   if (!Number.isFinite(min)) [min, max] = [0, 1];
   if (max === min) max = min + 1;
   const names = columns[0]?.parts.map((_, c) => channelNames[c] ?? `channel ${c + 1}`) ?? [...channelNames];
   const L = HEATMAP_LAYOUT;
+  const time = stepAxis(range, samplingRate);
+  const instant = (step: number) => (samplingRate && samplingRate > 0 ? formatInstant(step, samplingRate) : `step ${formatValue(step)}`);
   return {
     animation: false,
     grid: { left: L.left, right: L.right, top: L.top, bottom: L.bottom },
     tooltip: {
       trigger: "item",
       formatter: (p) => {
-        const [x, c] = ((p as { data?: number[] }).data ?? []) as [number, number];
-        const col = columns[x];
-        if (!col) return "";
-        const part = col.parts[c] ?? 0;
-        return `<b>${names[c] ?? ""}</b><br/>steps ${formatStep(col.from)}–${formatStep(col.to)}<br/>at step ${formatStep(col.peak)}: ${formatValue(part)} of the score ${formatValue(col.total)}`;
+        const cell = (p as { data?: HeatCell }).data;
+        if (!cell) return "";
+        const [from, to, c, , peak, part, total] = cell;
+        const span = to - from > 1 ? `${instant(from)} to ${instant(to - 1)}<br/>` : "";
+        return `<b>${names[c] ?? ""}</b><br/>${span}at ${instant(peak)}: ${formatValue(part)} of the score ${formatValue(total)}`;
       },
     },
     xAxis: {
-      type: "category",
-      data: columns.map((c) => String(c.from)),
-      name: "step",
+      type: "value",
+      // The score plot's visible range: its points sit on the steps from range.from to range.to − 1.
+      min: range.from,
+      max: Math.max(range.from + 1, range.to - 1),
+      name: time.name,
       nameLocation: "middle",
       nameGap: 22,
-      axisLabel: { formatter: (v: string) => formatStep(Number(v)), hideOverlap: true },
-      axisTick: { show: false },
-      splitArea: { show: false },
+      axisLabel: { ...time.axisLabel, hideOverlap: true },
+      splitLine: { show: false },
     },
     yAxis: {
       type: "category",
@@ -129,6 +172,7 @@ export function channelHeatmapOption({ channelScores, length, channelNames, rang
       type: "continuous",
       min,
       max,
+      dimension: 3,
       calculable: false,
       orient: "horizontal",
       right: L.right,
@@ -142,11 +186,16 @@ export function channelHeatmapOption({ channelScores, length, channelNames, rang
     },
     series: [
       {
-        type: "heatmap",
+        type: "custom",
         name: "channel contribution",
         data,
-        emphasis: { disabled: true },
-        progressive: 0,
+        encode: { x: [0, 1], y: 2, tooltip: [3] },
+        clip: true,
+        renderItem: (params, api) => {
+          const grid = (params as unknown as { coordSys: Rect }).coordSys;
+          const rect = cellRect(api as unknown as RenderApi, grid);
+          return rect ? { type: "rect", shape: rect, style: { fill: String(api.visual("color")) } } : null;
+        },
       },
     ],
   };

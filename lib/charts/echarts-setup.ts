@@ -1,12 +1,12 @@
 /**
- * ECharts with only the parts the app draws (line charts on grids, heat maps with their visual map,
+ * ECharts with only the parts the app draws (line charts on grids, heat maps (a custom series) with their visual map,
  * legend, zoom, tooltip, shaded areas and marked lines, canvas), registered here and nowhere else, so that the bundle stays small
  * and every chart finds what its options use: a component that is not registered is silently dropped
  * by ECharts (the run page's loss chart lost its legend that way). echarts-setup.test.ts checks every
  * option builder of the app against this list. Components import `echarts` from
  * components/charts/echarts-core, never from "echarts".
  */
-import { HeatmapChart, LineChart } from "echarts/charts";
+import { CustomChart, LineChart } from "echarts/charts";
 import {
   DataZoomInsideComponent,
   DataZoomSliderComponent,
@@ -23,7 +23,7 @@ import { echartsTheme } from "./theme";
 
 echarts.use([
   LineChart,
-  HeatmapChart,
+  CustomChart,
   GridComponent,
   LegendComponent,
   TooltipComponent,

@@ -39,9 +39,13 @@ export function clockAxisLabel(spanSeconds: number): (seconds: number) => string
   return (seconds) => formatClock(seconds, decimals);
 }
 
+/** Fractional digits that resolve one step at `samplingRate` Hz: 0 up to 1 Hz, 1 to 10 Hz, … at most 3. */
+export function stepDecimals(samplingRate: number): number {
+  return samplingRate <= 1 ? 0 : Math.min(3, Math.ceil(Math.log10(samplingRate)));
+}
+
 /** One instant of a sequence: "0:01:02.5 · step 125" (the time to the step's own resolution). */
 export function formatInstant(step: number, samplingRate: number): string {
   const rate = samplingRate > 0 ? samplingRate : 1;
-  const decimals = rate <= 1 ? 0 : Math.min(3, Math.ceil(Math.log10(rate)));
-  return `${formatClock(step / rate, decimals)} · step ${Math.round(step).toLocaleString("en-US")}`;
+  return `${formatClock(step / rate, stepDecimals(rate))} · step ${Math.round(step).toLocaleString("en-US")}`;
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   clearRegion,
   describeLabel,
+  describeStretch,
   initialSession,
   label,
   move,
@@ -102,6 +103,15 @@ describe("labelling session", () => {
     const { label: made } = label(initialSession(4, 1), input({ anomalous: false }));
     expect([made.onset, made.regionEnd, describeLabel(made)]).toEqual([null, null, "normal"]);
     expect(describeLabel({ anomalous: true, onset: 3, regionEnd: null })).toBe("anomalous from step 3");
+    // In the sequence's time when the rate is known (10 Hz: tenths of a second resolve a step).
+    expect(describeLabel({ anomalous: true, onset: 4615, regionEnd: null }, 10)).toBe("anomalous from 0:07:41.5 (step 4,615)");
+    expect(describeLabel({ anomalous: true, onset: 1200, regionEnd: 3400 }, 1)).toBe(
+      "anomalous from 0:20:00 to 0:56:40 (steps 1,200–3,400)",
+    );
+    expect(describeLabel({ anomalous: true, onset: null, regionEnd: null }, 1)).toBe("anomalous");
+    expect(describeLabel({ anomalous: false, onset: null, regionEnd: null }, 1)).toBe("normal");
+    expect(describeStretch(600, 1200, 10)).toBe("0:01:00–0:02:00");
+    expect(describeStretch(600, 1200, 0)).toBe("600–1,200");
   });
 
   it("undoes the last label: back on its stretch, toast gone, out of the standing labels; nothing left, nothing done", () => {

@@ -9,6 +9,8 @@
  * optional region end is exclusive: the region is [onset, regionEnd), with onset < regionEnd ≤ end.
  * A null region end says the anomaly runs on past what was marked (to the end of the stretch, at least).
  */
+import { formatClock, stepDecimals } from "../charts/time-format";
+import { formatStep } from "../format";
 import type { LabelView } from "./labels";
 
 /** One queried stretch of the expert's queue. */
@@ -228,10 +230,28 @@ export function standingLabels(state: Pick<SessionState, "added" | "removed">): 
   return state.added.filter((l) => !removed.has(l.clientId)).reverse();
 }
 
-/** "anomalous from step 120", "anomalous from step 120 to 340" (the region's end, exclusive), "normal". */
-export function describeLabel(l: Pick<LabelView, "anomalous" | "onset" | "regionEnd">): string {
+/**
+ * What a label says, in the sequence's time when its sampling rate is known — "anomalous from 0:02:00
+ * (step 1,200)", "anomalous from 0:02:00 to 0:05:40 (steps 1,200–3,400)" (the region's end,
+ * exclusive), "normal" — and in steps when it is not ("anomalous from step 120 to 340").
+ */
+export function describeLabel(l: Pick<LabelView, "anomalous" | "onset" | "regionEnd">, samplingRate?: number | null): string {
   if (!l.anomalous) return "normal";
-  return `anomalous from step ${l.onset}${l.regionEnd !== null && l.regionEnd !== undefined ? ` to ${l.regionEnd}` : ""}`;
+  if (l.onset === null || l.onset === undefined) return "anomalous";
+  const end = l.regionEnd ?? null;
+  if (!samplingRate || !(samplingRate > 0))
+    return `anomalous from step ${formatStep(l.onset)}${end !== null ? ` to ${formatStep(end)}` : ""}`;
+  const at = (step: number) => formatClock(step / samplingRate, stepDecimals(samplingRate));
+  return end !== null
+    ? `anomalous from ${at(l.onset)} to ${at(end)} (steps ${formatStep(l.onset)}–${formatStep(end)})`
+    : `anomalous from ${at(l.onset)} (step ${formatStep(l.onset)})`;
+}
+
+/** A stretch of a sequence in its time ("0:01:00–0:02:00"), or in steps when the rate is unknown. */
+export function describeStretch(start: number, end: number, samplingRate?: number | null): string {
+  if (!samplingRate || !(samplingRate > 0)) return `${formatStep(start)}–${formatStep(end)}`;
+  const decimals = stepDecimals(samplingRate);
+  return `${formatClock(start / samplingRate, decimals)}–${formatClock(end / samplingRate, decimals)}`;
 }
 
 /** The label ops still waiting in the outbox after a reload: what the session starts from. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeLabel, filterRows, labelStates, NO_FILTER, predictedStatus, sortRows, sparkGeometry, sparkPoints } from "./explorer";
+import { describeLabelBy, filterRows, labelStates, NO_FILTER, predictedStatus, sortRows, sparkGeometry, sparkPoints } from "./explorer";
 
 const row = (name: string, split: string, max: number, labelState: "anomalous" | "normal" | "queried" | "not-queried" = "not-queried") => ({
   name,
@@ -62,7 +62,10 @@ describe("score explorer", () => {
   });
 
   it("says a label as it was given", () => {
-    expect(describeLabel({ anomalous: true, onset: 1000, userName: "Erik Expert" })).toBe("anomalous from step 1,000 — Erik Expert");
-    expect(describeLabel({ anomalous: false, onset: null, userName: "Eva Expert" })).toBe("normal — Eva Expert");
+    expect(describeLabelBy({ anomalous: true, onset: 1000, userName: "Erik Expert" })).toBe("anomalous from step 1,000 — Erik Expert");
+    expect(describeLabelBy({ anomalous: true, onset: 1000, regionEnd: 1500, userName: "Erik Expert" }, 10)).toBe(
+      "anomalous from 0:01:40 to 0:02:30 (steps 1,000–1,500) — Erik Expert",
+    );
+    expect(describeLabelBy({ anomalous: false, onset: null, userName: "Eva Expert" }, 10)).toBe("normal — Eva Expert");
   });
 });

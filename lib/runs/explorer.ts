@@ -4,7 +4,7 @@
  * label as what was said. The run page computes the rows on the server; the explorer filters and sorts
  * them in the browser.
  */
-import { formatStep } from "../format";
+import { describeLabel } from "../labelling/session";
 
 /** What the experts said of a sequence in this run's queries: the label that counts per query, anomalous winning. */
 export type LabelState = "anomalous" | "normal" | "queried" | "not-queried";
@@ -135,8 +135,10 @@ export function sparkGeometry(
   return { path, y };
 }
 
-/** "anomalous from step 1,000 — Erik Expert", "normal — Eva Expert". */
-export function describeLabel(label: { anomalous: boolean; onset: number | null; userName: string }): string {
-  const said = label.anomalous ? (label.onset === null ? "anomalous" : `anomalous from step ${formatStep(label.onset)}`) : "normal";
-  return `${said} — ${label.userName}`;
+/** What an expert said, with their name: "anomalous from 0:01:40 (step 1,000) — Erik Expert", "normal — Eva Expert". */
+export function describeLabelBy(
+  label: { anomalous: boolean; onset: number | null; regionEnd?: number | null; userName: string },
+  samplingRate?: number | null,
+): string {
+  return `${describeLabel(label, samplingRate)} — ${label.userName}`;
 }

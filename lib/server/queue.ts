@@ -9,6 +9,8 @@ export type QueueItem = {
   sequenceId: string;
   sequenceLength: number;
   sequenceName: string;
+  /** The dataset's sampling rate (Hz): stretches and onsets read in its time. */
+  samplingRate: number;
   start: number;
   end: number;
   rank: number;
@@ -29,7 +31,13 @@ export async function listQueue(userId: string): Promise<QueueItem[]> {
       end: true,
       rank: true,
       sequence: { select: { id: true, name: true, length: true } },
-      batch: { select: { strategy: true, createdAt: true, run: { select: { id: true, dataset: { select: { id: true, name: true } } } } } },
+      batch: {
+        select: {
+          strategy: true,
+          createdAt: true,
+          run: { select: { id: true, dataset: { select: { id: true, name: true, samplingRate: true } } } },
+        },
+      },
       labels: { where: { userId }, orderBy: { createdAt: "desc" }, take: 1, select: { anomalous: true, onset: true, regionEnd: true } },
     },
   });
@@ -41,6 +49,7 @@ export async function listQueue(userId: string): Promise<QueueItem[]> {
     sequenceId: r.sequence.id,
     sequenceLength: r.sequence.length,
     sequenceName: r.sequence.name,
+    samplingRate: r.batch.run.dataset.samplingRate,
     start: r.start,
     end: r.end,
     rank: r.rank,

@@ -1,4 +1,4 @@
-import { describeLabel } from "@/lib/labelling/session";
+import { describeLabel, describeStretch } from "@/lib/labelling/session";
 import Link from "next/link";
 import { displayRank } from "@/lib/format";
 import { requirePageUser } from "@/lib/server/auth";
@@ -43,7 +43,7 @@ export default async function QueuePage() {
                 <th>Rank</th>
                 <th>Dataset</th>
                 <th>Sequence</th>
-                <th>Steps</th>
+                <th>Stretch</th>
                 <th>Strategy</th>
                 <th>Your label</th>
               </tr>
@@ -58,11 +58,9 @@ export default async function QueuePage() {
                   <td data-testid="queue.sequence">
                     <Link href={`/queue/${q.queryId}`}>{q.sequenceName}</Link>
                   </td>
-                  <td>
-                    {q.start}–{q.end}
-                  </td>
+                  <td data-testid="queue.stretch">{describeStretch(q.start, q.end, q.samplingRate)}</td>
                   <td data-testid="queue.strategy">{q.strategy}</td>
-                  <td data-testid="queue.label">{q.myLabel ? describeLabel(q.myLabel) : "—"}</td>
+                  <td data-testid="queue.label">{q.myLabel ? describeLabel(q.myLabel, q.samplingRate) : "—"}</td>
                 </tr>
               ))}
             </tbody>

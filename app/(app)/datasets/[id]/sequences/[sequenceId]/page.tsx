@@ -52,7 +52,13 @@ export default async function SequencePage({ params }: Props) {
           overview={overview}
         />
       </Suspense>
-      <SequenceHeatmap datasetId={id} sequenceId={sequence.id} length={sequence.length} channelNames={sequence.channelNames} />
+      <SequenceHeatmap
+        datasetId={id}
+        sequenceId={sequence.id}
+        length={sequence.length}
+        channelNames={sequence.channelNames}
+        samplingRate={sequence.samplingRate}
+      />
     </>
   );
 }
