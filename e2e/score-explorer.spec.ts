@@ -108,6 +108,13 @@ test.describe("the analyst's score explorer", () => {
     await expect(chart).toHaveAttribute("data-zoom", /^\d/);
     const [from, to] = ((await chart.getAttribute("data-zoom")) ?? "").split("-").map(Number);
     expect((to ?? 0) - (from ?? 0)).toBeLessThan(LENGTH - 1);
+    // The address keeps the plotted sequence and its window (steps); a reload opens the same view.
+    await expect(page).toHaveURL(/[?&]seq=[^&]+&from=\d+&to=\d+/);
+    await page.reload();
+    await expect(chart).toHaveAttribute("data-points", String(LENGTH));
+    const [from2, to2] = ((await chart.getAttribute("data-zoom")) ?? "").split("-").map(Number);
+    expect(Math.abs((from2 ?? NaN) - (from ?? NaN))).toBeLessThanOrEqual(1);
+    expect(Math.abs((to2 ?? NaN) - (to ?? NaN))).toBeLessThanOrEqual(1);
     await page.mouse.move((box?.x ?? 0) + (box?.width ?? 0) * 0.5, y);
     await expect(chart).toContainText(/\d:\d\d:\d\d · step \d+/);
     await chart.screenshot({ path: testInfo.outputPath("viewer-run-score-zoomed.png") });
@@ -143,7 +150,7 @@ test.describe("the analyst's score explorer", () => {
     await expertApi.label({ clientId: randomUUID(), queryId: queryIds[0] ?? "", anomalous: true, onset: 5, note: "" });
 
     await page.goto(`/runs/${runId}`);
-    await expect(page.getByTestId("batch.label")).toHaveText([`anomalous from step 5 — ${expert.name}`]);
+    await expect(page.getByTestId("batch.label")).toHaveText([`anomalous from 0:00:05 (step 5) — ${expert.name}`]);
     await page
       .getByTestId("batch")
       .first()

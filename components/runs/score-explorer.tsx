@@ -1,9 +1,10 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import type { ThresholdInterval } from "@/lib/charts/threshold-band";
 import { scoreChartOptions, type ThresholdLine } from "@/lib/charts/run-options";
+import { searchWithWindow, windowFromDrag, windowFromParams, type StepWindow } from "@/lib/charts/zoom";
 import { formatCount, formatStep, formatValue } from "@/lib/format";
 import {
   filterRows,
@@ -33,7 +34,24 @@ type Props = {
   manual: number | null;
   /** The refined threshold's optimal interval, shaded when the stored threshold has one. */
   interval?: ThresholdInterval | null;
+  /** The page's `seq`, `from` and `to` parameters: the sequence plotted and its zoom window (steps) on opening. */
+  opening?: { seq?: string; from?: string; to?: string };
 };
+
+/** Wait after the last zoom step before writing the window into the address bar. */
+const URL_DEBOUNCE_MS = 150;
+
+/** The address with the plotted sequence (`seq`) and its zoom window (`from`, `to`), without a new history entry. */
+function writeAddress(sequenceId: string, window: StepWindow | null, length: number): void {
+  const params = new URLSearchParams(window === null ? "" : searchWithWindow("", window, length));
+  const current = new URLSearchParams(globalThis.location.search);
+  for (const key of ["seq", "from", "to"]) current.delete(key);
+  current.set("seq", sequenceId);
+  params.forEach((value, key) => current.set(key, value));
+  const search = `?${current.toString()}`;
+  if (search !== globalThis.location.search)
+    globalThis.history.replaceState(globalThis.history.state, "", `${globalThis.location.pathname}${search}`);
+}
 
 const SPARK_W = 260;
 const SPARK_H = 40;
@@ -106,23 +124,60 @@ function Select<T extends string>({
  * Every scored sequence of the run as a row with a small score plot and the thresholds drawn, sortable and
  * filterable; the name links to the sequence's viewer, a click elsewhere on the row plots its full score here.
  */
-export function ScoreExplorer({ runId, datasetId, samplingRate, sequences, unsupervised, refined, manual, interval = null }: Props) {
-  const [selected, setSelected] = useState<ExplorerRow | null>(null);
+export function ScoreExplorer({
+  runId,
+  datasetId,
+  samplingRate,
+  sequences,
+  unsupervised,
+  refined,
+  manual,
+  interval = null,
+  opening = {},
+}: Props) {
+  const [selected, setSelected] = useState<ExplorerRow | null>(() => sequences.find((r) => r.sequenceId === opening.seq) ?? null);
+  // The zoom window the plot opens with: the address's, for the sequence it names; none after a click on a row.
+  const [openWindow, setOpenWindow] = useState<StepWindow | null>(() => {
+    const row = sequences.find((r) => r.sequenceId === opening.seq);
+    return row ? windowFromParams(opening.from ?? null, opening.to ?? null, row.length) : null;
+  });
+  const urlTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  // The zoom handler is made once; it reads the plotted sequence from here.
+  const selectedRef = useRef<ExplorerRow | null>(selected);
+  useEffect(() => {
+    selectedRef.current = selected;
+  }, [selected]);
+  useEffect(() => () => void (urlTimer.current && clearTimeout(urlTimer.current)), []);
   const [score, setScore] = useState<Float32Array | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const select = (row: ExplorerRow) => {
+    setSelected(row);
+    setOpenWindow(null);
+    setScore(null);
+    writeAddress(row.sequenceId, null, row.length);
+  };
   const [filter, setFilter] = useState<ExplorerFilter>(NO_FILTER);
   const [sort, setSort] = useState<SortKey>("max");
   const scheme = useColorScheme();
   // The score plot's zoom window (x values, "from-to"), for tests and the status line.
-  const [zoomed, setZoomed] = useState("");
+  const [zoomed, setZoomed] = useState(() => {
+    const x = (step: number) => +(step / (samplingRate || 1)).toFixed(3);
+    return openWindow ? `${x(openWindow.from)}-${x(openWindow.to - 1)}` : "";
+  });
   const onEvents = useMemo<EChartEvents>(
     () => ({
       datazoom: (_params, chart) => {
         const dz = (chart.getOption().dataZoom as { startValue?: number; endValue?: number }[] | undefined)?.[0];
-        if (dz?.startValue !== undefined && dz.endValue !== undefined) setZoomed(`${+dz.startValue.toFixed(3)}-${+dz.endValue.toFixed(3)}`);
+        if (dz?.startValue === undefined || dz.endValue === undefined) return;
+        setZoomed(`${+dz.startValue.toFixed(3)}-${+dz.endValue.toFixed(3)}`);
+        const length = selectedRef.current?.length ?? 0;
+        const window = windowFromDrag(dz.startValue, dz.endValue, samplingRate || 1, length);
+        const id = selectedRef.current?.sequenceId;
+        if (urlTimer.current) clearTimeout(urlTimer.current);
+        if (id && window) urlTimer.current = setTimeout(() => writeAddress(id, window, length), URL_DEBOUNCE_MS);
       },
     }),
-    [],
+    [samplingRate],
   );
   // A drag across the score plot zooms to the dragged stretch (the wheel zooms, the slider moves).
   const drag = useDragZoom((x0, x1, chart) =>
@@ -156,8 +211,8 @@ export function ScoreExplorer({ runId, datasetId, samplingRate, sequences, unsup
     if (manual !== null) chartLines.push({ label: "manual", value: manual });
     if (refined !== null) chartLines.push({ label: "refined", value: refined, dimmed: manual !== null });
     if (unsupervised !== null) chartLines.push({ label: "unsupervised", value: unsupervised, dimmed: manual !== null || refined !== null });
-    return scoreChartOptions(score, chartLines, samplingRate, refined !== null ? interval : null, scheme);
-  }, [score, samplingRate, refined, unsupervised, manual, interval, scheme]);
+    return scoreChartOptions(score, chartLines, samplingRate, refined !== null ? interval : null, scheme, openWindow);
+  }, [score, samplingRate, refined, unsupervised, manual, interval, scheme, openWindow]);
   const set =
     <K extends keyof ExplorerFilter>(key: K) =>
     (value: ExplorerFilter[K]) =>
@@ -267,7 +322,7 @@ export function ScoreExplorer({ runId, datasetId, samplingRate, sequences, unsup
                   data-testid="scores.row"
                   data-sequence={s.name}
                   data-max={s.max}
-                  onClick={() => setSelected(s)}
+                  onClick={() => select(s)}
                   className={s.sequenceId === selected?.sequenceId ? "selected-row" : undefined}
                   style={{ cursor: "pointer" }}
                 >

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { lossChartOptions, roundedTooltip, scoreChartOptions } from "./run-options";
+import { windowFromDrag } from "./zoom";
 
 describe("run charts", () => {
   it("draws train and validation losses per epoch", () => {
@@ -57,5 +58,24 @@ describe("run charts", () => {
     const html = roundedTooltip("step")([{ seriesName: "anomaly <score>", value: [12345, -16.24398422241211], marker: "" }]);
     expect(html).toBe("step 12,345<br/>anomaly &lt;score&gt; <b>-16.24</b>");
     expect(roundedTooltip("time", 2)({ seriesName: "s", value: [61.5, null] })).toBe("0:01:01.5 · step 123<br/>s <b>—</b>");
+  });
+
+  it("opens at a zoom window given in steps, in the x axis's units (seconds at a known rate), and at the whole range without one", () => {
+    const score = new Float32Array(1000);
+    const zooms = (o: ReturnType<typeof scoreChartOptions>) => o.dataZoom.map((z) => [z.startValue, z.endValue]);
+    expect(zooms(scoreChartOptions(score, [], 2, null, "light", { from: 100, to: 301 }))).toEqual([
+      [50, 150],
+      [50, 150],
+    ]);
+    expect(zooms(scoreChartOptions(score, [], undefined, null, "light", { from: 100, to: 301 }))).toEqual([
+      [100, 300],
+      [100, 300],
+    ]);
+    // What the page writes back from that zoom is the same window (windowFromDrag, as the address is written).
+    expect(windowFromDrag(50, 150, 2, 1000)).toEqual({ from: 100, to: 301 });
+    expect(zooms(scoreChartOptions(score, [], 2))).toEqual([
+      [undefined, undefined],
+      [undefined, undefined],
+    ]);
   });
 });

@@ -12,6 +12,7 @@ import { escapeHtml } from "./sequence-options";
 import { formatStep, formatValue } from "../format";
 import { chartPalette, type ColorScheme } from "./theme";
 import { formatClock, formatInstant } from "./time-format";
+import type { StepWindow } from "./zoom";
 
 type TooltipItem = { seriesName?: string; value?: unknown; marker?: unknown };
 
@@ -66,8 +67,12 @@ export function scoreChartOptions(
   samplingRate?: number,
   band: ThresholdInterval | null = null,
   scheme: ColorScheme = "light",
+  window: StepWindow | null = null,
 ) {
   const palette = chartPalette(scheme);
+  // The zoom window to open with (steps, `to` exclusive), in the x axis's units.
+  const x = (step: number) => (samplingRate ? step / samplingRate : step);
+  const opening = window ? { startValue: x(window.from), endValue: x(window.to - 1) } : {};
   const lines = thresholds.map((t) => t.value);
   const data: [number, number][] = [];
   for (let i = 0; i < score.length; i++) data.push([samplingRate ? i / samplingRate : i, score[i] ?? NaN]);
@@ -77,9 +82,10 @@ export function scoreChartOptions(
     grid: { left: 60, right: 20, top: 20, bottom: 78 },
     tooltip: { trigger: "axis", formatter: samplingRate ? roundedTooltip("time", samplingRate) : roundedTooltip("step") },
     dataZoom: [
-      { type: "inside", moveOnMouseMove: false, minValueSpan: span },
+      { type: "inside", moveOnMouseMove: false, minValueSpan: span, ...opening },
       {
         type: "slider",
+        ...opening,
         height: 36,
         bottom: 6,
         showDataShadow: true,

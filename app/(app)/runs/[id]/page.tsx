@@ -27,15 +27,19 @@ import { getRun, listRunScores, runSparklines } from "@/lib/server/runs";
 import { currentThresholds } from "@/lib/server/thresholds";
 import { runSettings, trainsInEpochs } from "@/lib/run-settings";
 import { detectorSpec } from "@/lib/detectors/registry";
-import { describeLabel, labelStates, type ExplorerRow } from "@/lib/runs/explorer";
+import { describeLabelBy, labelStates, type ExplorerRow } from "@/lib/runs/explorer";
 import { effectiveLabel } from "@/lib/labelling/labels";
 import { thresholdInEffect } from "@/lib/threshold/view";
 
 /** Points per sequence in the score explorer's small plots. */
 const SPARK_POINTS = 100;
 
-export default async function RunPage({ params }: { params: Promise<{ id: string }> }) {
+type Search = Record<string, string | string[] | undefined>;
+
+export default async function RunPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Search> }) {
   const { id } = await params;
+  const search = await searchParams;
+  const one = (key: string) => (typeof search[key] === "string" ? search[key] : undefined);
   const user = await requirePageUser(`/runs/${id}`, "analyse");
   await assertRunAccess(user, id).catch((error: unknown) => {
     if (error instanceof AppError && error.code === "not_found") notFound();
@@ -66,7 +70,9 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
   for (const q of labelled) {
     const first = effectiveLabel(q);
     counting.set(q.queryId, first);
-    said[q.queryId] = [...(first ? [first] : []), ...q.labels.filter((l) => l !== first)].map(describeLabel);
+    said[q.queryId] = [...(first ? [first] : []), ...q.labels.filter((l) => l !== first)].map((l) =>
+      describeLabelBy(l, dataset.samplingRate),
+    );
   }
   const states = labelStates(
     batches.flatMap((b) => b.queries.map((q) => ({ sequenceId: q.sequenceId, label: counting.get(q.id) ?? null }))),
@@ -184,6 +190,7 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
           refined={refined}
           interval={refinedInterval}
           manual={thresholds.manual?.value ?? null}
+          opening={{ seq: one("seq"), from: one("from"), to: one("to") }}
         />
       )}
       {run.status === "complete" && can(user.role, "setThresholds") && (
@@ -198,7 +205,14 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
           window={detectorWindow(run.detector, run.config)}
         />
       )}
-      {batches.length > 0 && <DisagreementsPanel runId={id} canResolve={can(user.role, "resolveLabels")} sequenceNames={sequenceNames} />}
+      {batches.length > 0 && (
+        <DisagreementsPanel
+          runId={id}
+          canResolve={can(user.role, "resolveLabels")}
+          sequenceNames={sequenceNames}
+          samplingRate={dataset.samplingRate}
+        />
+      )}
       {run.status === "complete" && <BatchList runId={id} batches={batches} threshold={threshold} said={said} />}
       {refine && <RefineSection {...refine} />}
       {run.status === "complete" && can(user.role, "analyse") && (
