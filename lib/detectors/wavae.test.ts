@@ -2,8 +2,8 @@ import * as tf from "@tensorflow/tfjs";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { SeriesColumns } from "../series/types";
 import { resolveWavaeConfig } from "./config";
-import { createDetector, loadDetector, type Detector, type TrainOptions, type TrainResult } from "./index";
-import { demoSequences, maxOf, setCpuBackend } from "./test-helpers";
+import { createDetector, type Detector, type TrainOptions, type TrainResult } from "./index";
+import { demoSequences, expectFlagsLevelShift, expectSameAfterReload, expectSeededRerun, setCpuBackend } from "./test-helpers";
 import { augmentWindows, infoNce } from "./wavae";
 
 const config = { features: 4, windowSize: 8, hidden: 8, seed: 1 };
@@ -108,43 +108,23 @@ describe("WAVAE behind the detector interface", () => {
     expect(result.epochs.every((e) => Number.isFinite(e.trainKl) && e.trainKl >= 0)).toBe(true);
   });
 
-  it("repeats the same losses with the same seed, and leaks no tensors", async () => {
-    const before = tf.memory().numTensors;
-    const again = createDetector("wavae", config);
-    const rerun = await again.train(split(), options);
-    again.dispose();
-    expect(tf.memory().numTensors).toBe(before);
-    expect(rerun.epochs.map((e) => [e.trainLoss, e.valLoss])).toEqual(result.epochs.map((e) => [e.trainLoss, e.valLoss]));
-  }, 30_000);
+  it(
+    "repeats the same losses with the same seed, and leaks no tensors",
+    () => expectSeededRerun(detector, split(), options, result),
+    30_000,
+  );
 
-  it("scores every step with the Gaussian NLL and flags a level shift", async () => {
-    const clean = data[7] ?? [];
-    const shifted = clean.map((c, channel) => (channel === 3 ? c.map((v, i) => (i >= 120 ? v + 6 : v)) : c.slice()));
-    const [a, b] = [await detector.score(clean), await detector.score(shifted)];
-    expect(a.score).toHaveLength(200);
-    expect(maxOf(b.score)).toBeGreaterThan(maxOf(a.score));
-  });
+  it("scores every step with the Gaussian NLL and flags a level shift", () => expectFlagsLevelShift(detector, data[7] ?? []));
 
-  it("gives identical scores after save → load", async () => {
-    const saved = await detector.save();
-    expect(saved.kind).toBe("wavae");
-    const loaded = await loadDetector(saved);
-    const sample = data[6] ?? [];
-    expect(Array.from((await loaded.score(sample)).score)).toEqual(Array.from((await detector.score(sample)).score));
-    loaded.dispose();
-  });
+  it("gives identical scores after save → load", () => expectSameAfterReload(detector, data[6] ?? []));
 
   it("trains the adversarial variant: a discriminator among the weights, finite losses, the same scores after save → load", async () => {
     const adversarial = createDetector("wavae", { ...config, adversarialWeight: 0.5 });
     expect(adversarial.parameterCount).toBeGreaterThan(detector.parameterCount);
     const r = await adversarial.train(split(), { ...options, epochs: 2 });
     expect(r.epochs.every((e) => Number.isFinite(e.trainLoss) && Number.isFinite(e.valLoss))).toBe(true);
-    const saved = await adversarial.save();
+    const saved = await expectSameAfterReload(adversarial, data[6] ?? []);
     expect(saved.specs.some((s) => s.name.startsWith("discriminator/"))).toBe(true);
-    const loaded = await loadDetector(saved);
-    const sample = data[6] ?? [];
-    expect(Array.from((await loaded.score(sample)).score)).toEqual(Array.from((await adversarial.score(sample)).score));
-    loaded.dispose();
     adversarial.dispose();
   }, 30_000);
 });
