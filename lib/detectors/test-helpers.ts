@@ -3,11 +3,12 @@
  * checks every trained detector passes (a seeded rerun, a level shift, a save → load round trip).
  */
 import * as tf from "@tensorflow/tfjs";
-import { expect } from "vitest";
+import { beforeAll, expect } from "vitest";
 import { generatePathDataset } from "../demo/path-dataset";
 import { createChannelStats, finishChannelStats, updateChannelStats, zscore } from "../preprocess";
 import type { SeriesColumns } from "../series/types";
 import { createDetector, loadDetector, type Detector, type SavedWeights, type TrainOptions, type TrainResult } from "./index";
+import type { DetectorKind, DetectorOptions } from "./types";
 
 export async function setCpuBackend(): Promise<void> {
   await tf.setBackend("cpu");
@@ -36,19 +37,44 @@ export function maxOf(values: Float32Array): number {
   return max;
 }
 
+/** A detector trained once for a test file, with its data: 8 demo drives, 0–4 to train, 5–6 to validate, 7 held out. */
+export type TrainedOnDemo = {
+  data: SeriesColumns[];
+  detector: Detector;
+  result: TrainResult;
+  split(): { train: SeriesColumns[]; validation: SeriesColumns[] };
+  options: TrainOptions;
+};
+
 /**
- * Trains a fresh detector of `detector`'s kind and configuration on the same data with the same
- * options: it must repeat `result`'s losses epoch for epoch and, once disposed, leave no tensor behind.
+ * Registers a beforeAll that sets the cpu backend and trains a `kind` detector with `options` on 8
+ * demo drives of 200 steps and 4 channels; the returned object is filled in once it has run.
  */
-export async function expectSeededRerun(
-  detector: Detector,
-  split: { train: SeriesColumns[]; validation: SeriesColumns[] },
-  options: TrainOptions,
-  result: TrainResult,
-): Promise<void> {
+export function trainedOnDemo<K extends DetectorKind>(kind: K, config: DetectorOptions[K], options: TrainOptions): TrainedOnDemo {
+  const trained: TrainedOnDemo = {
+    data: [],
+    detector: undefined as unknown as Detector,
+    result: undefined as unknown as TrainResult,
+    split: () => ({ train: trained.data.slice(0, 5), validation: trained.data.slice(5, 7) }),
+    options,
+  };
+  beforeAll(async () => {
+    await setCpuBackend();
+    trained.data = demoSequences({ sequences: 8, length: 200, channels: 4 });
+    trained.detector = createDetector(kind, config);
+    trained.result = await trained.detector.train(trained.split(), options);
+  }, 60_000);
+  return trained;
+}
+
+/**
+ * Trains a fresh detector of the trained one's kind and configuration on the same data with the same
+ * options: it must repeat its losses epoch for epoch and, once disposed, leave no tensor behind.
+ */
+export async function expectSeededRerun({ detector, split, options, result }: TrainedOnDemo): Promise<void> {
   const before = tf.memory().numTensors;
   const again = createDetector(detector.kind, detector.config);
-  const rerun = await again.train(split, options);
+  const rerun = await again.train(split(), options);
   again.dispose();
   expect(tf.memory().numTensors).toBe(before);
   expect(rerun.epochs.map((e) => [e.trainLoss, e.valLoss])).toEqual(result.epochs.map((e) => [e.trainLoss, e.valLoss]));
