@@ -1,4 +1,5 @@
 import type { Api, SequenceItem } from "./api";
+import { csvMapping } from "./column-split-upload";
 
 /**
  * A dataset whose every figure is known by hand (the metrics spec): one channel with ground truth,
@@ -13,17 +14,7 @@ export async function uploadWithTruth(
   rows: readonly string[],
   samplingRate = 1,
 ): Promise<{ datasetId: string; sequences: SequenceItem[] }> {
-  const mapping = {
-    name,
-    timestampColumn: null,
-    samplingRate,
-    sequenceColumn: "seq",
-    channels: ["a"],
-    labelColumn: "truth",
-    targetRate: null,
-    split: { kind: "column", column: "split" },
-    missing: "reject",
-  };
+  const mapping = csvMapping(name, { samplingRate, labelColumn: "truth" });
   const { datasetId } = await api.importCsv(mapping, `${["seq,split,a,truth", ...rows].join("\n")}\n`, "scored.csv");
   const { sequences } = await api.dataset(datasetId);
   return { datasetId, sequences };
