@@ -174,6 +174,16 @@ export class Api {
     return { batchId: batch.id, queryIds: stored?.queries.map((q) => q.id) ?? [] };
   }
 
+  /**
+   * A "random" batch of these whole sequences, ranked in the order given (picks a test chooses by
+   * hand); answers the queries' ids in that order.
+   */
+  async wholeSequenceBatch(runId: string, sequences: readonly { id: string; length: number }[], seed = 1): Promise<string[]> {
+    const picks = sequences.map((s, rank) => ({ key: `${s.id}:0-${s.length}`, rank, reason: "e2e pick" }));
+    const input = { strategy: "random" as const, budget: picks.length, seed, segmentLength: null, threshold: null, picks };
+    return (await this.createBatch(runId, input)).queryIds;
+  }
+
   async labels(runId: string): Promise<Wire<LabelledQuery>[]> {
     return (await this.get<{ queries: Wire<LabelledQuery>[] }>(`/api/runs/${runId}/labels`)).queries;
   }

@@ -20,6 +20,18 @@ export function csvMapping(name: string, fields: Partial<z.input<typeof importMa
   };
 }
 
+/** An all-train CSV with a timestamp, channels a and b and a label column (the upload and corpus specs' files). */
+export function timestampedCsvMapping(name: string) {
+  return csvMapping(name, {
+    timestampColumn: "timestamp",
+    samplingRate: null,
+    sequenceColumn: null,
+    channels: ["a", "b"],
+    labelColumn: "label",
+    split: { kind: "ratios", train: 1, validation: 0, test: 0, seed: 1 },
+  });
+}
+
 /**
  * A small one-channel upload whose split is a column: the first sequence in train, the others in
  * validation, sequence k's values (i mod period) + k. The threshold tests and the load test seed

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { APIRequestContext, APIResponse, BrowserContext } from "@playwright/test";
 import { completeRun, createRun, createTinyDataset, signedInContext } from "./api-helpers";
+import { timestampedCsvMapping } from "./column-split-upload";
 import { apiCases, type ApiCase, type CorpusWorld } from "./corpus-api";
 import { UPLOAD_CASES, type UploadCase } from "./corpus-uploads";
 import { snapshotDb, type DbSnapshot } from "./db-snapshot";
@@ -17,17 +18,6 @@ import { getJson, jsonOf, type LabelAnswer } from "./api";
  */
 
 type ErrorJson = { error?: { code?: string; message?: string; details?: { code?: string } } };
-
-const BASE_MAPPING = {
-  timestampColumn: "timestamp",
-  samplingRate: null,
-  sequenceColumn: null,
-  channels: ["a", "b"],
-  labelColumn: "label",
-  targetRate: null,
-  split: { kind: "ratios", train: 1, validation: 0, test: 0, seed: 1 },
-  missing: "reject",
-};
 
 async function errorOf(response: APIResponse): Promise<ErrorJson["error"] & { raw: string }> {
   const raw = await response.text();
@@ -56,7 +46,7 @@ async function expectRefused(response: APIResponse, status: number, message: str
 
 /** One upload case through the API the upload page uses; the staged upload is removed at the end. */
 async function runUpload(admin: APIRequestContext, c: UploadCase): Promise<void> {
-  const mapping = { ...BASE_MAPPING, name: `Corpus ${randomUUID().slice(0, 8)}`, ...c.mapping };
+  const mapping = { ...timestampedCsvMapping(`Corpus ${randomUUID().slice(0, 8)}`), ...c.mapping };
   const bodies = c.files.map((f) => (typeof f.body === "string" ? Buffer.from(f.body) : f.body));
   const files = c.files.map((f, i) => ({ name: f.name, size: f.announced ?? bodies[i]?.length ?? 0 }));
   const created = await admin.post("/api/datasets/uploads", { data: { mapping, files } });

@@ -60,10 +60,8 @@ async function setUp(apiAs: (who: Who) => Promise<Api>): Promise<Exported> {
   const { sequences } = await admin.dataset(datasetId);
   const runId = await storeScoredRun(admin, datasetId, sequences, (s) => scoreOf(Number(s.name.slice(1))), UNSUPERVISED);
 
-  const picks = sequences.map((s, rank) => ({ key: `${s.id}:0-${LENGTH}`, rank, reason: "e2e pick" }));
-  await admin.createBatch(runId, { strategy: "random", budget: picks.length, seed: 1, segmentLength: null, threshold: null, picks });
-  const { batches } = await admin.batches(runId);
-  const queries = Object.fromEntries((batches[0]?.queries ?? []).map((q) => [q.sequenceName, q.id]));
+  const queryIds = await admin.wholeSequenceBatch(runId, sequences);
+  const queries = Object.fromEntries(sequences.map((s, rank) => [s.name, queryIds[rank] ?? ""]));
 
   const expert = { email: `export-${randomUUID().slice(0, 8)}@dqs.local`, password: "export-Expert-pw-1" };
   const { id } = await admin.createUser({ ...expert, name: "Export Expert", role: "expert" });

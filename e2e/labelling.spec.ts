@@ -82,20 +82,7 @@ test.describe.serial("labelling @loop", () => {
     // minority of the pool (the "pool" objective never lowers it under the whole pool).
     const byMax = withMax.sort((a, b) => b.max - a.max);
     expect(byMax.length).toBeGreaterThanOrEqual(4);
-    const picks = [byMax[0]!, byMax[1]!, byMax[Math.floor(byMax.length / 4) + 1]!].map((s, rank) => ({
-      key: `${s.id}:0-${s.length}`,
-      rank,
-      reason: "e2e pick",
-    }));
-    const { queryIds } = await api.createBatch(shared.runId, {
-      strategy: "random",
-      budget: 3,
-      seed: 1,
-      segmentLength: null,
-      threshold: null,
-      picks,
-    });
-    shared.queryIds = queryIds;
+    shared.queryIds = await api.wholeSequenceBatch(shared.runId, [byMax[0]!, byMax[1]!, byMax[Math.floor(byMax.length / 4) + 1]!]);
     expect(shared.queryIds).toHaveLength(3);
   });
 
@@ -406,18 +393,8 @@ async function createBatch(api: Api, count: number): Promise<{ runId: string; qu
   const run = await api.run(runId);
   const { sequences } = await api.dataset(run.datasetId);
   const { queriedKeys } = await api.batches(runId);
-  const picks = sequences
-    .filter((s) => s.split === "validation" && !queriedKeys.includes(`${s.id}:0-${s.length}`))
-    .slice(0, count)
-    .map((s, rank) => ({ key: `${s.id}:0-${s.length}`, rank, reason: "e2e pick" }));
-  const { queryIds } = await api.createBatch(runId, {
-    strategy: "random",
-    budget: count,
-    seed: 2,
-    segmentLength: null,
-    threshold: null,
-    picks,
-  });
+  const fresh = sequences.filter((s) => s.split === "validation" && !queriedKeys.includes(`${s.id}:0-${s.length}`)).slice(0, count);
+  const queryIds = await api.wholeSequenceBatch(runId, fresh, 2);
   expect(queryIds).toHaveLength(count);
   return { runId, queryIds };
 }

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
-import type { APIRequestContext } from "@playwright/test";
 import { createUser, signedInContext } from "./api-helpers";
 import { expect, test } from "./fixtures";
-import { getJson } from "./api";
-import { ok, runWithScores, uploadWithTruth, wholeSequenceBatch } from "./truth-run";
+import { Api, getJson } from "./api";
+import { storeScoredRun } from "./scored-run";
+import { uploadWithTruth } from "./truth-run";
 
 /**
  * A run's metrics against ground truth, on a small dataset made here whose scores are put through the
@@ -34,32 +34,28 @@ const SEQUENCES: Spec[] = [
 const shared = { runId: "", expert: { id: "", email: "", password: "" } };
 
 /** Upload, run with the scores above, one batch of the three validation sequences, an expert assigned. */
-async function setUp(admin: APIRequestContext): Promise<Record<string, string>> {
+async function setUp(admin: Api): Promise<Record<string, string>> {
   const rows = SEQUENCES.flatMap((s) =>
     Array.from({ length: LENGTH }, (_, i) => `${s.name},${s.split},${i % 4},${s.anomalous && i >= ONSET ? 1 : 0}`),
   );
   const { datasetId, sequences } = await uploadWithTruth(admin, `Metrics e2e ${randomUUID().slice(0, 8)}`, rows, RATE);
-  const scoreOf = (name: string) => {
+  const scoreOf = ({ name }: { name: string }) => {
     const spec = SEQUENCES.find((x) => x.name === name);
     if (!spec) throw new Error(`unexpected sequence ${name}`);
     return Float32Array.from({ length: LENGTH }, (_, i) => spec.score(i));
   };
-  shared.runId = await runWithScores(admin, datasetId, sequences, scoreOf, UNSUPERVISED);
-  const queries = await wholeSequenceBatch(
-    admin,
-    shared.runId,
-    sequences.filter((s) => s.name.startsWith("v")),
-    LENGTH,
-  );
-  shared.expert = await createUser(admin, "expert");
-  await ok(await admin.put(`/api/datasets/${datasetId}/assignments`, { data: { userIds: [shared.expert.id] } }), 200);
-  return queries;
+  shared.runId = await storeScoredRun(admin, datasetId, sequences, scoreOf, UNSUPERVISED);
+  const queried = sequences.filter((s) => s.name.startsWith("v"));
+  const queryIds = await admin.wholeSequenceBatch(shared.runId, queried);
+  shared.expert = await createUser(admin.request, "expert");
+  await admin.assign(datasetId, [shared.expert.id]);
+  return Object.fromEntries(queried.map((s, rank) => [s.name, queryIds[rank] ?? ""]));
 }
 
 test.describe.serial("metrics against ground truth", () => {
   test("an admin sets up a run with ground truth on its test split; an expert labels its validation sequences", async ({ browser }) => {
     const admin = await signedInContext(browser, "admin");
-    const queries = await setUp(admin.request);
+    const queries = await setUp(new Api(admin.request));
     await admin.close();
     const expert = await signedInContext(browser, shared.expert);
     for (const [sequence, anomalous] of [
@@ -67,8 +63,8 @@ test.describe.serial("metrics against ground truth", () => {
       ["v1", false],
       ["v3", false],
     ] as const) {
-      const data = { clientId: randomUUID(), queryId: queries[sequence], anomalous, onset: anomalous ? ONSET : null, note: "" };
-      await ok(await expert.request.post("/api/labels", { data }), 201);
+      const queryId = queries[sequence] ?? "";
+      await new Api(expert.request).label({ clientId: randomUUID(), queryId, anomalous, onset: anomalous ? ONSET : null, note: "" });
     }
     await expert.close();
   });

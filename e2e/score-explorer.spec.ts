@@ -133,15 +133,10 @@ test.describe("the analyst's score explorer", () => {
     const shared = await setUp(api);
     const byName = new Map(shared.sequences.map((s) => [s.name, s.id]));
     const runId = shared.runs[1] ?? "";
-    const picks = ["q4", "q5"].map((n, rank) => ({ key: `${byName.get(n)}:0-${LENGTH}`, rank, reason: "e2e pick" }));
-    const { queryIds } = await api.createBatch(runId, {
-      strategy: "random",
-      budget: 2,
-      seed: 1,
-      segmentLength: null,
-      threshold: null,
-      picks,
-    });
+    const queryIds = await api.wholeSequenceBatch(
+      runId,
+      ["q4", "q5"].map((n) => ({ id: byName.get(n) ?? "", length: LENGTH })),
+    );
     const stamp = Date.now();
     const expert = { email: `erik-${stamp}@dqs.local`, password: "erik-demo-pw-1", name: `Erik ${stamp}` };
     const { id } = await api.createUser({ ...expert, role: "expert" });

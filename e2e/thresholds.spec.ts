@@ -75,10 +75,8 @@ test.describe.serial("the server owns the threshold", () => {
     expect(sequences.map((s) => s.name).sort()).toEqual(names);
     shared.runId = await storeScoredRun(api, shared.datasetId, sequences, (s) => scoreOf(s.name), UNSUPERVISED);
 
-    const picks = sequences.map((s, rank) => ({ key: `${s.id}:0-${s.length}`, rank, reason: "e2e pick" }));
-    await api.createBatch(shared.runId, { strategy: "random", budget: picks.length, seed: 1, segmentLength: null, threshold: null, picks });
-    const { batches } = await api.batches(shared.runId);
-    shared.queries = Object.fromEntries((batches[0]?.queries ?? []).map((q) => [q.sequenceName, q.id]));
+    const queryIds = await api.wholeSequenceBatch(shared.runId, sequences);
+    shared.queries = Object.fromEntries(sequences.map((s, rank) => [s.name, queryIds[rank] ?? ""]));
     expect(Object.keys(shared.queries).sort()).toEqual(names);
 
     const stamp = Date.now();

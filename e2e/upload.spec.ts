@@ -2,6 +2,7 @@ import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { csv, datasetNames, demoCsvFiles, rowCount, UploadPage, type CsvPayload } from "./upload-page";
 import { errorOf, Api, jsonOf } from "./api";
+import { csvMapping, timestampedCsvMapping } from "./column-split-upload";
 
 const HEADER = "timestamp,a,b,label";
 /** A valid CSV body of `n` rows (lines 2 … n+1). */
@@ -290,17 +291,7 @@ test.describe("dataset upload", () => {
 
   test("the API answers 422 with file, line and column, and 409 for a name in use", async ({ page, session }) => {
     await session.signInAs("admin");
-    const mapping = {
-      name: `API ${Date.now()}`,
-      timestampColumn: "timestamp",
-      samplingRate: null,
-      sequenceColumn: null,
-      channels: ["a", "b"],
-      labelColumn: "label",
-      targetRate: null,
-      split: { kind: "ratios", train: 1, validation: 0, test: 0, seed: 1 },
-      missing: "reject",
-    };
+    const mapping = timestampedCsvMapping(`API ${Date.now()}`);
     const body = Buffer.from(`${valid()}5.5,1,2,2\n`);
     const created = await page.request.post("/api/datasets/uploads", {
       data: { mapping, files: [{ name: "api.csv", size: body.length }] },
@@ -325,17 +316,10 @@ test.describe("dataset upload", () => {
 
   test("an expert may not upload: 403 from the API and the page", async ({ page, session }) => {
     await session.signInAs("expert");
-    const mapping = {
-      name: "Expert upload",
-      timestampColumn: null,
-      samplingRate: 1,
+    const mapping = csvMapping("Expert upload", {
       sequenceColumn: null,
-      channels: ["a"],
-      labelColumn: null,
-      targetRate: null,
       split: { kind: "ratios", train: 1, validation: 0, test: 0, seed: 1 },
-      missing: "reject",
-    };
+    });
     const response = await page.request.post("/api/datasets/uploads", { data: { mapping, files: [{ name: "a.csv", size: 10 }] } });
     expect(response.status()).toBe(403);
     expect((await errorOf(response)).code).toBe("forbidden");

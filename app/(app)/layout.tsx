@@ -4,7 +4,17 @@ import type { ReactNode } from "react";
 import { RunIndicator, RunStoreProvider } from "@/components/runs/run-store-provider";
 import { SignOutButton } from "@/components/sign-out-button";
 import { requirePageUser } from "@/lib/server/auth";
-import { can, ROLE_LABEL } from "@/lib/roles";
+import { can, ROLE_LABEL, type Permission } from "@/lib/roles";
+
+/** The top bar's links, in order, each shown to the roles with its permission. */
+const NAV: { href: string; id: string; text: string; permission: Permission }[] = [
+  { href: "/queue", id: "queue", text: "Queue", permission: "label" },
+  { href: "/datasets", id: "datasets", text: "Datasets", permission: "viewDatasets" },
+  { href: "/experiments", id: "experiments", text: "Experiments", permission: "analyse" },
+  { href: "/admin/users", id: "users", text: "Users", permission: "manageUsers" },
+  { href: "/admin/bench", id: "bench", text: "Benchmark", permission: "manageUsers" },
+  { href: "/admin/audit", id: "audit", text: "Audit", permission: "deleteData" },
+];
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const path = (await headers()).get("x-dqs-path") ?? "/";
@@ -17,36 +27,11 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
             DQS Studio
           </Link>
           <nav data-testid="nav">
-            {can(user.role, "label") && (
-              <Link href="/queue" data-testid="nav.queue">
-                Queue
+            {NAV.filter((item) => can(user.role, item.permission)).map((item) => (
+              <Link key={item.href} href={item.href} data-testid={`nav.${item.id}`}>
+                {item.text}
               </Link>
-            )}
-            {can(user.role, "viewDatasets") && (
-              <Link href="/datasets" data-testid="nav.datasets">
-                Datasets
-              </Link>
-            )}
-            {can(user.role, "analyse") && (
-              <Link href="/experiments" data-testid="nav.experiments">
-                Experiments
-              </Link>
-            )}
-            {can(user.role, "manageUsers") && (
-              <Link href="/admin/users" data-testid="nav.users">
-                Users
-              </Link>
-            )}
-            {can(user.role, "manageUsers") && (
-              <Link href="/admin/bench" data-testid="nav.bench">
-                Benchmark
-              </Link>
-            )}
-            {can(user.role, "deleteData") && (
-              <Link href="/admin/audit" data-testid="nav.audit">
-                Audit
-              </Link>
-            )}
+            ))}
           </nav>
           <RunIndicator />
           <div className="who">

@@ -2,18 +2,19 @@
  * Drives an ALOE refinement in the browser (docs/algorithms.md §8.5): create the child run linked to
  * its parent, load the parent's weights and the z-scored training and labelled sequences, fine-tune
  * in the training worker, save the weights, score every sequence in the scoring workers and complete
- * the run; the server then gives the child its threshold from the parent's labels.
+ * the run (the shared steps are run-controller.ts's driveRun, which also marks the child interrupted
+ * when the tab closes); the server then gives the child its threshold from the parent's labels.
  */
 import { decodeFrame } from "@/lib/binary-frame";
 import type { SavedWeights } from "@/lib/detectors";
 import type { LabelledSpan } from "@/lib/detectors/loe";
 import { zscore } from "@/lib/preprocess";
 import type { RefineView } from "@/lib/runs/refine-view";
-import { startTraining, type TrainingHandle } from "@/workers/train/client";
+import { startTraining } from "@/workers/train/client";
 import { WorkerError } from "@/workers/worker-error";
 import { getBytes, sendJson } from "../api-client";
-import { completeScoredRun, endFailedRun, scoreAll } from "./run-controller";
-import { fetchSequence, patchRun, uploadWeights } from "./run-io";
+import { driveRun } from "./run-controller";
+import { fetchSequence, patchRun } from "./run-io";
 
 /** The run page's refine settings (lib/runs/refine-view.ts) with the user's choices. */
 export type RefineInput = Omit<NonNullable<RefineView["refine"]>, "suggestedAlpha"> & {
@@ -36,23 +37,20 @@ async function parentWeights(runId: string): Promise<SavedWeights> {
 }
 
 export function launchRefine(input: RefineInput, onState: (state: RefineState) => void): { cancel(): void; done: Promise<string | null> } {
-  let cancelled = false;
-  let training: TrainingHandle | null = null;
-  const scoring = { dispose: () => {} };
   const state: RefineState = { phase: "starting", childId: null, epoch: 0, scored: 0, error: null };
   const set = (patch: Partial<RefineState>) => {
     Object.assign(state, patch);
     onState({ ...state });
   };
-
-  const done = (async () => {
-    set({});
-    const body = { datasetId: input.datasetId, detector: input.detector, config: input.config, parentRunId: input.parentRunId };
-    const { run } = await sendJson<{ run: { id: string } }>("POST", "/api/runs", body, "Creating the refined run");
-    const childId = run.id;
-    set({ childId });
-    const heartbeat = setInterval(() => patchRun(childId, {}).catch(() => undefined), 10_000);
-    try {
+  set({});
+  return driveRun({
+    async create() {
+      const body = { datasetId: input.datasetId, detector: input.detector, config: input.config, parentRunId: input.parentRunId };
+      const { run } = await sendJson<{ run: { id: string } }>("POST", "/api/runs", body, "Creating the refined run");
+      return run.id;
+    },
+    heartbeat: () => ({}),
+    async train(childId, cancelled, started) {
       set({ phase: "loading" });
       const weights = await parentWeights(input.parentRunId);
       // The training sequences and every labelled one, each once; spans index into this list.
@@ -67,10 +65,10 @@ export function launchRefine(input: RefineInput, onState: (state: RefineState) =
         end: s.end,
         anomalous: s.anomalous,
       }));
-      if (cancelled) throw new WorkerError("interrupted", "Cancelled.");
+      if (cancelled()) throw new WorkerError("interrupted", "Cancelled.");
       set({ phase: "fine-tuning" });
       const epochs: unknown[] = [];
-      training = startTraining(
+      const training = startTraining(
         {
           type: "refine",
           parent: weights,
@@ -91,44 +89,25 @@ export function launchRefine(input: RefineInput, onState: (state: RefineState) =
           } else if (e.type === "load") patchRun(childId, { backend: e.backend, backendReason: e.reason }).catch(() => undefined);
         },
       );
+      started(training);
       const result = await training.done;
-      set({ phase: "saving" });
-      await uploadWeights(childId, result.weights);
-      if (epochs.length > 0) await patchRun(childId, { epochs, bestEpoch: epochs.length - 1 });
-      set({ phase: "scoring" });
-      const launch = {
-        datasetId: input.datasetId,
-        detector: input.detector,
-        config: input.config,
-        sequences: input.sequences,
-        trainStats: input.trainStats,
-      };
-      const threshold = await scoreAll(
-        childId,
-        launch,
-        result.weights,
-        undefined,
-        (dispose) => (scoring.dispose = dispose),
-        () => cancelled,
-        (scored) => set({ scored }),
-      );
-      await completeScoredRun(childId, threshold);
-      set({ phase: "complete" });
-      return childId;
-    } catch (error) {
-      set(await endFailedRun(childId, error, cancelled));
-      return null;
-    } finally {
-      clearInterval(heartbeat);
-      scoring.dispose();
-    }
-  })();
-  return {
-    done,
-    cancel() {
-      cancelled = true;
-      training?.interrupt();
-      scoring.dispose();
+      return { weights: result.weights, progress: epochs.length > 0 ? { epochs, bestEpoch: epochs.length - 1 } : null };
     },
-  };
+    scoring: {
+      datasetId: input.datasetId,
+      detector: input.detector,
+      config: input.config,
+      sequences: input.sequences,
+      trainStats: input.trainStats,
+    },
+    backend: () => undefined,
+    report: {
+      created: (childId) => set({ childId }),
+      saving: () => set({ phase: "saving" }),
+      scoring: () => set({ phase: "scoring" }),
+      scored: (scored) => set({ scored }),
+      complete: () => set({ phase: "complete" }),
+      ended: (outcome) => set(outcome),
+    },
+  });
 }

@@ -46,7 +46,7 @@ async function loadSplit(store: RunStore, input: LaunchInput, ids: string[], cou
 }
 
 /** One scoring worker per core (at most 4): each takes the next sequence, scores it and uploads it. */
-export async function scoreAll(
+async function scoreAll(
   runId: string,
   input: LaunchInput,
   weights: SavedWeights,
@@ -86,13 +86,13 @@ export async function scoreAll(
 }
 
 /** Completes a scored run with its unsupervised threshold (the max validation score). */
-export async function completeScoredRun(runId: string, threshold: number): Promise<void> {
+async function completeScoredRun(runId: string, threshold: number): Promise<void> {
   if (!Number.isFinite(threshold)) throw new Error("No validation sequence was scored, so there is no unsupervised threshold.");
   await patchRun(runId, { status: "complete", threshold });
 }
 
 /** How a run that threw ended (cancelled or failed), recorded on the server; the phase and message to show. */
-export async function endFailedRun(
+async function endFailedRun(
   runId: string,
   error: unknown,
   cancelled: boolean,
@@ -103,60 +103,76 @@ export async function endFailedRun(
   return { phase: interrupted ? "cancelled" : "error", error: interrupted ? null : message };
 }
 
-export function launchRun(store: RunStore, input: LaunchInput): { cancel(): void; done: Promise<string | null> } {
+/** What a run's training step hands back: the weights, and the epochs to record (none: nothing recorded). */
+export type Trained = { weights: SavedWeights; progress: { epochs: unknown[]; bestEpoch: number } | null };
+
+/** The steps in which a fresh run and a refinement differ; driveRun does the rest the same way for both. */
+export type RunSteps = {
+  /** Creates the run on the server and returns its id. */
+  create(): Promise<string>;
+  /** What each heartbeat sends (it keeps the run from being marked stale). */
+  heartbeat(): Record<string, unknown>;
+  /**
+   * Loads the data and trains: hands the training worker to `started` (so cancelling interrupts it)
+   * and throws an "interrupted" WorkerError once `cancelled()` is true.
+   */
+  train(runId: string, cancelled: () => boolean, started: (training: TrainingHandle) => void): Promise<Trained>;
+  /** What the scoring workers score, and on which backend. */
+  scoring: LaunchInput;
+  backend(): BackendName | undefined;
+  report: {
+    created(runId: string): void;
+    saving(): void;
+    scoring(): void;
+    scored(done: number): void;
+    complete(threshold: number): void;
+    ended(outcome: { phase: "cancelled" | "error"; error: string | null }): void;
+  };
+};
+
+/**
+ * The life of a run in the browser, the same for a fresh run and a refinement: create it; send a
+ * heartbeat every 10 s and a beacon that marks it interrupted when the tab closes; train; save the
+ * weights and epochs; score every sequence; complete it with its unsupervised threshold, or record
+ * why it ended. Resolves to the run's id once complete, else null.
+ */
+export function driveRun(steps: RunSteps): { cancel(): void; done: Promise<string | null> } {
   let cancelled = false;
   let training: TrainingHandle | null = null;
   const scoring = { dispose: () => {} };
-  const set = store.getState().set;
 
   const done = (async () => {
-    // No epochs for a detector fitted in one pass: the progress then shows no epoch count.
-    const epochTotal = trainsInEpochs(input.detector) ? input.config.epochs : 0;
-    set({ phase: "starting", error: null, epochs: [], epochTotal, startedAt: Date.now(), finishedAt: null });
-    const runId = await createRun(input);
-    set({ runId });
+    const runId = await steps.create();
+    steps.report.created(runId);
     const beacon = () => navigator.sendBeacon(`/api/runs/${runId}/interrupt`);
     window.addEventListener("pagehide", beacon);
     const heartbeat = setInterval(() => {
-      patchRun(runId, { epochs: store.getState().epochs }).catch(() => undefined);
+      patchRun(runId, steps.heartbeat()).catch(() => undefined);
     }, HEARTBEAT_MS);
     try {
-      set({ phase: "loading-data" });
-      const ids = (split: Split) => input.sequences.filter((s) => s.split === split).map((s) => s.id);
-      const counter = { done: 0, total: ids("train").length + ids("validation").length };
-      const train = await loadSplit(store, input, ids("train"), counter);
-      const validation = await loadSplit(store, input, ids("validation"), counter);
-      if (cancelled) throw new WorkerError("interrupted", "Cancelled.");
-      set({ phase: "training" });
-      training = startTraining(
-        { type: "start", detector: input.detector, config: input.config, backend: input.backend, train, validation },
-        (e) => {
-          if (e.type === "load") {
-            set({ backend: e.backend, backendReason: e.reason });
-            patchRun(runId, { backend: e.backend, backendReason: e.reason }).catch(() => undefined);
-          } else if (e.type === "progress") store.getState().addEpoch(e.epoch);
-          else if (e.type === "batch") set({ batch: { done: e.done, total: e.total } });
-        },
+      const result = await steps.train(
+        runId,
+        () => cancelled,
+        (handle) => (training = handle),
       );
-      const result = await training.done;
-      set({ phase: "saving" });
+      steps.report.saving();
       await uploadWeights(runId, result.weights);
-      await patchRun(runId, { epochs: result.epochs, bestEpoch: result.bestEpoch });
-      set({ phase: "scoring", scored: { done: 0, total: input.sequences.length } });
+      if (result.progress) await patchRun(runId, result.progress);
+      steps.report.scoring();
       const threshold = await scoreAll(
         runId,
-        input,
+        steps.scoring,
         result.weights,
-        store.getState().backend ?? undefined,
+        steps.backend(),
         (dispose) => (scoring.dispose = dispose),
         () => cancelled,
-        (done) => set({ scored: { done, total: input.sequences.length } }),
+        steps.report.scored,
       );
       await completeScoredRun(runId, threshold);
-      set({ phase: "complete", threshold, finishedAt: Date.now() });
+      steps.report.complete(threshold);
       return runId;
     } catch (error) {
-      set(await endFailedRun(runId, error, cancelled));
+      steps.report.ended(await endFailedRun(runId, error, cancelled));
       return null;
     } finally {
       clearInterval(heartbeat);
@@ -173,4 +189,48 @@ export function launchRun(store: RunStore, input: LaunchInput): { cancel(): void
       scoring.dispose();
     },
   };
+}
+
+export function launchRun(store: RunStore, input: LaunchInput): { cancel(): void; done: Promise<string | null> } {
+  const set = store.getState().set;
+  // No epochs for a detector fitted in one pass: the progress then shows no epoch count.
+  const epochTotal = trainsInEpochs(input.detector) ? input.config.epochs : 0;
+  set({ phase: "starting", error: null, epochs: [], epochTotal, startedAt: Date.now(), finishedAt: null });
+  const total = input.sequences.length;
+  return driveRun({
+    create: () => createRun(input),
+    heartbeat: () => ({ epochs: store.getState().epochs }),
+    async train(runId, cancelled, started) {
+      set({ phase: "loading-data" });
+      const ids = (split: Split) => input.sequences.filter((s) => s.split === split).map((s) => s.id);
+      const counter = { done: 0, total: ids("train").length + ids("validation").length };
+      const train = await loadSplit(store, input, ids("train"), counter);
+      const validation = await loadSplit(store, input, ids("validation"), counter);
+      if (cancelled()) throw new WorkerError("interrupted", "Cancelled.");
+      set({ phase: "training" });
+      const training = startTraining(
+        { type: "start", detector: input.detector, config: input.config, backend: input.backend, train, validation },
+        (e) => {
+          if (e.type === "load") {
+            set({ backend: e.backend, backendReason: e.reason });
+            patchRun(runId, { backend: e.backend, backendReason: e.reason }).catch(() => undefined);
+          } else if (e.type === "progress") store.getState().addEpoch(e.epoch);
+          else if (e.type === "batch") set({ batch: { done: e.done, total: e.total } });
+        },
+      );
+      started(training);
+      const result = await training.done;
+      return { weights: result.weights, progress: { epochs: result.epochs, bestEpoch: result.bestEpoch } };
+    },
+    scoring: input,
+    backend: () => store.getState().backend ?? undefined,
+    report: {
+      created: (runId) => set({ runId }),
+      saving: () => set({ phase: "saving" }),
+      scoring: () => set({ phase: "scoring", scored: { done: 0, total } }),
+      scored: (done) => set({ scored: { done, total } }),
+      complete: (threshold) => set({ phase: "complete", threshold, finishedAt: Date.now() }),
+      ended: (outcome) => set(outcome),
+    },
+  });
 }

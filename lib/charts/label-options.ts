@@ -36,11 +36,10 @@ export type StepRange = { from: number; to: number };
 export type ThresholdMark = { label: string; value: number; dimmed?: boolean; shown?: number };
 
 export const CANDIDATE_COLOR = "rgba(36, 88, 214, 0.09)";
-export const ONSET_COLOR = "#b42318";
+/** The light scheme's onset red (each scheme's is its palette's `onset`, lib/charts/theme.ts). */
+export const ONSET_COLOR = chartPalette("light").onset;
 /** The anomalous region marked by a drag: from the onset to its end. */
 export const REGION_COLOR = "rgba(180, 35, 24, 0.14)";
-/** The onset's and the marked region's red on a scheme (the light one is a darker red than the threshold's). */
-const onsetColor = (p: ChartPalette) => (p === chartPalette("light") ? ONSET_COLOR : p.threshold);
 export const CHANNEL_LAYOUT = { top: 24, gridHeight: 70, gap: 22, bottom: 34, left: 64, right: 24 } as const;
 const SCORE_POINTS = 2000;
 
@@ -53,26 +52,27 @@ export function channelsHeight(count: number): number {
 type Band = { at: ThresholdInterval; stated: ThresholdInterval };
 
 function shade(
-  p: ChartPalette,
+  scheme: ColorScheme,
   candidate: StepRange,
   region: StepRange | null,
   band: Band | null = null,
   clip?: { min: number; max: number },
   named = false,
 ): LineSeriesOption["markArea"] {
+  const p = chartPalette(scheme);
   // A band wholly beyond the axis is not drawn (the panel still gives it in words).
   const at = band?.at;
   const visible = band && at && (!clip || (at.upper > clip.min && (at.lower ?? -Infinity) < clip.max));
   type Area = NonNullable<NonNullable<LineSeriesOption["markArea"]>["data"]>[number];
   // Named on the score only: on every channel grid the name would repeat over the plots.
   // At the region's foot, so that it never prints over the "onset" label above the plot (narrow screens).
-  const label = { show: named, formatter: "marked region", color: onsetColor(p), position: "insideBottom" as const };
+  const label = { show: named, formatter: "marked region", color: p.onset, position: "insideBottom" as const };
   const marked: Area[] = region ? [[{ xAxis: region.from, itemStyle: { color: REGION_COLOR }, label }, { xAxis: region.to }]] : [];
   return {
     silent: true,
     itemStyle: { color: CANDIDATE_COLOR },
     data: [
-      ...(visible ? [bandArea(band.at, clip, bandLabel(band.stated), p === chartPalette("light") ? "light" : "dark")] : []),
+      ...(visible ? [bandArea(band.at, clip, bandLabel(band.stated), scheme)] : []),
       [{ xAxis: candidate.from }, { xAxis: candidate.to - 1 }],
       ...marked,
     ],
@@ -115,8 +115,8 @@ function marks(
   if (onset !== null) {
     data.push({
       xAxis: onset,
-      label: onsetLabel ? { formatter: "onset", position: "end" as const, color: onsetColor(p) } : { show: false },
-      lineStyle: { type: "solid" as const, color: onsetColor(p), width: 2 },
+      label: onsetLabel ? { formatter: "onset", position: "end" as const, color: p.onset } : { show: false },
+      lineStyle: { type: "solid" as const, color: p.onset, width: 2 },
     });
   }
   return { symbol: "none", silent: true, animation: false, data };
@@ -168,7 +168,7 @@ export function labelChannelsOption({
   view,
   region = null,
   samplingRate,
-  scheme,
+  scheme = "light",
 }: ChannelsInput): LabelChartOption {
   const L = CHANNEL_LAYOUT;
   const p = chartPalette(scheme);
@@ -208,7 +208,7 @@ export function labelChannelsOption({
       color: p.channels[(c.index ?? i) % p.channels.length],
       lineStyle: { width: 1 },
       emphasis: { disabled: true },
-      markArea: shade(p, candidate, region),
+      markArea: shade(scheme, candidate, region),
       markLine: marks(p, onset, [], [], false),
     })),
   };
@@ -323,13 +323,13 @@ export function scoreAxisOf(input: ScoreInput) {
  * (fitScoreAxis), linear or symlog; dragging on the plot is left to the region selection.
  */
 export function labelScoreOption(input: ScoreInput): LabelChartOption {
-  const { context, candidate, onset, view, region = null, scale = "linear" } = input;
+  const { context, candidate, onset, view, region = null, scale = "linear", scheme = "light" } = input;
   const placed = onScale(input);
   const axis = fitScoreAxis(placed.score, view, placed.thresholds, placed.band?.at ?? null);
   const symlogAxis = scale === "symlog";
   const ticks = symlogAxis ? symlogTicks(axis.min, axis.max) : [];
   const time = stepAxis(view, input.samplingRate);
-  const p = chartPalette(input.scheme);
+  const p = chartPalette(scheme);
   return {
     animation: false,
     // Room under the step labels for the axis name and the zoom slider, apart.
@@ -374,7 +374,7 @@ export function labelScoreOption(input: ScoreInput): LabelChartOption {
         lineStyle: { width: 1 },
         emphasis: { disabled: true },
         // The band clipped to the axis, so a band reaching far above the plot does not cover it all.
-        markArea: shade(p, candidate, region, placed.band, axis, true),
+        markArea: shade(scheme, candidate, region, placed.band, axis, true),
         markLine: marks(p, onset, axis.inView, axis.offScale),
       },
     ],

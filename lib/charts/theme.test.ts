@@ -29,6 +29,7 @@ describe.each(["light", "dark"] as ColorScheme[])("the %s chart palette", (schem
     expect(contrastRatio(p.threshold, p.background)).toBeGreaterThanOrEqual(AA_TEXT);
     expect(contrastRatio(p.dimmed, p.background)).toBeGreaterThanOrEqual(AA_TEXT);
     expect(contrastRatio(p.bandText, p.band, p.background)).toBeGreaterThanOrEqual(AA_TEXT);
+    expect(contrastRatio(p.onset, p.background)).toBeGreaterThanOrEqual(AA_TEXT);
     expect(contrastRatio(p.manual, p.background)).toBeGreaterThanOrEqual(AA_TEXT);
   });
 

@@ -23,6 +23,8 @@ export type ChartPalette = {
   threshold: string;
   dimmed: string;
   manual: string;
+  /** The labelling page's onset line and marked region's name (on light, a darker red than the threshold's). */
+  onset: string;
   /** The refined threshold's optimal interval: fill, edge, label. */
   band: string;
   bandEdge: string;
@@ -46,6 +48,7 @@ export const CHART_PALETTES: Record<ColorScheme, ChartPalette> = {
     threshold: "#c0392b",
     dimmed: "#6b7280",
     manual: "#7d3cc0",
+    onset: "#b42318",
     band: "rgba(192, 57, 43, 0.13)",
     bandEdge: "rgba(192, 57, 43, 0.45)",
     bandText: "#9b2c1f",
@@ -64,6 +67,7 @@ export const CHART_PALETTES: Record<ColorScheme, ChartPalette> = {
     threshold: "#ff7b72",
     dimmed: "#9aa5b4",
     manual: "#c4a1ff",
+    onset: "#ff7b72",
     band: "rgba(255, 123, 114, 0.16)",
     bandEdge: "rgba(255, 123, 114, 0.5)",
     bandText: "#ffa198",

@@ -1,8 +1,8 @@
 /**
- * Anomaly detectors (docs/algorithms.md §2–§6): TeVAE, an LSTM autoencoder and a linear detector
- * behind one interface — train on z-scored sequences, score every step of a sequence with the
- * Gaussian NLL, save and load the weights as bytes. The neural ones are pure TensorFlow.js: the
- * caller chooses the backend (tf.setBackend).
+ * Anomaly detectors (docs/algorithms.md §2–§6): the kinds of registry.ts behind one interface —
+ * train on z-scored sequences, score every step of a sequence with the Gaussian NLL, save and load the
+ * weights as bytes. The neural ones are pure TensorFlow.js: the caller chooses the backend
+ * (tf.setBackend). docs/extending.md says how to add a kind.
  */
 import { DetectorError } from "./errors";
 import { IMPLEMENTATIONS, type LoadableDetector } from "./implementations";

@@ -1,25 +1,14 @@
 import * as tf from "@tensorflow/tfjs";
-import { beforeAll, describe, expect, it } from "vitest";
-import type { SeriesColumns } from "../series/types";
+import { describe, expect, it } from "vitest";
 import { resolveWavaeConfig } from "./config";
-import { createDetector, loadDetector, type Detector, type TrainOptions, type TrainResult } from "./index";
-import { demoSequences, maxOf, setCpuBackend } from "./test-helpers";
+import { createDetector, type TrainOptions } from "./index";
+import { expectFlagsLevelShift, expectSameAfterReload, expectSeededRerun, trainedOnDemo } from "./test-helpers";
 import { augmentWindows, infoNce } from "./wavae";
 
 const config = { features: 4, windowSize: 8, hidden: 8, seed: 1 };
 const options: TrainOptions = { epochs: 8, batchSize: 32, learningRate: 0.01, seed: 3, patience: 8, maxTrainWindows: 96 };
 
-let data: SeriesColumns[] = [];
-let detector: Detector;
-let result: TrainResult;
-const split = () => ({ train: data.slice(0, 5), validation: data.slice(5, 7) });
-
-beforeAll(async () => {
-  await setCpuBackend();
-  data = demoSequences({ sequences: 8, length: 200, channels: 4 });
-  detector = createDetector("wavae", config);
-  result = await detector.train(split(), options);
-}, 60_000);
+const demo = trainedOnDemo("wavae", config, options);
 
 const read = (t: tf.Tensor) => {
   const values = Array.from(t.dataSync());
@@ -101,50 +90,26 @@ describe("WAVAE behind the detector interface", () => {
   });
 
   it("lowers the loss on a toy case (β from the cyclical schedule, KL reported)", () => {
-    const first = result.epochs[0];
-    const last = result.epochs.at(-1);
+    const first = demo.result.epochs[0];
+    const last = demo.result.epochs.at(-1);
     expect(last?.trainLoss).toBeLessThan(first?.trainLoss ?? Number.NaN);
-    expect(result.bestLoss).toBeLessThan(first?.valLoss ?? Number.NaN);
-    expect(result.epochs.every((e) => Number.isFinite(e.trainKl) && e.trainKl >= 0)).toBe(true);
+    expect(demo.result.bestLoss).toBeLessThan(first?.valLoss ?? Number.NaN);
+    expect(demo.result.epochs.every((e) => Number.isFinite(e.trainKl) && e.trainKl >= 0)).toBe(true);
   });
 
-  it("repeats the same losses with the same seed, and leaks no tensors", async () => {
-    const before = tf.memory().numTensors;
-    const again = createDetector("wavae", config);
-    const rerun = await again.train(split(), options);
-    again.dispose();
-    expect(tf.memory().numTensors).toBe(before);
-    expect(rerun.epochs.map((e) => [e.trainLoss, e.valLoss])).toEqual(result.epochs.map((e) => [e.trainLoss, e.valLoss]));
-  }, 30_000);
+  it("repeats the same losses with the same seed, and leaks no tensors", () => expectSeededRerun(demo), 30_000);
 
-  it("scores every step with the Gaussian NLL and flags a level shift", async () => {
-    const clean = data[7] ?? [];
-    const shifted = clean.map((c, channel) => (channel === 3 ? c.map((v, i) => (i >= 120 ? v + 6 : v)) : c.slice()));
-    const [a, b] = [await detector.score(clean), await detector.score(shifted)];
-    expect(a.score).toHaveLength(200);
-    expect(maxOf(b.score)).toBeGreaterThan(maxOf(a.score));
-  });
+  it("scores every step with the Gaussian NLL and flags a level shift", () => expectFlagsLevelShift(demo.detector, demo.data[7] ?? []));
 
-  it("gives identical scores after save → load", async () => {
-    const saved = await detector.save();
-    expect(saved.kind).toBe("wavae");
-    const loaded = await loadDetector(saved);
-    const sample = data[6] ?? [];
-    expect(Array.from((await loaded.score(sample)).score)).toEqual(Array.from((await detector.score(sample)).score));
-    loaded.dispose();
-  });
+  it("gives identical scores after save → load", () => expectSameAfterReload(demo.detector, demo.data[6] ?? []));
 
   it("trains the adversarial variant: a discriminator among the weights, finite losses, the same scores after save → load", async () => {
     const adversarial = createDetector("wavae", { ...config, adversarialWeight: 0.5 });
-    expect(adversarial.parameterCount).toBeGreaterThan(detector.parameterCount);
-    const r = await adversarial.train(split(), { ...options, epochs: 2 });
+    expect(adversarial.parameterCount).toBeGreaterThan(demo.detector.parameterCount);
+    const r = await adversarial.train(demo.split(), { ...options, epochs: 2 });
     expect(r.epochs.every((e) => Number.isFinite(e.trainLoss) && Number.isFinite(e.valLoss))).toBe(true);
-    const saved = await adversarial.save();
+    const saved = await expectSameAfterReload(adversarial, demo.data[6] ?? []);
     expect(saved.specs.some((s) => s.name.startsWith("discriminator/"))).toBe(true);
-    const loaded = await loadDetector(saved);
-    const sample = data[6] ?? [];
-    expect(Array.from((await loaded.score(sample)).score)).toEqual(Array.from((await adversarial.score(sample)).score));
-    loaded.dispose();
     adversarial.dispose();
   }, 30_000);
 });

@@ -19,6 +19,7 @@ import { csvText, jsonText, textStream } from "../export/stream";
 import { decodeFloat32 } from "../series/chunks";
 import type { ExportKind, ExportQuery } from "../validations/export";
 import { db } from "./db";
+import { labelFields } from "./labels";
 import { listRunScores } from "./runs";
 import { readScoreBytes } from "./series-store";
 import { allThresholds, currentThresholds } from "./thresholds";
@@ -46,14 +47,7 @@ async function labelsTable(runId: string) {
   const rows = await db.label.findMany({
     where: { query: { batch: { runId } } },
     select: {
-      id: true,
-      clientId: true,
-      userId: true,
-      anomalous: true,
-      onset: true,
-      regionEnd: true,
-      note: true,
-      createdAt: true,
+      ...labelFields,
       user: { select: { name: true, email: true } },
       query: {
         select: {

@@ -16,7 +16,8 @@ import { currentThresholds, inRunTransaction, labelThreshold, storeLabelThreshol
  * after the change and stores it, so the stored threshold always matches the stored labels.
  */
 
-const labelFields = {
+/** A label's stored fields and its author's name (the export adds the author's email and the query). */
+export const labelFields = {
   id: true,
   clientId: true,
   queryId: true,

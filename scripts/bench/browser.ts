@@ -7,19 +7,10 @@
 import { spawn, execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { chromium, type Page } from "@playwright/test";
+import { CHROMIUM_LAUNCH } from "../chromium";
 
 const PORT = 3500;
 const BASE = `http://localhost:${PORT}`;
-const ARGS = [
-  "--no-sandbox",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--enable-unsafe-webgpu",
-  "--enable-unsafe-swiftshader",
-];
 
 async function waitForServer(): Promise<void> {
   for (let i = 0; i < 120; i++) {
@@ -50,7 +41,7 @@ export async function withBenchPage(onPage: (page: Page, browserVersion: string)
   const server = spawn("npx", ["next", "start", "-p", String(PORT)], { env, stdio: "ignore", detached: true });
   try {
     await waitForServer();
-    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ARGS });
+    const browser = await chromium.launch(CHROMIUM_LAUNCH);
     try {
       const page = await browser.newPage({ baseURL: BASE });
       await page.goto("/signin");

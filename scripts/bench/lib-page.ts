@@ -8,10 +8,10 @@ import { readFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "@playwright/test";
+import { CHROMIUM_LAUNCH } from "../chromium";
 import ts from "typescript";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
-export const CHROMIUM_ARGS = ["--no-sandbox", "--enable-unsafe-webgpu", "--enable-unsafe-swiftshader"];
 
 async function source(url: string): Promise<string | null> {
   const rel = decodeURIComponent(url.split("?")[0]!).replace(/^\/+/, "");
@@ -50,7 +50,7 @@ export async function openLibPage(): Promise<LibPage> {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : 0;
-  const browser: Browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  const browser: Browser = await chromium.launch(CHROMIUM_LAUNCH);
   const page = await browser.newPage();
   await page.goto(`http://127.0.0.1:${port}/`);
   return {
