@@ -12,33 +12,34 @@ const at = (key: string, x: number, y: number, score = 0): Candidate => ({
 });
 
 // Four points around (1, 0) and one far away. Pairwise distances: 1, 1, 1, √2, √2, 2, 8, 9, √82, 10;
-// their median is (√2 + 2)/2, the kernel's unit (τ = 1).
+// their median is (√2 + 2)/2, the kernel's unit (τ = 1); scaled distances are capped at 3.
 const cluster = [at("a", 0, 0, 1), at("b", 1, 0, 2), at("c", 2, 0, 3), at("d", 1, 1, 4), at("far", 10, 0, 0)];
 const MEDIAN = (Math.SQRT2 + 2) / 2;
 
 describe("aloe-kmeans", () => {
   it("first picks the most central unit, with probability 1", () => {
-    // Mean of exp(d/median) over the five: a 71.7, b 40.2, c 23.4, d 41.7, far 171.1.
+    // Mean of exp(min(d/median, 3)) over the five: a 5.68, b 5.29, c 5.68, d 5.49, far 16.27.
     const [first] = selectAloeKmeans({ candidates: cluster, queried: [], budget: 1, seed: 1 });
-    expect(first!.key).toBe("c");
+    expect(first!.key).toBe("b");
     expect(first!.probability).toBe(1);
   });
 
-  it("then draws with probability ∝ exp(distance to c / median): the far unit likeliest, but not certain", () => {
-    // After "c": a 2, b 1, d √2, far 8 (unscaled).
-    const w = { a: Math.exp(2 / MEDIAN), b: Math.exp(1 / MEDIAN), d: Math.exp(Math.SQRT2 / MEDIAN), far: Math.exp(8 / MEDIAN) };
-    const total = w.a + w.b + w.d + w.far;
+  it("then draws with probability ∝ exp(capped distance to b / median): the far unit likeliest, but not certain", () => {
+    // After "b": a, c and d at distance 1; far at 9, capped at 3 medians.
+    const near = Math.exp(1 / MEDIAN);
+    const total = 3 * near + Math.exp(3);
     const seen = new Map<string, number>();
     for (let seed = 0; seed < 400; seed++) {
       const picks = selectAloeKmeans({ candidates: cluster, queried: [], budget: 2, seed });
-      const key = picks[1]!.key as keyof typeof w;
-      expect(picks[1]!.probability).toBeCloseTo(w[key] / total, 12);
+      const key = picks[1]!.key;
+      expect(picks[1]!.probability).toBeCloseTo((key === "far" ? Math.exp(3) : near) / total, 12);
       seen.set(key, (seen.get(key) ?? 0) + 1);
     }
-    expect(w.far / total).toBeCloseTo(0.9368, 3);
-    // 400 draws: "far" about 375 times (binomial sd ≈ 4.9), and the others do come up.
-    expect(seen.get("far")).toBeGreaterThan(355);
-    expect(seen.get("far")).toBeLessThan(395);
+    expect(Math.exp(3) / total).toBeCloseTo(0.7885, 3);
+    // 400 draws: "far" about 315 times (binomial sd ≈ 8.2), and each of the others does come up.
+    expect(seen.get("far")).toBeGreaterThan(290);
+    expect(seen.get("far")).toBeLessThan(340);
+    expect(seen.size).toBe(4);
   });
 
   it("every draw after the first has probability < 1, and the probabilities of each draw sum to 1", () => {
@@ -74,13 +75,14 @@ describe("aloe-kmeans", () => {
   });
 
   it("gives an α̂ near the truth, run after run, where the labelled fraction is biased upwards", () => {
-    // 45 normal units around the origin and 15 anomalies around (4, 4, 0) in 3-d: α = 0.25.
+    // 45 normal units around the origin and 15 anomalies, 8 near (4, 4) and 7 far out near (40, 40)
+    // (heavy tails, as a fault's residuals give): α = 0.25.
     const rng = createRng(7);
     const truth: boolean[] = [];
     const units = Array.from({ length: 60 }, (_, i) => {
       const anomalous = i % 4 === 0;
       truth.push(anomalous);
-      const shift = anomalous ? 4 : 0;
+      const shift = anomalous ? (i % 8 === 0 ? 40 : 4) : 0;
       return at(String(i), shift + rng.normal(), shift + rng.normal());
     });
     const anomalousOf = new Map(units.map((u, i) => [u.key, truth[i]!]));

@@ -12,7 +12,7 @@ import "server-only";
 import type { DetectorKind } from "../detectors/types";
 import { AppError } from "../errors";
 import { effectiveLabel } from "../labelling/labels";
-import { estimateContamination, type ContaminationEstimate } from "../query/contamination";
+import { estimateContamination, fineTuneAlpha, type ContaminationEstimate } from "../query/contamination";
 import type { ChannelSummary } from "../preprocess";
 import { decodeFloat32 } from "../series/chunks";
 import type { RefineSpan, RefineView, RunSide } from "../runs/refine-view";
@@ -171,7 +171,7 @@ export async function refineView(runId: string, canRefine: boolean): Promise<Ref
         sequences: sequences.map((s) => ({ id: s.id, split: s.split as Split })),
         trainStats: { mean: stats.mean, std: stats.std },
         spans,
-        suggestedAlpha: Math.min(0.5, Math.max(0, contamination?.estimate ?? contamination?.naive ?? 0.05)),
+        suggestedAlpha: fineTuneAlpha(contamination),
       };
     }
   }
