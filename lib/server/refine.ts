@@ -7,7 +7,8 @@ import "server-only";
  * Labels belong to the data: they hang on the parent's queries (query → batch → run), and a child
  * run has no batches of its own. When the child completes, its threshold from labels is computed
  * from the parent's labelled queries on the child's scores (the same rule and placement as any run).
- * A label given or changed on the parent's queries later moves the parent's threshold only.
+ * A label given, changed or resolved on the parent's queries later moves the thresholds of the
+ * parent and of its complete children together, in one transaction (lib/server/labels.ts).
  */
 import type { DetectorKind } from "../detectors/types";
 import { AppError } from "../errors";
