@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { fineTuneAlpha } from "../query/contamination";
-import { aggregateContamination, formatContaminationTable, labelSpans, refinedName, type ContaminationRecord } from "./refine";
+import {
+  aggregateContamination,
+  formatContaminationTable,
+  isRefinedName,
+  labelSpans,
+  refinedName,
+  type ContaminationRecord,
+} from "./refine";
 
 describe("labelSpans", () => {
   it("maps labels on candidate keys to spans of their sequences; an anomaly's span starts at its onset", () => {
@@ -71,5 +78,7 @@ describe("the contamination table", () => {
 
   it("names the refined rows after their strategy", () => {
     expect(refinedName("aloe-pos")).toBe("aloe-pos + ALOE fine-tuning");
+    expect(isRefinedName(refinedName("top"))).toBe(true);
+    expect(isRefinedName("top")).toBe(false);
   });
 });

@@ -14,9 +14,16 @@ import { formatStage } from "./table";
 export const REFINE_MODES = ["aloe"] as const;
 export type RefineMode = (typeof REFINE_MODES)[number];
 
+const REFINED_SUFFIX = " + ALOE fine-tuning";
+
 /** The rows of "threshold + ALOE fine-tuning" for a strategy. */
 export function refinedName(strategy: string): string {
-  return `${strategy} + ALOE fine-tuning`;
+  return `${strategy}${REFINED_SUFFIX}`;
+}
+
+/** Whether a row is a fine-tuned one (its scores are the fine-tuned model's, not the stage model's). */
+export function isRefinedName(strategy: string): boolean {
+  return strategy.endsWith(REFINED_SUFFIX);
 }
 
 /** A labelled stretch [start, end) of a sequence, by id: an anomalous label's span starts at its onset. */

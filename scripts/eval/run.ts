@@ -13,7 +13,7 @@ import { planProblems, progressTotal, runExperiment, type ExperimentPlan, type E
 import { truthOf } from "../../lib/eval/expert";
 import type { ExperimentReport } from "../../lib/eval/report";
 import { aggregateSeparability, describeSeparability } from "../../lib/eval/separability";
-import { aggregateContamination, formatContaminationTable, refinedName } from "../../lib/eval/refine";
+import { aggregateContamination, formatContaminationTable, isRefinedName, refinedName } from "../../lib/eval/refine";
 import { formatTable } from "../../lib/eval/table";
 import { EMBEDDING_STRATEGIES } from "../../lib/query";
 import { startBackend } from "./backend";
@@ -109,7 +109,13 @@ function summary(report: ExperimentReport, file: string, seconds: number): strin
           "",
         ]
       : []),
-    ...describeChecks(report.rows, report.settings.strategies, report.separability ?? []),
+    // The baselines are the stage model's: they bound the threshold-only rows, not the fine-tuned models' rows.
+    ...describeChecks(
+      report.rows.filter((r) => !isRefinedName(r.strategy)),
+      report.settings.strategies,
+      report.separability ?? [],
+    ),
+    ...(report.settings.refine ? ['(the checks above leave out the "+ ALOE fine-tuning" rows: their scores are another model\'s)'] : []),
     ...describeSeparability(report.separability ?? []),
     "",
     ...(report.settings.refine
