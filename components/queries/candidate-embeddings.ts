@@ -26,7 +26,7 @@ export function embedCandidates(
   let cancelled = false;
   const done = (async () => {
     const bySequence = new Map<string, { key: string; stretch: [number, number] }[]>();
-    for (const key of keys) {
+    for (const key of new Set(keys)) {
       const s = parseCandidateKey(key);
       if (!s) throw new Error(`"${key}" names no stretch of a sequence.`);
       bySequence.set(s.sequenceId, [...(bySequence.get(s.sequenceId) ?? []), { key, stretch: [s.start, s.end] }]);
