@@ -27,14 +27,16 @@ async function ok(response: Awaited<ReturnType<APIRequestContext["post"]>>, stat
 
 const binary = { "content-type": "application/octet-stream" };
 
-test("an admin refines a run with its labels: the child run appears, finishes and is compared with its parent @loop", async ({
-  page,
-  session,
-  browser,
-}) => {
-  test.setTimeout(4 * 60_000);
-  await session.signInAs("admin");
-  const admin = page.request;
+type Sequence = { id: string; name: string; length: number; split: string };
+
+/**
+ * A complete linear run stored through the API on a fresh one-channel dataset (sequence k: (i mod 5)
+ * + k; the first in train, the others in validation): weights fitted here in Node, scores the real
+ * scores of those weights, the unsupervised threshold the largest validation score.
+ */
+async function linearParent(
+  admin: APIRequestContext,
+): Promise<{ datasetId: string; sequences: Sequence[]; parentId: string; unsupervised: number }> {
   const { csv, mapping } = columnSplitUpload(`Refine ${randomUUID().slice(0, 8)}`, NAMES, LENGTH, PERIOD);
   const { uploadId } = (await ok(
     await admin.post("/api/datasets/uploads", { data: { mapping, files: [{ name: "r.csv", size: Buffer.byteLength(csv) }] } }),
@@ -47,12 +49,7 @@ test("an admin refines a run with its labels: the child run appears, finishes an
   const { datasetId } = (await ok(await admin.post(`/api/datasets/uploads/${uploadId}/import`, { data: {} }), 201)) as {
     datasetId: string;
   };
-  const { sequences } = await getJson<{ sequences: { id: string; name: string; length: number; split: string }[] }>(
-    admin,
-    `/api/datasets/${datasetId}`,
-  );
-
-  // The parent: a linear detector fitted on the training sequence (z-scored with its statistics, as the app does).
+  const { sequences } = await getJson<{ sequences: Sequence[] }>(admin, `/api/datasets/${datasetId}`);
   const raw = (k: number) => [Float32Array.from({ length: LENGTH }, (_, i) => (i % PERIOD) + k)];
   const stats = createChannelStats(1);
   updateChannelStats(stats, raw(0));
@@ -77,6 +74,18 @@ test("an admin refines a run with its labels: the child run appears, finishes an
     expect((await admin.put(`/api/runs/${parentId}/scores`, { data: Buffer.from(frame), headers: binary })).status()).toBe(204);
   }
   await ok(await admin.patch(`/api/runs/${parentId}`, { data: { status: "complete", threshold: unsupervised } }), 200);
+  return { datasetId, sequences, parentId, unsupervised };
+}
+
+test("an admin refines a run with its labels: the child run appears, finishes and is compared with its parent @loop", async ({
+  page,
+  session,
+  browser,
+}) => {
+  test.setTimeout(4 * 60_000);
+  await session.signInAs("admin");
+  const admin = page.request;
+  const { datasetId, sequences, parentId, unsupervised } = await linearParent(admin);
 
   // A random batch over the validation pool, each pick with its draw probability: 1 / (open candidates).
   const pool = sequences.filter((s) => s.split === "validation");
@@ -108,7 +117,6 @@ test("an admin refines a run with its labels: the child run appears, finishes an
       201,
     );
   }
-  await expertContext.close();
 
   // The run page: the estimate from the 4 labels (2 anomalous, drawn at probabilities 1/7, 1/6, 1/5, 1/4).
   // Raj's terms: 0 + 1·7 = 7, 1 + 1·6 = 7, 2 + 0 = 2, 2 + 0 = 2 → mean 4.5 anomalies of 7: α̂ = 64.3 %.
@@ -138,4 +146,100 @@ test("an admin refines a run with its labels: the child run appears, finishes an
   await expect(row("Unsupervised threshold").getByTestId("refine.parent")).toHaveText(unsupervised.toFixed(3));
   await expect(row("Unsupervised threshold").getByTestId("refine.child")).toHaveText(/^-?\d+\.\d{3}$/);
   await expect(row("Mean peak score, labelled anomalous").getByTestId("refine.child")).toHaveText(/^-?\d+\.\d{3}$/);
+
+  // Labels belong to the data: a label given on the parent after the child exists refines the child's threshold too.
+  const fifth = pool[4]!;
+  await ok(
+    await admin.post(`/api/runs/${parentId}/batches`, {
+      data: {
+        strategy: "random",
+        budget: 1,
+        seed: 2,
+        segmentLength: null,
+        threshold: null,
+        picks: [{ key: `${fifth.id}:0-${fifth.length}`, rank: 0, reason: "random", probability: 1 / (pool.length - 4) }],
+        poolSize: pool.length,
+      },
+    }),
+    201,
+  );
+  const later = await getJson<{ batches: { queries: { id: string }[] }[] }>(admin, `/api/runs/${parentId}/batches`);
+  const fifthQuery = later.batches.flatMap((b) => b.queries).find((q) => !queries.some((old) => old.id === q.id))!;
+  await ok(
+    await expertContext.request.post("/api/labels", {
+      data: { clientId: randomUUID(), queryId: fifthQuery.id, anomalous: false, onset: null, note: "" },
+    }),
+    201,
+  );
+  await expertContext.close();
+  const after = await getJson<{ thresholds: { kind: string; labelCount: number }[] }>(admin, `/api/runs/${childId}/thresholds`);
+  expect(after.thresholds.find((t) => t.kind === "refined" || t.kind === "withdrawn")?.labelCount).toBe(5);
+});
+
+test("an admin asks for an aloe-kmeans batch in the app: the detector embeds the candidates, each pick has its draw probability, and the estimate reads them @loop", async ({
+  page,
+  session,
+  browser,
+}) => {
+  test.setTimeout(3 * 60_000);
+  await session.signInAs("admin");
+  const admin = page.request;
+  const { datasetId, sequences, parentId } = await linearParent(admin);
+  const pool = sequences.filter((s) => s.split === "validation");
+
+  await page.goto(`/runs/${parentId}`);
+  await page.getByTestId("query.strategy").selectOption("aloe-kmeans");
+  await page.getByTestId("query.budget").fill("4");
+  await page.getByTestId("query.segment").fill("");
+  await page.getByTestId("query.submit").click();
+  await expect(page.getByTestId("query.status")).toContainText("Queued 4", { timeout: 60_000 });
+
+  // The stored picks: the most central one first (probability 1), then three draws with probabilities in (0, 1).
+  const { batches } = await getJson<{
+    batches: { strategy: string; queries: { id: string; sequenceName: string; probability: number | null }[] }[];
+  }>(admin, `/api/runs/${parentId}/batches`);
+  expect(batches).toHaveLength(1);
+  expect(batches[0]!.strategy).toBe("aloe-kmeans");
+  const queries = batches[0]!.queries;
+  expect(queries.map((q) => q.probability)[0]).toBe(1);
+  for (const q of queries.slice(1)) {
+    expect(q.probability).toBeGreaterThan(0);
+    expect(q.probability).toBeLessThan(1);
+  }
+  // The batch list shows them.
+  const shown = page.getByTestId("batch").getByTestId("batch.query.probability");
+  await expect(shown).toHaveCount(4);
+  await expect(shown.first()).toHaveText("1.00");
+  await expect(shown.nth(1)).toHaveAttribute("data-probability", String(queries[1]!.probability));
+
+  // An expert labels them: the three sequences furthest from the training one (offsets 5–7) anomalous from step 10.
+  const expert = await createUser(admin, "expert");
+  await ok(await admin.put(`/api/datasets/${datasetId}/assignments`, { data: { userIds: [expert.id] } }), 200);
+  const expertContext = await signedInContext(browser, expert);
+  const isAnomalous = (name: string) => ["r5", "r6", "r7"].includes(name);
+  for (const q of queries) {
+    const anomalous = isAnomalous(q.sequenceName);
+    await ok(
+      await expertContext.request.post("/api/labels", {
+        data: { clientId: randomUUID(), queryId: q.id, anomalous, onset: anomalous ? 10 : null, note: "" },
+      }),
+      201,
+    );
+  }
+  await expertContext.close();
+
+  // Raj's estimator over the random draws (probability < 1): (anomalies drawn before) + y / p, averaged, over the pool.
+  let known = 0;
+  const terms: number[] = [];
+  for (const q of queries) {
+    const y = isAnomalous(q.sequenceName) ? 1 : 0;
+    if (q.probability! < 1) terms.push(known + y / q.probability!);
+    known += y;
+  }
+  const expected = terms.reduce((a, b) => a + b, 0) / terms.length / pool.length;
+  await page.reload();
+  const estimate = page.getByTestId("refine.contamination");
+  await expect(estimate).toContainText(`${(100 * expected).toFixed(1)} %`);
+  await expect(estimate).toContainText(`from 4 labelled queries (3 drawn at random) of a pool of ${pool.length}`);
+  expect(Number(await estimate.getAttribute("data-estimate"))).toBeCloseTo(expected, 9);
 });

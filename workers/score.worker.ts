@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
 import { errorCode, loadDetector, type Detector } from "@/lib/detectors";
+import { stretchEmbeddings } from "@/lib/detectors/embedding";
 import { gpuAdapterInfo, selectBackend } from "./tf/backend";
 import type { ScoreEvent, ScoreRequest } from "./score/protocol";
 
@@ -35,6 +36,15 @@ async function score(request: Extract<ScoreRequest, { type: "score" }>): Promise
   ]);
 }
 
+async function embed(request: Extract<ScoreRequest, { type: "embed" }>): Promise<void> {
+  if (!detector) throw new Error("No model is loaded.");
+  const embeddings = await stretchEmbeddings(detector, request.columns, request.stretches);
+  post(
+    { type: "embedded", id: request.id, embeddings },
+    embeddings.map((e) => e.buffer as ArrayBuffer),
+  );
+}
+
 scope.onmessage = (message: MessageEvent<ScoreRequest>) => {
   const request = message.data;
   switch (request.type) {
@@ -44,6 +54,9 @@ scope.onmessage = (message: MessageEvent<ScoreRequest>) => {
       break;
     case "score":
       queue = queue.then(() => score(request)).catch((e: unknown) => fail(e, request.id));
+      break;
+    case "embed":
+      queue = queue.then(() => embed(request)).catch((e: unknown) => fail(e, request.id));
       break;
     case "interrupt":
       abort.abort();

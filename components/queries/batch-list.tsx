@@ -60,6 +60,9 @@ export function BatchList({ runId, batches, threshold, said = {} }: Props) {
                 <th>Steps</th>
                 <th>Score</th>
                 <th>Why</th>
+                <th title="The probability the strategy drew the pick with among the candidates still open (1: a deterministic pick); the contamination estimate weighs the labels by it">
+                  P(draw)
+                </th>
                 <th>Labels</th>
               </tr>
             </thead>
@@ -75,6 +78,9 @@ export function BatchList({ runId, batches, threshold, said = {} }: Props) {
                     </td>
                     <td>{score ? <Sparkline score={score} threshold={threshold} /> : "…"}</td>
                     <td className="muted">{q.reason}</td>
+                    <td data-testid="batch.query.probability" data-probability={q.probability ?? ""}>
+                      {q.probability === null ? "—" : q.probability.toPrecision(3)}
+                    </td>
                     <td data-testid="batch.labels">
                       {(said[q.id] ?? []).length === 0 ? (
                         <span className="muted">not labelled yet</span>

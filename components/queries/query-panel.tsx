@@ -8,8 +8,10 @@ import { segmentSuggestion } from "@/lib/query/segment-length";
 import { buildCandidates, parseCandidateKey, type ScoredSequence } from "@/lib/query/candidates";
 import { EMBEDDING_STRATEGIES, STRATEGY_INFO, STRATEGY_NAMES } from "@/lib/query/registry";
 import { selectQueries } from "@/workers/query/client";
+import type { QueryCandidateData } from "@/workers/query/protocol";
 import { WorkerError } from "@/workers/worker-error";
 import { postJson, requestJson } from "../api-client";
+import { embedCandidates, type EmbeddingSource } from "./candidate-embeddings";
 import { fetchRunScores } from "./run-scores";
 
 /** A scored sequence of the run as the page knows it: its split decides whether it is in the pool. */
@@ -23,6 +25,8 @@ type Props = {
   sequences: PoolSequence[];
   /** The detector's window (steps), for the suggested segment length. */
   window: number;
+  /** Where the detector's embeddings come from (the run's weights and its z-scoring); null: ALOE's strategies are not offered. */
+  embedding?: EmbeddingSource | null;
 };
 
 /** Queried stretches as candidates with this run's scores, so DQS can measure against them. */
@@ -39,10 +43,11 @@ function queriedCandidates(keys: string[], sequences: ScoredSequence[]) {
  * Asks for a batch: candidates from the honest pool (validation; train on request or when validation
  * is thin; never test), cut into segments of the suggested length unless the analyst chooses otherwise.
  */
-/** The page has scores, not the detector's embeddings: the ALOE strategies run in the harness only. */
-const PAGE_STRATEGIES = STRATEGY_NAMES.filter((s) => !EMBEDDING_STRATEGIES.includes(s));
+/** Without saved weights the page has scores only: ALOE's strategies need the detector's embeddings. */
+const SCORE_STRATEGIES = STRATEGY_NAMES.filter((s) => !EMBEDDING_STRATEGIES.includes(s));
 
-export function QueryPanel({ runId, threshold, longestSequence, sequences, window }: Props) {
+export function QueryPanel({ runId, threshold, longestSequence, sequences, window, embedding = null }: Props) {
+  const strategies = embedding ? STRATEGY_NAMES : SCORE_STRATEGIES;
   const router = useRouter();
   const [status, setStatus] = useState<{ kind: "busy" | "ok" | "error"; text: string; done?: number; total?: number } | null>(null);
   const cancelRef = useRef<(() => void) | null>(null);
@@ -74,12 +79,26 @@ export function QueryPanel({ runId, threshold, longestSequence, sequences, windo
       if (!existing.ok) throw new Error(existing.message);
       const inPool = new Set(pool.map((s) => s.sequenceId));
       if (inPool.size === 0) throw new Error(`No ${splits} sequences are scored: nothing to offer.`);
-      const candidates = buildCandidates(
+      const candidates: QueryCandidateData[] = buildCandidates(
         scored.filter((s) => inPool.has(s.sequenceId)),
         segmentLength,
       ).map(({ key, scores }) => ({ key, scores }));
-      const queried = queriedCandidates(existing.data.queriedKeys, scored);
+      const queried: QueryCandidateData[] = queriedCandidates(existing.data.queriedKeys, scored);
       const taken = new Set(existing.data.queriedKeys);
+      if (EMBEDDING_STRATEGIES.includes(strategy)) {
+        if (!embedding) throw new Error("This run has no saved weights: ALOE's strategies need the detector's embeddings.");
+        setStatus({ kind: "busy", text: "Embedding the candidates with the detector…" });
+        const embedJob = embedCandidates(
+          runId,
+          embedding,
+          [...candidates, ...queried].map((c) => c.key),
+          (done, total) =>
+            setStatus({ kind: "busy", text: `Embedding the candidates with the detector… ${done} of ${total} sequences`, done, total }),
+        );
+        cancelRef.current = embedJob.cancel;
+        const embeddings = await embedJob.done.finally(() => (cancelRef.current = null));
+        for (const c of [...candidates, ...queried]) c.embedding = embeddings.get(c.key);
+      }
       setStatus({
         kind: "busy",
         text: `Selecting ${budget} of ${candidates.filter((c) => !taken.has(c.key)).length} ${splits} candidates…`,
@@ -121,7 +140,7 @@ export function QueryPanel({ runId, threshold, longestSequence, sequences, windo
         <label>
           Strategy
           <select name="strategy" defaultValue="dqs" data-testid="query.strategy">
-            {PAGE_STRATEGIES.map((s) => (
+            {strategies.map((s) => (
               <option key={s} value={s}>
                 {STRATEGY_INFO[s].label}
               </option>

@@ -5,16 +5,14 @@
  * the run (the shared steps are run-controller.ts's driveRun, which also marks the child interrupted
  * when the tab closes); the server then gives the child its threshold from the parent's labels.
  */
-import { decodeFrame } from "@/lib/binary-frame";
-import type { SavedWeights } from "@/lib/detectors";
 import type { LabelledSpan } from "@/lib/detectors/loe";
 import { zscore } from "@/lib/preprocess";
 import type { RefineView } from "@/lib/runs/refine-view";
 import { startTraining } from "@/workers/train/client";
 import { WorkerError } from "@/workers/worker-error";
-import { getBytes, sendJson } from "../api-client";
+import { sendJson } from "../api-client";
 import { driveRun } from "./run-controller";
-import { fetchSequence, patchRun } from "./run-io";
+import { fetchRunWeights, fetchSequence, patchRun } from "./run-io";
 
 /** The run page's refine settings (lib/runs/refine-view.ts) with the user's choices. */
 export type RefineInput = Omit<NonNullable<RefineView["refine"]>, "suggestedAlpha"> & {
@@ -30,11 +28,6 @@ export type RefineState = {
   scored: number;
   error: string | null;
 };
-
-async function parentWeights(runId: string): Promise<SavedWeights> {
-  const { header, body } = decodeFrame(new Uint8Array(await getBytes(`/api/runs/${runId}/weights`, "Loading the parent's weights")));
-  return { ...(header as Omit<SavedWeights, "data">), data: body };
-}
 
 export function launchRefine(input: RefineInput, onState: (state: RefineState) => void): { cancel(): void; done: Promise<string | null> } {
   const state: RefineState = { phase: "starting", childId: null, epoch: 0, scored: 0, error: null };
@@ -52,7 +45,7 @@ export function launchRefine(input: RefineInput, onState: (state: RefineState) =
     heartbeat: () => ({}),
     async train(childId, cancelled, started) {
       set({ phase: "loading" });
-      const weights = await parentWeights(input.parentRunId);
+      const weights = await fetchRunWeights(input.parentRunId, "Loading the parent's weights");
       // The training sequences and every labelled one, each once; spans index into this list.
       const ids = [
         ...new Set([...input.sequences.filter((s) => s.split === "train").map((s) => s.id), ...input.spans.map((s) => s.sequenceId)]),

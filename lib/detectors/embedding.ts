@@ -12,7 +12,7 @@ import type { SeriesColumns } from "../series/types";
 import { DetectorError } from "./errors";
 import type { Network } from "./network";
 import { MAX_PREDICT_BATCH } from "./train-options";
-import type { ScoreResult } from "./types";
+import type { Detector, ScoreResult } from "./types";
 import { trainingShift } from "../preprocess";
 import { batches, checkColumns, gatherWindows, type WindowRef } from "./windows";
 
@@ -81,4 +81,23 @@ export function residualEmbedding(
     for (let t = start; t < end; t++) sum += (column[t]! - mean[t]!) ** 2 / variance[t]!;
     return Math.sqrt(sum / Math.max(1, end - start));
   });
+}
+
+/** A detector that gives a window embedding (the recurrent ones: NetworkDetector.embed). */
+type Embedding = { embed(columns: SeriesColumns, stretches: readonly (readonly [number, number])[]): Promise<Float32Array[]> };
+
+/**
+ * Each stretch's embedding from any detector: the recurrent detectors' mean window embedding, or,
+ * for one without (the linear detector), the residual features of its scoring of the sequence —
+ * `scored` when the caller has it, else scored here.
+ */
+export async function stretchEmbeddings(
+  detector: Detector,
+  columns: SeriesColumns,
+  stretches: readonly (readonly [number, number])[],
+  scored?: Pick<ScoreResult, "mean" | "variance">,
+): Promise<Float32Array[]> {
+  if ("embed" in detector && typeof detector.embed === "function") return (detector as Detector & Embedding).embed(columns, stretches);
+  const result = scored ?? (await detector.score(columns));
+  return stretches.map(([start, end]) => residualEmbedding(columns, result, start, end));
 }

@@ -1,7 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { createRng } from "../rng";
 import { aggregateRecords } from "./aggregate";
-import { planProblems, progressTotal, runExperiment, type ExperimentPlan, type ExperimentProgress, type ModelRequest } from "./experiment";
+import { fineTuneAlpha } from "../query/contamination";
+import {
+  planProblems,
+  progressTotal,
+  runExperiment,
+  type ExperimentPlan,
+  type ExperimentProgress,
+  type ModelRequest,
+  type RefineRequest,
+} from "./experiment";
+import { refinedName } from "./refine";
 import { reportSchema } from "./report";
 import type { EvalSequence } from "./stage";
 
@@ -100,5 +110,49 @@ describe("runExperiment", () => {
     expect(planProblems({ ...plan, folds: 7 })[0]).toContain("every test fold needs one");
     expect(planProblems({ ...plan, stages: [1, 0.5] })).toContain("stages must be strictly ascending");
     expect(planProblems({ ...plan, sequences: sequences.slice(0, 3) })[0]).toContain("too few");
+  });
+
+  it("--refine: embeds the pool for ALOE's strategies, fine-tunes each run's stage model with its labels and α, and adds the refined rows", async () => {
+    const refinePlan: ExperimentPlan = {
+      ...plan,
+      stages: [1],
+      seeds: 1,
+      mislabel: [0],
+      budgets: [3],
+      strategies: ["random", "aloe-kmeans"],
+      refine: "aloe",
+    };
+    const refines: RefineRequest[] = [];
+    const progress: ExperimentProgress[] = [];
+    let embedded = 0;
+    const state = await runExperiment(refinePlan, {
+      scoreStage,
+      // A fake embedding: where the stretch sits, and whether its sequence is one of every fourth.
+      embedStage: async (_request, stretches) =>
+        stretches.map((s) => (embedded++, Float32Array.from([s.start / 10, Number(s.sequenceId.slice(1)) % 4]))),
+      // The "fine-tuned" model: the first model's scores times 10 (so its thresholds are ten times larger).
+      refineStage: async (r) => (refines.push(r), new Map([...(await scoreStage(r.model))].map(([id, s]) => [id, s.map((v) => 10 * v)]))),
+      onProgress: (p) => progress.push(p),
+    });
+    expect(embedded).toBeGreaterThan(0);
+    // 2 folds × 2 strategies × 1 seed × 1 stage.
+    expect(refines).toHaveLength(4);
+    expect(refines.every((r) => r.spans.length === 3)).toBe(true);
+    expect(state.contamination).toHaveLength(4);
+    expect(refines.map((r) => r.alpha)).toEqual(state.contamination.map((c) => fineTuneAlpha(c)));
+    expect(state.contamination.every((c) => c.truth > 0 && c.truth < 1 && c.used !== null)).toBe(true);
+    expect(progress.at(-1)?.done).toBe(progressTotal(refinePlan));
+    const rows = aggregateRecords(state.records, ["random", refinedName("random"), "aloe-kmeans", refinedName("aloe-kmeans")]);
+    const threshold = (name: string) => rows.find((r) => r.strategy === name)!.threshold.mean;
+    expect(rows.map((r) => r.strategy)).toEqual([
+      "unsupervised",
+      "best",
+      "oracle",
+      "random",
+      "random + ALOE fine-tuning",
+      "aloe-kmeans",
+      "aloe-kmeans + ALOE fine-tuning",
+    ]);
+    expect(threshold("random + ALOE fine-tuning")).toBeCloseTo(10 * threshold("random"), 3);
   });
 });

@@ -46,6 +46,29 @@ export const reportRowSchema = z.object({
 });
 export type ReportRow = z.infer<typeof reportRowSchema>;
 
+/** α̂ against the truth per (stage, strategy, budget, mislabel), over the runs (lib/eval/refine.ts). */
+export const contaminationRowSchema = z.object({
+  stage: z.number().gt(0).max(1),
+  strategy: z.string().min(1),
+  budget: z.number().int().min(0),
+  mislabel: z.number().min(0).max(1),
+  runs: z.number().int().min(0),
+  /** Runs whose labels gave an estimate (deterministic strategies give none). */
+  estimated: z.number().int().min(0),
+  /** The true share of anomalous units in the stage's pool (mean over the runs). */
+  truth: z.number(),
+  /** α̂, mean ± std over the runs with one. */
+  estimate: stat.nullable(),
+  /** The bootstrap interval's ends, means over the runs with one. */
+  lower: z.number().nullable(),
+  upper: z.number().nullable(),
+  /** The labelled fraction (mean). */
+  naive: z.number().nullable(),
+  /** The α the fine-tuning used (mean), null without --refine. */
+  used: z.number().nullable(),
+});
+export type ContaminationRow = z.infer<typeof contaminationRowSchema>;
+
 export const reportSchema = z.object({
   version: z.literal(REPORT_VERSION),
   /** File stem, [a-z0-9-]+. */
@@ -83,6 +106,8 @@ export const reportSchema = z.object({
     folds: z.number().int().min(1),
     stages: z.array(z.number().gt(0).max(1)),
     quick: z.boolean(),
+    /** Optional: "aloe" when each stage's model was also fine-tuned with the labels (--refine). */
+    refine: z.enum(["aloe"]).nullable().optional(),
     /** Optional: how the settings were chosen (defaults, the ACF window, the demo's options, …), one line each. */
     notes: z.array(z.string()).optional(),
   }),
@@ -94,10 +119,14 @@ export const reportSchema = z.object({
   separability: z
     .array(z.object({ stage: z.number().gt(0).max(1), n: z.number().int().min(0), test: stat.nullable(), pool: stat.nullable() }))
     .optional(),
+  /** Optional: the contamination estimate against the truth, per strategy and budget (lib/eval/refine.ts). */
+  contamination: z.array(contaminationRowSchema).optional(),
   /** Wall-clock seconds so far: training+scoring (cached models cost ~0) and querying. */
   timings: z.object({
     modelSeconds: z.number(),
     querySeconds: z.number(),
+    /** Optional: fine-tuning and rescoring (--refine). */
+    refineSeconds: z.number().optional(),
     /** Optional: models trained in this run and models read from the cache. */
     modelsTrained: z.number().int().min(0).optional(),
     modelsCached: z.number().int().min(0).optional(),

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { DistanceCache } from "../query";
 import { createRng } from "../rng";
 import type { Truth } from "./expert";
-import { baselineOutcomes, simulateRun, type RunSpec, type StageInput } from "./simulate";
+import { baselineOutcomes, outcomeWithLabels, simulateRun, simulateRunDetailed, type RunSpec, type StageInput } from "./simulate";
 
 /** Score series: noise around 1; an anomalous one jumps to 6 + noise from its onset on. */
 function series(seed: number, length: number, onset: number | null, peak = 6): Float32Array {
@@ -141,5 +141,21 @@ describe("the reference protocol", () => {
     const ref = simulateRun([first, second], spec({ budget: 3, evaluation: reference }));
     expect(ours[1]?.threshold).toBeGreaterThan(10);
     expect(ref[1]?.threshold).toBeLessThan(10);
+  });
+
+  it("records each stage's labels and the pool's contamination; outcomeWithLabels reads the same labels to the same outcome", () => {
+    const s = stage(16); // 4 of 16 anomalous (i % 4 = 1)
+    const [run] = simulateRunDetailed([s], spec({ strategy: "random", budget: 6 }));
+    expect(run!.labels).toHaveLength(6);
+    expect(run!.labels.every((l) => l.anomalous === (s.truth.get(l.key)?.anomalous ?? null))).toBe(true);
+    expect(run!.truthAlpha).toBe(0.25);
+    // random draws uniformly: Raj's terms are (anomalies so far) + y·(open units).
+    expect(run!.contamination.random).toBe(6);
+    expect(run!.contamination.naive).toBeCloseTo(run!.labels.filter((l) => l.anomalous).length / 6, 12);
+    expect(outcomeWithLabels(s, run!.labels, { samplingRate: 2 })).toEqual(run!.outcome);
+    // top is deterministic: no estimate, the labelled fraction only.
+    const [top] = simulateRunDetailed([s], spec());
+    expect(top!.contamination.estimate).toBeNull();
+    expect(top!.contamination.naive).toBe(1);
   });
 });

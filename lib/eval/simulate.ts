@@ -24,6 +24,7 @@
 import { thresholdFromLabels } from "../labelling/labels";
 import type { Candidate, DistanceCache, StrategyName } from "../query";
 import { getStrategy } from "../query";
+import { estimateContamination, type ContaminationDraw, type ContaminationEstimate } from "../query/contamination";
 import {
   DEFAULT_OBJECTIVE,
   DEFAULT_PLACEMENT,
@@ -146,8 +147,30 @@ function thresholdOf(
   return { value: lowest ?? unsupervised, refined: false };
 }
 
+/** A label bought in a simulated run: the expert's answer for a candidate key (onset relative to the candidate). */
+export type BoughtLabel = { key: string; anomalous: boolean; onset: number | null };
+
+/** One stage of a simulated run: its outcome, the labels bought so far and the contamination of the pool. */
+export type StageRun = {
+  outcome: Outcome;
+  /** Every label bought up to and including this stage, in order. */
+  labels: BoughtLabel[];
+  /**
+   * α̂ of the stage's pool from its labels (lib/query/contamination.ts): the pool's units labelled
+   * in earlier stages count as deterministic draws, then this stage's picks with their probabilities.
+   */
+  contamination: ContaminationEstimate;
+  /** The true share of anomalous units in the stage's pool. */
+  truthAlpha: number;
+};
+
 /** One outcome per stage, in stage order. */
 export function simulateRun(stages: readonly StageInput[], spec: RunSpec): Outcome[] {
+  return simulateRunDetailed(stages, spec).map((s) => s.outcome);
+}
+
+/** simulateRun, with each stage's labels and contamination estimate. */
+export function simulateRunDetailed(stages: readonly StageInput[], spec: RunSpec): StageRun[] {
   const evaluation = spec.evaluation ?? OUR_PROTOCOL;
   const reference = evaluation.protocol === "reference";
   const expert = createExpert(spec.seed, spec.mislabel);
@@ -164,6 +187,8 @@ export function simulateRun(stages: readonly StageInput[], spec: RunSpec): Outco
       thresholdOf(labelledCandidates(labels, pool, reference), unsupervised, spec.samplingRate, evaluation, unlabelledPeaks());
     let threshold = current();
     const queried = labels.flatMap((l) => (reference ? [{ key: l.key, scores: l.scores }] : (pool.get(l.key) ?? [])));
+    // The pool's units labelled before count as deterministic draws of the contamination estimate.
+    const draws: ContaminationDraw[] = labels.flatMap((l) => (pool.has(l.key) ? [{ anomalous: l.anomalous, probability: 1 }] : []));
     // The reference steers "uncertain" by the max train + validation score before any label.
     const steer =
       reference && s === 0 && labels.length === 0
@@ -184,10 +209,37 @@ export function simulateRun(stages: readonly StageInput[], spec: RunSpec): Outco
       const answer = expert.answer(pick.key, truth, c.scores, threshold.value);
       const onset = reference && answer.mislabelled && answer.anomalous ? 0 : answer.onset;
       labels.push({ key: pick.key, scores: Float32Array.from(c.scores), ...answer, onset });
+      draws.push({ anomalous: answer.anomalous, probability: pick.probability });
       threshold = current();
     }
-    return evaluateAt(stage, threshold.value, spec.samplingRate, labels.length, threshold.refined, evaluation);
+    const anomalousInPool = stage.pool.filter((c) => stage.truth.get(c.key)?.anomalous).length;
+    return {
+      outcome: evaluateAt(stage, threshold.value, spec.samplingRate, labels.length, threshold.refined, evaluation),
+      labels: labels.map((l) => ({ key: l.key, anomalous: l.anomalous, onset: l.onset })),
+      contamination: estimateContamination(draws, stage.pool.length, { seed: spec.seed }),
+      truthAlpha: stage.pool.length > 0 ? anomalousInPool / stage.pool.length : 0,
+    };
   });
+}
+
+/**
+ * The outcome of labels bought elsewhere, read on this stage's scores (e.g. a fine-tuned model's):
+ * the app's threshold from the labels, evaluated on the stage's test candidates. A label whose key
+ * is not in the stage's pool is left out.
+ */
+export function outcomeWithLabels(
+  stage: StageInput,
+  labels: readonly BoughtLabel[],
+  spec: Pick<RunSpec, "samplingRate" | "evaluation">,
+): Outcome {
+  const evaluation = spec.evaluation ?? OUR_PROTOCOL;
+  const pool = new Map(stage.pool.map((c) => [c.key, c]));
+  const bought = new Set(labels.map((l) => l.key));
+  const unlabelled = stage.pool.flatMap((c) => (bought.has(c.key) ? [] : [c.maxScore ?? maxOf(c.scores)]));
+  const asLabelled: Labelled[] = labels.map((l) => ({ ...l, mislabelled: false, scores: new Float32Array() }));
+  const candidates = labelledCandidates(asLabelled, pool, false);
+  const threshold = thresholdOf(candidates, unsupervisedThreshold(stage.validation), spec.samplingRate, evaluation, unlabelled);
+  return evaluateAt(stage, threshold.value, spec.samplingRate, labels.length, threshold.refined, evaluation);
 }
 
 /**

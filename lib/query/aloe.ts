@@ -3,15 +3,28 @@
  * Constraints", ICML 2023), on an embedding of each candidate that the detector provides
  * (`Candidate.embedding`; see lib/detectors/embedding.ts), not on the score series:
  *
- * - aloe-kmeans: pairwise Euclidean distances, scaled to [0, 1] by the largest one, pass through
- *   the kernel exp(d / τ) with τ = 0.01. The first pick is the most central candidate (smallest mean
- *   kernel value to all others; with so small a τ, nearly the one whose farthest neighbour is nearest); every later pick is drawn with probability proportional to the
- *   kernel of its distance to the nearest unit chosen so far, so far-away candidates are all but
- *   certain to be drawn before near ones. Random: each pick records the probability it was drawn
- *   with, among the candidates still open at that draw (the contamination estimate needs it).
+ * - aloe-kmeans: pairwise Euclidean distances, scaled by their median and capped at 3, pass through
+ *   the kernel exp(d / τ) with τ = 1. The first pick is the most central candidate (smallest mean kernel value
+ *   to all others); every later pick is drawn with probability proportional to the kernel of its
+ *   distance to the nearest unit chosen so far, so a candidate one median distance farther from the
+ *   chosen set is e times likelier. Random: each pick records the probability it was drawn with,
+ *   among the candidates still open at that draw (the contamination estimate needs it).
  * - aloe-pos: the first pick is the highest score; every later pick maximises the candidate's
- *   score, scaled to [0, 1] over the pool, plus its scaled distance to the nearest unit chosen so
- *   far. Deterministic: every pick records probability 1.
+ *   score, scaled to [0, 1] over the pool, plus its distance to the nearest unit chosen so far,
+ *   scaled to [0, 1] by the largest pairwise distance (as the reference does). Deterministic: every
+ *   pick records probability 1.
+ *
+ * Why not the reference's kernel scale: its kmeans_diverse scales distances to [0, 1] by the
+ * largest one and uses τ = 0.01, so a unit 0.05 farther from the chosen set is e^5 ≈ 150 times
+ * likelier. The draw is then all but deterministic (the farthest unit takes nearly all the mass,
+ * each recorded probability ≈ 1), and the importance-weighted contamination estimate has nothing to
+ * reweight: it is unbiased only through draws too rare to happen, and in practice it reads the
+ * count of anomalies drawn, far below the truth. Scaling by the median keeps the kernel's
+ * preference for far-away units (its point: diversity) while every open unit keeps a probability
+ * that a run can actually realise, so α̂ is usable from one batch. The cap matters for heavy-tailed
+ * embeddings (a fault's residuals can lie dozens of medians out): without it the outliers again take
+ * all the mass — on the demo's linear residual features α̂ read 0.03–0.04 against 0.12 — while with
+ * it the largest importance weight is bounded (1/q ≤ e^3 · open units).
  *
  * Units queried in earlier batches count as chosen from the start, so a second batch continues the
  * first one's design (with any queried unit, aloe-kmeans draws its first pick too, and aloe-pos adds
@@ -21,8 +34,10 @@ import { createRng, type Rng } from "../rng";
 import { maxScoreOf, preparePool, throwIfAborted } from "./pool";
 import { QueryError, type Candidate, type QueryContext, type QueryPick, type QueryStrategy } from "./types";
 
-/** The kernel's temperature on distances scaled to [0, 1] (the reference's value). */
-export const KMEANS_TAU = 0.01;
+/** The kernel's temperature on distances scaled by their median (see the file comment). */
+export const KMEANS_TAU = 1;
+/** aloe-kmeans's scaled distances are capped here: no open unit is more than e^3 ≈ 20 times likelier than another. */
+export const KMEANS_CAP = 3;
 
 function embeddingOf(c: Candidate, width: number | null): ArrayLike<number> {
   const e = c.embedding;
@@ -42,32 +57,54 @@ function distance(a: ArrayLike<number>, b: ArrayLike<number>): number {
   return Math.sqrt(s);
 }
 
+/** The median of the positive values (0 when there is none). */
+export function positiveMedian(values: readonly number[]): number {
+  const positive = values.filter((v) => v > 0).sort((a, b) => a - b);
+  if (positive.length === 0) return 0;
+  const mid = positive.length >> 1;
+  return positive.length % 2 === 1 ? positive[mid]! : (positive[mid - 1]! + positive[mid]!) / 2;
+}
+
+/**
+ * How distances are scaled: by the largest pairwise one (to [0, 1], aloe-pos), or by the median of
+ * the positive pairwise distances (aloe-kmeans; the largest when every distance is 0 but one).
+ */
+export type DistanceScale = "max" | "median";
+
 /**
  * The geometry both rules share: the embeddings of the pool (first) and the queried units (after),
- * distances scaled by the largest pairwise one (the smallest is 0, a unit to itself), and each pool
- * candidate's scaled distance to the nearest chosen unit (Infinity while none is chosen).
+ * pairwise distances scaled as `scale` says, and each pool candidate's scaled distance to the nearest
+ * chosen unit (Infinity while none is chosen).
  */
 class Geometry {
   readonly nearest: Float64Array;
   private readonly points: ArrayLike<number>[];
   private readonly scale: number;
 
-  constructor(pool: readonly Candidate[], queried: readonly Candidate[]) {
+  private readonly cap: number;
+
+  constructor(pool: readonly Candidate[], queried: readonly Candidate[], scale: DistanceScale) {
     const first = pool[0] ?? queried[0];
     const width = first ? embeddingOf(first, null).length : 0;
     this.points = [...pool, ...queried].map((c) => embeddingOf(c, width));
+    const all: number[] = [];
     let max = 0;
     for (let i = 0; i < this.points.length; i++) {
-      for (let j = i + 1; j < this.points.length; j++) max = Math.max(max, distance(this.points[i]!, this.points[j]!));
+      for (let j = i + 1; j < this.points.length; j++) {
+        const d = distance(this.points[i]!, this.points[j]!);
+        max = Math.max(max, d);
+        if (scale === "median") all.push(d);
+      }
     }
-    this.scale = max;
+    this.scale = scale === "median" ? positiveMedian(all) || max : max;
+    this.cap = scale === "median" ? KMEANS_CAP : 1;
     this.nearest = new Float64Array(pool.length).fill(Infinity);
     for (let q = 0; q < queried.length; q++) this.choose(pool.length + q);
   }
 
-  /** Scaled distance between points i and j, in [0, 1] (0 when every point coincides). */
+  /** Scaled distance between points i and j, at most the cap (0 when every point coincides). */
   d(i: number, j: number): number {
-    return this.scale > 0 ? distance(this.points[i]!, this.points[j]!) / this.scale : 0;
+    return this.scale > 0 ? Math.min(this.cap, distance(this.points[i]!, this.points[j]!) / this.scale) : 0;
   }
 
   /** Point `index` (pool or queried) joins the chosen set. */
@@ -131,7 +168,7 @@ function mostCentral(g: Geometry, n: number, tau: number): number {
 export function selectAloeKmeans(ctx: QueryContext): QueryPick[] {
   const { pool, count } = preparePool(ctx);
   if (count === 0) return [];
-  const g = new Geometry(pool, ctx.queried);
+  const g = new Geometry(pool, ctx.queried, "median");
   const taken = new Uint8Array(pool.length);
   const rng = createRng(ctx.seed);
   const picks: QueryPick[] = [];
@@ -168,7 +205,7 @@ function minMax(values: readonly number[]): number[] {
 export function selectAloePos(ctx: QueryContext): QueryPick[] {
   const { pool, count } = preparePool(ctx);
   if (count === 0) return [];
-  const g = new Geometry(pool, ctx.queried);
+  const g = new Geometry(pool, ctx.queried, "max");
   const scores = minMax(pool.map(maxScoreOf));
   const taken = new Uint8Array(pool.length);
   const picks: QueryPick[] = [];

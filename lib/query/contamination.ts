@@ -104,3 +104,13 @@ export function estimateContamination(
     random: terms.length,
   };
 }
+
+/**
+ * The contamination α to fine-tune with (lib/detectors/loe.ts): the estimate when there is one,
+ * else the labelled fraction (biased upwards by a strategy that prefers anomalies, but the best
+ * the labels say), else `fallback`; clamped to [0, 0.5] — LOE takes the top α as latent anomalies,
+ * and more than half would make the anomalies the norm.
+ */
+export function fineTuneAlpha(e: Pick<ContaminationEstimate, "estimate" | "naive"> | null, fallback = 0.05): number {
+  return Math.min(0.5, Math.max(0, e?.estimate ?? e?.naive ?? fallback));
+}

@@ -85,9 +85,23 @@ export async function loadRunLabels(client: Tx, runId: string): Promise<Labelled
   }));
 }
 
-/** Inside inRunTransaction, after a label change: the labels' threshold recomputed from what the transaction sees, and stored. */
+/**
+ * Inside inRunTransaction, after a label change: the labels' threshold recomputed from what the
+ * transaction sees, and stored — for the run, and for every complete run refined from it (its
+ * children: labels belong to the data, and a child reads its threshold from its parent's labels).
+ */
 async function recompute(tx: Tx, runId: string, version: number, userId: string): Promise<ThresholdView | null> {
-  return storeLabelThreshold(tx, { runId, version, userId, queries: await loadRunLabels(tx, runId) });
+  const queries = await loadRunLabels(tx, runId);
+  const children = await tx.detectorRun.findMany({ where: { parentRunId: runId, status: "complete" }, select: { id: true } });
+  for (const child of children) {
+    const { thresholdVersion } = await tx.detectorRun.update({
+      where: { id: child.id },
+      data: { thresholdVersion: { increment: 1 } },
+      select: { thresholdVersion: true },
+    });
+    await storeLabelThreshold(tx, { runId: child.id, version: thresholdVersion, userId, queries });
+  }
+  return storeLabelThreshold(tx, { runId, version, userId, queries });
 }
 
 /**

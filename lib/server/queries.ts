@@ -101,6 +101,7 @@ export async function listBatches(runId: string): Promise<BatchView[]> {
           start: true,
           end: true,
           reason: true,
+          probability: true,
           sequence: { select: { name: true } },
           _count: { select: { labels: true } },
         },
@@ -123,6 +124,7 @@ export async function listBatches(runId: string): Promise<BatchView[]> {
       start: q.start,
       end: q.end,
       reason: q.reason,
+      probability: q.probability,
       labels: q._count.labels,
     })),
   }));

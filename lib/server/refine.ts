@@ -7,12 +7,13 @@ import "server-only";
  * Labels belong to the data: they hang on the parent's queries (query → batch → run), and a child
  * run has no batches of its own. When the child completes, its threshold from labels is computed
  * from the parent's labelled queries on the child's scores (the same rule and placement as any run).
- * A label given or changed on the parent's queries later moves the parent's threshold only.
+ * A label given, changed or resolved on the parent's queries later moves the thresholds of the
+ * parent and of its complete children together, in one transaction (lib/server/labels.ts).
  */
 import type { DetectorKind } from "../detectors/types";
 import { AppError } from "../errors";
 import { effectiveLabel } from "../labelling/labels";
-import { estimateContamination, type ContaminationEstimate } from "../query/contamination";
+import { estimateContamination, fineTuneAlpha, type ContaminationEstimate } from "../query/contamination";
 import type { ChannelSummary } from "../preprocess";
 import { decodeFloat32 } from "../series/chunks";
 import type { RefineSpan, RefineView, RunSide } from "../runs/refine-view";
@@ -171,7 +172,7 @@ export async function refineView(runId: string, canRefine: boolean): Promise<Ref
         sequences: sequences.map((s) => ({ id: s.id, split: s.split as Split })),
         trainStats: { mean: stats.mean, std: stats.std },
         spans,
-        suggestedAlpha: Math.min(0.5, Math.max(0, contamination?.estimate ?? contamination?.naive ?? 0.05)),
+        suggestedAlpha: fineTuneAlpha(contamination),
       };
     }
   }

@@ -66,6 +66,8 @@ export type BatchView = {
     start: number;
     end: number;
     reason: string;
+    /** The probability the pick was drawn with among the open candidates; null when the strategy does not say. */
+    probability: number | null;
     labels: number;
   }[];
 };

@@ -78,6 +78,18 @@ export class ModelCache {
     }
   }
 
+  /** The weights of a cached model (null when the folder is missing or unreadable). */
+  readWeights(key: string): SavedWeights | null {
+    const folder = path.join(this.dir, key);
+    try {
+      const meta = metaSchema.parse(JSON.parse(readFileSync(path.join(folder, "meta.json"), "utf8")));
+      const data = new Uint8Array(readFileSync(path.join(folder, "weights.bin")));
+      return { kind: meta.kind, config: meta.config as SavedWeights["config"], specs: meta.specs, data };
+    } catch {
+      return null;
+    }
+  }
+
   write(key: string, model: CachedModel): void {
     mkdirSync(this.dir, { recursive: true });
     const folder = path.join(this.dir, key);

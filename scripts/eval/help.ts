@@ -57,9 +57,15 @@ Generators (lib/eval/generators; the others have fixed sizes, --quick does not s
 ${generators}
 
 Experiment
-  --strategies LIST   ${STRATEGY_NAMES.filter((s) => !EMBEDDING_STRATEGIES.includes(s)).join(",")} (default: all
-                      of these; ALOE's ${EMBEDDING_STRATEGIES.join(" and ")} need the model's embedding:
-                      scripts/eval/aloe.ts)
+  --strategies LIST   ${STRATEGY_NAMES.join(",")} (default: all but ALOE's
+                      ${EMBEDDING_STRATEGIES.join(" and ")}, which embed every pool candidate with each
+                      stage's model: slower)
+  --refine aloe       after each stage's labels, also fine-tune the stage's model with ALOE's
+                      objective (linear detector: refit without the anomalous steps) and α̂ from
+                      the labels, rescore, refit the threshold: rows "<strategy> + ALOE
+                      fine-tuning" beside the threshold-only ones. Slow: one fine-tuning per run
+                      and stage, so keep folds, seeds, stages and mislabel rates few
+  --refine-epochs N   fine-tuning epochs (default 3)
   --budgets LIST      labels bought per stage (default 1,5,10; --quick 5,10); rows show the cumulative count
   --mislabel LIST     probabilities the expert errs (default 0,0.1,0.2,0.3; --quick 0,0.2)
   --seeds N           strategy seeds and expert draws per fold (default 3)

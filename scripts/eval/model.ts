@@ -6,7 +6,7 @@
  * every sequence that is needed with shift-1 windows. The weights and scores go to the cache; a
  * cache hit skips all of it.
  */
-import { createDetector, DETECTORS, type DetectorKind } from "../../lib/detectors";
+import { createDetector, DETECTORS, type DetectorKind, type SavedWeights } from "../../lib/detectors";
 import type { ModelRequest } from "../../lib/eval/experiment";
 import type { StageScores } from "../../lib/eval/stage";
 import {
@@ -42,6 +42,9 @@ const TRAIN_SHARE = 0.75;
 /** Windows per predict call when scoring (the most lib/detectors allows; fastest on wasm). */
 export const SCORE_BATCH = 512;
 
+/** What fine-tuning and embedding need of a (fold, stage) model after it was scored (scripts/eval/refine.ts). */
+export type StageModel = { weights: SavedWeights; stats: ZScoreParams; shift: number };
+
 export type ModelContext = {
   dataset: LoadedDataset;
   fingerprint: string;
@@ -49,6 +52,8 @@ export type ModelContext = {
   backend: string;
   cache: ModelCache | null;
   counters: { trained: number; cached: number; windowSizes: Set<number> };
+  /** Kept only when something needs the model after its scores (ALOE strategies, --refine), by modelKey. */
+  models?: Map<string, StageModel>;
 };
 
 function trainStats(train: readonly LoadedSequence[], channels: number): ZScoreParams {
@@ -86,23 +91,27 @@ export function modelKey(ctx: ModelContext, request: ModelRequest): string {
 
 export async function stageScores(ctx: ModelContext, request: ModelRequest): Promise<StageScores> {
   const key = modelKey(ctx, request);
+  const { settings } = ctx;
+  const train = pick(ctx.dataset, request.members.train);
+  const features = ctx.dataset.channels.length;
+  const stats = trainStats(train, features);
+  const shiftFor = (windowSize: number) =>
+    settings.scoreShift === "auto" ? defaultScoreShift(windowSize) : Math.min(settings.scoreShift, windowSize);
   const hit = ctx.cache?.read(key);
-  if (hit && request.needed.every((s) => hit.scores.has(s.id))) {
+  const weights = hit && ctx.models ? ctx.cache?.readWeights(key) : null;
+  if (hit && request.needed.every((s) => hit.scores.has(s.id)) && (!ctx.models || weights)) {
     ctx.counters.cached++;
     ctx.counters.windowSizes.add(hit.train.windowSize);
+    if (weights) ctx.models?.set(key, { weights, stats, shift: shiftFor(hit.train.windowSize) });
     request.report("cached model");
     return hit.scores;
   }
-  const { settings } = ctx;
   const started = performance.now();
-  const train = pick(ctx.dataset, request.members.train);
   const validation = pick(ctx.dataset, request.members.validation);
-  const features = ctx.dataset.channels.length;
-  const stats = trainStats(train, features);
   const z = (columns: SeriesColumns) => zscore(columns, stats);
   const windowSize = settings.window === "acf" ? windowSizeFromAcf(train.map((s) => s.columns)).windowSize : settings.window;
   const detector = createDetector(settings.kind, { features, windowSize, hidden: settings.hidden, seed: settings.seed });
-  const shift = settings.scoreShift === "auto" ? defaultScoreShift(windowSize) : Math.min(settings.scoreShift, windowSize);
+  const shift = shiftFor(windowSize);
   try {
     request.report(`training (${train.length} train, ${validation.length} validation sequences)`);
     const result = await detector.train(
@@ -140,6 +149,7 @@ export async function stageScores(ctx: ModelContext, request: ModelRequest): Pro
       windowSize,
     };
     ctx.cache?.write(key, { weights, scores, train: summary });
+    ctx.models?.set(key, { weights, stats, shift });
     ctx.counters.trained++;
     ctx.counters.windowSizes.add(windowSize);
     return scores;

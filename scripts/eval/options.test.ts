@@ -67,12 +67,21 @@ describe("parseEvalArgs", () => {
     expect(usage(["--mislabel", "1.5"])).toContain("--mislabel must be a number in [0, 1]");
     expect(usage(["--stages", "0"])).toContain("--stages");
     expect(usage(["--strategies", "dqs,best"])).toContain('unknown strategy "best"');
-    expect(usage(["--strategies", "aloe-kmeans"])).toContain("scripts/eval/aloe.ts");
+    expect(usage(["--refine", "loe"])).toContain("--refine must be one of aloe");
+    expect(usage(["--refine-epochs", "2"])).toContain("--refine-epochs applies to --refine aloe only");
     expect(usage(["--detector", "svm"])).toContain("--detector must be one of tevae, lstm-ae, linear");
     expect(usage(["--id", "Bad Id"])).toContain("--id must match");
     expect(usage(["--seeds", "0"])).toContain("--seeds");
     expect(usage(["--dataset", "x.csv", "--sequences", "10"])).toContain("apply to --dataset demo only");
     expect(usage(["--name"])).toContain("argument missing");
+  });
+
+  it("offers ALOE's strategies on request and --refine aloe, off by default", () => {
+    expect(options([]).strategies).not.toContain("aloe-kmeans");
+    expect(options([]).refine).toBeNull();
+    const o = options(["--strategies", "aloe-kmeans,aloe-pos,random", "--refine", "aloe", "--refine-epochs", "2"]);
+    expect(o.strategies).toEqual(["aloe-kmeans", "aloe-pos", "random"]);
+    expect(o).toMatchObject({ refine: "aloe", refineEpochs: 2 });
   });
 
   it("reads the query and protocol flags, with the app's defaults", () => {

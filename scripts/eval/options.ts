@@ -6,6 +6,7 @@
 import { parseArgs } from "node:util";
 import { DETECTOR_KINDS, type DetectorKind } from "../../lib/detectors";
 import { PROTOCOLS, type Protocol } from "../../lib/eval/protocol";
+import { REFINE_MODES, type RefineMode } from "../../lib/eval/refine";
 import { GENERATOR_NAMES, isGeneratorName } from "../../lib/eval/generators";
 import { EMBEDDING_STRATEGIES, isStrategyName, STRATEGY_NAMES, type StrategyName } from "../../lib/query";
 import { POOL_MODES, type PoolMode } from "../../lib/query/pool-rule";
@@ -57,6 +58,9 @@ export type EvalOptions = {
   objective: Objective;
   /** Our protocol, or the DQS reference's (lib/eval/protocol.ts). */
   protocol: Protocol;
+  /** "aloe": also fine-tune each stage's model with the labels (lib/eval/refine.ts). */
+  refine: RefineMode | null;
+  refineEpochs: number;
 };
 
 export class UsageError extends Error {
@@ -126,6 +130,8 @@ const FLAGS = {
   placement: { type: "string" },
   objective: { type: "string" },
   protocol: { type: "string" },
+  refine: { type: "string" },
+  "refine-epochs": { type: "string" },
 } as const;
 
 function fail(message: string): never {
@@ -150,12 +156,6 @@ function strategies(text: string): StrategyName[] {
   const names = text.split(",").map((s) => s.trim());
   const unknown = names.filter((n) => !isStrategyName(n));
   if (unknown.length > 0) fail(`unknown strategy "${unknown.join('", "')}"; choose from ${STRATEGY_NAMES.join(", ")}`);
-  const embedded = names.filter((n) => (EMBEDDING_STRATEGIES as readonly string[]).includes(n));
-  if (embedded.length > 0) {
-    fail(
-      `${embedded.join(", ")} need the detector's embedding, which the harness's cached stage scores do not carry: run scripts/eval/aloe.ts`,
-    );
-  }
   return [...new Set(names.filter(isStrategyName))];
 }
 
@@ -217,6 +217,7 @@ export function parseEvalArgs(argv: readonly string[]): ParsedArgs {
   if (id !== null && !/^[a-z0-9][a-z0-9-]*$/.test(id)) fail(`--id must match [a-z0-9][a-z0-9-]*, got "${id}"`);
   const name = v("name");
   if (name !== undefined && name.trim() === "") fail("--name must not be empty");
+  if (v("refine-epochs") !== undefined && v("refine") === undefined) fail("--refine-epochs applies to --refine aloe only");
   const window = v("window");
   const hidden = v("hidden");
   const rate = v("rate");
@@ -258,6 +259,8 @@ export function parseEvalArgs(argv: readonly string[]): ParsedArgs {
       placement: oneOf("placement", v("placement") ?? "margin", PLACEMENTS),
       objective: oneOf("objective", v("objective") ?? DEFAULT_OBJECTIVE, OBJECTIVES),
       protocol: oneOf("protocol", v("protocol") ?? "ours", PROTOCOLS),
+      refine: v("refine") === undefined ? null : oneOf("refine", v("refine") ?? "", REFINE_MODES),
+      refineEpochs: int("refine-epochs", 3, 1, 1000),
     },
   };
 }

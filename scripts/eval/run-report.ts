@@ -51,6 +51,11 @@ export function settingsNotes(o: EvalOptions, settings: ModelSettings, dataset: 
     o.protocol === "reference"
       ? `protocol: the DQS reference's — the grid's placement (lower end of the optimal interval), the lowest labelled score when no threshold reaches F1 > 0, labels keep the scores they were bought on, a mislabelled normal gets onset 0, "uncertain" starts from the max train + validation score, delay with the reverse-window penalty over every anomalous test candidate`
       : `protocol: ours — refined threshold maximising "${o.objective}" (objective), placed by "${o.placement}" inside its optimal interval, re-read on each stage's scores; delay over true positives`,
+    ...(o.refine
+      ? [
+          `--refine ${o.refine}: after each stage's labels, the stage's model is ${settings.kind === "linear" ? "refitted without the labelled-anomalous steps and the top α of the unlabelled ones" : `fine-tuned ${o.refineEpochs} epoch(s) with ALOE's objective`}, α = α̂ from the labels (else the labelled fraction) clamped to [0, 0.5]; rescored; the threshold refitted from the same labels ("+ ALOE fine-tuning" rows)`,
+        ]
+      : []),
     `baselines per stage: unsupervised = max validation score; best = the refined threshold with every label of the query pool known; oracle = the same rule on the test labels, the highest test F1 any threshold reaches (n = folds)`,
   ];
 }
@@ -93,6 +98,7 @@ export function initialReport(args: {
       folds: o.folds,
       stages: [...o.stages],
       quick: o.quick,
+      ...(o.refine ? { refine: o.refine } : {}),
       notes: args.notes,
     },
     rows: [],

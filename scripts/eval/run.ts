@@ -13,13 +13,16 @@ import { planProblems, progressTotal, runExperiment, type ExperimentPlan, type E
 import { truthOf } from "../../lib/eval/expert";
 import type { ExperimentReport } from "../../lib/eval/report";
 import { aggregateSeparability, describeSeparability } from "../../lib/eval/separability";
+import { aggregateContamination, formatContaminationTable, isRefinedName, refinedName } from "../../lib/eval/refine";
 import { formatTable } from "../../lib/eval/table";
+import { EMBEDDING_STRATEGIES } from "../../lib/query";
 import { startBackend } from "./backend";
 import { datasetFingerprint, ModelCache } from "./cache";
 import { DatasetError, loadDataset, type LoadedDataset } from "./dataset";
 import { stageScores, type ModelContext, type ModelSettings } from "./model";
 import type { EvalOptions } from "./options";
 import { createProgressBar } from "./progress";
+import { embedStage, refineStage } from "./refine";
 import { ReportFile } from "./report-file";
 import { defaultId, initialReport, settingsNotes } from "./run-report";
 
@@ -49,6 +52,7 @@ function planOf(o: EvalOptions, dataset: LoadedDataset): ExperimentPlan {
     segment: o.segment,
     pool: o.pool,
     evaluation: { protocol: o.protocol, placement: o.placement, objective: o.objective, window: o.window === "acf" ? 16 : o.window },
+    refine: o.refine,
   };
 }
 
@@ -69,11 +73,16 @@ function settingsOf(o: EvalOptions, channels: number): ModelSettings {
 }
 
 function record(report: ExperimentReport, state: ExperimentState, ctx: ModelContext, strategies: readonly string[]): void {
-  report.rows = aggregateRecords(state.records, strategies);
+  report.rows = aggregateRecords(
+    state.records,
+    strategies.flatMap((s) => [s, refinedName(s)]),
+  );
+  report.contamination = aggregateContamination(state.contamination, strategies);
   report.separability = aggregateSeparability(state.separability);
   report.timings = {
     modelSeconds: state.modelSeconds,
     querySeconds: state.querySeconds,
+    refineSeconds: state.refineSeconds,
     modelsTrained: ctx.counters.trained,
     modelsCached: ctx.counters.cached,
   };
@@ -93,9 +102,25 @@ function summary(report: ExperimentReport, file: string, seconds: number): strin
     "",
     formatTable(report.rows),
     "",
-    ...describeChecks(report.rows, report.settings.strategies, report.separability ?? []),
+    ...(report.contamination && report.contamination.length > 0
+      ? [
+          "contamination: α̂ from each run's labels (importance-weighted by the draw probabilities) against the true share of anomalous units in the stage's pool",
+          formatContaminationTable(report.contamination),
+          "",
+        ]
+      : []),
+    // The baselines are the stage model's: they bound the threshold-only rows, not the fine-tuned models' rows.
+    ...describeChecks(
+      report.rows.filter((r) => !isRefinedName(r.strategy)),
+      report.settings.strategies,
+      report.separability ?? [],
+    ),
+    ...(report.settings.refine ? ['(the checks above leave out the "+ ALOE fine-tuning" rows: their scores are another model\'s)'] : []),
     ...describeSeparability(report.separability ?? []),
     "",
+    ...(report.settings.refine
+      ? [`fine-tuning and rescoring (--refine ${report.settings.refine}): ${(t.refineSeconds ?? 0).toFixed(0)} s`]
+      : []),
     `models: ${t.modelsTrained ?? 0} trained, ${t.modelsCached ?? 0} from the cache; ${t.modelSeconds.toFixed(0)} s on models, ${t.querySeconds.toFixed(0)} s querying; ${seconds.toFixed(0)} s in all`,
     `report: ${file}`,
   ].join("\n");
@@ -128,6 +153,13 @@ export async function runOne(options: EvalOptions): Promise<RunResult> {
     backend,
     cache,
     counters: { trained: 0, cached: 0, windowSizes: new Set() },
+    models: options.refine || options.strategies.some((s) => EMBEDDING_STRATEGIES.includes(s)) ? new Map() : undefined,
+  };
+  const refineSettings = {
+    epochs: options.refineEpochs,
+    learningRate: options.learningRate,
+    batchSize: options.batchSize,
+    maxWindows: options.maxWindows,
   };
   const id = options.id ?? defaultId();
   const file = new ReportFile(path.resolve(options.out ?? path.join(env.DATA_DIR, "experiments"), `${id}.json`));
@@ -142,6 +174,8 @@ export async function runOne(options: EvalOptions): Promise<RunResult> {
   try {
     const state = await runExperiment(plan, {
       scoreStage: (request) => stageScores(ctx, request),
+      embedStage: (request, stretches) => embedStage(ctx, request, stretches),
+      refineStage: (request) => refineStage(ctx, request, refineSettings),
       onProgress: (progress) => {
         bar.update(progress);
         report.progress = progress;

@@ -8,7 +8,8 @@
 import type { QueryErrorCode, QueryPick, StrategyName } from "@/lib/query";
 import type { DqsCheckArgs, DqsCheckResult } from "./check";
 
-export type QueryCandidateData = { key: string; scores: Float32Array };
+/** A candidate as the worker gets it; `embedding`: the detector's view of it (ALOE's strategies need it). */
+export type QueryCandidateData = { key: string; scores: Float32Array; embedding?: Float32Array };
 
 export type QueryRequest =
   | {

@@ -15,6 +15,8 @@ export type Scorer = {
   ready: Promise<LoadInfo>;
   /** Scores one z-scored sequence; `shift` = steps between scored windows (1, the default, or more). */
   score(id: string, columns: SeriesColumns, shift?: number): Promise<Scored>;
+  /** The detector's embedding of each stretch [start, end) of one z-scored sequence (lib/detectors/embedding.ts). */
+  embed(id: string, columns: SeriesColumns, stretches: [number, number][]): Promise<Float32Array[]>;
   dispose(): void;
 };
 
@@ -42,6 +44,18 @@ export function createScorer(weights: SavedWeights, backend: BackendName | undef
         { type: "score", id, columns, shift },
         (e) => {
           if (e.type === "scored" && e.id === id) return { value: { score: e.score, channelScores: e.channelScores } };
+          if (e.type === "error" && e.id === id) return { error: new WorkerError(e.code, e.message) };
+          const failed = failure(e);
+          return failed ? { error: failed } : undefined;
+        },
+        columns.map((c) => c.buffer as ArrayBuffer),
+      );
+    },
+    embed(id, columns, stretches) {
+      return channel.call<Float32Array[]>(
+        { type: "embed", id, columns, stretches },
+        (e) => {
+          if (e.type === "embedded" && e.id === id) return { value: e.embeddings };
           if (e.type === "error" && e.id === id) return { error: new WorkerError(e.code, e.message) };
           const failed = failure(e);
           return failed ? { error: failed } : undefined;

@@ -1,6 +1,7 @@
 /**
  * The scoring worker's protocol: `load` a trained model (check → load → ready), then `score` one
- * sequence at a time (→ scored), plus interrupt. Scores cross back as Float32Arrays, transferred.
+ * sequence at a time (→ scored) or `embed` stretches of one (→ embedded: the detector's embedding of
+ * each, lib/detectors/embedding.ts, for ALOE's querying), plus interrupt. Scores cross back as Float32Arrays, transferred.
  */
 import type { BackendName, BackendProbe, GpuAdapterInfo } from "@/lib/backend/choose";
 import type { DetectorFailureCode, SavedWeights } from "@/lib/detectors";
@@ -9,6 +10,7 @@ import type { SeriesColumns } from "@/lib/series/types";
 export type ScoreRequest =
   | { type: "load"; weights: SavedWeights; backend?: BackendName }
   | { type: "score"; id: string; columns: SeriesColumns; shift?: number }
+  | { type: "embed"; id: string; columns: SeriesColumns; stretches: [number, number][] }
   | { type: "interrupt" };
 
 export type ScoreEvent =
@@ -16,5 +18,6 @@ export type ScoreEvent =
   | { type: "load"; backend: BackendName; reason: string; probes: BackendProbe[] }
   | { type: "ready" }
   | { type: "scored"; id: string; score: Float32Array; channelScores: Float32Array[] }
+  | { type: "embedded"; id: string; embeddings: Float32Array[] }
   | { type: "interrupted" }
   | { type: "error"; id?: string; code: DetectorFailureCode; message: string };

@@ -30,6 +30,7 @@ import { detectorSpec } from "@/lib/detectors/registry";
 import { describeLabelBy, labelStates, type ExplorerRow } from "@/lib/runs/explorer";
 import { effectiveLabel } from "@/lib/labelling/labels";
 import { thresholdInEffect } from "@/lib/threshold/view";
+import type { ChannelSummary } from "@/lib/preprocess";
 
 /** Points per sequence in the score explorer's small plots. */
 const SPARK_POINTS = 100;
@@ -60,8 +61,13 @@ export default async function RunPage({ params, searchParams }: { params: Promis
   const sequenceNames = Object.fromEntries(scores.map((s) => [s.sequenceId, s.name]));
   const dataset = await db.dataset.findUniqueOrThrow({
     where: { id: run.datasetId },
-    select: { name: true, samplingRate: true, sequenceCount: true },
+    select: { name: true, samplingRate: true, sequenceCount: true, trainStats: true },
   });
+  // ALOE's strategies embed the candidates with the run's detector: they need its weights and z-scoring.
+  const hasWeights = (await db.detectorRun.findUnique({ where: { id }, select: { weightsSpec: true } }))?.weightsSpec != null;
+  const trainStats = dataset.trainStats as ChannelSummary | null;
+  const embedding =
+    hasWeights && trainStats ? { datasetId: run.datasetId, trainStats: { mean: trainStats.mean, std: trainStats.std } } : null;
   const refinedInterval = thresholds.fromLabels?.kind === "refined" ? thresholds.fromLabels.interval : null;
   const metrics = (run.metrics ?? {}) as { epochs?: LossPoint[]; bestEpoch?: number };
   // What was said of each labelled query: the label that counts first, then any other expert's.
@@ -203,6 +209,7 @@ export default async function RunPage({ params, searchParams }: { params: Promis
           longestSequence={Math.max(2, ...scores.map((s) => s.length))}
           sequences={scores.map((s) => ({ sequenceId: s.sequenceId, split: s.split, length: s.length }))}
           window={detectorWindow(run.detector, run.config)}
+          embedding={embedding}
         />
       )}
       {batches.length > 0 && (
