@@ -19,7 +19,7 @@ import { boundsOnPage, newerThreshold, shownThreshold, stateOfView } from "@/lib
 import { nameSources } from "@/lib/threshold/interval";
 import { DEFAULT_PLACEMENT } from "@/lib/threshold";
 import { unlabelledPeaks } from "@/lib/query/pool-peaks";
-import type { Draft } from "@/lib/labelling/session";
+import { describeStretch, type Draft } from "@/lib/labelling/session";
 import { LabelCharts } from "./label-charts";
 import { KeyboardHelp } from "./keyboard-help";
 import { LabelPanel } from "./label-panel";
@@ -197,9 +197,7 @@ function Workspace({ user, items, runs }: Props) {
       <div className="page-head">
         <h1 data-testid="labelling.title">
           Rank {displayRank(item.rank)}: {item.sequenceName}{" "}
-          <span className="muted">
-            steps {item.start}–{item.end}
-          </span>
+          <span className="muted">{describeStretch(item.start, item.end, run.samplingRate)}</span>
         </h1>
         <span className="badge" data-testid="label.progress">
           {done} of {items.length} labelled

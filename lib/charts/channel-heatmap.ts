@@ -158,7 +158,7 @@ export function channelHeatmapOption({
       name: time.name,
       nameLocation: "middle",
       nameGap: 22,
-      axisLabel: { ...time.axisLabel, hideOverlap: true },
+      axisLabel: time.axisLabel,
       splitLine: { show: false },
     },
     yAxis: {

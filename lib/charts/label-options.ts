@@ -136,11 +136,12 @@ function zoom(axes: number[], view: StepRange, context: StepRange, drag = true):
  * named where one instant is, in the pointer's label) when the sampling rate is known; plain steps otherwise.
  */
 export function stepAxis(view: StepRange, samplingRate?: number) {
-  if (!(samplingRate && samplingRate > 0)) return { name: "step", axisLabel: {}, axisPointer: {} };
+  if (!(samplingRate && samplingRate > 0)) return { name: "step", axisLabel: { hideOverlap: true }, axisPointer: {} };
   const clock = clockAxisLabel((view.to - view.from) / samplingRate);
   return {
     name: "time (h:mm:ss)",
-    axisLabel: { formatter: (step: number) => clock(step / samplingRate) },
+    // Labels that would overlap (a phone's width) are left out, the same ones on every plot sharing the axis.
+    axisLabel: { formatter: (step: number) => clock(step / samplingRate), hideOverlap: true },
     axisPointer: { label: { formatter: ({ value }: { value: unknown }) => formatInstant(Number(value), samplingRate) } },
   };
 }
