@@ -9,6 +9,7 @@ import "server-only";
  * from the parent's labelled queries on the child's scores (the same rule and placement as any run).
  * A label given or changed on the parent's queries later moves the parent's threshold only.
  */
+import { detectorSpec } from "../detectors/registry";
 import type { DetectorKind } from "../detectors/types";
 import { AppError } from "../errors";
 import { effectiveLabel } from "../labelling/labels";
@@ -33,6 +34,8 @@ export async function assertRefinable(parentId: string, datasetId: string, detec
   });
   if (!parent || parent.datasetId !== datasetId) throw new AppError("invalid", "The parent run is not a run of this dataset.");
   if (parent.detector !== detector) throw new AppError("invalid", `A refinement keeps the parent's detector (${parent.detector}).`);
+  const noRefine = detectorSpec(parent.detector)?.noRefine;
+  if (noRefine) throw new AppError("invalid", noRefine);
   if (parent.status !== "complete" || !parent.weightsSpec)
     throw new AppError("conflict", "Only a complete run with saved weights can be refined.");
   if ((await refineSpans(parentId)).length === 0) throw new AppError("conflict", "The parent run has no labelled query to refine with.");

@@ -5,7 +5,7 @@
  * that the run's loss chart reads them: trainLoss is the ALOE objective, trainNll the labelled-normal
  * windows' mean NLL at the epoch's start; there is no validation loss (NaN).
  */
-import { loadDetector, type Detector, type EpochReport, type LinearConfig } from "@/lib/detectors";
+import { DetectorError, detectorSpec, loadDetector, type Detector, type EpochReport, type LinearConfig } from "@/lib/detectors";
 import type { NetworkDetector } from "@/lib/detectors/detector";
 import type { LoeEpoch } from "@/lib/detectors/loe";
 import { refitLinear } from "@/lib/detectors/loe-linear";
@@ -26,6 +26,8 @@ function asEpoch(e: LoeEpoch, ms: number): EpochReport {
 }
 
 export async function refine(request: TrainRefine, signal: AbortSignal, post: (event: TrainEvent) => void): Promise<Detector> {
+  const noRefine = detectorSpec(request.parent.kind).noRefine;
+  if (noRefine) throw new DetectorError("invalid_option", noRefine);
   const parent = await loadDetector(request.parent);
   if (parent.kind === "linear") {
     const scores = [];
