@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
-import { errorCode, loadDetector, type Detector } from "@/lib/detectors";
+import { DetectorError, errorCode, loadDetector, type Detector } from "@/lib/detectors";
+import { TimeVqvaeDetector } from "@/lib/detectors/timevqvae";
 import { gpuAdapterInfo, selectBackend } from "./tf/backend";
 import type { ScoreEvent, ScoreRequest } from "./score/protocol";
 
@@ -35,6 +36,17 @@ async function score(request: Extract<ScoreRequest, { type: "score" }>): Promise
   ]);
 }
 
+async function counterfactual(request: Extract<ScoreRequest, { type: "counterfactual" }>): Promise<void> {
+  if (!detector) throw new Error("No model is loaded.");
+  if (!(detector instanceof TimeVqvaeDetector))
+    throw new DetectorError("invalid_option", `A ${detector.kind} model makes no counterfactuals.`);
+  const result = await detector.counterfactual(request.columns, request.start, request.end, { seed: request.seed, signal: abort.signal });
+  post(
+    { type: "counterfactual", id: request.id, values: result.values, band: result.band, bandScores: result.bandScores },
+    result.values.map((v) => v.buffer as ArrayBuffer),
+  );
+}
+
 scope.onmessage = (message: MessageEvent<ScoreRequest>) => {
   const request = message.data;
   switch (request.type) {
@@ -44,6 +56,9 @@ scope.onmessage = (message: MessageEvent<ScoreRequest>) => {
       break;
     case "score":
       queue = queue.then(() => score(request)).catch((e: unknown) => fail(e, request.id));
+      break;
+    case "counterfactual":
+      queue = queue.then(() => counterfactual(request)).catch((e: unknown) => fail(e, request.id));
       break;
     case "interrupt":
       abort.abort();

@@ -4,16 +4,14 @@
  * in the training worker, save the weights, score every sequence in the scoring workers and complete
  * the run; the server then gives the child its threshold from the parent's labels.
  */
-import { decodeFrame } from "@/lib/binary-frame";
-import type { SavedWeights } from "@/lib/detectors";
 import type { LabelledSpan } from "@/lib/detectors/loe";
 import { zscore } from "@/lib/preprocess";
 import type { RefineView } from "@/lib/runs/refine-view";
 import { startTraining, type TrainingHandle } from "@/workers/train/client";
 import { WorkerError } from "@/workers/worker-error";
-import { getBytes, sendJson } from "../api-client";
+import { sendJson } from "../api-client";
 import { completeScoredRun, endFailedRun, scoreAll } from "./run-controller";
-import { fetchSequence, patchRun, uploadWeights } from "./run-io";
+import { fetchSequence, fetchWeights, patchRun, uploadWeights } from "./run-io";
 
 /** The run page's refine settings (lib/runs/refine-view.ts) with the user's choices. */
 export type RefineInput = Omit<NonNullable<RefineView["refine"]>, "suggestedAlpha"> & {
@@ -29,11 +27,6 @@ export type RefineState = {
   scored: number;
   error: string | null;
 };
-
-async function parentWeights(runId: string): Promise<SavedWeights> {
-  const { header, body } = decodeFrame(new Uint8Array(await getBytes(`/api/runs/${runId}/weights`, "Loading the parent's weights")));
-  return { ...(header as Omit<SavedWeights, "data">), data: body };
-}
 
 export function launchRefine(input: RefineInput, onState: (state: RefineState) => void): { cancel(): void; done: Promise<string | null> } {
   let cancelled = false;
@@ -54,7 +47,7 @@ export function launchRefine(input: RefineInput, onState: (state: RefineState) =
     const heartbeat = setInterval(() => patchRun(childId, {}).catch(() => undefined), 10_000);
     try {
       set({ phase: "loading" });
-      const weights = await parentWeights(input.parentRunId);
+      const weights = await fetchWeights(input.parentRunId, "Loading the parent's weights");
       // The training sequences and every labelled one, each once; spans index into this list.
       const ids = [
         ...new Set([...input.sequences.filter((s) => s.split === "train").map((s) => s.id), ...input.spans.map((s) => s.sequenceId)]),

@@ -19,6 +19,12 @@ export async function fetchSequence(datasetId: string, sequenceId: string): Prom
   return Array.from({ length: channels }, (_, c) => values.slice(c * length, (c + 1) * length));
 }
 
+/** A run's saved model, as the scoring worker loads it. */
+export async function fetchWeights(runId: string, what = "Loading the model"): Promise<SavedWeights> {
+  const { header, body } = decodeFrame(new Uint8Array(await getBytes(`/api/runs/${runId}/weights`, what)));
+  return { ...(header as Omit<SavedWeights, "data">), data: body };
+}
+
 export async function uploadWeights(runId: string, weights: SavedWeights): Promise<void> {
   const frame = encodeFrame({ kind: weights.kind, config: weights.config, specs: weights.specs }, weights.data);
   await fetchOk(`/api/runs/${runId}/weights`, "Saving the model", binary(frame));

@@ -73,6 +73,8 @@ export type DetectorSpec<C extends { features: number; windowSize: number } = { 
     /** A line under the form when it is chosen. */
     note?: string;
   };
+  /** Whether it explains an alarmed stretch with a counterfactual (the labelling page and the sequence view draw it). */
+  counterfactuals?: boolean;
   /** Why ALOE's refinement (docs/algorithms.md §8.4) does not apply to it; absent when it does. */
   noRefine?: string;
   /** What the run page says instead of the loss chart (closed-form detectors). */
@@ -189,6 +191,7 @@ export const DETECTORS = {
         "Defaults sized to finish on the demo in a few minutes on two CPU cores. The first half of the epochs trains the VQ-VAEs, " +
         "the rest the prior; latent is the code width (default 8). Alarmed stretches get a counterfactual: what normal would look like there.",
     },
+    counterfactuals: true,
     noRefine: "ALOE's refinement fine-tunes a Gaussian reconstruction; TimeVQVAE-AD scores tokens under a prior, so it is not refined.",
     harness: {
       hiddenPerChannel: 4,

@@ -93,8 +93,28 @@ const convVariables = (c: Conv, prefix: string): NamedVariable[] => [
   { name: `${prefix}/bias`, variable: c.bias },
 ];
 
-/** A 1-D convolution over the frames, "same" padding: [batch, frames, in] → [batch, frames, out]. */
-const conv = (x: tf.Tensor3D, c: Conv): tf.Tensor3D => tf.add(tf.conv1d(x, c.kernel as tf.Tensor3D, 1, "same"), c.bias);
+/**
+ * A 1-D convolution over the frames, "same" padding: [batch, frames, in] → [batch, frames, out],
+ * as the product of the stacked shifted inputs with the kernel (tfjs's wasm backend has no gradient
+ * kernel for conv1d's filter; slices, concatenation and matMul train on every backend).
+ */
+function conv(x: tf.Tensor3D, c: Conv): tf.Tensor3D {
+  const [size = 1, input = 1, output = 1] = c.kernel.shape;
+  const [batch, frames] = x.shape;
+  const half = (size - 1) / 2;
+  const padded =
+    size > 1
+      ? tf.pad(x, [
+          [0, 0],
+          [half, half],
+          [0, 0],
+        ])
+      : x;
+  const taps = Array.from({ length: size }, (_, k) => tf.slice(padded, [0, k, 0], [batch, frames, input]));
+  const stacked = size > 1 ? tf.concat(taps, 2) : (taps[0] as tf.Tensor3D);
+  const flat = tf.matMul(tf.reshape<tf.Rank.R2>(stacked, [batch * frames, size * input]), tf.reshape(c.kernel, [size * input, output]));
+  return tf.reshape<tf.Rank.R3>(tf.add(flat, c.bias), [batch, frames, output]);
+}
 
 function createNorm(width: number): Norm {
   const gamma = zerosVariable([width]);
@@ -213,8 +233,16 @@ const priorVariables = (p: Prior): NamedVariable[] => [
 function priorLogits(p: Prior, c: TimeVqvaeConfig, low: tf.Tensor2D, high: tf.Tensor2D): Record<Band, tf.Tensor3D> {
   return tf.tidy(() => {
     const frames = low.shape[1];
+    const rows = low.shape[0];
+    // A one-hot product rather than a gather: the gather's gradient has no kernel on tfjs's wasm backend.
+    const lookup = (band: Band, tokens: tf.Tensor2D) =>
+      tf.reshape<tf.Rank.R3>(tf.matMul(tf.oneHot(tf.reshape(tokens, [rows * frames]), c.codes + 1), p.tokens[band]), [
+        rows,
+        frames,
+        c.hidden,
+      ]);
     const embed = (band: Band, tokens: tf.Tensor2D, index: number) =>
-      tf.add(tf.add(tf.gather(p.tokens[band], tokens), p.position), tf.slice(p.band, [index, 0], [1, c.hidden]));
+      tf.add(tf.add(lookup(band, tokens), p.position), tf.slice(p.band, [index, 0], [1, c.hidden]));
     let x = tf.concat([embed("low", low, 0), embed("high", high, 1)], 1) as tf.Tensor3D;
     const dims = attentionDims(c);
     for (const layer of p.layers) {
@@ -223,7 +251,6 @@ function priorLogits(p: Prior, c: TimeVqvaeConfig, low: tf.Tensor2D, high: tf.Te
       x = tf.add(x, dense3d(tf.relu(dense3d(layerNorm(x, layer.norm2), layer.ffn1)), layer.ffn2));
     }
     x = layerNorm(x, p.norm);
-    const rows = x.shape[0];
     return {
       low: dense3d(tf.slice(x, [0, 0, 0], [rows, frames, c.hidden]), p.head.low),
       high: dense3d(tf.slice(x, [0, frames, 0], [rows, frames, c.hidden]), p.head.high),

@@ -1,6 +1,8 @@
 /**
  * The scoring worker's protocol: `load` a trained model (check → load → ready), then `score` one
  * sequence at a time (→ scored), plus interrupt. Scores cross back as Float32Arrays, transferred.
+ * A model that explains its alarms (TimeVQVAE-AD) also answers `counterfactual`: the likely-normal
+ * values of a stretch of a z-scored sequence (→ counterfactual).
  */
 import type { BackendName, BackendProbe, GpuAdapterInfo } from "@/lib/backend/choose";
 import type { DetectorFailureCode, SavedWeights } from "@/lib/detectors";
@@ -9,6 +11,7 @@ import type { SeriesColumns } from "@/lib/series/types";
 export type ScoreRequest =
   | { type: "load"; weights: SavedWeights; backend?: BackendName }
   | { type: "score"; id: string; columns: SeriesColumns; shift?: number }
+  | { type: "counterfactual"; id: string; columns: SeriesColumns; start: number; end: number; seed: number }
   | { type: "interrupt" };
 
 export type ScoreEvent =
@@ -16,5 +19,13 @@ export type ScoreEvent =
   | { type: "load"; backend: BackendName; reason: string; probes: BackendProbe[] }
   | { type: "ready" }
   | { type: "scored"; id: string; score: Float32Array; channelScores: Float32Array[] }
+  | {
+      type: "counterfactual";
+      id: string;
+      /** Per channel, steps [start, end), z-scored. */
+      values: Float32Array[];
+      band: "low" | "high";
+      bandScores: { low: number; high: number };
+    }
   | { type: "interrupted" }
   | { type: "error"; id?: string; code: DetectorFailureCode; message: string };
