@@ -55,7 +55,7 @@ export function SequenceHeatmap({ datasetId, sequenceId, length, channelNames }:
         range={range}
         testId="sequence.heatmap.map"
       />
-      {run && <SequenceCounterfactuals run={run} datasetId={datasetId} sequenceId={sequenceId} channelNames={channelNames} />}
+      {run && <SequenceCounterfactuals run={run} sequenceId={sequenceId} length={length} channelNames={channelNames} />}
     </section>
   );
 }

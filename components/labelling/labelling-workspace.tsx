@@ -253,8 +253,8 @@ function Workspace({ user, items, runs }: Props) {
           <CounterfactualPanel
             runId={item.runId}
             detector={run.detector}
-            datasetId={run.datasetId}
             sequenceId={item.sequenceId}
+            sequenceLength={item.sequenceLength}
             channelNames={run.channelNames}
             start={item.start}
             end={item.end}

@@ -5,6 +5,7 @@ import { getJson, sendJson } from "@/components/api-client";
 import { EChart } from "@/components/charts/echart";
 import { useColorScheme } from "@/components/charts/use-color-scheme";
 import { COUNTERFACTUAL_LABEL, counterfactualOption } from "@/lib/charts/counterfactual-options";
+import type { SeriesPayload } from "@/lib/charts/series-data";
 import { chartPalette } from "@/lib/charts/theme";
 import { detectorSpec } from "@/lib/detectors/registry";
 import { zscore } from "@/lib/preprocess";
@@ -17,13 +18,13 @@ import {
 } from "@/lib/runs/counterfactuals";
 import type { SeriesColumns } from "@/lib/series/types";
 import { createScorer } from "@/workers/score/client";
-import { fetchSequence, fetchWeights } from "./run-io";
+import { fetchWeights } from "./run-io";
 
 type Props = {
   runId: string;
   detector: string;
-  datasetId: string;
   sequenceId: string;
+  sequenceLength: number;
   channelNames: string[];
   /** The stretch [start, end) to explain. */
   start: number;
@@ -38,24 +39,51 @@ type State =
 /** Steps of observed signal shown on each side of the stretch: half its length, at least 16. */
 const margin = (start: number, end: number) => Math.max(16, Math.ceil((end - start) / 2));
 
-/** The stretch's counterfactual: from the run's cache, or computed in the scoring worker and cached. */
+/** Steps [from, to) of every channel at full detail, through the series API (which every role may read). */
+async function fetchColumns(sequenceId: string, from: number, to: number): Promise<SeriesColumns> {
+  const points = Math.max(3, to - from);
+  const payload = await getJson<SeriesPayload>(
+    `/api/sequences/${sequenceId}/series?from=${from}&to=${to}&points=${points}`,
+    "Loading the stretch's channels",
+  );
+  const columns = [...payload.channels].sort((a, b) => a.index - b.index).map((c) => Float32Array.from(c.y));
+  if (columns.some((c) => c.length !== to - from)) throw new Error("The series API did not return every step of the stretch.");
+  return columns;
+}
+
+/**
+ * The stretch's counterfactual: from the run's cache, or computed in the scoring worker (on the
+ * stretch with a window of context on each side, z-scored with the dataset's training statistics)
+ * and cached. Also the observed values of [from, to) for the chart.
+ */
 async function explain(
   p: Props,
+  from: number,
+  to: number,
   setPhase: (phase: "computing") => void,
-): Promise<{ counterfactual: StoredCounterfactual; raw: SeriesColumns; cached: boolean }> {
+): Promise<{ counterfactual: StoredCounterfactual; observed: SeriesColumns; cached: boolean }> {
   const cacheUrl = `/api/runs/${p.runId}/counterfactuals`;
-  const [cache, raw] = await Promise.all([
-    getJson<CounterfactualCache>(`${cacheUrl}?sequenceId=${encodeURIComponent(p.sequenceId)}`, "Loading the counterfactuals"),
-    fetchSequence(p.datasetId, p.sequenceId),
-  ]);
+  const cache = await getJson<CounterfactualCache>(
+    `${cacheUrl}?sequenceId=${encodeURIComponent(p.sequenceId)}`,
+    "Loading the counterfactuals",
+  );
   const hit = cache.counterfactuals.find((c) => c.start === p.start && c.end === p.end);
-  if (hit) return { counterfactual: hit, raw, cached: true };
+  if (hit) return { counterfactual: hit, observed: await fetchColumns(p.sequenceId, from, to), cached: true };
   if (!cache.trainStats) throw new Error("The dataset has no training statistics to z-score the sequence with.");
   setPhase("computing");
-  const scorer = createScorer(await fetchWeights(p.runId), undefined, () => undefined);
+  const weights = await fetchWeights(p.runId);
+  const context = Math.max(weights.config.windowSize, p.start - from, to - p.end);
+  const lo = Math.max(0, p.start - context);
+  const hi = Math.min(p.sequenceLength, p.end + context);
+  const columns = await fetchColumns(p.sequenceId, lo, hi);
+  const scorer = createScorer(weights, undefined, () => undefined);
   try {
     await scorer.ready;
-    const explained = await scorer.counterfactual("counterfactual", zscore(raw, cache.trainStats), p.start, p.end, COUNTERFACTUAL_SEED);
+    const z = zscore(
+      columns.map((c) => c.slice()),
+      cache.trainStats,
+    );
+    const explained = await scorer.counterfactual("counterfactual", z, p.start - lo, p.end - lo, COUNTERFACTUAL_SEED);
     const counterfactual: StoredCounterfactual = {
       start: p.start,
       end: p.end,
@@ -65,7 +93,7 @@ async function explain(
       values: toRawUnits(explained.values, cache.trainStats),
     };
     await sendJson("PUT", cacheUrl, { sequenceId: p.sequenceId, ...counterfactual }, "Saving the counterfactual");
-    return { counterfactual, raw, cached: false };
+    return { counterfactual, observed: columns.map((c) => c.slice(from - lo, to - lo)), cached: false };
   } finally {
     scorer.dispose();
   }
@@ -86,11 +114,9 @@ export function CounterfactualPanel(props: Props) {
     if (!enabled) return;
     let live = true;
     const from = Math.max(0, props.start - margin(props.start, props.end));
-    explain(props, (phase) => live && setState({ phase, key }))
-      .then(({ counterfactual, raw, cached }) => {
-        const to = Math.min(raw[0]?.length ?? 0, props.end + margin(props.start, props.end));
-        if (live) setState({ phase: "ready", key, counterfactual, observed: raw.map((c) => c.slice(from, to)), from, cached });
-      })
+    const to = Math.min(props.sequenceLength, props.end + margin(props.start, props.end));
+    explain(props, from, to, (phase) => live && setState({ phase, key }))
+      .then(({ counterfactual, observed, cached }) => live && setState({ phase: "ready", key, counterfactual, observed, from, cached }))
       .catch((e: unknown) => live && setState({ phase: "error", key, message: e instanceof Error ? e.message : String(e) }));
     return () => {
       live = false;

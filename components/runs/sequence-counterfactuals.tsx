@@ -6,7 +6,7 @@ import { detectorSpec } from "@/lib/detectors/registry";
 import { peakStretch, type CounterfactualCache } from "@/lib/runs/counterfactuals";
 import { CounterfactualPanel } from "./counterfactual-panel";
 
-type Props = { run: { id: string; detector: string }; datasetId: string; sequenceId: string; channelNames: string[] };
+type Props = { run: { id: string; detector: string }; sequenceId: string; length: number; channelNames: string[] };
 type Stretch = { start: number; end: number; why: string };
 
 /** Steps of the stretch around the highest score that the sequence view explains when nothing is cached yet. */
@@ -17,7 +17,7 @@ const PEAK_STEPS = 32;
  * (queried stretches the experts opened, cached with the run) and the stretch around the sequence's
  * highest score, one at a time, drawn by CounterfactualPanel.
  */
-export function SequenceCounterfactuals({ run, datasetId, sequenceId, channelNames }: Props) {
+export function SequenceCounterfactuals({ run, sequenceId, length, channelNames }: Props) {
   const { id: runId, detector } = run;
   const enabled = detectorSpec(detector)?.counterfactuals === true;
   const key = `${runId}:${sequenceId}`;
@@ -69,8 +69,8 @@ export function SequenceCounterfactuals({ run, datasetId, sequenceId, channelNam
       <CounterfactualPanel
         runId={runId}
         detector={detector}
-        datasetId={datasetId}
         sequenceId={sequenceId}
+        sequenceLength={length}
         channelNames={channelNames}
         start={stretch.start}
         end={stretch.end}

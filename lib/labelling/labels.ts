@@ -289,7 +289,6 @@ export function formatThreshold(value: number | null): string {
 export type LabellingRun = {
   /** The run's detector (a TimeVQVAE-AD run's stretches get a counterfactual). */
   detector: string;
-  datasetId: string;
   samplingRate: number;
   channelNames: string[];
   unsupervised: number | null;
