@@ -4,7 +4,7 @@ import type { SeriesColumns } from "../series/types";
 import { resolveTimeVqvaeConfig } from "./config";
 import { createDetector, loadDetector, type TrainResult } from "./index";
 import { demoSequences, setCpuBackend } from "./test-helpers";
-import { maskedNll, scoringMasks, TimeVqvaeDetector } from "./timevqvae";
+import { conv, maskedNll, scoringMasks, TimeVqvaeDetector } from "./timevqvae";
 
 const config = { features: 2, windowSize: 16, hidden: 16, latent: 4, codes: 16, seed: 1 };
 const options = { epochs: 12, batchSize: 16, learningRate: 0.005, seed: 3, patience: 12, maxTrainWindows: 128 };
@@ -46,6 +46,25 @@ describe("masked-token scoring", () => {
       expect.closeTo(Math.log(4), 5),
     ]);
     expect(Array.from(maskedNll(logits, truth, tf.tensor2d([[1, 0]])).dataSync())).toEqual([expect.closeTo(Math.log(2), 5), 0]);
+  });
+});
+
+describe("the frame convolution", () => {
+  it("equals tf.conv1d with same padding, and its kernel gets gradients", () => {
+    const x = tf.randomNormal([3, 9, 4], 0, 1, "float32", 1) as tf.Tensor3D;
+    for (const size of [1, 3]) {
+      const c = { kernel: tf.variable(tf.randomNormal([size, 4, 5], 0, 1, "float32", 2)), bias: tf.variable(tf.tensor1d([1, 2, 3, 4, 5])) };
+      const ours = conv(x, c);
+      const reference = tf.add(tf.conv1d(x, c.kernel as tf.Tensor3D, 1, "same"), c.bias);
+      expect(ours.shape).toEqual([3, 9, 5]);
+      expect(tf.max(tf.abs(tf.sub(ours, reference))).dataSync()[0]).toBeLessThan(1e-4);
+      const { grads } = tf.variableGrads(() => tf.sum(tf.square(conv(x, c))), [c.kernel, c.bias]);
+      const referenceGrads = tf.variableGrads(
+        () => tf.sum(tf.square(tf.add(tf.conv1d(x, c.kernel as tf.Tensor3D, 1, "same"), c.bias))),
+        [c.kernel, c.bias],
+      ).grads;
+      expect(tf.max(tf.abs(tf.sub(grads[c.kernel.name]!, referenceGrads[c.kernel.name]!))).dataSync()[0]).toBeLessThan(1e-3);
+    }
   });
 });
 

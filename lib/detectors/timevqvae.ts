@@ -94,26 +94,34 @@ const convVariables = (c: Conv, prefix: string): NamedVariable[] => [
 ];
 
 /**
- * A 1-D convolution over the frames, "same" padding: [batch, frames, in] → [batch, frames, out],
- * as the product of the stacked shifted inputs with the kernel (tfjs's wasm backend has no gradient
- * kernel for conv1d's filter; slices, concatenation and matMul train on every backend).
+ * A 1-D convolution over the frames, "same" padding: [batch, frames, in] → [batch, frames, out].
+ * Computed as one product of each window's flattened frames with the convolution's matrix
+ * [frames·in, frames·out] (the kernel's taps placed on the diagonals a tap reaches), built from the
+ * kernel by a product with a fixed 0/1 placement: tfjs's wasm backend has no gradient kernel for
+ * conv1d's filter, and slicing per tap is slow on the CPU backends; matMul, reshape and transpose
+ * train fast on every backend. Windows have few frames (⌊W/hop⌋ + 1), so the matrix stays small.
  */
-function conv(x: tf.Tensor3D, c: Conv): tf.Tensor3D {
-  const [size = 1, input = 1, output = 1] = c.kernel.shape;
-  const [batch, frames] = x.shape;
-  const half = (size - 1) / 2;
-  const padded =
-    size > 1
-      ? tf.pad(x, [
-          [0, 0],
-          [half, half],
-          [0, 0],
-        ])
-      : x;
-  const taps = Array.from({ length: size }, (_, k) => tf.slice(padded, [0, k, 0], [batch, frames, input]));
-  const stacked = size > 1 ? tf.concat(taps, 2) : (taps[0] as tf.Tensor3D);
-  const flat = tf.matMul(tf.reshape<tf.Rank.R2>(stacked, [batch * frames, size * input]), tf.reshape(c.kernel, [size * input, output]));
-  return tf.reshape<tf.Rank.R3>(tf.add(flat, c.bias), [batch, frames, output]);
+export function conv(x: tf.Tensor3D, c: Conv): tf.Tensor3D {
+  return tf.tidy(() => {
+    const [size = 1, input = 1, output = 1] = c.kernel.shape;
+    const [batch, frames] = x.shape;
+    const half = (size - 1) / 2;
+    // placement[(f·frames + g), k] = 1 when output frame g reads input frame f through tap k.
+    const placement = new Float32Array(frames * frames * size);
+    for (let g = 0; g < frames; g++) {
+      for (let k = 0; k < size; k++) {
+        const f = g + k - half;
+        if (f >= 0 && f < frames) placement[(f * frames + g) * size + k] = 1;
+      }
+    }
+    const blocks = tf.matMul(tf.tensor2d(placement, [frames * frames, size]), tf.reshape(c.kernel, [size, input * output]));
+    const matrix = tf.reshape(tf.transpose(tf.reshape(blocks, [frames, frames, input, output]), [0, 2, 1, 3]), [
+      frames * input,
+      frames * output,
+    ]);
+    const y = tf.matMul(tf.reshape<tf.Rank.R2>(x, [batch, frames * input]), matrix);
+    return tf.add(tf.reshape<tf.Rank.R3>(y, [batch, frames, output]), c.bias);
+  });
 }
 
 function createNorm(width: number): Norm {
