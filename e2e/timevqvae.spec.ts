@@ -19,7 +19,7 @@ test.describe.serial("TimeVQVAE-AD with counterfactuals @loop", () => {
     await page.goto("/datasets");
     await page.getByRole("link", { name: DEMO_DATASET }).click();
     await page.waitForURL(/\/datasets\/[^/]+$/);
-    shared.datasetId = page.url().split("/").at(-1) ?? "";
+    shared.datasetId = new URL(page.url()).pathname.split("/").at(-1) ?? "";
     await page.getByTestId("dataset.runs").click();
     await page.getByTestId("run.detector").selectOption("timevqvae");
     await expect(page.getByTestId("run.epochs")).toHaveValue("12");
@@ -34,7 +34,7 @@ test.describe.serial("TimeVQVAE-AD with counterfactuals @loop", () => {
     await page.getByTestId("run.done").getByRole("link").click();
     await expect(page.getByTestId("runpage.status")).toHaveText("complete");
     await expect(page.getByTestId("runpage.scored")).toHaveText("80 / 80");
-    shared.runId = page.url().split("/").at(-1) ?? "";
+    shared.runId = new URL(page.url()).pathname.split("/").at(-1) ?? "";
     await expect(page.getByRole("heading", { name: /^Training/ })).toBeVisible();
     await page.getByTestId("scores.row").first().click();
     await expect(page.getByTestId("scores.chart")).toHaveAttribute("data-points", /^[1-9]\d*$/);
