@@ -19,10 +19,10 @@
  * the windows that cover a step. A step's channel score is the sum of its two bands'; the step's
  * score the sum over channels. The bands' scores are kept (`scoreBands`) to say which drives an alarm.
  *
- * Counterfactual (`counterfactual`): the frames over a stretch are masked in both bands and
- * re-sampled from the prior, iteratively (the most confident tokens are kept first, as in MaskGIT),
- * seeded; the tokens are decoded and inverted back to the time axis: a likely-normal version of the
- * stretch.
+ * Counterfactual (`counterfactual`): the frames over a stretch are masked in the band that drives its
+ * score (or the bands asked for) and re-sampled from the prior in the context of the frames around
+ * it, iteratively (the most confident tokens are kept first, as in MaskGIT), seeded; all tokens are
+ * decoded and inverted back to the time axis: a likely-normal version of the stretch.
  */
 import * as tf from "@tensorflow/tfjs";
 import { extractWindows, scoringStarts } from "../preprocess";
@@ -310,7 +310,13 @@ export type Counterfactual = {
   bandScores: Record<Band, number>;
 };
 
-export type CounterfactualOptions = { seed?: number; iterations?: number; signal?: AbortSignal };
+export type CounterfactualOptions = {
+  seed?: number;
+  iterations?: number;
+  /** The bands resampled; default: the band that drives the score (the other keeps the observed signal's tokens). */
+  bands?: readonly Band[];
+  signal?: AbortSignal;
+};
 
 class TimeVqvaeModel {
   readonly frames: number;
@@ -886,33 +892,34 @@ async function counterfactualOf(
   }
   const rng = createRng(options.seed ?? 0);
   const iterations = options.iterations ?? 4;
+  const band: Band = bandMeans.high > bandMeans.low ? "high" : "low";
+  const resampled = options.bands ?? [band];
   if (!Number.isInteger(iterations) || iterations < 1) throw new DetectorError("invalid_option", "iterations must be a whole number ≥ 1");
   const padded = length < c.windowSize ? columns.map((col) => edgePad(col, c.windowSize)) : columns;
   const paddedLength = padded[0]?.length ?? 0;
   const half = c.nFft / 2;
-  // Chunks short enough that a window holds each with half an STFT window of context on both sides.
-  const chunk = Math.max(1, c.windowSize - 2 * half);
+  // Chunks of at most half a window less half an STFT window, each centred in a window: the frames
+  // around a chunk stay unmasked, so the prior resamples it in the context of the observed signal
+  // (with every frame masked it would draw a typical window of the training data, at its typical level).
+  const chunk = Math.max(c.hop, Math.floor(c.windowSize / 2) - half);
   const values = columns.map(() => new Float32Array(end - start));
   for (let a = start; a < end; a += chunk) {
     const b = Math.min(end, a + chunk);
     const ws = Math.min(paddedLength - c.windowSize, Math.max(0, Math.floor((a + b - c.windowSize) / 2)));
     const rows = padded.map((col) => model.features(col.subarray(ws, ws + c.windowSize)));
     const tokens = await model.tokens(rows);
-    // Every frame whose window reaches into [a, b) is masked in both bands.
+    // The frames centred on the chunk (within half a hop) are masked in the resampled bands.
     for (let f = 0; f < model.frames; f++) {
       const centre = ws + f * c.hop;
-      if (centre + half > a && centre - half < b) {
-        for (let r = 0; r < rows.length; r++) {
-          tokens.low[r * model.frames + f] = c.codes;
-          tokens.high[r * model.frames + f] = c.codes;
-        }
+      if (centre >= a - c.hop / 2 && centre < b + c.hop / 2) {
+        for (let r = 0; r < rows.length; r++) for (const band of resampled) tokens[band][r * model.frames + f] = c.codes;
       }
     }
     await resample(model, tokens, rows.length, iterations, rng, options.signal);
     const decoded = await model.decodeTokens(tokens, rows.length);
     decoded.forEach((d, ch) => (values[ch] as Float32Array).set(d.subarray(a - ws, b - ws), a - start));
   }
-  return { start, end, values, band: bandMeans.high > bandMeans.low ? "high" : "low", bandScores: bandMeans };
+  return { start, end, values, band, bandScores: bandMeans };
 }
 
 // ─── the detector ────────────────────────────────────────────────────────────────────────────────
