@@ -53,6 +53,8 @@ const ACCESS: Record<string, Access> = {
   "DELETE /api/runs/[id]": "deleteData",
   "PUT /api/runs/[id]/manual-threshold": "setThresholds",
   "GET /api/runs/[id]/batches": "viewDatasets",
+  "GET /api/runs/[id]/counterfactuals": "viewDatasets",
+  "PUT /api/runs/[id]/counterfactuals": "viewDatasets",
   "POST /api/runs/[id]/batches": "requestQueries",
   "GET /api/runs/[id]/export": "analyse",
   "POST /api/runs/[id]/interrupt": "startRuns",

@@ -1,6 +1,7 @@
 import type { APIRequestContext, APIResponse } from "@playwright/test";
 import type { ErrorBody } from "../lib/errors";
 import type { LabelledQuery } from "../lib/labelling/labels";
+import type { CounterfactualCache } from "../lib/runs/counterfactuals";
 import type { getDatasetDetail, listDatasets } from "../lib/server/datasets";
 import type { createLabel } from "../lib/server/labels";
 import type { RunRow } from "../lib/server/runs";
@@ -153,6 +154,11 @@ export class Api {
 
   async run(id: string): Promise<RunView> {
     return (await this.get<{ run: RunView }>(`/api/runs/${id}`)).run;
+  }
+
+  /** The counterfactuals cached for a sequence of a TimeVQVAE-AD run. */
+  counterfactuals(runId: string, sequenceId: string): Promise<CounterfactualCache> {
+    return this.get(`/api/runs/${runId}/counterfactuals?sequenceId=${encodeURIComponent(sequenceId)}`);
   }
 
   async createRun(datasetId: string, detector: DetectorKind, config: RunConfig): Promise<string> {

@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
-import { errorCode, loadDetector, type Detector } from "@/lib/detectors";
+import { DetectorError, errorCode, loadDetector, type Detector } from "@/lib/detectors";
 import { stretchEmbeddings } from "@/lib/detectors/embedding";
+import { TimeVqvaeDetector } from "@/lib/detectors/timevqvae";
 import { gpuAdapterInfo, selectBackend } from "./tf/backend";
 import type { ScoreEvent, ScoreRequest } from "./score/protocol";
 
@@ -45,6 +46,17 @@ async function embed(request: Extract<ScoreRequest, { type: "embed" }>): Promise
   );
 }
 
+async function counterfactual(request: Extract<ScoreRequest, { type: "counterfactual" }>): Promise<void> {
+  if (!detector) throw new Error("No model is loaded.");
+  if (!(detector instanceof TimeVqvaeDetector))
+    throw new DetectorError("invalid_option", `A ${detector.kind} model makes no counterfactuals.`);
+  const result = await detector.counterfactual(request.columns, request.start, request.end, { seed: request.seed, signal: abort.signal });
+  post(
+    { type: "counterfactual", id: request.id, values: result.values, band: result.band, bandScores: result.bandScores },
+    result.values.map((v) => v.buffer as ArrayBuffer),
+  );
+}
+
 scope.onmessage = (message: MessageEvent<ScoreRequest>) => {
   const request = message.data;
   switch (request.type) {
@@ -57,6 +69,9 @@ scope.onmessage = (message: MessageEvent<ScoreRequest>) => {
       break;
     case "embed":
       queue = queue.then(() => embed(request)).catch((e: unknown) => fail(e, request.id));
+      break;
+    case "counterfactual":
+      queue = queue.then(() => counterfactual(request)).catch((e: unknown) => fail(e, request.id));
       break;
     case "interrupt":
       abort.abort();

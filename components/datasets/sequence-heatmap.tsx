@@ -3,6 +3,7 @@
 import { useEffect, useMemo, useState } from "react";
 import { getJson } from "@/components/api-client";
 import { ChannelHeatmap, useChannelScores } from "@/components/charts/channel-heatmap";
+import { SequenceCounterfactuals } from "@/components/runs/sequence-counterfactuals";
 import { detectorSpec } from "@/lib/detectors/registry";
 
 type RunOption = { id: string; detector: string; status: string; createdAt: string };
@@ -14,7 +15,8 @@ const runName = (r: RunOption) =>
 /**
  * The sequence view's per-channel contribution: a complete detector run of the dataset is chosen
  * (the newest first), and its channels' parts of the score over the whole sequence are drawn as a
- * heat map, so the channel behind an alarm shows at a glance.
+ * heat map, so the channel behind an alarm shows at a glance. For a TimeVQVAE-AD run, its
+ * counterfactuals follow (SequenceCounterfactuals).
  */
 export function SequenceHeatmap({ datasetId, sequenceId, length, channelNames, samplingRate }: Props) {
   const [runs, setRuns] = useState<RunOption[] | null>(null);
@@ -29,6 +31,7 @@ export function SequenceHeatmap({ datasetId, sequenceId, length, channelNames, s
   }, [datasetId]);
   const runId = chosen ?? runs?.[0]?.id ?? null;
   const heat = useChannelScores(runId, sequenceId);
+  const run = runs?.find((r) => r.id === runId) ?? null;
   const range = useMemo(() => ({ from: 0, to: length }), [length]);
   if (error) return <p className="panel error">{error}</p>;
   if (!runs || runs.length === 0) return null;
@@ -53,6 +56,7 @@ export function SequenceHeatmap({ datasetId, sequenceId, length, channelNames, s
         samplingRate={samplingRate}
         testId="sequence.heatmap.map"
       />
+      {run && <SequenceCounterfactuals run={run} sequenceId={sequenceId} length={length} channelNames={channelNames} />}
     </section>
   );
 }

@@ -31,6 +31,7 @@ import { LabellingStoreProvider, useLabelling, useLabellingActions, useOutbox } 
 import { LabelToast } from "./label-toast";
 import { SessionList } from "./session-list";
 import { ChannelHeatmap, useChannelScores } from "@/components/charts/channel-heatmap";
+import { CounterfactualPanel } from "@/components/runs/counterfactual-panel";
 
 export type QueueEntry = {
   queryId: string;
@@ -247,6 +248,15 @@ function Workspace({ user, items, runs }: Props) {
                 testId="label.heatmap"
               />
             }
+          />
+          <CounterfactualPanel
+            runId={item.runId}
+            detector={run.detector}
+            sequenceId={item.sequenceId}
+            sequenceLength={item.sequenceLength}
+            channelNames={run.channelNames}
+            start={item.start}
+            end={item.end}
           />
         </section>
         <div className="label-side">

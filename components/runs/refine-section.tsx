@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { detectorSpec } from "@/lib/detectors/registry";
 import { formatThreshold } from "@/lib/labelling/labels";
 import { trainsInEpochs } from "@/lib/run-settings";
 import type { RefineView, RunSide } from "@/lib/runs/refine-view";
@@ -74,7 +75,13 @@ export function RefineSection({ contamination, comparison, refine }: RefineView)
           . Labelled fraction (biased by the strategy): {pct(contamination.naive)}.
         </p>
       )}
-      {refine && <RefinePanel {...refine} epochsApply={trainsInEpochs(refine.detector)} />}
+      {refine && detectorSpec(refine.detector).noRefine ? (
+        <p className="muted" data-testid="refine.unavailable">
+          {detectorSpec(refine.detector).noRefine}
+        </p>
+      ) : (
+        refine && <RefinePanel {...refine} epochsApply={trainsInEpochs(refine.detector)} />
+      )}
       {comparison && <Comparison {...comparison} />}
     </section>
   );

@@ -3,7 +3,7 @@
  * (docs/algorithms.md §3–§5); every one can be overridden (tests use tiny networks).
  */
 import { DetectorError } from "./errors";
-import type { LinearConfig, LstmAeConfig, SizedOptions, TeVaeConfig, WavaeConfig } from "./types";
+import type { LinearConfig, LstmAeConfig, SizedOptions, TeVaeConfig, TimeVqvaeConfig, WavaeConfig } from "./types";
 
 function fail(what: string): never {
   throw new DetectorError("invalid_config", `Invalid detector configuration: ${what}`);
@@ -79,6 +79,40 @@ export function resolveWavaeConfig(o: SizedOptions<WavaeConfig>): WavaeConfig {
   if (!(config.temperature > 0 && Number.isFinite(config.temperature))) fail("temperature must be a finite number > 0");
   requireNonNegative(config.contrastiveWeight, "contrastiveWeight");
   requireNonNegative(config.adversarialWeight, "adversarialWeight");
+  return config;
+}
+
+export function resolveTimeVqvaeConfig(o: SizedOptions<TimeVqvaeConfig>): TimeVqvaeConfig {
+  const nFft = o.nFft ?? 8;
+  const config: TimeVqvaeConfig = {
+    features: o.features,
+    windowSize: o.windowSize,
+    nFft,
+    hop: o.hop ?? Math.max(1, Math.floor(nFft / 2)),
+    lowBins: o.lowBins ?? 2,
+    hidden: o.hidden ?? 32,
+    latent: o.latent ?? 8,
+    codes: o.codes ?? 32,
+    heads: o.heads ?? 2,
+    layers: o.layers ?? 1,
+    maskSpan: o.maskSpan ?? 2,
+    commitment: o.commitment ?? 0.25,
+    seed: o.seed ?? 0,
+  };
+  checkCommon(config);
+  requireCount(config.nFft, "nFft", 2);
+  if (config.nFft % 2 !== 0) fail(`nFft must be even (got ${config.nFft})`);
+  requireCount(config.hop, "hop");
+  if (config.hop > config.nFft / 2) fail(`hop must be at most nFft/2 (got ${config.hop})`);
+  requireCount(config.lowBins, "lowBins");
+  if (config.lowBins > config.nFft / 2) fail(`lowBins must leave at least one bin to the high band (at most ${config.nFft / 2})`);
+  if (config.windowSize < config.nFft) fail(`windowSize must be at least nFft (${config.nFft})`);
+  requireCount(config.codes, "codes", 2);
+  requireCount(config.heads, "heads");
+  if (config.hidden % config.heads !== 0) fail(`hidden (${config.hidden}) must be a multiple of heads (${config.heads})`);
+  requireCount(config.layers, "layers");
+  requireCount(config.maskSpan, "maskSpan");
+  requireNonNegative(config.commitment, "commitment");
   return config;
 }
 

@@ -4,7 +4,7 @@
  * scoring runs is refused with `busy` (the weights would change under it).
  */
 import type { SeriesColumns } from "../series/types";
-import { DetectorError } from "./errors";
+import { ExclusiveUse } from "./exclusive";
 import { reconstructionLoss } from "./evaluate";
 import type { Network } from "./network";
 import { scoreColumns } from "./score";
@@ -29,7 +29,7 @@ import { windowRefs } from "./windows";
 export type DetectorIdentity = { [K in DetectorKind]: { kind: K; config: DetectorConfigs[K] } }[DetectorKind];
 
 export class NetworkDetector implements Detector {
-  private state: "idle" | "busy" | "disposed" = "idle";
+  private readonly use = new ExclusiveUse();
 
   constructor(
     private readonly identity: DetectorIdentity,
@@ -49,59 +49,42 @@ export class NetworkDetector implements Detector {
   }
 
   train(data: TrainData, options?: TrainOptions): Promise<TrainResult> {
-    return this.exclusive(() => trainNetwork(this.net, data, this.config, options));
+    return this.use.run(() => trainNetwork(this.net, data, this.config, options));
   }
 
   evaluate(sequences: SeriesColumns[], options: { batchSize?: number } = {}): Promise<number> {
     const batch = options.batchSize ?? evaluationBatchSize(TRAIN_DEFAULTS.batchSize);
-    return this.exclusive(() => {
+    return this.use.run(() => {
       const refs = windowRefs(sequences, this.config.windowSize, this.config.features);
       return reconstructionLoss(this.net, sequences, refs, this.config, batch);
     });
   }
 
   score(columns: SeriesColumns, options?: ScoreOptions): Promise<ScoreResult> {
-    return this.exclusive(() => scoreColumns((x) => this.net.predict(x), columns, this.config, options));
+    return this.use.run(() => scoreColumns((x) => this.net.predict(x), columns, this.config, options));
   }
 
   /** ALOE's label-aware fine-tuning in place (loe.ts). */
   fineTune(data: LoeData, options: LoeOptions): Promise<LoeResult> {
-    return this.exclusive(() => fineTuneLoe(this.net, data, this.config, options));
+    return this.use.run(() => fineTuneLoe(this.net, data, this.config, options));
   }
 
   /** The mean window embedding of each stretch [start, end) of the sequence (embedding.ts). */
   embed(columns: SeriesColumns, stretches: readonly (readonly [number, number])[]): Promise<Float32Array[]> {
-    return this.exclusive(() => embedStretches(this.net, columns, stretches, this.config));
+    return this.use.run(() => embedStretches(this.net, columns, stretches, this.config));
   }
 
   save(): Promise<SavedWeights> {
-    return this.exclusive(async () => ({ ...this.identity, ...(await weightsToBytes(this.net.variables)) }));
+    return this.use.run(async () => ({ ...this.identity, ...(await weightsToBytes(this.net.variables)) }));
   }
 
   /** Replaces the weights with saved ones (names, shapes and sizes must match). */
   load(weights: WeightBytes): void {
-    this.assertUsable();
+    this.use.assertUsable();
     assignBytes(this.net.variables, weights);
   }
 
   dispose(): void {
-    if (this.state === "disposed") return;
-    this.state = "disposed";
-    this.net.dispose();
-  }
-
-  private assertUsable(): void {
-    if (this.state === "disposed") throw new DetectorError("disposed", "The detector has been disposed");
-    if (this.state === "busy") throw new DetectorError("busy", "The detector is already training or scoring");
-  }
-
-  private async exclusive<T>(work: () => Promise<T>): Promise<T> {
-    this.assertUsable();
-    this.state = "busy";
-    try {
-      return await work();
-    } finally {
-      if (this.state === "busy") this.state = "idle";
-    }
+    if (this.use.dispose()) this.net.dispose();
   }
 }

@@ -9,6 +9,7 @@ import { LinearDetector } from "./linear";
 import { createLstmAeNetwork } from "./lstm-ae";
 import type { DetectorConfigs, DetectorKind } from "./registry";
 import { createTeVaeNetwork } from "./tevae";
+import { TimeVqvaeDetector } from "./timevqvae";
 import type { Detector } from "./types";
 import { createWavaeNetwork } from "./wavae";
 import type { WeightBytes } from "./weights";
@@ -21,4 +22,5 @@ export const IMPLEMENTATIONS: { [K in DetectorKind]: (config: DetectorConfigs[K]
   "lstm-ae": (config) => new NetworkDetector({ kind: "lstm-ae", config }, createLstmAeNetwork(config)),
   linear: (config) => new LinearDetector(config),
   wavae: (config) => new NetworkDetector({ kind: "wavae", config }, createWavaeNetwork(config)),
+  timevqvae: (config) => new TimeVqvaeDetector(config),
 };

@@ -15,7 +15,7 @@ export { DetectorError, errorCode, isDetectorError, type DetectorErrorCode, type
 export { DEFAULT_BETA_SCHEDULE, klBeta, resolveBetaSchedule, type BetaSchedule } from "./beta-schedule";
 export { TRAIN_DEFAULTS, MAX_PREDICT_BATCH } from "./train-options";
 export { DEFAULT_SCORE_BATCH } from "./score";
-export { resolveLinearConfig, resolveLstmAeConfig, resolveTeVaeConfig, resolveWavaeConfig } from "./config";
+export { resolveLinearConfig, resolveLstmAeConfig, resolveTeVaeConfig, resolveTimeVqvaeConfig, resolveWavaeConfig } from "./config";
 
 /** The registry's resolvers, typed per kind so that a kind's options and configuration stay paired. */
 const RESOLVERS: { [K in DetectorKind]: { resolve(options: DetectorOptions[K]): DetectorConfigs[K] } } = DETECTORS;

@@ -8,9 +8,13 @@ import type { NetworkDetector } from "./detector";
 import { loadDetector } from "./index";
 import type { LoeData, LoeOptions } from "./loe";
 import { refitLinear } from "./loe-linear";
+import { DetectorError } from "./errors";
+import { detectorSpec } from "./registry";
 import type { Detector, LinearConfig, SavedWeights } from "./types";
 
 export async function refineDetector(parent: SavedWeights, data: LoeData, options: LoeOptions): Promise<Detector> {
+  const noRefine = detectorSpec(parent.kind)?.noRefine;
+  if (noRefine) throw new DetectorError("invalid_option", noRefine);
   const detector = await loadDetector(parent);
   if (detector.kind === "linear") {
     const scores: Float32Array[] = [];

@@ -5,8 +5,8 @@
  * model, which needs TensorFlow.js: that is the kind's line in `implementations.ts` (the compiler
  * insists on it). docs/extending.md walks through adding a detector.
  */
-import { resolveLinearConfig, resolveLstmAeConfig, resolveTeVaeConfig, resolveWavaeConfig } from "./config";
-import type { LinearConfig, LstmAeConfig, SizedOptions, TeVaeConfig, WavaeConfig } from "./types";
+import { resolveLinearConfig, resolveLstmAeConfig, resolveTeVaeConfig, resolveTimeVqvaeConfig, resolveWavaeConfig } from "./config";
+import type { LinearConfig, LstmAeConfig, SizedOptions, TeVaeConfig, TimeVqvaeConfig, WavaeConfig } from "./types";
 
 /** The run-form fields a detector may use besides window and seed (which every detector has). */
 export type FormSetting = "epochs" | "batchSize" | "learningRate" | "patience" | "hidden" | "latent" | "maxTrainWindows";
@@ -73,6 +73,10 @@ export type DetectorSpec<C extends { features: number; windowSize: number } = { 
     /** A line under the form when it is chosen. */
     note?: string;
   };
+  /** Whether it explains an alarmed stretch with a counterfactual (the labelling page and the sequence view draw it). */
+  counterfactuals?: boolean;
+  /** Why ALOE's refinement (docs/algorithms.md §8.4) does not apply to it; absent when it does. */
+  noRefine?: string;
   /** What the run page says instead of the loss chart (closed-form detectors). */
   fittedNote?: string;
   /** The settings the run page shows, from the stored run config; default: every stored field. */
@@ -169,6 +173,32 @@ export const DETECTORS = {
     },
     bench: [{ hiddenPerFeature: 8 }],
   } satisfies DetectorSpec<WavaeConfig>,
+  timevqvae: {
+    label: "TimeVQVAE-AD (masked token prior, with counterfactuals)",
+    resolve: resolveTimeVqvaeConfig,
+    training: "gradient",
+    windowed: true,
+    form: {
+      settings: ["epochs", "batchSize", "learningRate", "patience", "hidden", "latent", "maxTrainWindows"],
+      // Every channel shares the two small VQ-VAEs and the one-layer prior; the first half of the
+      // epochs trains the VQ-VAEs, the second the prior.
+      defaults: { epochs: 12, batchSize: 32, learningRate: 0.003, patience: 3, hiddenPerChannel: 4, maxTrainWindows: 512 },
+      hiddenHint: {
+        placeholder: () => "32",
+        title: "Width of the VQ-VAEs' convolutions and of the transformer prior, shared by every channel (a multiple of 2, the heads)",
+      },
+      note:
+        "Defaults sized to finish on the demo in a few minutes on two CPU cores. The first half of the epochs trains the VQ-VAEs, " +
+        "the rest the prior; latent is the code width (default 8). Alarmed stretches get a counterfactual: what normal would look like there.",
+    },
+    counterfactuals: true,
+    noRefine: "ALOE's refinement fine-tunes a Gaussian reconstruction; TimeVQVAE-AD scores tokens under a prior, so it is not refined.",
+    harness: {
+      hiddenPerChannel: 4,
+      help: "TimeVQVAE-AD: per-band VQ-VAEs on the STFT and a masked-token transformer prior; score = NLL of the masked true tokens",
+    },
+    bench: [{ hiddenPerFeature: 4 }],
+  } satisfies DetectorSpec<TimeVqvaeConfig>,
 };
 
 export type DetectorKind = keyof typeof DETECTORS;

@@ -63,6 +63,34 @@ export type WavaeConfig = {
   seed: number;
 };
 
+/** TimeVQVAE-AD (timevqvae.ts), resolved. Every channel goes through the same networks (channel-independent). */
+export type TimeVqvaeConfig = {
+  features: number;
+  windowSize: number;
+  /** STFT window length in steps, even (default 8). */
+  nFft: number;
+  /** Steps between STFT frames, at most nFft/2 (default nFft/2). */
+  hop: number;
+  /** Frequency bins of the low band, the rest are the high band (default 2: the Hann window spreads a level over bins 0 and 1). */
+  lowBins: number;
+  /** Width of the VQ-VAEs' convolutions and of the transformer prior (default 32). */
+  hidden: number;
+  /** Width of a code (default 8). */
+  latent: number;
+  /** Codes per band's codebook (default 32). */
+  codes: number;
+  /** Attention heads of the prior (default 2; must divide hidden). */
+  heads: number;
+  /** Transformer layers of the prior (default 1). */
+  layers: number;
+  /** Consecutive frames masked together when scoring (default 2). */
+  maskSpan: number;
+  /** Weight of the commitment loss (default 0.25). */
+  commitment: number;
+  /** Seed of the weight initialisation (default 0). */
+  seed: number;
+};
+
 /** Cross-channel linear regression (linear.ts), resolved. */
 export type LinearConfig = {
   features: number;

@@ -287,6 +287,8 @@ export function formatThreshold(value: number | null): string {
 
 /** What the labelling page gets of each run in an expert's queue. */
 export type LabellingRun = {
+  /** The run's detector (a TimeVQVAE-AD run's stretches get a counterfactual). */
+  detector: string;
   samplingRate: number;
   channelNames: string[];
   unsupervised: number | null;

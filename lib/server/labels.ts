@@ -184,10 +184,11 @@ export async function labellingRuns(runIds: string[]): Promise<Record<string, La
   for (const id of [...new Set(runIds)]) {
     const run = await db.detectorRun.findUniqueOrThrow({
       where: { id },
-      select: { threshold: true, dataset: { select: { samplingRate: true, channelNames: true } } },
+      select: { threshold: true, detector: true, dataset: { select: { samplingRate: true, channelNames: true } } },
     });
     const t = await currentThresholds(id);
     out[id] = {
+      detector: run.detector,
       samplingRate: run.dataset.samplingRate,
       channelNames: z.array(z.string()).parse(run.dataset.channelNames),
       unsupervised: t.unsupervised?.value ?? run.threshold,

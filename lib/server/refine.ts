@@ -10,6 +10,7 @@ import "server-only";
  * A label given, changed or resolved on the parent's queries later moves the thresholds of the
  * parent and of its complete children together, in one transaction (lib/server/labels.ts).
  */
+import { detectorSpec } from "../detectors/registry";
 import type { DetectorKind } from "../detectors/types";
 import { AppError } from "../errors";
 import { effectiveLabel } from "../labelling/labels";
@@ -34,6 +35,8 @@ export async function assertRefinable(parentId: string, datasetId: string, detec
   });
   if (!parent || parent.datasetId !== datasetId) throw new AppError("invalid", "The parent run is not a run of this dataset.");
   if (parent.detector !== detector) throw new AppError("invalid", `A refinement keeps the parent's detector (${parent.detector}).`);
+  const noRefine = detectorSpec(parent.detector)?.noRefine;
+  if (noRefine) throw new AppError("invalid", noRefine);
   if (parent.status !== "complete" || !parent.weightsSpec)
     throw new AppError("conflict", "Only a complete run with saved weights can be refined.");
   if ((await refineSpans(parentId)).length === 0) throw new AppError("conflict", "The parent run has no labelled query to refine with.");

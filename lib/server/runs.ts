@@ -5,7 +5,7 @@ import { sparkPoints } from "../runs/explorer";
 import { encodeFloat32 } from "../series/chunks";
 import { assertRefinable, inheritLabelThreshold } from "./refine";
 import { db } from "./db";
-import type { Prisma } from "./generated/prisma/client";
+import { Prisma } from "./generated/prisma/client";
 
 /** A running run whose browser has not been heard from for this long was closed mid-run. */
 export const HEARTBEAT_TIMEOUT_MS = 45_000;
@@ -171,7 +171,8 @@ export async function saveScores(runId: string, input: ScoreRow): Promise<void> 
     db.score.upsert({
       where: { runId_sequenceId: { runId, sequenceId: input.sequenceId } },
       create: { runId, sequenceId: input.sequenceId, ...row },
-      update: row,
+      // New scores: counterfactuals cached for the old ones no longer apply.
+      update: { ...row, counterfactuals: Prisma.DbNull },
     }),
     db.detectorRun.update({ where: { id: runId }, data: { heartbeatAt: new Date() } }),
   ]);

@@ -7,6 +7,7 @@ import { WorkerError } from "../worker-error";
 import type { ScoreEvent, ScoreRequest } from "./protocol";
 
 export type Scored = { score: Float32Array; channelScores: Float32Array[] };
+export type Explained = Omit<Extract<ScoreEvent, { type: "counterfactual" }>, "type" | "id">;
 export type LoadInfo = Extract<ScoreEvent, { type: "load" }>;
 
 const IDLE_LIMIT_MS = 5 * 60_000;
@@ -17,6 +18,8 @@ export type Scorer = {
   score(id: string, columns: SeriesColumns, shift?: number): Promise<Scored>;
   /** The detector's embedding of each stretch [start, end) of one z-scored sequence (lib/detectors/embedding.ts). */
   embed(id: string, columns: SeriesColumns, stretches: [number, number][]): Promise<Float32Array[]>;
+  /** The counterfactual of steps [start, end) of one z-scored sequence (TimeVQVAE-AD models only). */
+  counterfactual(id: string, columns: SeriesColumns, start: number, end: number, seed: number): Promise<Explained>;
   dispose(): void;
 };
 
@@ -56,6 +59,18 @@ export function createScorer(weights: SavedWeights, backend: BackendName | undef
         { type: "embed", id, columns, stretches },
         (e) => {
           if (e.type === "embedded" && e.id === id) return { value: e.embeddings };
+          if (e.type === "error" && e.id === id) return { error: new WorkerError(e.code, e.message) };
+          const failed = failure(e);
+          return failed ? { error: failed } : undefined;
+        },
+        columns.map((c) => c.buffer as ArrayBuffer),
+      );
+    },
+    counterfactual(id, columns, start, end, seed) {
+      return channel.call<Explained>(
+        { type: "counterfactual", id, columns, start, end, seed },
+        (e) => {
+          if (e.type === "counterfactual" && e.id === id) return { value: { values: e.values, band: e.band, bandScores: e.bandScores } };
           if (e.type === "error" && e.id === id) return { error: new WorkerError(e.code, e.message) };
           const failed = failure(e);
           return failed ? { error: failed } : undefined;

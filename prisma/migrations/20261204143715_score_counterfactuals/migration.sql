@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Score" ADD COLUMN "counterfactuals" JSONB;
+
