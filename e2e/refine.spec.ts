@@ -133,7 +133,7 @@ test("an admin refines a run with its labels: the child run appears, finishes an
 
   // The child: complete, linked to its parent, with a threshold from the parent's labels, compared side by side.
   await expect(page.getByTestId("runpage.status")).toHaveText("complete");
-  const childId = page.url().split("/runs/")[1]!;
+  const childId = new URL(page.url()).pathname.split("/runs/")[1]!;
   expect(childId).not.toBe(parentId);
   const { run } = await getJson<{ run: { parentRunId: string | null } }>(admin, `/api/runs/${childId}`);
   expect(run.parentRunId).toBe(parentId);
