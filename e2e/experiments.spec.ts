@@ -146,6 +146,18 @@ test.describe("experiments", () => {
     await expect(page.getByTestId("exp.separability")).toContainText(
       `test ${separability?.test?.mean.toFixed(2)} ± ${separability?.test?.std.toFixed(2)}`,
     );
+    // The contamination estimate against the truth, per strategy and budget, as the report holds it.
+    const contamination = (report.contamination ?? []).filter((r) => r.stage === 1 && r.mislabel === 0);
+    expect(contamination.length).toBeGreaterThan(0);
+    await expect(page.getByTestId("exp.contamination.row")).toHaveCount(contamination.length);
+    // Random draws have known probabilities, so their labels give an estimate.
+    const randomAlpha = contamination.find((r) => r.strategy === "random");
+    const estimate = randomAlpha?.estimate;
+    expect(estimate).toBeTruthy();
+    const cell = page
+      .locator(`[data-testid="exp.contamination.row"][data-strategy="random"][data-budget="${randomAlpha?.budget}"]`)
+      .getByTestId("exp.contamination.estimate");
+    await expect(cell).toHaveText(`${estimate?.mean.toFixed(3)} ± ${estimate?.std.toFixed(3)}`);
     await expect(page.getByTestId("exp.settings")).toContainText(report.settings.detector);
     await expect(page.getByTestId("exp.timings")).toContainText("Training + scoring");
     await page.screenshot({ path: testInfo.outputPath("experiment-figure.png"), fullPage: true });

@@ -4,6 +4,7 @@ import { hasCurves } from "@/lib/charts/experiment-options";
 import { formatRate, formatStage, METRIC_LABEL, METRICS, mislabelsOf, stagesOf, type Selection } from "@/lib/charts/experiment-rows";
 import type { ExperimentReport } from "@/lib/eval/report";
 import { ExperimentChart } from "./experiment-chart";
+import { ContaminationTable } from "./contamination-table";
 import { ResultsTable } from "./results-table";
 
 type Props = { report: ExperimentReport; selection: Selection; onSelect: (next: Selection) => void };
@@ -83,6 +84,7 @@ export function FigurePanel({ report, selection, onSelect }: Props) {
         <h2>Results with {formatStage(stage)}</h2>
         <Separability report={report} stage={stage} />
         <ResultsTable report={report} stage={stage} mislabel={mislabel} />
+        <ContaminationTable report={report} stage={stage} mislabel={mislabel} />
       </section>
     </>
   );

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { knownReport } from "./experiment-fixture";
 import {
+  contaminationRows,
   defaultSelection,
   elapsedSeconds,
   formatRate,
@@ -64,5 +65,20 @@ describe("experiment rows", () => {
     expect(elapsedSeconds(report, new Date())).toBe(185);
     expect(progressPercent({ done: 3, total: 4, phase: "" })).toBe(75);
     expect(progressPercent({ done: 0, total: 0, phase: "" })).toBe(0);
+  });
+
+  it("picks the contamination rows of a stage and mislabel rate, none for a report without them", () => {
+    expect(contaminationRows(report, 1, 0)).toEqual([]);
+    const row = { runs: 2, estimated: 2, truth: 0.2, estimate: { mean: 0.18, std: 0.02 }, lower: 0.1, upper: 0.3, naive: 0.4, used: null };
+    const withRows = {
+      ...report,
+      contamination: [
+        { ...row, stage: 1, strategy: "random", budget: 5, mislabel: 0 },
+        { ...row, stage: 1, strategy: "random", budget: 5, mislabel: 0.2 },
+        { ...row, stage: 0.5, strategy: "random", budget: 5, mislabel: 0 },
+        { ...row, stage: 1, strategy: "aloe-kmeans", budget: 10, mislabel: 0 },
+      ],
+    };
+    expect(contaminationRows(withRows, 1, 0).map((r) => `${r.strategy} ${r.budget}`)).toEqual(["random 5", "aloe-kmeans 10"]);
   });
 });

@@ -2,7 +2,7 @@
  * Pure helpers over an experiment report (lib/eval/report.ts) for the Experiments page: which stages
  * and mislabel rates it has, the defaults, the table's rows in order, and how numbers are written.
  */
-import { BASELINES, type ExperimentReport, type ReportRow } from "../eval/report";
+import { BASELINES, type ContaminationRow, type ExperimentReport, type ReportRow } from "../eval/report";
 
 export const METRICS = ["f1", "precision", "recall", "delay"] as const;
 export type Metric = (typeof METRICS)[number];
@@ -70,6 +70,14 @@ export function tableRows(report: ExperimentReport, stage: number): ReportRow[] 
   return report.rows
     .filter((r) => r.stage === stage)
     .sort((a, b) => rank(a.strategy) - rank(b.strategy) || (a.mislabel ?? -1) - (b.mislabel ?? -1) || (a.budget ?? -1) - (b.budget ?? -1));
+}
+
+/**
+ * The contamination estimate against the truth for a stage and mislabel rate (reports written with
+ * strategies that draw at random, or with --refine aloe), in the report's order; none for older reports.
+ */
+export function contaminationRows(report: ExperimentReport, stage: number, mislabel: number): ContaminationRow[] {
+  return (report.contamination ?? []).filter((r) => r.stage === stage && r.mislabel === mislabel);
 }
 
 /** "0.812 ± 0.034", "0.812" when the std is unknown, "—" without a value. */
