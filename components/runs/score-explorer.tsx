@@ -43,12 +43,10 @@ const URL_DEBOUNCE_MS = 150;
 
 /** The address with the plotted sequence (`seq`) and its zoom window (`from`, `to`), without a new history entry. */
 function writeAddress(sequenceId: string, window: StepWindow | null, length: number): void {
-  const params = new URLSearchParams(window === null ? "" : searchWithWindow("", window, length));
-  const current = new URLSearchParams(globalThis.location.search);
-  for (const key of ["seq", "from", "to"]) current.delete(key);
-  current.set("seq", sequenceId);
-  params.forEach((value, key) => current.set(key, value));
-  const search = `?${current.toString()}`;
+  const params = new URLSearchParams(globalThis.location.search);
+  params.set("seq", sequenceId);
+  // The whole sequence (no window) drops `from` and `to`.
+  const search = searchWithWindow(params.toString(), window ?? { from: 0, to: length }, length);
   if (search !== globalThis.location.search)
     globalThis.history.replaceState(globalThis.history.state, "", `${globalThis.location.pathname}${search}`);
 }
