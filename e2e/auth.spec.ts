@@ -5,7 +5,7 @@ const ROLE_LABELS: Record<DemoRole, string> = { admin: "Admin", expert: "Expert"
 test.describe("sign-in and roles", () => {
   for (const role of Object.keys(USERS) as DemoRole[]) {
     test(`${role} signs in and reaches the ${role} home page`, async ({ page, session }, testInfo) => {
-      await session.signInAs(role);
+      await session.signInThroughForm(role);
       await expect(page.getByTestId("nav.user")).toHaveText(USERS[role].name);
       await expect(page.getByTestId("nav.role")).toHaveText(ROLE_LABELS[role]);
       await page.screenshot({ path: testInfo.outputPath(`home-${role}.png`), fullPage: true });

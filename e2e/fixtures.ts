@@ -12,7 +12,7 @@ export type DemoRole = keyof typeof USERS;
 
 export { DEMO_DATASET };
 
-/** Page object for signing in and out through the real form. */
+/** Page object for signing in: through the real form, or through the API for the tests about something else. */
 export class Session {
   constructor(readonly page: Page) {}
 
@@ -23,10 +23,28 @@ export class Session {
     await this.page.getByTestId("signin.submit").click();
   }
 
-  async signInAs(role: DemoRole): Promise<void> {
+  /** The sign-in form, as a person uses it, then the role's home page (auth.spec.ts tests this path). */
+  async signInThroughForm(role: DemoRole): Promise<void> {
     const user = USERS[role];
     await this.signIn(user.email, user.password);
-    await expect(this.page).toHaveURL(new RegExp(`${user.home}$`));
+    await this.atHome(role);
+  }
+
+  /**
+   * Signed in as `role` by the sign-in API on the page's own cookies (what the form posts; the form
+   * itself is tested in auth.spec.ts), then on the role's home page: a test about something else
+   * does not load and fill the form first.
+   */
+  async signInAs(role: DemoRole): Promise<void> {
+    const { email, password } = USERS[role];
+    const response = await this.page.request.post("/api/auth/signin", { data: { email, password } });
+    expect(response.status(), await response.text()).toBe(200);
+    await this.page.goto(USERS[role].home);
+    await this.atHome(role);
+  }
+
+  private async atHome(role: DemoRole): Promise<void> {
+    await expect(this.page).toHaveURL(new RegExp(`${USERS[role].home}$`));
     await expect(this.page.getByTestId("nav.role")).toBeVisible();
   }
 }

@@ -10,6 +10,7 @@ import { parseCandidateKey } from "@/lib/query/candidates";
 import { zscore, type ZScoreParams } from "@/lib/preprocess";
 import { createScorer, type Scorer } from "@/workers/score/client";
 import { WorkerError } from "@/workers/worker-error";
+import { pipeline } from "@/lib/runs/pipeline";
 import { fetchRunWeights, fetchSequence } from "../runs/run-io";
 
 /** What embedding needs beyond the run: its dataset and the statistics its sequences were z-scored with. */
@@ -36,18 +37,28 @@ export function embedCandidates(
     scorer = createScorer(weights, undefined, () => undefined);
     await scorer.ready;
     const out = new Map<string, Float32Array>();
-    let finished = 0;
-    for (const [sequenceId, stretches] of bySequence) {
-      if (cancelled) throw new WorkerError("interrupted", "Cancelled.");
-      const columns = zscore(await fetchSequence(source.datasetId, sequenceId), source.trainStats);
-      const embeddings = await scorer.embed(
-        sequenceId,
-        columns,
-        stretches.map((s) => s.stretch),
-      );
-      stretches.forEach((s, i) => out.set(s.key, embeddings[i]!));
-      onProgress(++finished, bySequence.size);
-    }
+    const worker = scorer;
+    const sequences = [...bySequence];
+    // The next sequence is fetched while the worker embeds the current one.
+    await pipeline(
+      sequences.length,
+      1,
+      {
+        fetch: async (i) => zscore(await fetchSequence(source.datasetId, sequences[i]![0]), source.trainStats),
+        compute: (_lane, i, columns) => {
+          const [sequenceId, stretches] = sequences[i]!;
+          return worker.embed(
+            sequenceId,
+            columns,
+            stretches.map((s) => s.stretch),
+          );
+        },
+        store: async (i, embeddings) => sequences[i]![1].forEach((s, k) => out.set(s.key, embeddings[k]!)),
+      },
+      (finished) => onProgress(finished, sequences.length),
+      () => cancelled,
+    );
+    if (cancelled) throw new WorkerError("interrupted", "Cancelled.");
     return out;
   })().finally(() => scorer?.dispose());
   return {

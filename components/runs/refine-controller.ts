@@ -13,6 +13,7 @@ import { WorkerError } from "@/workers/worker-error";
 import { sendJson } from "../api-client";
 import { driveRun } from "./run-controller";
 import { fetchRunWeights, fetchSequence, patchRun } from "./run-io";
+import { FETCHES_IN_FLIGHT, mapInOrder } from "@/lib/runs/pipeline";
 
 /** The run page's refine settings (lib/runs/refine-view.ts) with the user's choices. */
 export type RefineInput = Omit<NonNullable<RefineView["refine"]>, "suggestedAlpha"> & {
@@ -50,8 +51,9 @@ export function launchRefine(input: RefineInput, onState: (state: RefineState) =
       const ids = [
         ...new Set([...input.sequences.filter((s) => s.split === "train").map((s) => s.id), ...input.spans.map((s) => s.sequenceId)]),
       ];
-      const sequences = [];
-      for (const id of ids) sequences.push(zscore(await fetchSequence(input.datasetId, id), input.trainStats));
+      const sequences = await mapInOrder(ids, FETCHES_IN_FLIGHT, async (id) =>
+        zscore(await fetchSequence(input.datasetId, id), input.trainStats),
+      );
       const spans: LabelledSpan[] = input.spans.map((s) => ({
         sequence: ids.indexOf(s.sequenceId),
         start: s.start,

@@ -10,13 +10,14 @@ import type { Split } from "@/lib/series/types";
 import type { DetectorKind } from "@/lib/detectors/types";
 import type { RunConfig } from "@/lib/validations/run";
 import type { SavedWeights } from "@/lib/detectors";
-import { createScorer, type Scorer } from "@/workers/score/client";
+import { createScorer } from "@/workers/score/client";
 import { startTraining, type TrainingHandle } from "@/workers/train/client";
 import { WorkerError } from "@/workers/worker-error";
 import { sendJson } from "../api-client";
 import { fetchSequence, patchRun, uploadScores, uploadWeights } from "./run-io";
 import type { RunStore } from "./run-store";
 import { trainsInEpochs } from "@/lib/run-settings";
+import { FETCHES_IN_FLIGHT, mapInOrder, pipeline } from "@/lib/runs/pipeline";
 
 export type LaunchInput = {
   datasetId: string;
@@ -36,16 +37,18 @@ async function createRun(input: LaunchInput): Promise<string> {
 }
 
 async function loadSplit(store: RunStore, input: LaunchInput, ids: string[], counter: { done: number; total: number }) {
-  const out = [];
-  for (const id of ids) {
-    out.push(zscore(await fetchSequence(input.datasetId, id), input.trainStats));
+  return mapInOrder(ids, FETCHES_IN_FLIGHT, async (id) => {
+    const columns = zscore(await fetchSequence(input.datasetId, id), input.trainStats);
     counter.done++;
     store.getState().set({ loaded: { ...counter } });
-  }
-  return out;
+    return columns;
+  });
 }
 
-/** One scoring worker per core (at most 4): each takes the next sequence, scores it and uploads it. */
+/**
+ * One scoring worker per core (at most 4): each takes the next sequence and scores it, fetching the
+ * sequence after it meanwhile and uploading the one before (lib/runs/pipeline.ts).
+ */
 async function scoreAll(
   runId: string,
   input: LaunchInput,
@@ -59,26 +62,24 @@ async function scoreAll(
   const scorers = Array.from({ length: size }, () => createScorer(weights, backend, () => undefined));
   onDispose(() => scorers.forEach((s) => s.dispose()));
   await Promise.all(scorers.map((s) => s.ready));
-  let next = 0;
-  let done = 0;
   let threshold = -Infinity;
-  const work = async (scorer: Scorer) => {
-    for (let i = next++; i < input.sequences.length; i = next++) {
-      if (isCancelled()) throw new WorkerError("interrupted", "Cancelled.");
-      const s = input.sequences[i];
-      if (!s) break;
-      const { score, channelScores } = await scorer.score(
-        s.id,
-        zscore(await fetchSequence(input.datasetId, s.id), input.trainStats),
-        input.config.scoreShift,
-      );
-      if (s.split === "validation") for (const v of score) if (v > threshold) threshold = v;
-      await uploadScores(runId, s.id, score, channelScores);
-      onProgress(++done);
-    }
-  };
+  const sequence = (i: number) => input.sequences[i]!;
   try {
-    await Promise.all(scorers.map(work));
+    await pipeline(
+      input.sequences.length,
+      size,
+      {
+        fetch: async (i) => zscore(await fetchSequence(input.datasetId, sequence(i).id), input.trainStats),
+        compute: (lane, i, columns) => scorers[lane]!.score(sequence(i).id, columns, input.config.scoreShift),
+        store: async (i, { score, channelScores }) => {
+          if (sequence(i).split === "validation") for (const v of score) if (v > threshold) threshold = v;
+          await uploadScores(runId, sequence(i).id, score, channelScores);
+        },
+      },
+      onProgress,
+      isCancelled,
+    );
+    if (isCancelled()) throw new WorkerError("interrupted", "Cancelled.");
   } finally {
     scorers.forEach((s) => s.dispose());
   }
