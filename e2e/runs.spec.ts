@@ -36,6 +36,8 @@ test.describe.serial("the loop on the demo dataset @loop @heavy", () => {
     await page.getByTestId("run.batch").fill("64");
     await page.getByTestId("run.hidden").fill("4");
     await page.getByTestId("run.maxWindows").fill("256");
+    // One scored window every 16 steps (the window): each step still covered, a sixth of the windows to score.
+    await page.getByTestId("run.scoreShift").fill("16");
     // Before it starts: a short probe on this machine says about how long the run will take.
     await page.getByTestId("run.estimate.start").click();
     await expect(page.getByTestId("run.estimate")).toContainText(/Estimated: about .+ on (wasm|webgpu|webgl|cpu) — training/, {
@@ -234,6 +236,7 @@ test("an admin trains a small WAVAE: the form offers its own quick defaults, and
   await page.getByTestId("run.epochs").fill("2");
   await page.getByTestId("run.hidden").fill("4");
   await page.getByTestId("run.maxWindows").fill("128");
+  await page.getByTestId("run.scoreShift").fill("16");
   await page.getByTestId("run.start").click();
   await expect(page.getByTestId("run.backendReason")).toContainText(/fastest in a short probe|chosen by you/, { timeout: 120_000 });
   await expect(page.getByTestId("run.done")).toBeVisible({ timeout: 3 * 60_000 });
@@ -243,6 +246,10 @@ test("an admin trains a small WAVAE: the form offers its own quick defaults, and
   // Trained in epochs: a loss chart, not the closed-form note.
   await expect(page.getByRole("heading", { name: /^Training/ })).toBeVisible();
   await expect(page.getByTestId("runpage.fitted")).toHaveCount(0);
+  // The scoring shift asked for is the one the run used.
+  await expect(page.locator('[data-testid="runpage.setting"][data-name="scoring shift"]').getByTestId("runpage.setting.value")).toHaveText(
+    "16",
+  );
   await page.getByTestId("scores.row").first().click();
   await expect(page.getByTestId("scores.chart")).toHaveAttribute("data-points", /^[1-9]\d*$/);
   await page.screenshot({ path: testInfo.outputPath("wavae-run.png"), fullPage: true });
