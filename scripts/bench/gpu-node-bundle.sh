@@ -7,7 +7,9 @@
 # Node bindings (npm `webgpu`, the linux-x64 build only), both xz-compressed, and tfjs's wasm files.
 # Carry that folder (and, where the machine has no Vulkan loader, the loader's .deb files) and run
 #   bash .devbench/gpu-device-run.sh [SECONDS]
-# there: it unpacks them with Python's lzma and runs the bundle without the DTW part (--no-dtw).
+# there: it unpacks them with Python's lzma and runs the bundle without the DTW part (--no-dtw); or
+#   bash .devbench/gpu-device-run.sh SECONDS eval [harness flags]
+# to run the evaluation harness (scripts/eval.ts, bundled as eval.mjs) on the GPU's webgpu backend.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 CARRY=0
@@ -20,6 +22,10 @@ OUT="${1:-.devbench/gpu-node.mjs}"
 BANNER="import { createRequire as __cr } from 'node:module'; import { fileURLToPath as __fu } from 'node:url'; import { dirname as __dn } from 'node:path'; const require = __cr(import.meta.url); const __filename = __fu(import.meta.url); const __dirname = __dn(__filename);"
 npx esbuild scripts/bench/gpu-node.ts --bundle --platform=node --format=esm --conditions=react-server "--banner:js=$BANNER" --outfile="$OUT" --log-level=warning
 echo "$OUT"
+# The evaluation harness beside it, to run with --backend webgpu there (gpu-device-run.sh SECONDS eval …).
+EVAL_OUT="$(dirname "$OUT")/eval.mjs"
+npx esbuild scripts/eval.ts --bundle --platform=node --format=esm --conditions=react-server "--banner:js=$BANNER" --outfile="$EVAL_OUT" --log-level=warning
+echo "$EVAL_OUT"
 [ "$CARRY" = 1 ] || exit 0
 
 DIR="$(dirname "$OUT")"

@@ -23,7 +23,7 @@
 import * as tf from "@tensorflow/tfjs";
 import { setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
+import { installDawn } from "./dawn";
 import { run as dqsWithGpu } from "./dqs-gpu-page";
 import {
   GPU_LSTM_VARIANTS,
@@ -58,14 +58,6 @@ function parseArgs(argv: string[]): Args {
     dtw: !argv.includes("--no-dtw"),
     profile: argv.includes("--profile"),
   };
-}
-
-/** Dawn's bindings as the browser's globals: navigator.gpu, GPUBufferUsage, GPUMapMode, … */
-async function installWebGpu(modulePath: string): Promise<void> {
-  const dawn = (await import(pathToFileURL(modulePath).href)) as { create(flags: string[]): GPU; globals: Record<string, unknown> };
-  Object.assign(globalThis, dawn.globals);
-  const gpu = dawn.create([]);
-  Object.defineProperty(globalThis, "navigator", { value: { gpu, userAgent: "node" }, configurable: true, writable: true });
 }
 
 /** Random walks, the shape of anomaly-score segments; lengths vary by ±10 %. */
@@ -237,7 +229,7 @@ async function profileStep(): Promise<string> {
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
-  await installWebGpu(args.webgpu);
+  await installDawn(args.webgpu);
   const gpu = args.dtw ? await GpuDtw.create({ allowSoftware: true }) : { reason: "skipped (--no-dtw)" };
   if ("reason" in gpu) {
     // Still measure the wasm rows below: they show the bundle and the baseline work here.

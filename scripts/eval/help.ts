@@ -108,7 +108,10 @@ ${detectors}
                       auto = ⌊window/8⌋, the run form's default (capped at the window)
   --batch-size N      default 32
   --learning-rate X   default 0.001
-  --backend wasm|cpu  TensorFlow.js backend (default wasm)
+  --backend wasm|cpu|webgpu
+                      TensorFlow.js backend (default wasm); webgpu needs --webgpu PATH, the index.js of
+                      npm's \`webgpu\` package (Dawn's Node bindings; for a machine with a GPU, see
+                      scripts/bench/gpu-node-bundle.sh)
 
 Output
   --id ID             file stem [a-z0-9-] (default eval-YYYYMMDD-HHMMSS)

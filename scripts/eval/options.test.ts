@@ -34,6 +34,15 @@ describe("parseEvalArgs", () => {
     expect(o.strategies).toEqual(["dqs", "random", "top", "uncertain", "score-kmeans"]);
   });
 
+  it("runs on wasm unless told otherwise; webgpu takes the path to Dawn's bindings; other backends are refused", () => {
+    expect(options([])).toMatchObject({ backend: "wasm", webgpu: null });
+    expect(options(["--backend", "webgpu", "--webgpu", "/gpu/webgpu/index.js"])).toMatchObject({
+      backend: "webgpu",
+      webgpu: "/gpu/webgpu/index.js",
+    });
+    expect(usage(["--backend", "metal"])).toContain("backend");
+  });
+
   it("applies the quick preset, with explicit flags winning", () => {
     expect(options(["--quick"])).toMatchObject(QUICK_PRESET);
     expect(options(["--quick", "--folds", "3"]).folds).toBe(3);

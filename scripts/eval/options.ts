@@ -44,7 +44,9 @@ export type EvalOptions = {
   scoreShift: number | "auto";
   patience: number;
   learningRate: number;
-  backend: "wasm" | "cpu";
+  backend: "wasm" | "cpu" | "webgpu";
+  /** Dawn's Node bindings (npm `webgpu`'s index.js), for --backend webgpu. */
+  webgpu: string | null;
   seed: number;
   /** Hz, for a CSV without a timestamp column. */
   rate: number | null;
@@ -123,6 +125,7 @@ const FLAGS = {
   patience: { type: "string" },
   "learning-rate": { type: "string" },
   backend: { type: "string" },
+  webgpu: { type: "string" },
   seed: { type: "string" },
   rate: { type: "string" },
   segment: { type: "string" },
@@ -251,7 +254,8 @@ export function parseEvalArgs(argv: readonly string[]): ParsedArgs {
       scoreShift: v("score-shift") === "auto" ? "auto" : int("score-shift", 1, 1, 2048),
       patience: int("patience", preset.patience, 1, 1000),
       learningRate: v("learning-rate") === undefined ? 1e-3 : number("learning-rate", v("learning-rate") ?? "", 1e-6, 1, false),
-      backend: oneOf("backend", v("backend") ?? "wasm", ["wasm", "cpu"] as const),
+      backend: oneOf("backend", v("backend") ?? "wasm", ["wasm", "cpu", "webgpu"] as const),
+      webgpu: v("webgpu") ?? null,
       seed: int("seed", 1, 0, 2 ** 31 - 1),
       rate: rate === undefined ? null : number("rate", rate, 1e-9, 1e9, false),
       segment: segmentOf(v("segment")),

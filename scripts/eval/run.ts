@@ -143,7 +143,7 @@ export async function runOne(options: EvalOptions): Promise<RunResult> {
   const problems = planProblems(plan);
   if (problems.length > 0) return { code: usage(problems.join("; ")), report: null, dataset, seconds: seconds() };
 
-  const { backend, note } = await startBackend(options.backend);
+  const { backend, note } = await startBackend(options.backend, options.webgpu);
   const settings = settingsOf(options, dataset.channels.length);
   const cache = options.noCache ? null : new ModelCache(path.resolve(options.cache ?? path.join(env.DATA_DIR, "eval-cache")));
   const ctx: ModelContext = {
