@@ -128,8 +128,11 @@ describe("TimeVQVAE-AD", () => {
     expect(result.epochs).toHaveLength(12);
     const stage1 = result.epochs.slice(0, 5);
     const stage2 = result.epochs.slice(5);
-    expect(stage1.at(-1)!.trainLoss).toBeLessThan(0.8 * stage1[0]!.trainLoss);
+    // Stage 1's training loss jumps when unused codes restart; its validation error is steadier.
+    expect(stage1.at(-1)!.valLoss).toBeLessThan(0.7 * stage1[0]!.valLoss);
     expect(stage2.at(-1)!.trainLoss).toBeLessThan(0.9 * stage2[0]!.trainLoss);
+    // The prior's validation cross-entropy ends well below that of a uniform prior, log(codes).
+    expect(stage2.at(-1)!.valLoss).toBeLessThan(0.7 * Math.log(config.codes));
     expect(result.monitored).toBe("validation");
     expect(result.trainWindows).toBe(128);
   });
