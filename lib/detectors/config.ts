@@ -96,6 +96,8 @@ export function resolveTimeVqvaeConfig(o: SizedOptions<TimeVqvaeConfig>): TimeVq
     heads: o.heads ?? 2,
     layers: o.layers ?? 1,
     maskSpan: o.maskSpan ?? 2,
+    maskGroups: o.maskGroups ?? 8,
+    priorPasses: o.priorPasses ?? 4,
     commitment: o.commitment ?? 0.25,
     seed: o.seed ?? 0,
   };
@@ -112,6 +114,8 @@ export function resolveTimeVqvaeConfig(o: SizedOptions<TimeVqvaeConfig>): TimeVq
   if (config.hidden % config.heads !== 0) fail(`hidden (${config.hidden}) must be a multiple of heads (${config.heads})`);
   requireCount(config.layers, "layers");
   requireCount(config.maskSpan, "maskSpan");
+  requireCount(config.maskGroups, "maskGroups");
+  requireCount(config.priorPasses, "priorPasses");
   requireNonNegative(config.commitment, "commitment");
   return config;
 }

@@ -180,16 +180,16 @@ export const DETECTORS = {
     windowed: true,
     form: {
       settings: ["epochs", "batchSize", "learningRate", "patience", "hidden", "latent", "maxTrainWindows"],
-      // Every channel shares the two small VQ-VAEs and the one-layer prior; the first half of the
-      // epochs trains the VQ-VAEs, the second the prior.
+      // Every channel shares the two small VQ-VAEs; the one-layer prior sees all channels' tokens.
+      // 40 % of the epochs train the VQ-VAEs, the rest the prior.
       defaults: { epochs: 12, batchSize: 32, learningRate: 0.003, patience: 3, hiddenPerChannel: 4, maxTrainWindows: 512 },
       hiddenHint: {
         placeholder: () => "32",
         title: "Width of the VQ-VAEs' convolutions and of the transformer prior, shared by every channel (a multiple of 2, the heads)",
       },
       note:
-        "Defaults sized to finish on the demo in a few minutes on two CPU cores. The first half of the epochs trains the VQ-VAEs, " +
-        "the rest the prior; latent is the code width (default 8). Alarmed stretches get a counterfactual: what normal would look like there.",
+        "Defaults sized to finish on the demo in a few minutes on two CPU cores. 40 % of the epochs train the VQ-VAEs, " +
+        "the rest the prior (which sees every channel); latent is the code width (default 8). Alarmed stretches get a counterfactual: what normal would look like there.",
     },
     counterfactuals: true,
     noRefine: "ALOE's refinement fine-tunes a Gaussian reconstruction; TimeVQVAE-AD scores tokens under a prior, so it is not refined.",

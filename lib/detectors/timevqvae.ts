@@ -1,20 +1,23 @@
 /**
  * TimeVQVAE-AD (Lee, Malacarne and Aune, "Explainable time series anomaly detection using masked
  * latent generative modeling", Pattern Recognition 2024; docs/algorithms.md §5.2), small enough to
- * train in a browser worker. Every channel of a window goes through the same networks on its own:
+ * train in a browser worker. Every channel of a window goes through the same VQ-VAEs on its own; the
+ * prior sees all channels' tokens together:
  *
  *   channel ─► STFT (Hann, nFft, hop) ─► low band (bins < lowBins) │ high band (the rest)
  *   stage 1, per band: frames ─► conv encoder ─► nearest code (VQ) ─► conv decoder ─► frames
- *   stage 2: the two bands' tokens, side by side ─► bidirectional transformer ─► logits per band
+ *   stage 2: per band and frame, the sum of every channel's token embedding; the two bands' frames
+ *            side by side ─► bidirectional transformer ─► every channel's logits per band and frame
  *
  * Stage 1 trains the two VQ-VAEs (squared error of the band's STFT frames + codebook loss +
  * commitment·commitment loss); stage 2 then trains the prior by masked token modelling: a random
- * fraction cos(π/2·u), u ~ U(0, 1), of the frames is masked in both bands and the transformer
- * predicts their tokens (cross-entropy). The first half of the epochs (rounded up) is stage 1, the
- * rest stage 2, each with its own early stopping.
+ * fraction cos(π/2·u), u ~ U(0, 1), of the (channel, frame) tokens is masked in both bands and the
+ * transformer predicts them (cross-entropy). 40 % of the epochs (rounded up) are stage 1, the rest
+ * stage 2 (each epoch `priorPasses` passes over the windows), each with its own early stopping.
  *
- * Score: every frame of every window is masked once, `maskSpan` neighbouring frames at a time (both
- * bands), and its score is the negative log-likelihood of the true tokens under the prior, per band;
+ * Score: every frame of every channel is masked once, `maskSpan` neighbouring frames of one group of
+ * channels at a time (both bands; the other channels stay visible), and its score is the negative
+ * log-likelihood of the true tokens under the prior, per band;
  * frame scores are interpolated onto the steps (frame f is centred on step f·hop) and averaged over
  * the windows that cover a step. A step's channel score is the sum of its two bands'; the step's
  * score the sum over channels. The bands' scores are kept (`scoreBands`) to say which drives an alarm.
@@ -171,7 +174,10 @@ const decode = (q: tf.Tensor3D, w: BandVq): tf.Tensor3D => conv(tf.relu(conv(tf.
 
 type PriorLayer = { attention: AttentionWeights; norm1: Norm; ffn1: DenseWeights; ffn2: DenseWeights; norm2: Norm };
 type Prior = {
-  /** Per band: codes + 1 rows, the last is the mask token. */
+  /**
+   * Per band: features·(codes + 1) rows, channel ch's token k at row ch·(codes + 1) + k (k = codes is
+   * the mask token). A frame's input is the sum of its channels' rows: one vector per frame and band.
+   */
   tokens: Record<Band, tf.Variable>;
   position: tf.Variable;
   band: tf.Variable;
@@ -207,11 +213,15 @@ function createPrior(c: TimeVqvaeConfig, frames: number, rng: Rng): Prior {
     initialiseDense(layer.ffn2, rng);
     return layer;
   });
-  const head = { low: createDense(c.hidden, c.codes), high: createDense(c.hidden, c.codes) };
+  // Per band, every channel's logits at once: [hidden, features·codes].
+  const head = { low: createDense(c.hidden, c.features * c.codes), high: createDense(c.hidden, c.features * c.codes) };
   initialiseDense(head.low, rng);
   initialiseDense(head.high, rng);
   return {
-    tokens: { low: normalVariable([c.codes + 1, c.hidden], 0.1, rng), high: normalVariable([c.codes + 1, c.hidden], 0.1, rng) },
+    tokens: {
+      low: normalVariable([c.features * (c.codes + 1), c.hidden], 0.1, rng),
+      high: normalVariable([c.features * (c.codes + 1), c.hidden], 0.1, rng),
+    },
     position: normalVariable([frames, c.hidden], 0.1, rng),
     band: normalVariable([2, c.hidden], 0.1, rng),
     layers,
@@ -237,20 +247,33 @@ const priorVariables = (p: Prior): NamedVariable[] => [
   ...denseVariables(p.head.high, "prior/head/high"),
 ];
 
-/** Tokens [rows, frames] per band (int32; the mask token is `codes`) → logits [rows, frames, codes] per band. */
+/**
+ * Tokens [windows, features·frames] per band (int32, channel-major: channel ch's frame f at ch·frames
+ * + f; the mask token is `codes`) → logits [windows, features·frames, codes] per band, same layout.
+ * The transformer's sequence is the frames of both bands (2·frames positions); a position's input is
+ * the sum of its channels' token embeddings (each channel has its own table) plus a frame position
+ * and a band embedding, and its output head gives every channel's logits. So a masked channel sees
+ * the other channels' tokens of the same frame directly, and the frames around it through attention.
+ */
 function priorLogits(p: Prior, c: TimeVqvaeConfig, low: tf.Tensor2D, high: tf.Tensor2D): Record<Band, tf.Tensor3D> {
   return tf.tidy(() => {
-    const frames = low.shape[1];
     const rows = low.shape[0];
-    // A one-hot product rather than a gather: the gather's gradient has no kernel on tfjs's wasm backend.
-    const lookup = (band: Band, tokens: tf.Tensor2D) =>
-      tf.reshape<tf.Rank.R3>(tf.matMul(tf.oneHot(tf.reshape(tokens, [rows * frames]), c.codes + 1), p.tokens[band]), [
-        rows,
-        frames,
-        c.hidden,
-      ]);
-    const embed = (band: Band, tokens: tf.Tensor2D, index: number) =>
-      tf.add(tf.add(lookup(band, tokens), p.position), tf.slice(p.band, [index, 0], [1, c.hidden]));
+    const channels = c.features;
+    const frames = low.shape[1] / channels;
+    const width = channels * (c.codes + 1);
+    // Row of channel ch's token in its band's table: ch·(codes + 1) + token.
+    const offsets = tf.tensor3d(
+      Int32Array.from({ length: channels * frames }, (_, i) => Math.floor(i / frames) * (c.codes + 1)),
+      [1, channels, frames],
+      "int32",
+    );
+    // A multi-hot product rather than a gather: the gather's gradient has no kernel on tfjs's wasm backend.
+    const embed = (band: Band, tokens: tf.Tensor2D, index: number) => {
+      const rowsOf = tf.transpose(tf.add(tf.reshape(tokens, [rows, channels, frames]), offsets), [0, 2, 1]);
+      const hot = tf.sum(tf.oneHot(tf.reshape(rowsOf, [rows * frames, channels]), width), 1);
+      const summed = tf.reshape<tf.Rank.R3>(tf.matMul(hot, p.tokens[band]), [rows, frames, c.hidden]);
+      return tf.add(tf.add(summed, p.position), tf.slice(p.band, [index, 0], [1, c.hidden]));
+    };
     let x = tf.concat([embed("low", low, 0), embed("high", high, 1)], 1) as tf.Tensor3D;
     const dims = attentionDims(c);
     for (const layer of p.layers) {
@@ -259,9 +282,16 @@ function priorLogits(p: Prior, c: TimeVqvaeConfig, low: tf.Tensor2D, high: tf.Te
       x = tf.add(x, dense3d(tf.relu(dense3d(layerNorm(x, layer.norm2), layer.ffn1)), layer.ffn2));
     }
     x = layerNorm(x, p.norm);
+    // [rows, frames, channels·codes] → [rows, channels·frames, codes] (channel-major, as the tokens).
+    const logits = (part: tf.Tensor3D, head: DenseWeights) =>
+      tf.reshape<tf.Rank.R3>(tf.transpose(tf.reshape(dense3d(part, head), [rows, frames, channels, c.codes]), [0, 2, 1, 3]), [
+        rows,
+        channels * frames,
+        c.codes,
+      ]);
     return {
-      low: dense3d(tf.slice(x, [0, 0, 0], [rows, frames, c.hidden]), p.head.low),
-      high: dense3d(tf.slice(x, [0, frames, 0], [rows, frames, c.hidden]), p.head.high),
+      low: logits(tf.slice(x, [0, 0, 0], [rows, frames, c.hidden]), p.head.low),
+      high: logits(tf.slice(x, [0, frames, 0], [rows, frames, c.hidden]), p.head.high),
     };
   });
 }
@@ -278,12 +308,24 @@ export function maskedNll(logits: tf.Tensor3D, truth: tf.Tensor2D, mask: tf.Tens
 }
 
 /**
- * The masks of the scoring passes, [passes][frames]: pass p masks frames [p·span, (p + 1)·span), so
- * every frame is masked in exactly one pass.
+ * The masks of the scoring passes, [passes][channels·frames] (channel-major): the channels fall into
+ * `groups` groups (channel ch into group ch mod groups), and pass (s, g) masks frames [s·span, (s +
+ * 1)·span) of group g's channels, so every frame of every channel is masked in exactly one pass and
+ * sees the unmasked channels of its own frames. Passes = ⌈frames/span⌉ · min(groups, channels).
  */
-export function scoringMasks(frames: number, span: number): Float32Array[] {
-  const passes = Math.ceil(frames / span);
-  return Array.from({ length: passes }, (_, p) => Float32Array.from({ length: frames }, (_, f) => (Math.floor(f / span) === p ? 1 : 0)));
+export function scoringMasks(channels: number, frames: number, span: number, groups: number): Float32Array[] {
+  const g = Math.max(1, Math.min(groups, channels));
+  const spans = Math.ceil(frames / span);
+  const masks: Float32Array[] = [];
+  for (let s = 0; s < spans; s++) {
+    for (let group = 0; group < g; group++) {
+      const mask = new Float32Array(channels * frames);
+      for (let ch = group; ch < channels; ch += g)
+        for (let f = s * span; f < Math.min(frames, (s + 1) * span); f++) mask[ch * frames + f] = 1;
+      masks.push(mask);
+    }
+  }
+  return masks;
 }
 
 // ─── the model ───────────────────────────────────────────────────────────────────────────────────
@@ -428,26 +470,38 @@ class TimeVqvaeModel {
     });
   }
 
+  /** Tokens of a window per band: every channel's frames. */
+  get sequence(): number {
+    return this.c.features * this.frames;
+  }
+
+  /** The scoring passes per window (scoringMasks). */
+  get passes(): number {
+    return Math.ceil(this.frames / this.c.maskSpan) * Math.min(this.c.maskGroups, this.c.features);
+  }
+
   /**
-   * Per row and band, the NLL of every frame's true token when it is masked (scoringMasks), flat
-   * [rows·frames] per band.
+   * Per channel-window (window-major, as `tokens`) and band, the NLL of every frame's true token when
+   * it is masked (scoringMasks), flat [rows·frames] per band.
    */
   async frameNll(tokens: Tokens, rows: number): Promise<Record<Band, Float32Array>> {
-    const masks = scoringMasks(this.frames, this.c.maskSpan);
+    const length = this.sequence;
+    const windows = rows / this.c.features;
+    const masks = scoringMasks(this.c.features, this.frames, this.c.maskSpan, this.c.maskGroups);
     const passes = masks.length;
-    const maskFlat = new Float32Array(passes * this.frames);
-    masks.forEach((m, p) => maskFlat.set(m, p * this.frames));
+    const maskFlat = new Float32Array(passes * length);
+    masks.forEach((m, p) => maskFlat.set(m, p * length));
     const out = tf.tidy(() => {
-      const mask = tf.tile(tf.tensor2d(maskFlat, [passes, this.frames]), [rows, 1]) as tf.Tensor2D;
+      const mask = tf.tile(tf.tensor2d(maskFlat, [passes, length]), [windows, 1]) as tf.Tensor2D;
       const truth = (band: Band) =>
-        tf.reshape<tf.Rank.R2>(tf.tile(tf.reshape(tf.tensor1d(tokens[band], "int32"), [rows, 1, this.frames]), [1, passes, 1]), [
-          rows * passes,
-          this.frames,
+        tf.reshape<tf.Rank.R2>(tf.tile(tf.reshape(tf.tensor1d(tokens[band], "int32"), [windows, 1, length]), [1, passes, 1]), [
+          windows * passes,
+          length,
         ]);
       const t = { low: truth("low"), high: truth("high") };
       const logits = priorLogits(this.prior, this.c, this.masked(t.low, mask), this.masked(t.high, mask));
       // Each frame is masked in one pass: the sum over the passes is its NLL.
-      const perRow = (band: Band) => tf.sum(tf.reshape(maskedNll(logits[band], t[band], mask), [rows, passes, this.frames]), 1);
+      const perRow = (band: Band) => tf.sum(tf.reshape(maskedNll(logits[band], t[band], mask), [windows, passes, length]), 1);
       return [perRow("low"), perRow("high")];
     });
     const [low, high] = await Promise.all(out.map((t) => t.data()));
@@ -455,10 +509,10 @@ class TimeVqvaeModel {
     return { low: Float32Array.from(low ?? []), high: Float32Array.from(high ?? []) };
   }
 
-  /** Prior probabilities [rows, frames, codes] per band for the given (partly masked) tokens. */
+  /** Prior probabilities [rows, frames, codes] per band for the given (partly masked) tokens of rows channel-windows. */
   async probabilities(tokens: Tokens, rows: number): Promise<Record<Band, Float32Array>> {
     const out = tf.tidy(() => {
-      const t = (band: Band) => tf.tensor2d(tokens[band], [rows, this.frames], "int32");
+      const t = (band: Band) => tf.tensor2d(tokens[band], [rows / this.c.features, this.sequence], "int32");
       const logits = priorLogits(this.prior, this.c, t("low"), t("high"));
       return [tf.softmax(logits.low), tf.softmax(logits.high)];
     });
@@ -483,7 +537,7 @@ function channelWindows(model: TimeVqvaeModel, sequences: readonly SeriesColumns
 }
 
 /** A masked-token mask per row: a fraction cos(π/2·u) of the frames (at least one), seeded. */
-function trainingMask(rows: number, frames: number, rng: Rng): Float32Array {
+export function trainingMask(rows: number, frames: number, rng: Rng): Float32Array {
   const mask = new Float32Array(rows * frames);
   for (let r = 0; r < rows; r++) {
     const ratio = Math.cos((Math.PI / 2) * rng.next());
@@ -518,6 +572,7 @@ async function runStage(
   step: (batch: number[], optimizer: AmsGrad) => Promise<number>,
   validate: () => Promise<number>,
   afterEpoch?: () => void,
+  passes = 1,
 ): Promise<StageResult> {
   const vars = variables.map((v) => v.variable);
   const optimizer = new AmsGrad(vars, { learningRate: run.options.learningRate });
@@ -526,10 +581,12 @@ async function runStage(
   try {
     for (let e = 0; e < epochs; e++) {
       const started = performance.now();
-      const order = shuffle(
-        Array.from({ length: rows }, (_, i) => i),
-        run.rng,
-      );
+      const order = Array.from({ length: passes }, () =>
+        shuffle(
+          Array.from({ length: rows }, (_, i) => i),
+          run.rng,
+        ),
+      ).flat();
       const groups = batches(order, run.options.batchSize);
       let sum = 0;
       for (const [i, group] of groups.entries()) {
@@ -538,7 +595,7 @@ async function runStage(
         run.options.onBatch?.(i + 1, groups.length);
         await yieldToEventLoop();
       }
-      const trainLoss = sum / rows;
+      const trainLoss = sum / order.length;
       if (!Number.isFinite(trainLoss)) {
         stopped = "diverged";
         break;
@@ -613,6 +670,14 @@ function restartUnused(model: TimeVqvaeModel, band: Band, used: Uint8Array, data
   });
 }
 
+/**
+ * The epochs of stage 1 (the VQ-VAEs): 40 % of them, rounded up, the rest train the prior. The
+ * VQ-VAEs' reconstruction levels off within a few epochs; the prior learns more slowly.
+ */
+export function stage1EpochsOf(epochs: number): number {
+  return epochs <= 1 ? epochs : Math.ceil(0.4 * epochs);
+}
+
 async function trainModel(model: TimeVqvaeModel, data: TrainData, trainOptions?: TrainOptions): Promise<TrainResult> {
   const started = performance.now();
   const o = resolveTrainOptions(trainOptions);
@@ -627,7 +692,7 @@ async function trainModel(model: TimeVqvaeModel, data: TrainData, trainOptions?:
   const run: StageRun = { model, options: o, rng, epochs: [], offset: 0 };
   // The batch size counts windows; a window is `features` channel-windows.
   const rowsPerBatch = o.batchSize * c.features;
-  const stage1Epochs = o.epochs <= 1 ? o.epochs : Math.ceil(o.epochs / 2);
+  const stage1Epochs = stage1EpochsOf(o.epochs);
   const stage2Epochs = o.epochs - stage1Epochs;
   const byRows = { ...o, batchSize: rowsPerBatch };
 
@@ -675,15 +740,16 @@ async function trainModel(model: TimeVqvaeModel, data: TrainData, trainOptions?:
   // Stage 2: the prior, on the tokens of the trained VQ-VAEs.
   const trainTokens = await model.tokens(train);
   const valTokens = validation.length > 0 ? await model.tokens(validation) : { low: new Int32Array(0), high: new Int32Array(0) };
-  const valMask = trainingMask(validation.length, model.frames, createRng(o.seed + 1));
-  const f = model.frames;
+  // The prior's rows are windows: it sees every channel's tokens of a window at once.
+  const valMask = trainingMask(valRefs.length, model.sequence, createRng(o.seed + 1));
+  const f = model.sequence;
   const stage2 =
     stage2Epochs > 0
       ? await runStage(
-          { ...run, options: byRows },
+          run,
           model.stage2,
           stage2Epochs,
-          train.length,
+          trainRefs.length,
           async (group, optimizer) => {
             const mask = tf.tensor2d(trainingMask(group.length, f, rng), [group.length, f]);
             const t = {
@@ -698,7 +764,7 @@ async function trainModel(model: TimeVqvaeModel, data: TrainData, trainOptions?:
             if (validation.length === 0) return Number.NaN;
             let sum = 0;
             for (const group of batches(
-              validation.map((_, i) => i),
+              valRefs.map((_, i) => i),
               evalBatch,
             )) {
               const loss = tf.tidy(() =>
@@ -712,8 +778,10 @@ async function trainModel(model: TimeVqvaeModel, data: TrainData, trainOptions?:
               );
               sum += (await scalar(loss)) * group.length;
             }
-            return sum / validation.length;
+            return sum / valRefs.length;
           },
+          undefined,
+          c.priorPasses,
         )
       : undefined;
   const last = stage2 ?? stage1;
@@ -765,8 +833,13 @@ async function scoreModel(model: TimeVqvaeModel, input: SeriesColumns, options: 
     throw new DetectorError("invalid_option", `shift must be a whole number in [1, ${c.windowSize}] (the window size)`);
   }
   const starts = scoringStarts(padded, c.windowSize, timeVqvaeShift(c.windowSize, shift));
-  const passes = Math.ceil(model.frames / c.maskSpan);
-  const windowsPerBatch = Math.max(1, Math.min(options.batchSize ?? 256, Math.floor(4096 / (c.features * passes))));
+  // Each window is `passes` sequences of 2·frames positions: at most 2^16 positions and 2^24 attention weights per batch.
+  const tokensPerWindow = model.passes * 2 * model.frames;
+  const attentionPerWindow = tokensPerWindow * 2 * model.frames * c.heads;
+  const windowsPerBatch = Math.max(
+    1,
+    Math.min(options.batchSize ?? 256, Math.floor(2 ** 16 / tokensPerWindow), Math.floor(2 ** 24 / attentionPerWindow)),
+  );
   const sums = { low: columns.map(() => new Float64Array(padded)), high: columns.map(() => new Float64Array(padded)) };
   const recon = columns.map(() => new Float64Array(padded));
   const counts = new Uint32Array(padded);

@@ -85,6 +85,16 @@ export type TimeVqvaeConfig = {
   layers: number;
   /** Consecutive frames masked together when scoring (default 2). */
   maskSpan: number;
+  /**
+   * Channel groups masked in turn when scoring (default 8, at most the channels): a masked frame sees
+   * the other groups' channels at the same frames.
+   */
+  maskGroups: number;
+  /**
+   * Passes over the training windows per epoch of stage 2, each with fresh masks (default 4): the
+   * prior needs more steps than the VQ-VAEs, and its steps are cheap.
+   */
+  priorPasses: number;
   /** Weight of the commitment loss (default 0.25). */
   commitment: number;
   /** Seed of the weight initialisation (default 0). */
