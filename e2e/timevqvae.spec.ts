@@ -29,6 +29,8 @@ test.describe.serial("TimeVQVAE-AD with counterfactuals @loop", () => {
     await page.getByTestId("run.epochs").fill("2");
     await page.getByTestId("run.hidden").fill("8");
     await page.getByTestId("run.maxWindows").fill("128");
+    // One scored window per window length (the detector scores at least every half window anyway).
+    await page.getByTestId("run.scoreShift").fill("16");
     await page.getByTestId("run.start").click();
     await expect(page.getByTestId("run.done")).toBeVisible({ timeout: 4 * 60_000 });
     await page.getByTestId("run.done").getByRole("link").click();

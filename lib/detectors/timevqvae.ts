@@ -1064,7 +1064,16 @@ export class TimeVqvaeDetector implements Detector {
 
   load(weights: WeightBytes): void {
     this.use.assertUsable();
-    assignBytes(this.model.variables, weights);
+    try {
+      assignBytes(this.model.variables, weights);
+    } catch (error) {
+      // Models saved before the prior saw every channel (one token table per channel) have other shapes.
+      if (!(error instanceof DetectorError) || error.code !== "invalid_weights") throw error;
+      throw new DetectorError(
+        "invalid_weights",
+        `These TimeVQVAE-AD weights do not fit this version of the detector (${error.message}); a run saved before its prior saw every channel must be trained again.`,
+      );
+    }
   }
 
   dispose(): void {
