@@ -12,6 +12,16 @@ export type DemoRole = keyof typeof USERS;
 
 export { DEMO_DATASET };
 
+/** Signs `request`'s cookies in through the sign-in API (what the form posts); fails the test unless it answers 200. */
+async function signInByApi(
+  request: APIRequestContext,
+  { email, password }: { email: string; password: string },
+  headers?: Record<string, string>,
+): Promise<void> {
+  const response = await request.post("/api/auth/signin", { data: { email, password }, headers });
+  expect(response.status(), await response.text()).toBe(200);
+}
+
 /** Page object for signing in: through the real form, or through the API for the tests about something else. */
 export class Session {
   constructor(readonly page: Page) {}
@@ -36,9 +46,7 @@ export class Session {
    * does not load and fill the form first.
    */
   async signInAs(role: DemoRole): Promise<void> {
-    const { email, password } = USERS[role];
-    const response = await this.page.request.post("/api/auth/signin", { data: { email, password } });
-    expect(response.status(), await response.text()).toBe(200);
+    await signInByApi(this.page.request, USERS[role]);
     await this.page.goto(USERS[role].home);
     await this.atHome(role);
   }
@@ -75,13 +83,10 @@ export const test = base.extend<Fixtures>({
     await provide(async (who) => {
       const request = await playwright.request.newContext({ baseURL });
       contexts.push(request);
-      const { email, password } = typeof who === "string" ? USERS[who] : who;
-      const response = await request.post("/api/auth/signin", {
-        data: { email, password },
-        // A documentation address of its own per context: the sign-in rate limit is per client address.
-        headers: { "x-forwarded-for": `2001:db8::${Math.floor(Math.random() * 0xffff).toString(16)}:${contexts.length}` },
+      // A documentation address of its own per context: the sign-in rate limit is per client address.
+      await signInByApi(request, typeof who === "string" ? USERS[who] : who, {
+        "x-forwarded-for": `2001:db8::${Math.floor(Math.random() * 0xffff).toString(16)}:${contexts.length}`,
       });
-      expect(response.status(), await response.text()).toBe(200);
       return new Api(request);
     });
     await Promise.all(contexts.map((c) => c.dispose()));
