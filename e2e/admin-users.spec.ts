@@ -3,7 +3,7 @@ import { DEMO_DATASET, expect, test } from "./fixtures";
 
 test("an admin creates a user, changes the role, and the new user signs in with it", async ({ page, session, browser }) => {
   const email = `new-${Date.now()}@dqs.local`;
-  await session.signInAs("admin");
+  await session.signInAtHome("admin");
   await page.getByTestId("users.new.name").fill("Nia New");
   await page.getByTestId("users.new.email").fill(email);
   await page.getByTestId("users.new.password").fill("a-good-password");
@@ -28,7 +28,7 @@ test("an admin creates a user, changes the role, and the new user signs in with 
 });
 
 test("a duplicate email and a short password are refused with clear messages", async ({ page, session }) => {
-  await session.signInAs("admin");
+  await session.signInAtHome("admin");
   await page.getByTestId("users.new.name").fill("Dup");
   await page.getByTestId("users.new.email").fill("expert@dqs.local");
   await page.getByTestId("users.new.password").fill("a-good-password");
@@ -57,7 +57,7 @@ test("the last admin cannot be demoted", async ({ page, session }) => {
 });
 
 test("the search box filters users by name or email", async ({ page, session }) => {
-  await session.signInAs("admin");
+  await session.signInAtHome("admin");
   const search = page.getByTestId("users.search");
   await search.fill("erik");
   await expect(page.getByTestId("users.row")).toHaveCount(1);
@@ -96,7 +96,7 @@ test("a deactivated user is signed out, cannot sign in, cannot be assigned, and 
   await signIn();
   await expect(other).toHaveURL(/\/queue$/);
 
-  await page.reload();
+  await page.goto("/admin/users");
   await page.getByTestId("users.search").fill(String(stamp));
   const row = page.locator(`[data-testid="users.row"][data-email="${email}"]`);
   await expect(page.getByTestId("users.row")).toHaveCount(1);

@@ -48,7 +48,7 @@ test.describe("sign-in and roles", () => {
   });
 
   test("signing out ends the session", async ({ page, session }) => {
-    await session.signInAs("analyst");
+    await session.signInAtHome("analyst");
     await page.getByTestId("nav.signout").click();
     await expect(page).toHaveURL(/\/signin$/);
     await page.goto("/datasets");

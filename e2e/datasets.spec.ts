@@ -1,7 +1,7 @@
 import { DEMO_DATASET, expect, test } from "./fixtures";
 
 test("the demo dataset is listed with its counts, and ground truth is shown to analysts only", async ({ page, session }, testInfo) => {
-  await session.signInAs("analyst");
+  await session.signInAtHome("analyst");
   const row = page.getByTestId("datasets.row").filter({ hasText: DEMO_DATASET });
   await expect(row).toHaveCount(1);
   await expect(row).toContainText("80");
@@ -14,7 +14,7 @@ test("the demo dataset is listed with its counts, and ground truth is shown to a
 });
 
 test("an expert sees the assigned demo dataset without ground truth", async ({ page, session, api }) => {
-  await session.signInAs("expert");
+  await session.signInAtHome("expert");
   await expect(page.getByTestId("queue.progress")).toContainText(DEMO_DATASET);
   const demo = await api.datasetNamed(DEMO_DATASET);
   const body = await api.dataset(demo.id);

@@ -87,7 +87,7 @@ test.describe("experiments", () => {
   });
 
   test("an analyst follows the running experiment from the list until it is done", async ({ page, session }, testInfo) => {
-    await session.signInAs("analyst");
+    await session.signInAtHome("analyst");
     await page.getByTestId("nav.experiments").click();
     await expect(page).toHaveURL(/\/experiments$/);
     const item = page.locator(`[data-testid="exp.item"][data-id="${ID}"]`);
@@ -204,7 +204,7 @@ test.describe("experiments", () => {
 
   test("an expert gets 403 on the page and from the API, and has no Experiments link", async ({ page, session, request }) => {
     expect((await request.get(`/api/experiments/${ID}`)).status()).toBe(401);
-    await session.signInAs("expert");
+    await session.signInAtHome("expert");
     await expect(page.getByTestId("nav.experiments")).toHaveCount(0);
     const response = await page.goto("/experiments");
     expect(response?.status()).toBe(403);

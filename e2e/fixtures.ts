@@ -42,11 +42,16 @@ export class Session {
 
   /**
    * Signed in as `role` by the sign-in API on the page's own cookies (what the form posts; the form
-   * itself is tested in auth.spec.ts), then on the role's home page: a test about something else
-   * does not load and fill the form first.
+   * itself is tested in auth.spec.ts). The page stays where it is: a test about something else opens
+   * the page it is about, without loading the form or the role's home first.
    */
   async signInAs(role: DemoRole): Promise<void> {
     await signInByApi(this.page.request, USERS[role]);
+  }
+
+  /** Signed in as `role` (as signInAs), then on the role's home page. */
+  async signInAtHome(role: DemoRole): Promise<void> {
+    await this.signInAs(role);
     await this.page.goto(USERS[role].home);
     await this.atHome(role);
   }

@@ -149,7 +149,7 @@ test.describe("server-side sessions", () => {
   }
 
   test("a cookie copied before sign-out is refused after it", async ({ page, session, browser }) => {
-    await session.signInAs("analyst");
+    await session.signInAtHome("analyst");
     const thief = await browser.newContext();
     await copyOfCookies(page.context(), thief);
     expect((await thief.request.get("/api/auth/me")).status()).toBe(200);
@@ -454,7 +454,7 @@ test.describe("headers", () => {
       if (/Content Security Policy|Refused to/i.test(m.text())) messages.push(m.text());
     });
     const violations = async () => page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
-    await session.signInAs("admin");
+    await session.signInAtHome("admin");
     expect(await violations()).toEqual([]);
     for (const path of ["/admin/users", "/datasets", "/datasets/upload", "/experiments", "/admin/bench"]) {
       await page.goto(path);

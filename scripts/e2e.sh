@@ -5,10 +5,12 @@
 # 3 alone). So they run first, alone, then everything else in parallel. Tests tagged @alone (the
 # malformed-input corpus, which checksums the whole database) join the first pass: nothing else may write
 # to the database while they run. Extra arguments (files, -g)
-# go to both passes; a pass that finds no test is not a failure. Reports: playwright-report/{heavy,rest}.
+# go to both passes; a pass that finds no test is not a failure. Reports: playwright-report/{heavy,rest};
+# a failed pass's failed spec files run once more with a trace (scripts/e2e-pass.sh).
 set -uo pipefail
 cd "$(dirname "$0")/.."
+source scripts/e2e-pass.sh
 status=0
-E2E_REPORT=playwright-report/heavy npx playwright test --grep "@heavy|@alone" --workers 1 --pass-with-no-tests "$@" || status=$?
-E2E_REPORT=playwright-report/rest npx playwright test --grep-invert "@heavy|@alone" --pass-with-no-tests "$@" || status=$?
+e2e_pass heavy --grep "@heavy|@alone" --workers 1 "$@" || status=$?
+e2e_pass rest --grep-invert "@heavy|@alone" "$@" || status=$?
 exit "$status"

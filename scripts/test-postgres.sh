@@ -15,8 +15,11 @@ DATABASE_URL="$URL" bash scripts/build.sh
 # Tests tagged @loop train models in the browser: the database work they do is covered by the
 # other tests, and running them twice would double the suite's time.
 # @alone tests (the malformed-input corpus checksums the whole database) run first, by themselves.
-E2E_DATABASE_URL="$URL" npx playwright test --grep @alone --workers 1
-E2E_DATABASE_URL="$URL" npx playwright test --grep-invert "@loop|@alone"
+source scripts/e2e-pass.sh
+export E2E_DATABASE_URL="$URL"
+e2e_pass pg-alone --grep @alone --workers 1
+e2e_pass pg --grep-invert "@loop|@alone"
+unset E2E_DATABASE_URL
 # A small load test on this build (the full one: npm run load), through two app instances on this one
 # PostgreSQL: experts sign in and label on either, doubled and dropped submissions; every label must be
 # stored once, the threshold must follow them, and both instances must list the same history.
