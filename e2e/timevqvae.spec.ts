@@ -1,26 +1,29 @@
-import { DEMO_DATASET, expect, test } from "./fixtures";
+import { importDemoDrives } from "./demo-drives";
+import { expect, test, USERS } from "./fixtures";
+import { fitLinearRunInNode } from "./scored-run";
 
 /**
- * TimeVQVAE-AD end to end: an admin trains a small one on the demo dataset in the browser and its
- * scores plot; an expert opens a queried stretch of that run and sees its counterfactual (computed in
- * the scoring worker, then cached with the run) beside the signal; the analyst's sequence view shows
- * the cached one, and a run of another detector shows none.
+ * TimeVQVAE-AD end to end: an admin trains a small one in the browser on demo drives of the spec's
+ * own and its scores plot; an expert opens a queried stretch of that run and sees its counterfactual
+ * (computed in the scoring worker, then cached with the run) beside the signal; the analyst's
+ * sequence view shows the cached one, and a run of another detector shows none.
  */
 const shared = { runId: "", datasetId: "", sequenceId: "", queryId: "", start: 0, end: 0 };
+const DRIVES = 16;
 
 // @loop: trains in the browser; run once per CI (SQLite pass).
 test.describe.serial("TimeVQVAE-AD with counterfactuals @loop", () => {
-  test("an admin trains a small TimeVQVAE-AD on the demo: the form offers its quick defaults, and the scores plot", async ({
+  test("an admin trains a small TimeVQVAE-AD on demo drives: the form offers its quick defaults, and the scores plot", async ({
     page,
     session,
+    api,
   }, testInfo) => {
     test.setTimeout(5 * 60_000);
     await session.signInAs("admin");
-    await page.goto("/datasets");
-    await page.getByRole("link", { name: DEMO_DATASET }).click();
-    await page.waitForURL(/\/datasets\/[^/]+$/);
-    shared.datasetId = new URL(page.url()).pathname.split("/").at(-1) ?? "";
-    await page.getByTestId("dataset.runs").click();
+    shared.datasetId = await importDemoDrives(api, `TimeVQVAE drives ${Date.now()}`, DRIVES);
+    const expert = (await api.users()).find((u) => u.email === USERS.expert.email);
+    await api.assign(shared.datasetId, [expert?.id ?? ""]);
+    await page.goto(`/datasets/${shared.datasetId}/runs`);
     await page.getByTestId("run.detector").selectOption("timevqvae");
     await expect(page.getByTestId("run.epochs")).toHaveValue("12");
     await expect(page.getByTestId("run.maxWindows")).toHaveValue("512");
@@ -35,7 +38,7 @@ test.describe.serial("TimeVQVAE-AD with counterfactuals @loop", () => {
     await expect(page.getByTestId("run.done")).toBeVisible({ timeout: 4 * 60_000 });
     await page.getByTestId("run.done").getByRole("link").click();
     await expect(page.getByTestId("runpage.status")).toHaveText("complete");
-    await expect(page.getByTestId("runpage.scored")).toHaveText("80 / 80");
+    await expect(page.getByTestId("runpage.scored")).toHaveText(`${DRIVES} / ${DRIVES}`);
     shared.runId = new URL(page.url()).pathname.split("/").at(-1) ?? "";
     await expect(page.getByRole("heading", { name: /^Training/ })).toBeVisible();
     await page.getByTestId("scores.row").first().click();
@@ -101,8 +104,9 @@ test.describe.serial("TimeVQVAE-AD with counterfactuals @loop", () => {
   test("the analyst's sequence view draws the cached counterfactual for this run, and nothing for a linear run", async ({
     page,
     session,
-    api,
+    apiAs,
   }) => {
+    const linear = { id: await fitLinearRunInNode(await apiAs("admin"), shared.datasetId) };
     await session.signInAs("analyst");
     await page.goto(`/datasets/${shared.datasetId}/sequences/${shared.sequenceId}`);
     await page.getByTestId("sequence.heatmap.run").selectOption(shared.runId);
@@ -111,7 +115,6 @@ test.describe.serial("TimeVQVAE-AD with counterfactuals @loop", () => {
     await expect(page.getByTestId("counterfactual.band")).toContainText("From the run's cache");
     await expect(page.getByTestId("counterfactual.chart")).toHaveCount(8);
 
-    const linear = await api.seededRun();
     await page.getByTestId("sequence.heatmap.run").selectOption(linear.id);
     await expect(page.getByTestId("sequence.heatmap.map")).toBeVisible();
     await expect(page.getByTestId("sequence.counterfactuals")).toHaveCount(0);
