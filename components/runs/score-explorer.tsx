@@ -20,6 +20,7 @@ import {
 } from "@/lib/runs/explorer";
 import { getBytes } from "../api-client";
 import { EChart, type EChartEvents } from "../charts/echart";
+import { useHydrated } from "../use-hydrated";
 import { useColorScheme } from "../charts/use-color-scheme";
 import { useDragZoom } from "../charts/use-drag-zoom";
 
@@ -157,6 +158,7 @@ export function ScoreExplorer({
   const [filter, setFilter] = useState<ExplorerFilter>(NO_FILTER);
   const [sort, setSort] = useState<SortKey>("max");
   const scheme = useColorScheme();
+  const hydrated = useHydrated();
   // The score plot's zoom window (x values, "from-to"), for tests and the status line.
   const [zoomed, setZoomed] = useState(() => {
     const x = (step: number) => +(step / (samplingRate || 1)).toFixed(3);
@@ -217,7 +219,7 @@ export function ScoreExplorer({
       setFilter((f) => ({ ...f, [key]: value }));
 
   return (
-    <section className="panel" data-testid="scores.explorer">
+    <section className="panel" data-testid="scores.explorer" data-hydrated={hydrated}>
       <h2>Anomaly scores</h2>
       {selected && option && (
         <>
