@@ -87,7 +87,7 @@ test.describe.serial("labelling @loop", () => {
   });
 
   test("the expert labels three queries with hotkeys and the threshold is refined live", async ({ page, session }, testInfo) => {
-    await session.signInAs("expert");
+    await session.signInAtHome("expert");
     await expect(page.getByTestId("queue.row").first()).toBeVisible();
     await page.goto(`/queue/${shared.queryIds[0]}`);
     // The batch's first pick (stored rank 0) is rank 1, as on the queue and run pages.
@@ -117,6 +117,10 @@ test.describe.serial("labelling @loop", () => {
     await expect(page.getByTestId("label.toast")).toContainText(
       /: anomalous from \d+:\d\d:\d\d(\.\d)? \(step [\d,]+\) · threshold -?[\d.]+ → -?[\d.]+ · saved/,
     );
+    // Over the plots, never over the threshold panel it reports on.
+    const toastBox = await page.getByTestId("label.toast").boundingBox();
+    const panelBox = await page.getByTestId("threshold.f1").boundingBox();
+    expect((toastBox?.x ?? 0) + (toastBox?.width ?? 0)).toBeLessThan(panelBox?.x ?? 0);
     await expect(page).toHaveURL(new RegExp(`/queue/${shared.queryIds[1]}$`));
 
     // 2: anomalous from an onset set by clicking on the score plot.

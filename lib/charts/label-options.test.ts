@@ -61,12 +61,13 @@ describe("labelling charts", () => {
       thresholds: [{ label: "refined", value: 5 }],
       view: { from: 0, to: 10 },
     };
-    type Lines = { color: string; markLine: { data: { lineStyle: { color: string } }[] } }[];
+    type Lines = { color: string; markLine: { data: { lineStyle: { color: string }; label?: { backgroundColor?: string } }[] } }[];
     const light = labelScoreOption(input).series as Lines;
     const dark = labelScoreOption({ ...input, scheme: "dark" }).series as Lines;
     expect(light[0]?.color).toBe(chartPalette("light").text);
     expect(dark[0]?.color).toBe(chartPalette("dark").text);
     expect(dark[0]?.markLine.data.map((d) => d.lineStyle.color)).toEqual([chartPalette("dark").threshold, chartPalette("dark").threshold]);
+    expect(dark[0]?.markLine.data[0]?.label?.backgroundColor).toBe(chartPalette("dark").background);
     const channels = labelChannelsOption({ ...input, channels: [{ name: "a", index: 1, x: [0], y: [0] }], scheme: "dark" });
     expect((channels.series as Lines)[0]?.color).toBe(chartPalette("dark").channels[1]);
   });

@@ -20,7 +20,7 @@ import { SYMLOG_AXIS_NAME, symexp, symlog, symlogTicks, type ScoreScale } from "
 import { formatThreshold } from "../labelling/labels";
 import { formatValue } from "../format";
 import { clockAxisLabel, formatInstant } from "./time-format";
-import { chartPalette, type ChartPalette, type ColorScheme } from "./theme";
+import { chartPalette, labelPlate, type ChartPalette, type ColorScheme } from "./theme";
 
 export type LabelChartOption = ComposeOption<
   | LineSeriesOption
@@ -84,7 +84,7 @@ function thresholdLine(p: ChartPalette, t: ThresholdMark, y: number, text: strin
   return {
     yAxis: y,
     // The dimmed (unsupervised) label under its line, so that it never prints over the one in effect.
-    label: { formatter: text, position: t.dimmed ? ("insideEndBottom" as const) : ("insideEndTop" as const), color },
+    label: { formatter: text, position: t.dimmed ? ("insideEndBottom" as const) : ("insideEndTop" as const), color, ...labelPlate(p) },
     lineStyle: { type: t.dimmed ? ("dotted" as const) : ("dashed" as const), opacity: t.dimmed ? 0.6 : 1, color, width: t.dimmed ? 1 : 2 },
   };
 }

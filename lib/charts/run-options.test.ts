@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { chartPalette } from "./theme";
 import { lossChartOptions, roundedTooltip, scoreChartOptions } from "./run-options";
 import { windowFromDrag } from "./zoom";
 
@@ -36,6 +37,8 @@ describe("run charts", () => {
     expect(options.xAxis.axisLabel?.formatter(65)).toBe("0:01:05");
     expect(series?.markArea).toBeUndefined();
     expect(series?.markLine.data[0]?.label.formatter).toBe("refined 4.000");
+    // On a plate of the plot's background: the score line it crosses does not strike it through.
+    expect(series?.markLine.data[0]?.label.backgroundColor).toBe(chartPalette("light").background);
   });
 
   it("shades the refined threshold's optimal interval when it is known, and keeps its upper end in view", () => {

@@ -10,7 +10,7 @@ import { formatThreshold } from "../labelling/labels";
 import { scoreAxisRange } from "./label-options";
 import { escapeHtml } from "./sequence-options";
 import { formatStep, formatValue } from "../format";
-import { chartPalette, type ColorScheme } from "./theme";
+import { chartPalette, labelPlate, type ColorScheme } from "./theme";
 import { formatClock, formatInstant } from "./time-format";
 import type { StepWindow } from "./zoom";
 
@@ -122,6 +122,7 @@ export function scoreChartOptions(
               formatter: `${t.label} ${formatThreshold(t.value)}`,
               position: "insideEndTop",
               color: t.dimmed ? palette.dimmed : palette.threshold,
+              ...labelPlate(palette),
             },
             lineStyle: {
               type: t.dimmed ? "dotted" : "dashed",

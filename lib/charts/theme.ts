@@ -81,6 +81,11 @@ export function chartPalette(scheme: ColorScheme = "light"): ChartPalette {
   return CHART_PALETTES[scheme];
 }
 
+/** A plate of the plot's background under a line's label, so that the series it crosses does not strike it through. */
+export function labelPlate(p: ChartPalette) {
+  return { backgroundColor: p.background, padding: [1, 4] as [number, number], borderRadius: 3 };
+}
+
 /** The ECharts theme of a scheme: text, axes, tooltip and zoom slider in the palette's colours. */
 export function echartsTheme(scheme: ColorScheme): Record<string, unknown> {
   const p = CHART_PALETTES[scheme];
