@@ -31,11 +31,19 @@ describe("the run estimate", () => {
     expect(e.trainWindows).toBe(64);
     expect(e.steps).toBe(10);
   });
-  it("adds the data's trips: train and validation once, every sequence in and out while scoring", () => {
+  it("adds the data's trips that the scoring does not hide: the training load, a first fetch and a last upload", () => {
     const e = estimateRun({ ...base, secondsPerSequence: 0.5 }, probe);
-    // 3 sequences for training, 4 × 2 trips over 2 workers for scoring.
-    expect(e.dataSeconds).toBeCloseTo(0.5 * 3 + (2 * 0.5 * 4) / 2, 9);
-    expect(e.totalSeconds).toBeCloseTo(2 + 0.3 + 1.438 + 3.5, 9);
+    // 3 sequences for training, fetched at once (4 in flight); scoring hides each worker's 2 fetches
+    // (2 × 0.5 s < 1.438 s of scoring), leaving its first fetch and its last upload.
+    expect(e.dataSeconds).toBeCloseTo(0.5 + 2 * 0.5, 9);
+    expect(e.totalSeconds).toBeCloseTo(2 + 0.3 + 1.438 + 1.5, 9);
+  });
+  it("counts the trips that outlast the scoring, and the training load in rounds of four", () => {
+    const slow = { ...base, trainLengths: Array(6).fill(1000), secondsPerSequence: 2 };
+    const e = estimateRun(slow, probe);
+    // 7 sequences in 2 rounds of 4; per worker 4 × 2 s / 2 = 4 s of fetches against 1.438 s of scoring
+    // (the 4 extra training sequences change no scoring).
+    expect(e.dataSeconds).toBeCloseTo(2 * 2 + 2 * 2 + (4 - e.scoreSeconds), 9);
   });
   it("scores every shift-th window and the one ending at the last step", () => {
     // Shift 8: ⌊(1000 − 32)/8⌋ + 1 = 122 windows, the last ending at step 1000 (968 = 121·8);

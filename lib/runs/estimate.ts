@@ -7,11 +7,15 @@
  *   "max windows/epoch"), each at the probe's median step time; early stopping can only end it sooner;
  * - validation: every epoch scores the validation windows (same cap), at the probe's scoring rate;
  * - scoring: every sequence with the run's scoring shift (1 unless set), shared by the page's scoring workers;
- * - data: the train and validation sequences fetched once for training, then every sequence fetched
- *   again and its scores uploaded while scoring (about two fetches' time), at the probe's fetch time.
+ * - data, what of it is not hidden behind the computing (lib/runs/pipeline.ts): the train and
+ *   validation sequences fetched FETCHES_IN_FLIGHT at a time before training; while scoring, each
+ *   worker fetches its next sequence and uploads the previous one's scores as it scores the current
+ *   one, so only its first fetch, its last upload and any trips longer than the scoring are left
+ *   (an upload taken as long as a fetch, the probe's fetch time).
  * It is an estimate, not a bound: a busier machine or network, or a slower server, stretch it.
  */
 import { SCORING_SHIFT, scoringWindowCount, trainingShift, windowCount } from "../preprocess/windows";
+import { FETCHES_IN_FLIGHT } from "./pipeline";
 
 export type Probe = { backend: string; stepMs: number; windowsPerSecond: number };
 
@@ -63,8 +67,9 @@ export function estimateRun(input: EstimateInput, probe: Probe): RunEstimate {
   const scorers = Math.max(1, input.scorers);
   const scoreSeconds = scoredWindows / rate / scorers;
   const perSequence = input.secondsPerSequence ?? 0;
-  const dataSeconds =
-    perSequence * (input.trainLengths.length + input.validationLengths.length) + (2 * perSequence * input.allLengths.length) / scorers;
+  const loadSeconds = perSequence * Math.ceil((input.trainLengths.length + input.validationLengths.length) / FETCHES_IN_FLIGHT);
+  const tripsPerScorer = (perSequence * input.allLengths.length) / scorers;
+  const dataSeconds = loadSeconds + 2 * perSequence + Math.max(0, tripsPerScorer - scoreSeconds);
   return {
     steps,
     trainWindows,
