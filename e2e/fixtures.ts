@@ -74,6 +74,7 @@ type Fixtures = {
   /** A typed API client signed in as `who` through the API, in a request context of its own (disposed after the test). */
   apiAs: (who: Who) => Promise<Api>;
   cspViolations: string[];
+  pageErrors: string[];
 };
 
 export const test = base.extend<Fixtures>({
@@ -115,6 +116,19 @@ export const test = base.extend<Fixtures>({
       });
       await provide(seen);
       expect(seen, "Content-Security-Policy violations").toEqual([]);
+    },
+    { auto: true },
+  ],
+  /**
+   * Every test's page fails it on an uncaught error in the page, a failed hydration among them (React
+   * then renders the page again in the browser: the elements a test holds are replaced under it).
+   */
+  pageErrors: [
+    async ({ page }, provide) => {
+      const seen: string[] = [];
+      page.on("pageerror", (error) => seen.push(`${error.message.split("\n")[0]} (on ${new URL(page.url()).pathname})`));
+      await provide(seen);
+      expect(seen, "uncaught errors in the page").toEqual([]);
     },
     { auto: true },
   ],

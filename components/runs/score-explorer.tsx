@@ -82,9 +82,8 @@ function Spark({ points, lines }: { points: number[]; lines: { label: keyof type
           strokeDasharray={LINE_STYLE[l.label].dash}
           strokeWidth={1}
         >
-          <title>
-            {l.label} {formatValue(l.value)}
-          </title>
+          {/* One string: React renders a <title> with several children differently on the server and in the browser. */}
+          <title>{`${l.label} ${formatValue(l.value)}`}</title>
         </line>
       ))}
       <path d={g.path} fill="none" stroke="var(--chart-line)" strokeWidth={1.2} />
