@@ -218,12 +218,20 @@ test.describe.serial("labelling @loop", () => {
         await route.abort("connectionreset");
       } else await route.continue();
     });
+    const labelsLoaded = page.waitForResponse((r) => /^\/api\/runs\/[^/]+\/labels$/.test(new URL(r.url()).pathname));
     await page.goto(`/queue/${shared.queryIds[0]}`);
     await expect(page.getByTestId("label.error")).toContainText("Could not load this stretch");
-    // Once the labels have loaded (they name more sequences to fetch), no request follows another.
-    await page.waitForTimeout(1500);
+    // The labels name more sequences to fetch: that round fails too, and after it no request follows.
+    await labelsLoaded;
+    await expect
+      .poll(async () => {
+        const before = failed;
+        await page.waitForTimeout(1000);
+        return failed === before;
+      })
+      .toBe(true);
     const settled = failed;
-    await page.waitForTimeout(1500);
+    await page.waitForTimeout(2000);
     expect(failed).toBe(settled);
     failing = false;
     await page.getByTestId("label.retry").click();
