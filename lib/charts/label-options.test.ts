@@ -12,12 +12,24 @@ import {
   scoreAxisOf,
   scoreAxisRange,
   scorePoints,
+  thresholdLabelPositions,
 } from "./label-options";
 import { SYMLOG_AXIS_NAME, symlog } from "./symlog";
 import { chartPalette } from "./theme";
 
 type AreaSeries = { markArea: { data: [Record<string, unknown>, Record<string, unknown>][] } };
 type Axis = { max: (v: { max: number }) => number; min: (v: { min: number }) => number | null };
+
+describe("threshold label positions", () => {
+  it("puts the highest line's label above it, the lowest's below it and any between at the left end", () => {
+    expect(thresholdLabelPositions([{ y: 183 }, { y: 374, dimmed: true }])).toEqual(["insideEndBottom", "insideEndTop"]);
+    expect(thresholdLabelPositions([{ y: 2 }, { y: 3 }, { y: 1 }])).toEqual(["insideStartTop", "insideEndTop", "insideEndBottom"]);
+    expect(thresholdLabelPositions([{ y: 5 }])).toEqual(["insideEndTop"]);
+  });
+  it("on a tie (two lines at the plot's edge) puts the line in effect above the dimmed one", () => {
+    expect(thresholdLabelPositions([{ y: 9, dimmed: true }, { y: 9 }])).toEqual(["insideEndBottom", "insideEndTop"]);
+  });
+});
 
 describe("labelling charts", () => {
   it("reads the steps on the time axes as h:mm:ss, naming the step under the pointer", () => {

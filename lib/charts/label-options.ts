@@ -79,12 +79,29 @@ function shade(
   };
 }
 
-function thresholdLine(p: ChartPalette, t: ThresholdMark, y: number, text: string) {
+export type ThresholdLabelPosition = "insideEndTop" | "insideEndBottom" | "insideStartTop";
+
+/**
+ * Where each horizontal threshold line's label goes, so that labels of nearby lines never print over
+ * each other: the highest line's above it at the right end, the lowest's below it, any between above
+ * it at the left end; on a tie the line in effect (not dimmed) counts as the higher.
+ */
+export function thresholdLabelPositions(lines: readonly { y: number; dimmed?: boolean }[]): ThresholdLabelPosition[] {
+  const order = lines
+    .map((_, i) => i)
+    .sort((a, b) => lines[b]!.y - lines[a]!.y || Number(lines[a]!.dimmed ?? false) - Number(lines[b]!.dimmed ?? false));
+  const out = new Array<ThresholdLabelPosition>(lines.length);
+  order.forEach((line, rank) => {
+    out[line] = rank === 0 ? "insideEndTop" : rank === order.length - 1 ? "insideEndBottom" : "insideStartTop";
+  });
+  return out;
+}
+
+function thresholdLine(p: ChartPalette, t: ThresholdMark, y: number, text: string, position: ThresholdLabelPosition) {
   const color = t.dimmed ? p.dimmed : p.threshold;
   return {
     yAxis: y,
-    // The dimmed (unsupervised) label under its line, so that it never prints over the one in effect.
-    label: { formatter: text, position: t.dimmed ? ("insideEndBottom" as const) : ("insideEndTop" as const), color, ...labelPlate(p) },
+    label: { formatter: text, position, color, ...labelPlate(p) },
     lineStyle: { type: t.dimmed ? ("dotted" as const) : ("dashed" as const), opacity: t.dimmed ? 0.6 : 1, color, width: t.dimmed ? 1 : 2 },
   };
 }
@@ -101,14 +118,19 @@ function marks(
   offScale: OffScale[] = [],
   onsetLabel = true,
 ): LineSeriesOption["markLine"] {
+  const positions = thresholdLabelPositions([
+    ...thresholds.map((t) => ({ y: t.value, dimmed: t.dimmed })),
+    ...offScale.map((t) => ({ y: t.edge, dimmed: t.dimmed })),
+  ]);
   const data: NonNullable<LineSeriesOption["markLine"]>["data"] = [
-    ...thresholds.map((t) => thresholdLine(p, t, t.value, `${t.label} ${formatThreshold(t.shown ?? t.value)}`)),
-    ...offScale.map((t) =>
+    ...thresholds.map((t, i) => thresholdLine(p, t, t.value, `${t.label} ${formatThreshold(t.shown ?? t.value)}`, positions[i]!)),
+    ...offScale.map((t, i) =>
       thresholdLine(
         p,
         t,
         t.edge,
         `${t.side === "above" ? "▲" : "▼"} ${t.label} ${formatThreshold(t.shown ?? t.value)} — ${t.side === "above" ? "above" : "below"} the plot`,
+        positions[thresholds.length + i]!,
       ),
     ),
   ];

@@ -37,8 +37,11 @@ describe("run charts", () => {
     expect(options.xAxis.axisLabel?.formatter(65)).toBe("0:01:05");
     expect(series?.markArea).toBeUndefined();
     expect(series?.markLine.data[0]?.label.formatter).toBe("refined 4.000");
-    // On a plate of the plot's background: the score line it crosses does not strike it through.
+    // On an opaque plate of the plot's background: the score line it crosses does not strike it through.
     expect(series?.markLine.data[0]?.label.backgroundColor).toBe(chartPalette("light").background);
+    expect(series?.markLine.data[1]?.label.opacity).toBe(1);
+    // The lower line's label below it, the higher's above: the two never print over each other.
+    expect(series?.markLine.data.map((d) => d.label.position)).toEqual(["insideEndBottom", "insideEndTop"]);
   });
 
   it("shades the refined threshold's optimal interval when it is known, and keeps its upper end in view", () => {

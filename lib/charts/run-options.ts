@@ -7,7 +7,7 @@
  */
 import { bandArea, bandValues, type ThresholdInterval } from "./threshold-band";
 import { formatThreshold } from "../labelling/labels";
-import { scoreAxisRange } from "./label-options";
+import { scoreAxisRange, thresholdLabelPositions } from "./label-options";
 import { escapeHtml } from "./sequence-options";
 import { formatStep, formatValue } from "../format";
 import { chartPalette, labelPlate, type ColorScheme } from "./theme";
@@ -77,6 +77,7 @@ export function scoreChartOptions(
   const data: [number, number][] = [];
   for (let i = 0; i < score.length; i++) data.push([samplingRate ? i / samplingRate : i, score[i] ?? NaN]);
   const span = samplingRate ? 16 / samplingRate : 16;
+  const positions = thresholdLabelPositions(thresholds.map((t) => ({ y: t.value, dimmed: t.dimmed })));
   return {
     animation: false,
     grid: { left: 60, right: 20, top: 20, bottom: 78 },
@@ -115,12 +116,12 @@ export function scoreChartOptions(
         markLine: {
           symbol: "none",
           silent: true,
-          data: thresholds.map((t) => ({
+          data: thresholds.map((t, i) => ({
             yAxis: t.value,
             name: t.label,
             label: {
               formatter: `${t.label} ${formatThreshold(t.value)}`,
-              position: "insideEndTop",
+              position: positions[i],
               color: t.dimmed ? palette.dimmed : palette.threshold,
               ...labelPlate(palette),
             },

@@ -81,9 +81,12 @@ export function chartPalette(scheme: ColorScheme = "light"): ChartPalette {
   return CHART_PALETTES[scheme];
 }
 
-/** A plate of the plot's background under a line's label, so that the series it crosses does not strike it through. */
+/**
+ * A plate of the plot's background under a line's label, so that the series it crosses does not strike
+ * it through; opaque even on a faded line (a label takes its line's opacity unless it has its own).
+ */
 export function labelPlate(p: ChartPalette) {
-  return { backgroundColor: p.background, padding: [1, 4] as [number, number], borderRadius: 3 };
+  return { backgroundColor: p.background, padding: [1, 4] as [number, number], borderRadius: 3, opacity: 1 };
 }
 
 /** The ECharts theme of a scheme: text, axes, tooltip and zoom slider in the palette's colours. */
