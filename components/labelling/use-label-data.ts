@@ -23,42 +23,55 @@ export function useRunLabels(runId: string, attempt = 0): { queries: LabelledQue
   return state.runId === runId ? state : { queries: null, error: null };
 }
 
-/** Scores of the run's sequences that are asked for, fetched once each (float32 per step); a new `attempt` retries what failed. */
+/**
+ * Scores of the run's sequences that are asked for, fetched once each (float32 per step). A sequence
+ * whose fetch failed is not asked for again until Retry bumps `attempt`, even when more sequences are
+ * wanted meanwhile (the labels name them as they arrive); those that did load are kept.
+ */
 export function useScores(
   runId: string,
   sequenceIds: readonly string[],
   attempt = 0,
 ): { scores: ReadonlyMap<string, Float32Array>; error: string | null } {
-  // `failedAt`: the attempt and the sequences whose fetch failed; the effect does not fetch them again until Retry bumps `attempt`.
-  const [cache, setCache] = useState<{ runId: string; scores: Map<string, Float32Array>; error: string | null; failedAt?: string }>({
-    runId,
-    scores: new Map(),
-    error: null,
-  });
+  // `failed`: the sequences whose fetch failed in `failedAttempt`; not fetched again in that attempt.
+  const [cache, setCache] = useState<{
+    runId: string;
+    scores: Map<string, Float32Array>;
+    error: string | null;
+    failed: ReadonlySet<string>;
+    failedAttempt: number;
+  }>({ runId, scores: new Map(), error: null, failed: new Set(), failedAttempt: attempt });
   const wanted = [...new Set(sequenceIds)].sort().join(",");
   useEffect(() => {
     const abort = new AbortController();
     const ids = wanted ? wanted.split(",") : [];
-    const have = cache.runId === runId ? cache.scores : new Map<string, Float32Array>();
-    const missing = ids.filter((id) => !have.has(id));
-    if (missing.length === 0 || (cache.runId === runId && cache.error !== null && cache.failedAt === `${attempt}|${wanted}`)) return;
-    Promise.all(
-      missing.map(async (id) => {
-        const bytes = await getBytes(`/api/runs/${runId}/scores/${id}`, "Loading the scores", abort.signal);
-        return [id, new Float32Array(bytes)] as const;
-      }),
-    )
-      .then((loaded) => setCache((c) => ({ runId, scores: new Map([...(c.runId === runId ? c.scores : []), ...loaded]), error: null })))
-      .catch(
-        (e: unknown) =>
-          !abort.signal.aborted &&
-          setCache((c) => ({
-            runId,
-            scores: c.runId === runId ? c.scores : new Map(),
-            error: (e as Error).message,
-            failedAt: `${attempt}|${wanted}`,
-          })),
-      );
+    const same = cache.runId === runId;
+    const have = same ? cache.scores : new Map<string, Float32Array>();
+    const failed = same && cache.failedAttempt === attempt ? cache.failed : new Set<string>();
+    const missing = ids.filter((id) => !have.has(id) && !failed.has(id));
+    if (missing.length === 0) return;
+    void Promise.allSettled(
+      missing.map(
+        async (id) =>
+          [id, new Float32Array(await getBytes(`/api/runs/${runId}/scores/${id}`, "Loading the scores", abort.signal))] as const,
+      ),
+    ).then((results) => {
+      if (abort.signal.aborted) return;
+      const loaded = results.flatMap((r) => (r.status === "fulfilled" ? [r.value] : []));
+      const failures = missing.filter((_, i) => results[i]?.status === "rejected");
+      const reason = results.find((r): r is PromiseRejectedResult => r.status === "rejected")?.reason as Error | undefined;
+      setCache((c) => {
+        const kept = c.runId === runId;
+        const before = kept && c.failedAttempt === attempt ? c.failed : new Set<string>();
+        return {
+          runId,
+          scores: new Map([...(kept ? c.scores : []), ...loaded]),
+          error: failures.length > 0 ? (reason?.message ?? "Could not load the scores") : before.size > 0 && kept ? c.error : null,
+          failed: new Set([...before, ...failures]),
+          failedAttempt: attempt,
+        };
+      });
+    });
     return () => abort.abort();
   }, [runId, wanted, cache, attempt]);
   return cache.runId === runId ? cache : { scores: new Map(), error: null };
