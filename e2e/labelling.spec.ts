@@ -397,6 +397,31 @@ test.describe.serial("labelling @loop", () => {
     await expect(page.getByTestId("threshold.value")).toHaveText(formatThreshold(expected.value));
     expect((await storedFromLabels(page.request, runId))?.value).toBeCloseTo(expected.value ?? Number.NaN, 9);
   });
+
+  test("a label saved while the network was down is sent when the page opens again, without another label", async ({
+    page,
+    session,
+    api,
+  }) => {
+    await session.signInAs("analyst");
+    const { queryIds, runId } = await createBatch(api, 1);
+    await page.request.post("/api/auth/signout");
+    await session.signInAs("expert");
+    await page.route("**/api/labels", (route) =>
+      route.request().method() === "POST" ? route.abort("internetdisconnected") : route.continue(),
+    );
+    await page.goto(`/queue/${queryIds[0]}`);
+    await expect(page.getByTestId("label.chart.score")).toHaveAttribute("data-ready", "true");
+    await page.keyboard.press("n");
+    await expect(page.getByTestId("threshold.sync")).not.toHaveAttribute("data-pending", "0");
+    // The network is back, and the expert opens the stretch again (the page of before is gone).
+    await page.unroute("**/api/labels");
+    await page.goto(`/queue/${queryIds[0]}`);
+    await expect(page.getByTestId("threshold.sync")).toHaveAttribute("data-pending", "0", { timeout: 20_000 });
+    const [labelled] = (await api.labels(runId)).filter((q) => q.queryId === queryIds[0]);
+    expect(labelled?.labels.map((l) => l.anomalous)).toEqual([false]);
+    await expect(page.getByTestId("threshold.value")).toHaveAttribute("data-origin", "server");
+  });
 });
 
 /** A new batch of `count` whole validation sequences of the shared run that nobody queried yet. */

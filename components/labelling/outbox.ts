@@ -60,6 +60,8 @@ export class Outbox {
       // A corrupt entry is replaced by the next save; nothing else was stored there.
     }
     window.addEventListener("online", () => this.flush());
+    // Ops saved by an earlier page (closed or left before the server answered) go out now, not with the next label.
+    if (this.state.ops.length > 0) setTimeout(this.flush, 0);
   }
 
   private get state(): OutboxState {
