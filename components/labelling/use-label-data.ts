@@ -66,7 +66,7 @@ export function useScores(
         return {
           runId,
           scores: new Map([...(kept ? c.scores : []), ...loaded]),
-          error: failures.length > 0 ? (reason?.message ?? "Could not load the scores") : before.size > 0 && kept ? c.error : null,
+          error: failures.length > 0 ? (reason?.message ?? "Could not load the scores") : before.size > 0 ? c.error : null,
           failed: new Set([...before, ...failures]),
           failedAttempt: attempt,
         };
